@@ -1,0 +1,72 @@
+"""The codebook: indicator vocabulary, units, qualifiers and administrative levels.
+
+The names here are a contract shared by the curated data, the extractor and every evaluation
+(see ``docs/codebook.md``). Indicators live in ``resources/indicators.csv`` so researchers can add
+one without touching code.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "more_than",
+    "at_least",
+    "nearly",
+    "about",
+    "less_than",
+    "up_to",
+)
+"""Qualifier values, in the order of the codebook."""
+
+ADMIN_LEVELS: tuple[str, ...] = (
+    "province",
+    "city",
+    "district",
+    "commune",
+    "ward",
+    "village",
+    "residential_group",
+)
+"""Administrative levels a claim can be about (``city`` is a provincial or district city)."""
+
+UNITS: tuple[str, ...] = ("count", "persons", "households", "m2", "m", "VND", "person_days")
+"""Canonical units: every value is converted to one of these."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One entry of the vocabulary."""
+
+    name: str
+    unit: str
+    family: str
+    description: str
+
+
+@cache
+def indicators() -> dict[str, Indicator]:
+    """Return the vocabulary, keyed by indicator name, in file order."""
+    text = resources.files("dvk_analysis").joinpath("resources/indicators.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return {r["indicator"]: Indicator(r["indicator"], r["unit"], r["family"], r["description"])
+            for r in rows}
+
+
+def unit_of(indicator: str) -> str:
+    """Return the canonical unit of ``indicator``.
+
+    Raises
+    ------
+    KeyError
+        With the list of valid names, when the indicator is not in the codebook.
+    """
+    try:
+        return indicators()[indicator].unit
+    except KeyError:
+        valid = ", ".join(indicators())
+        raise KeyError(f"unknown indicator {indicator!r}; valid: {valid}") from None

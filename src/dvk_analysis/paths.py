@@ -1,0 +1,34 @@
+"""Where the project's data, notebooks and reports live.
+
+Paths are resolved from the project root, never from the current working directory, so a
+notebook opened in ``notebooks/`` and a command run from anywhere see the same files. The root
+is ``$DVK_PROJECT_ROOT`` when set, else the checkout that holds this package (src layout).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def project_root() -> Path:
+    """Return the project root directory."""
+    env = os.environ.get("DVK_PROJECT_ROOT")
+    if env:
+        return Path(env).resolve()
+    return Path(__file__).resolve().parents[2]
+
+
+def data_dir() -> Path:
+    """Return ``data/`` (raw articles, curated observations, reference tables)."""
+    return project_root() / "data"
+
+
+def reports_dir() -> Path:
+    """Return ``reports/`` (regenerated output)."""
+    return project_root() / "reports"
+
+
+def notebooks_dir() -> Path:
+    """Return ``notebooks/``."""
+    return project_root() / "notebooks"
