@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make reports` (the main job) and `make test`.
+# Both create .venv when it is missing and install the locked stack into it.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.dvk-installed
+KERNEL := dvk-analysis
+PYTHON ?= python3
+
+.PHONY: reports test lab lint format lock bench clean-venv
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "$(KERNEL)" >/dev/null
+	touch $(STAMP)
+
+## The main job: validate data, build the data set, execute every notebook, write reports/.
+reports: $(STAMP)
+	$(VENV)/bin/dvk reports
+
+## The whole test suite, including nbval on notebooks/ and the lint.
+test: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/pytest -n 2 --dist loadgroup tests
+	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+## JupyterLab on the project's kernel (never a system Python).
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format src tests benchmarks
+	$(VENV)/bin/ruff check --fix src tests benchmarks
+
+## Every benchmark, each printing its table of ratios.
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+## Refresh requirements.lock from pyproject.toml in a throw-away venv.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check '.[test]'
+	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^dvk-analysis' > requirements.lock
+	rm -rf .lock-venv
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,215 @@
+"""Load the project's tables with explicit types, validated against ``schema.py``.
+
+Every loader reads the CSV as text first and lets the schema coerce it, so that a bad cell is
+reported as *file, line, column, rule* in one line (``Problem``) instead of a pandas traceback.
+Loaders never write: ``data/raw`` and ``data/curated`` are read-only for every command.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dvk_analysis.paths import data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pandera.pandas as pa
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule, located as precisely as possible.
+
+    ``line`` is the 1-based line of the CSV file (the header is line 1), so a researcher can jump
+    to it in any editor; ``None`` when the problem is about the whole file or a column.
+    """
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.column:
+            where += f": column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    """Raised when a table breaks its schema; ``problems`` lists every broken rule."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s):\n{shown}{more}")
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the data folder's parent when possible (shorter messages)."""
+    try:
+        return str(Path(path).resolve().relative_to(data_dir().parent.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_csv_text(path: Path) -> pd.DataFrame:
+    """Read a CSV with every cell as text (empty cells as missing).
+
+    A byte-order mark and CRLF line endings are accepted, since spreadsheet programs write them;
+    an empty file or a file that is not UTF-8 raises ``DataValidationError`` naming the file.
+    """
+    import pandas as pd
+
+    shown = display_path(path)
+    if not Path(path).exists():
+        raise DataValidationError([Problem(shown, None, None, "file not found")])
+    raw = Path(path).read_bytes()
+    if not raw.strip():
+        raise DataValidationError(
+            [Problem(shown, None, None, "file is empty (expected a header row)")]
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        msg = f"not UTF-8 (byte {err.start}: {raw[err.start : err.start + 1]!r}); save it as UTF-8"
+        raise DataValidationError([Problem(shown, None, None, msg)]) from None
+    import io
+
+    try:
+        return pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skipinitialspace=False,
+        )
+    except pd.errors.ParserError as err:
+        raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
+
+
+def _column_problem(shown: str, case: dict, expected: list[str]) -> Problem:
+    name = str(case["failure_case"])
+    if case["check"] == "column_in_dataframe":
+        close = difflib.get_close_matches(name, expected, n=1)
+        hint = f" (a column is named '{close[0]}'? rename it)" if close else ""
+        return Problem(shown, None, name, f"missing column{hint}; expected: {', '.join(expected)}")
+    return Problem(shown, None, name, f"unexpected column; expected only: {', '.join(expected)}")
+
+
+def _cell_message(check: str, value: object) -> str:
+    if check.startswith("coerce_dtype") or check.startswith("dtype("):
+        kind = "a whole number" if "Int64" in check else "a number" if "float" in check else check
+        return f"{value!r} is not {kind}"
+    if check == "field_uniqueness":
+        return f"duplicate value {value!r} (must be unique)"
+    if check == "not_nullable":
+        return "empty, but a value is required"
+    return f"{value!r} {check}"
+
+
+def schema_problems(shown: str, failure_cases: pd.DataFrame, expected: list[str]) -> list[Problem]:
+    """Turn pandera's failure cases into one ``Problem`` per broken cell or column.
+
+    A cell that cannot be converted to its type is reported once, as a type error, and not again
+    by the checks that could not run on it.
+    """
+    problems: list[Problem] = []
+    seen: set[tuple[str, object]] = set()
+    cases = failure_cases.to_dict("records")
+    cases.sort(key=lambda c: (not str(c["check"]).startswith("coerce"), str(c["column"])))
+    for case in cases:
+        check, column, index = str(case["check"]), case["column"], case["index"]
+        if check in ("column_in_dataframe", "column_in_schema"):
+            problems.append(_column_problem(shown, case, expected))
+            continue
+        if index is None or (isinstance(index, float) and index != index):
+            continue  # a check that crashed on an uncoercible column: already reported
+        key = (str(column), index)
+        if key in seen and (check.startswith("dtype(") or check.startswith("coerce")):
+            continue
+        seen.add(key)
+        problems.append(
+            Problem(shown, int(index) + 2, str(column), _cell_message(check, case["failure_case"]))
+        )
+    problems.sort(key=lambda p: (p.line or 0, p.column or ""))
+    return problems
+
+
+def validate_frame(df: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> pd.DataFrame:
+    """Validate ``df`` (read from ``path``) and return it with the schema's types."""
+    import pandera.pandas as pa
+
+    try:
+        return schema.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as err:
+        expected = list(schema.columns)
+        raise DataValidationError(
+            schema_problems(display_path(path), err.failure_cases, expected)
+        ) from None
+
+
+def load_table(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Read and validate one CSV table."""
+    return validate_frame(read_csv_text(path), schema, path)
+
+
+def load_manifest(path: Path | None = None) -> pd.DataFrame:
+    """Load ``data/raw/manifest.csv`` (one row per article)."""
+    from dvk_analysis.schema import manifest_schema
+
+    return load_table(path or data_dir() / "raw" / "manifest.csv", manifest_schema())
+
+
+def load_observations(path: Path | None = None) -> pd.DataFrame:
+    """Load ``data/curated/observations.csv`` (one claim per row)."""
+    from dvk_analysis.schema import observations_schema
+
+    return load_table(path or data_dir() / "curated" / "observations.csv", observations_schema())
+
+
+def load_sources(path: Path | None = None) -> pd.DataFrame:
+    """Load ``data/curated/sources.csv`` (URL-only sources of observations)."""
+    from dvk_analysis.schema import sources_schema
+
+    return load_table(path or data_dir() / "curated" / "sources.csv", sources_schema())
+
+
+def load_reference(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """Load one reference table by file stem (``provinces_legacy``, ``ntm_status``, ...)."""
+    from dvk_analysis.schema import reference_schemas
+
+    schemas = reference_schemas()
+    if name not in schemas:
+        raise KeyError(f"unknown reference table {name!r}; valid: {', '.join(schemas)}")
+    return load_table((folder or data_dir() / "reference") / f"{name}.csv", schemas[name])
+
+
+def article_path(article_id: str, folder: Path | None = None) -> Path:
+    """Return the path of an article's text file."""
+    return (folder or data_dir() / "raw" / "articles") / f"{article_id}.txt"
+
+
+def read_article(article_id: str, folder: Path | None = None) -> str:
+    """Return an article's text exactly as stored (UTF-8, newlines untouched).
+
+    Offsets in the observations index this string, so it is read without newline translation.
+    """
+    path = article_path(article_id, folder)
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+def load_articles(manifest: pd.DataFrame, folder: Path | None = None) -> dict[str, str]:
+    """Return ``{article_id: text}`` for every manifest row whose file exists."""
+    texts = {}
+    for article_id in manifest["article_id"]:
+        if article_path(article_id, folder).exists():
+            texts[article_id] = read_article(article_id, folder)
+    return texts

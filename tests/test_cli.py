@@ -1,0 +1,29 @@
+"""The ``dvk`` command's exit codes and one-line messages."""
+
+from __future__ import annotations
+
+from conftest import rewrite_csv
+
+from dvk_analysis.cli import main
+
+
+def test_validate_passes_on_committed_data(capsys):
+    assert main(["validate"]) == 0
+    assert "all tables valid" in capsys.readouterr().out
+
+
+def test_validate_fails_with_one_line_per_problem(data_copy, capsys):
+    def bad(rows):
+        rows[1][rows[0].index("unit")] = "hectare"
+        return rows
+
+    rewrite_csv(data_copy / "curated" / "observations.csv", bad)
+    assert main(["validate", "--data-dir", str(data_copy)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("data/curated/observations.csv:2: column 'unit': 'hectare' must be")
+    assert err[-1].startswith("1 problem(s) in")
+
+
+def test_no_command_prints_help(capsys):
+    assert main([]) == 2
+    assert "usage: dvk" in capsys.readouterr().out

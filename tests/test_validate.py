@@ -1,0 +1,177 @@
+"""The whole-data validation: the committed data is valid; each kind of breakage is reported
+as one specific line naming the file, the line, the column and the rule."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rewrite_csv
+
+from dvk_analysis.validate import check_checksums, validate_all
+
+
+def _messages(folder) -> list[str]:
+    return [str(p) for p in validate_all(folder)]
+
+
+def test_committed_data_is_valid(data_copy):
+    assert _messages(data_copy) == []
+
+
+def _edit_observations(folder, edit):
+    rewrite_csv(folder / "curated" / "observations.csv", edit)
+
+
+def _col(rows, name):
+    return rows[0].index(name)
+
+
+def test_missing_column_is_named(data_copy):
+    def drop_quote(rows):
+        i = _col(rows, "quote")
+        return [r[:i] + r[i + 1 :] for r in rows]
+
+    _edit_observations(data_copy, drop_quote)
+    (msg,) = _messages(data_copy)
+    assert msg.startswith("data/curated/observations.csv: column 'quote': missing column")
+
+
+def test_renamed_column_suggests_the_name(data_copy):
+    def rename(rows):
+        rows[0][_col(rows, "qualifier")] = "qualifiers"
+        return rows
+
+    _edit_observations(data_copy, rename)
+    messages = _messages(data_copy)
+    assert any(
+        "column 'qualifier': missing column (a column is named 'qualifiers'" in m for m in messages
+    )
+    assert any("column 'qualifiers': unexpected column" in m for m in messages)
+
+
+def test_wrong_type_names_line_and_column(data_copy):
+    def bad_value(rows):
+        rows[3][_col(rows, "value")] = "about 40"
+        return rows
+
+    _edit_observations(data_copy, bad_value)
+    (msg,) = _messages(data_copy)
+    assert msg == "data/curated/observations.csv:4: column 'value': 'about 40' is not a number"
+
+
+def test_unknown_indicator(data_copy):
+    def bad_indicator(rows):
+        rows[2][_col(rows, "indicator")] = "propaganda_session"
+        return rows
+
+    _edit_observations(data_copy, bad_indicator)
+    (msg,) = _messages(data_copy)
+    assert msg.startswith(
+        "data/curated/observations.csv:3: column 'indicator': 'propaganda_session' "
+        "must be a codebook indicator: one of propaganda_sessions,"
+    )
+
+
+def test_duplicate_article_id(data_copy):
+    def duplicate(rows):
+        return [*rows, rows[1]]
+
+    rewrite_csv(data_copy / "raw" / "manifest.csv", duplicate)
+    messages = _messages(data_copy)
+    dup = [m for m in messages if "duplicate value" in m]
+    assert dup and all("manifest.csv" in m and "column 'article_id'" in m for m in dup)
+
+
+def test_quote_not_in_article(data_copy):
+    def bad_quote(rows):
+        q = _col(rows, "quote")
+        row = next(r for r in rows[1:] if r[q])
+        row[q] = row[q] + " (edited)"
+        return rows
+
+    _edit_observations(data_copy, bad_quote)
+    (msg,) = _messages(data_copy)
+    assert "column 'quote': not found verbatim in articles/" in msg
+
+
+def test_offset_span_not_the_number(data_copy):
+    def shift(rows):
+        s, e = _col(rows, "start"), _col(rows, "end")
+        row = next(r for r in rows[1:] if r[s])
+        row[s], row[e] = str(int(row[s]) + 1), str(int(row[e]) + 1)
+        return rows
+
+    _edit_observations(data_copy, shift)
+    (msg,) = _messages(data_copy)
+    assert "column 'start': text[" in msg and "not the number as written" in msg
+
+
+def test_offsets_out_of_range(data_copy):
+    def far(rows):
+        s, e = _col(rows, "start"), _col(rows, "end")
+        row = next(r for r in rows[1:] if r[s])
+        row[s], row[e] = "10000000", "10000004"
+        return rows
+
+    _edit_observations(data_copy, far)
+    (msg,) = _messages(data_copy)
+    assert "out of range" in msg
+
+
+def test_denominator_below_value(data_copy):
+    def bad(rows):
+        d, v = _col(rows, "denominator"), _col(rows, "value")
+        row = next(r for r in rows[1:] if r[d])
+        row[d] = str(float(row[v]) - 1)
+        return rows
+
+    _edit_observations(data_copy, bad)
+    (msg,) = _messages(data_copy)
+    assert "column 'denominator'" in msg and "is below the value" in msg
+
+
+def test_period_out_of_order(data_copy):
+    def bad(rows):
+        s, e = _col(rows, "period_start"), _col(rows, "period_end")
+        rows[1][s], rows[1][e] = "2024", "2023-06"
+        return rows
+
+    _edit_observations(data_copy, bad)
+    (msg,) = _messages(data_copy)
+    assert msg.endswith("period ends (2023-06) before it starts (2024)")
+
+
+def test_manifest_row_without_file_and_file_without_row(data_copy):
+    articles = data_copy / "raw" / "articles"
+    (articles / "zz_new_article.txt").write_text("Một bài báo mới.", encoding="utf-8")
+    messages = _messages(data_copy)
+    assert any("articles/zz_new_article.txt has no manifest row" in m for m in messages)
+    assert any("articles/zz_new_article.txt is not recorded" in m for m in messages)
+
+
+def test_edited_raw_file_breaks_checksums(data_copy):
+    raw = data_copy / "raw"
+    target = sorted((raw / "articles").glob("*.txt"))[0]
+    target.write_bytes(target.read_bytes() + b"\n")
+    (msg,) = [str(p) for p in check_checksums(raw)]
+    assert f"articles/{target.name} changed since it was recorded" in msg
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n"])
+def test_empty_observations_file(data_copy, content):
+    (data_copy / "curated" / "observations.csv").write_bytes(content)
+    (msg,) = _messages(data_copy)
+    assert msg == "data/curated/observations.csv: file is empty (expected a header row)"
+
+
+def test_non_utf8_file(data_copy):
+    path = data_copy / "curated" / "observations.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))
+    (msg,) = _messages(data_copy)
+    assert "observations.csv: not UTF-8" in msg and "save it as UTF-8" in msg
+
+
+def test_bom_and_crlf_are_accepted(data_copy):
+    path = data_copy / "curated" / "observations.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert _messages(data_copy) == []
