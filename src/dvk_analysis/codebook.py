@@ -53,8 +53,10 @@ def indicators() -> dict[str, Indicator]:
     """Return the vocabulary, keyed by indicator name, in file order."""
     text = resources.files("dvk_analysis").joinpath("resources/indicators.csv").read_text("utf-8")
     rows = csv.DictReader(text.splitlines())
-    return {r["indicator"]: Indicator(r["indicator"], r["unit"], r["family"], r["description"])
-            for r in rows}
+    return {
+        r["indicator"]: Indicator(r["indicator"], r["unit"], r["family"], r["description"])
+        for r in rows
+    }
 
 
 def unit_of(indicator: str) -> str:
