@@ -1,11 +1,54 @@
 """Find and parse numerals as each language writes them.
 
-Interface shared with ``extract.py`` (implementation pending).
+The rules that differ between languages (separators beyond CLDR, word multipliers, number
+words, qualifiers, "x of y" phrases) live in the ``[numbers]`` and ``[qualifiers]`` sections of
+``resources/lexicons/<lang>.toml`` so that a researcher can extend a language without touching
+code. This module holds only the language-independent logic.
+
+Decisions (documented here because the extractor and the tests rely on them):
+
+* **Separators.** A language accepts its CLDR group and decimal symbols (through Babel and the
+  lexicon's ``babel_locale``) plus the lexicon's extra ``group``/``decimal`` characters.
+  Ambiguity rule: a separator followed by exactly three digits is a *group separator* when it
+  is one of the language's group symbols (so "1.600" is 1600 in vi/nl, "19,300" is 19300 in
+  en); otherwise it is a decimal mark if it is one of the language's decimal marks ("7.1" in
+  en, "7,1" in vi, "88,67" in nl); otherwise the number ends there. Grouping needs a first
+  group of one to three digits ("2025 100" is two numbers). Spaces (plain, no-break, narrow,
+  thin) only ever group, and only in languages that group with a space.
+* **Articles are not numbers.** The words for "one" that double as articles or pronouns
+  (one, một, egy, een, un/une, ein/eine) are not in the lexicons, so they never yield 1.
+  Number words written with a capital inside a sentence are taken as names ("Ba Đình",
+  "Tien Giang"), and a number word right before digits is not a number ("năm 2020").
+* **Kinds.** Every match has a ``kind``: ``"number"`` (a quantity), ``"year"`` (an integer
+  1900-2100 written without separators and without multiplier, percent, denominator, a
+  "more than"-type qualifier or a unit right after it; "2020/2021" and "2020-2025" are years),
+  ``"date"`` ("15/10/2020", "2021-05-01", "9/2025", or "2/9" after a date word of the
+  lexicon), ``"time"`` ("8:30", "21h30"), ``"code"`` (document and decree numbers such as
+  "25-NQ/TW" or "43/2014/NĐ-CP", digits glued to a preceding Latin/Cyrillic letter such as
+  "QL1A" or "DH-10", numbers with a leading zero or a "+" such as phone numbers, and "x/y"
+  with x > y) and ``"ordinal"`` (Chinese "第3"). The extractor keeps only ``"number"``.
+* **Spans.** For "x/y" the span is the whole "x/y" (value x, denominator y); for "x of y" (and
+  the reversed "20 közül 17", "20项标准中的17项") only x; for a number with a word multiplier
+  only the digits. ``expr_start``/``expr_end`` cover the whole expression.
+
+Everything is done with one compiled scanner per language plus anchored look-ups around each
+hit, so the running time is linear in the length of the text.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+
+KINDS: tuple[str, ...] = ("number", "year", "date", "time", "code", "ordinal")
+"""Values of :attr:`NumberMatch.kind`; only ``"number"`` is a quantity."""
+
+YEAR_MIN, YEAR_MAX = 1900, 2100
+"""Integers in this range written as four bare digits are classified as years."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +76,9 @@ class NumberMatch:
     expr_start, expr_end
         The whole expression (qualifier words, multiplier, denominator, percent sign), so that
         callers can look for a unit or keyword right after it.
+    kind
+        One of :data:`KINDS`: ``"number"`` for a quantity; years, dates, times, codes and
+        ordinals are returned but flagged so that the extractor can skip them.
     """
 
     start: int
@@ -45,8 +91,693 @@ class NumberMatch:
     percent: bool = False
     expr_start: int = -1
     expr_end: int = -1
+    kind: str = "number"
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicons
+
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19"
+_D = f"[{_DIGITS}]"
+_TO_ASCII = str.maketrans(
+    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
+    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",
+    "0123456789" * 3,
+)
+_SPACES = frozenset(" \u00a0\u202f\u2009")
+_WS = "[ \t\u00a0\u202f\u2009]"
+_ZH_NUMERALS = "零〇一二两三四五六七八九十百千"
+_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_ZH_DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
+_SENTENCE_START = frozenset('.!?…\n\r:"“”«»()[]')
+
+
+def available_languages() -> tuple[str, ...]:
+    """Return the language codes that have a lexicon, sorted."""
+    folder = resources.files("dvk_analysis").joinpath("resources/lexicons")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+@cache
+def lexicon(lang: str) -> dict:
+    """Return the parsed lexicon of ``lang``.
+
+    Raises
+    ------
+    ValueError
+        When ``lang`` has no lexicon (the message lists the valid codes) or the file is not
+        valid TOML (the message names the file).
+    """
+    valid = available_languages()
+    if lang not in valid:
+        raise ValueError(f"unknown language {lang!r}: no lexicon; valid: {', '.join(valid)}")
+    name = f"resources/lexicons/{lang}.toml"
+    text = resources.files("dvk_analysis").joinpath(name).read_text("utf-8")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ValueError(f"{name} is not valid TOML: {err}") from None
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f"
+
+
+def _wordy(ch: str) -> bool:
+    """True for a character that needs a word boundary next to it (not CJK, not punctuation)."""
+    return (ch.isalnum() or ch == "_") and not _is_cjk(ch)
+
+
+_ENDING = "[\\w\u0300-\u036f\u064b-\u065f\u0670]*"
+"""A word ending for ``*`` in lexicon words: letters plus combining marks (Arabic tanwin)."""
+
+
+def _phrase_rx(phrase: str) -> str:
+    """Regex for a lexicon phrase: spaces match any spacing, a final ``*`` any word ending."""
+    words = phrase.split()
+    rx = f"{_WS}+".join(re.escape(w).replace(r"\*", _ENDING) for w in words)
+    return rx
+
+
+def _bounded(phrase: str) -> str:
+    """Regex for ``phrase`` with word boundaries where its ends are letters or digits."""
+    rx = _phrase_rx(phrase)
+    if _wordy(phrase[0]):
+        rx = r"(?<!\w)" + rx
+    if _wordy(phrase[-1]):
+        rx += r"(?!\w)"
+    return rx
+
+
+def _alternation(phrases, bounded: bool = True) -> str:
+    """Alternation of ``phrases``, longest first so that "more than" beats "more"."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(_bounded(p) if bounded else _phrase_rx(p) for p in ordered)
+
+
+def _char_class(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _separators(lang: str, section: dict) -> tuple[frozenset, frozenset]:
+    """Group and decimal characters of ``lang``: CLDR through Babel, plus the lexicon's."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    locale = lexicon(lang).get("language", {}).get("babel_locale", lang)
+    group = {get_group_symbol(locale)} | set(section.get("group", []))
+    decimal = {get_decimal_symbol(locale)} | set(section.get("decimal", []))
+    if group & _SPACES:
+        group |= {"\u00a0", "\u202f"}
+    return frozenset(group), frozenset(decimal - _SPACES)
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Everything compiled once per language."""
+
+    lang: str
+    group: frozenset
+    decimal: frozenset
+    scanner: re.Pattern
+    core: re.Pattern
+    multiplier: re.Pattern | None
+    multipliers: tuple[tuple[re.Pattern, float], ...]
+    words: dict
+    word_scanner: re.Pattern | None
+    prefixes: tuple[str, ...]
+    percent_after: re.Pattern | None
+    percent_before: re.Pattern | None
+    qual_before: dict  # normalised phrase -> qualifier
+    qual_cjk: bool  # phrases are matched as character suffixes, not word suffixes
+    qual_max: int  # longest phrase, in words (or characters when qual_cjk)
+    qual_after: re.Pattern | None
+    qual_after_map: tuple[tuple[re.Pattern, str], ...]
+    of: re.Pattern | None
+    of_reverse: re.Pattern | None
+    date_before: re.Pattern | None
+    date_after: re.Pattern | None
+    classifiers: re.Pattern | None
+    block_before: dict = field(default_factory=dict)
+    block_after: dict = field(default_factory=dict)
+
+
+def _core_rx(group: frozenset, decimal: frozenset, named: bool) -> str:
+    """Digits with separators, following the ambiguity rule of the module docstring."""
+    g, d = _char_class(group), _char_class(decimal) if decimal else None
+    grouped = f"{_D}{{1,3}}(?:{g}{_D}{{3}}(?!{_D}))+"
+    integer = f"(?:{grouped}|{_D}+)"
+    frac = f"(?:{d}{_D}+)?" if d else ""
+    if named:
+        integer = f"(?P<int>{integer})"
+        frac = f"(?:(?P<mark>{d})(?P<frac>{_D}+))?" if d else ""
+    return integer + frac
+
+
+def _qualifier_table(section: dict) -> dict[str, str]:
+    """Normalised (lower-case, single-spaced) phrase -> codebook qualifier."""
+    return {
+        " ".join(p.lower().split()): name
+        for name, phrases in section.items()
+        if name != "after"
+        for p in phrases
+    }
+
+
+def _word_scanner(words: dict, prefixes: list[str]) -> re.Pattern | None:
+    """One regex for all number words (longest first), with optional attached prefixes."""
+    if not words:
+        return None
+    body = "|".join(_phrase_rx(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    pref = "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
+    pref = f"(?:{pref})?" if pref else ""
+    return re.compile(rf"\b{pref}(?P<w>(?i:{body}))\b")
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    lex = lexicon(lang)
+    num = lex.get("numbers", {})
+    quals = lex.get("qualifiers", {})
+    group, decimal = _separators(lang, num)
+    prefixes = list(num.get("word_prefixes", []))
+    words = {" ".join(k.lower().split()): float(v) for k, v in num.get("words", {}).items()}
+    mults = num.get("multipliers", {})
+
+    parts = [f"(?P<num>{_core_rx(group, decimal, named=False)})"]
+    classifiers = num.get("classifiers", [])
+    if classifiers:
+        parts.append(f"(?P<zh>[{_ZH_NUMERALS}]+)")
+    scanner = re.compile("|".join(parts))
+
+    def opt(rx: str | None, flags: int = re.IGNORECASE) -> re.Pattern | None:
+        return re.compile(rx, flags) if rx else None
+
+    mult_alt = _alternation(mults) if mults else None
+    after = quals.get("after", {})
+    rev = num.get("of_reverse", [])
+    gap = int(num.get("of_reverse_gap", 0))
+    return _Grammar(
+        lang=lang,
+        group=group,
+        decimal=decimal,
+        scanner=scanner,
+        core=re.compile(_core_rx(group, decimal, named=True)),
+        multiplier=opt(f"{_WS}*(?:{mult_alt})" if mult_alt else None),
+        multipliers=tuple(
+            (re.compile(_bounded(k) + "$", re.IGNORECASE), float(v)) for k, v in mults.items()
+        ),
+        words=words,
+        word_scanner=_word_scanner(words, prefixes),
+        prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
+        percent_after=opt(
+            f"{_WS}?(?:{_alternation(num['percent'])})" if num.get("percent") else None
+        ),
+        percent_before=opt(
+            f"(?:{_alternation(num['percent_before'])}){_WS}*$"
+            if num.get("percent_before")
+            else None
+        ),
+        qual_before=(qtable := _qualifier_table(quals)),
+        qual_cjk=(cjk := any(_is_cjk(p[0]) for p in qtable)),
+        qual_max=max((len(p) if cjk else len(p.split()) for p in qtable), default=0),
+        qual_after=opt(
+            f"{_WS}*(?:{_alternation([p for ps in after.values() for p in ps])})" if after else None
+        ),
+        qual_after_map=tuple(
+            (re.compile(_bounded(p) + "$", re.IGNORECASE), name)
+            for name, ps in after.items()
+            for p in ps
+        ),
+        of=opt(f"{_WS}+(?:{_alternation(num['of'])}){_WS}+(?={_D})" if num.get("of") else None),
+        of_reverse=opt(
+            f"(?:-|{_WS}*)[^\\W\\d]{{0,{gap}}}?(?:{_alternation(rev)}){_WS}*(?={_D})"
+            if rev
+            else None
+        ),
+        date_before=opt(
+            f"(?:{_alternation(num['date_before'])}){_WS}*$" if num.get("date_before") else None
+        ),
+        date_after=opt(f"(?:{_alternation(num['date_after'])})" if num.get("date_after") else None),
+        classifiers=opt(f"(?:{_alternation(classifiers)})" if classifiers else None, 0),
+        block_before={k.lower(): v for k, v in num.get("block_before", {}).items()},
+        block_after={k.lower(): v for k, v in num.get("block_after", {}).items()},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+
+
+def _core_value(g: _Grammar, raw: str) -> Decimal:
+    """Value of digits-with-separators already matched by the scanner."""
+    m = g.core.fullmatch(raw)
+    if m is None:  # cannot happen for scanner output; guards direct callers
+        raise ValueError(f"{raw!r} is not a number in language {g.lang!r}")
+    integer = "".join(c for c in m.group("int") if c not in g.group).translate(_TO_ASCII)
+    frac = (m.groupdict().get("frac") or "").translate(_TO_ASCII)
+    return Decimal(f"{integer}.{frac}" if frac else integer)
+
+
+def _zh_value(s: str) -> int:
+    """Value of a Chinese numeral up to the thousands ("十二" 12, "三百五十" 350, "二〇二〇")."""
+    if not any(c in _ZH_UNIT for c in s):
+        return int("".join(str(_ZH_DIGIT[c]) for c in s))
+    total, digit = 0, None
+    for c in s:
+        if c in _ZH_DIGIT:
+            digit = _ZH_DIGIT[c]
+        else:
+            total += (1 if digit is None else digit) * _ZH_UNIT[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def _multiplier_value(g: _Grammar, word: str) -> float:
+    word = " ".join(word.split())
+    for rx, value in g.multipliers:
+        if rx.match(word):
+            return value
+    return 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# Context checks
+
+
+_DATE_RX = re.compile(
+    f"(?:{_D}{{1,2}}([./-]){_D}{{1,2}}\\1{_D}{{4}}|{_D}{{4}}([./-]){_D}{{1,2}}\\2{_D}{{1,2}})"
+    f"(?!{_D})"
+)
+_MONTH_YEAR_RX = re.compile(f"({_D}{{1,2}})/({_D}{{4}})(?![{_DIGITS}/])")
+_TIME_RX = re.compile(f"{_D}{{1,2}}(?::|h){_D}{{2}}(?![{_DIGITS}:])")
+_CODE_RX = re.compile(
+    f"{_D}+(?:[/-]{_D}+)*[/-][A-ZĐ](?:[/-]?[A-Za-z0-9À-ɏĐđ]+)*|{_D}+(?:/{_D}+){{2,}}(?![{_DIGITS}])"
+)
+_PHONE_RX = re.compile(f"[0０٠۰]{_D}{{2,4}}(?:[ .-]{_D}{{2,4}}){{1,4}}(?!{_D})")
+_YEAR_RANGE_RX = re.compile(f"({_D}{{4}})(?:{_WS}?[-–—/]{_WS}?)({_D}{{4}})(?!{_D})")
+
+
+def _script_letter(ch: str) -> bool:
+    """Latin, Greek or Cyrillic letter: digits glued to one form a code ("QL1A", "QH15")."""
+    return ch.isalpha() and ch < "\u0530"
+
+
+def _is_code_prefix(text: str, start: int) -> bool:
+    if start == 0:
+        return False
+    prev = text[start - 1]
+    if _script_letter(prev) or prev == "+":
+        return True
+    return prev in "-‐" and start >= 2 and _script_letter(text[start - 2])
+
+
+def _special(text: str, start: int, g: _Grammar) -> tuple[str, int] | None:
+    """Kind and end of a date, time or code starting at ``start``, else None."""
+    if m := _DATE_RX.match(text, start):
+        return "date", m.end()
+    if m := _CODE_RX.match(text, start):
+        return "code", m.end()
+    if m := _TIME_RX.match(text, start):
+        return "time", m.end()
+    if (m := _PHONE_RX.match(text, start)) and sum(c.isdigit() for c in m.group()) >= 9:
+        return "code", m.end()
+    if (m := _MONTH_YEAR_RX.match(text, start)) and _is_month_year(m):
+        return "date", m.end()
+    if (m := _YEAR_RANGE_RX.match(text, start)) and all(_is_year_value(x) for x in m.groups()):
+        return "year", m.end()
+    return None
+
+
+def _is_year_value(s: str) -> bool:
+    return YEAR_MIN <= int(s.translate(_TO_ASCII)) <= YEAR_MAX
+
+
+def _is_month_year(m: re.Match) -> bool:
+    return 1 <= int(m.group(1).translate(_TO_ASCII)) <= 12 and _is_year_value(m.group(2))
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_START
+
+
+def _starts_with_word(s: str, words) -> bool:
+    for w in words:
+        if s[: len(w)].lower() == w.lower() and (
+            not _wordy(w[-1]) or len(s) == len(w) or not _wordy(s[len(w)])
+        ):
+            return True
+    return False
+
+
+def _word_blocked(text: str, start: int, end: int, word: str, g: _Grammar) -> bool:
+    """True when a number word is better read as something else (see module docstring)."""
+    after = text[end : end + 40].lstrip(" \t\u00a0")
+    if after[:1].translate(_TO_ASCII).isdigit():
+        return True
+    if text[start].isupper() and not _sentence_start(text, start):
+        return True
+    if word in g.block_after and (not after or _starts_with_word(after, g.block_after[word])):
+        return True
+    before = text[max(0, start - 40) : start].rstrip(" \t\u00a0")
+    if word in g.block_before:
+        tail = before.split()[-1:] if before else []
+        if tail and tail[0].lower() in {b.lower() for b in g.block_before[word]}:
+            return True
+    return False
+
+
+def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
+    """Codebook qualifier from the words right before ``start`` and where they begin.
+
+    The last one to ``qual_max`` words (characters in Chinese) before the number are looked up
+    in the lexicon's table, longest first, so "không dưới" (at least) beats "dưới" (less than).
+    """
+    lo = max(0, start - 80)
+    window = text[lo:start]
+    stripped = window.rstrip(" \t\u00a0\u202f\u2009")
+    if not g.qual_before or not stripped:
+        return "exact", start
+    if g.qual_cjk:
+        for n in range(min(g.qual_max, len(stripped)), 0, -1):
+            name = g.qual_before.get(stripped[-n:].lower())
+            if name:
+                return name, lo + len(stripped) - n
+        return "exact", start
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", stripped)]
+    if lo > 0 and spans and spans[0][0] == 0:
+        spans = spans[1:]  # the window may have cut the first word
+    for n in range(min(g.qual_max, len(spans)), 0, -1):
+        first = spans[-n][0]
+        phrase = " ".join(stripped[first:].lower().split())
+        for pref in ("", *g.prefixes):
+            if phrase.startswith(pref) and (name := g.qual_before.get(phrase[len(pref) :])):
+                return name, lo + first
+    return "exact", start
+
+
+# ---------------------------------------------------------------------------------------------
+# The scanner
+
+
+@dataclass
+class _Expr:
+    """A number expression being assembled."""
+
+    start: int
+    end: int
+    value: Decimal
+    expr_start: int
+    expr_end: int
+    plain: bool  # bare digits without separators
+    multiplier: float = 1.0
+    percent: bool = False
+    denominator: float | None = None
+    qualifier: str = "exact"
+    kind: str = "number"
+    consumed: int = 0  # scanner resumes here
+
+
+def _apply_after(text: str, e: _Expr, g: _Grammar) -> None:
+    """Extend ``e`` with what may follow a number: qualifier, multipliers, percent."""
+    pos = e.expr_end
+    if g.qual_after and (m := g.qual_after.match(text, pos)):
+        e.qualifier, pos = _after_name(m.group().strip(), g), m.end()
+    for _ in range(2):  # "mil millones", "nghìn tỷ", "千万"
+        if g.multiplier is None or not (m := g.multiplier.match(text, pos)):
+            break
+        e.multiplier *= _multiplier_value(g, m.group())
+        pos = m.end()
+    if g.qual_after and (m := g.qual_after.match(text, pos)):
+        e.qualifier, pos = _after_name(m.group().strip(), g), m.end()
+    if g.percent_after and (m := g.percent_after.match(text, pos)):
+        e.percent, pos = True, m.end()
+    e.expr_end = pos
+
+
+def _after_name(phrase: str, g: _Grammar) -> str:
+    for rx, name in g.qual_after_map:
+        if rx.match(phrase):
+            return name
+    return "exact"
+
+
+def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
+    """Turn ``e`` into "x/y" or "x of y" when a denominator follows."""
+    pos = e.end
+    slash = re.compile(f"{_WS}?/{_WS}?").match(text, pos)
+    if slash and (y := g.core.match(text, slash.end())) and not _is_code_prefix(text, e.start):
+        x_val, y_val = e.value, _core_value(g, y.group())
+        if x_val <= y_val and not (y.group().isdigit() and _is_year_value(y.group())):
+            e.end = e.expr_end = e.consumed = y.end()
+            e.denominator, e.plain = float(y_val), False
+        else:
+            e.end = e.expr_end = e.consumed = y.end()
+            e.kind = "code"
+        return
+    if g.of and (m := g.of.match(text, e.expr_end)) and (y := g.core.match(text, m.end())):
+        y_val = _core_value(g, y.group())
+        if e.value <= y_val and not (y.group().isdigit() and _is_year_value(y.group())):
+            e.denominator, e.plain = float(y_val), False
+            e.expr_end = e.consumed = y.end()
+
+
+def _reverse_fraction(text: str, e: _Expr, g: _Grammar) -> _Expr | None:
+    """ "20 közül 17", "20项标准中的17项": return the x expression with denominator ``e``."""
+    if g.of_reverse is None or not (m := g.of_reverse.match(text, e.expr_end)):
+        return None
+    x = g.core.match(text, m.end())
+    if x is None:
+        return None
+    x_val = _core_value(g, x.group())
+    if x_val > e.value:
+        return None
+    out = _Expr(x.start(), x.end(), x_val, e.expr_start, x.end(), plain=False)
+    out.denominator, out.qualifier = float(e.value), e.qualifier
+    _apply_after(text, out, g)
+    out.consumed = out.expr_end
+    return out
+
+
+def _classify(text: str, e: _Expr, g: _Grammar) -> None:
+    """Set ``e.kind`` to year/code when the number is not a quantity."""
+    if e.kind != "number":
+        return
+    raw = text[e.start : e.end]
+    if _is_code_prefix(text, e.start) or (
+        len(raw) > 1 and raw[0] in "0０٠۰" and raw[1] not in ".,٫"
+    ):
+        e.kind = "code"
+        return
+    if text[max(0, e.start - 1) : e.start] == "第":
+        e.kind = "ordinal"
+        return
+    if (
+        e.plain
+        and len(raw) == 4
+        and _is_year_value(raw)
+        and e.multiplier == 1
+        and not e.percent
+        and e.qualifier not in ("more_than", "nearly", "at_least", "less_than")
+    ):
+        from .units import find_unit
+
+        if find_unit(text, e.expr_end, g.lang) is None:
+            e.kind = "year"
+
+
+def _digits_expr(text: str, m: re.Match, g: _Grammar) -> _Expr:
+    start, end = m.span("num")
+    special = _special(text, start, g)
+    if special:
+        kind, stop = special
+        value = (
+            _core_value(g, g.core.match(text, start).group())
+            if kind == "code"
+            else _safe_decimal(text[start:stop])
+        )
+        return _Expr(start, stop, value, start, stop, plain=False, kind=kind, consumed=stop)
+    raw = m.group("num")
+    e = _Expr(start, end, _core_value(g, raw), start, end, plain=raw.isdigit(), consumed=end)
+    if g.date_after and g.date_after.match(text, end):
+        e.kind = "date"
+        return e
+    if stop := _bare_date(text, start, end, g):
+        e.kind, e.end, e.expr_end, e.consumed = "date", stop, stop, stop
+        return e
+    _fraction(text, e, g)
+    if e.denominator is None and e.kind == "number":
+        _apply_after(text, e, g)
+        e.consumed = max(e.consumed, e.expr_end)
+    return e
+
+
+_DAY_MONTH_RX = re.compile(f"/{_D}{{1,2}}(?![{_DIGITS}/])")
+
+
+def _bare_date(text: str, start: int, end: int, g: _Grammar) -> int | None:
+    """End of a "d/m" date right after a date word of the lexicon ("ngày 2/9"), else None."""
+    if g.date_before is None or text[end : end + 1] != "/":
+        return None
+    if not g.date_before.search(text, max(0, start - 20), start):
+        return None
+    stop = _DAY_MONTH_RX.match(text, end)
+    return stop.end() if stop else None
+
+
+def _safe_decimal(s: str) -> Decimal:
+    """The year of a date, or its first number: dates carry no quantity."""
+    digits = re.findall(f"{_D}{{4}}", s) or re.findall(f"{_D}+", s)
+    try:
+        return Decimal(digits[0].translate(_TO_ASCII)) if digits else Decimal(0)
+    except InvalidOperation:
+        return Decimal(0)
+
+
+def _word_hits(text: str, g: _Grammar):
+    """Yield (prefix start, word start, word end) of number words."""
+    if g.word_scanner is None:
+        return
+    for m in g.word_scanner.finditer(text):
+        yield m.start(), m.start("w"), m.end("w")
+
+
+def _word_expr(text: str, hit: tuple[int, int, int], g: _Grammar) -> _Expr | None:
+    outer, start, end = hit
+    word = " ".join(text[start:end].lower().split())
+    if word not in g.words or _word_blocked(text, start, end, word, g):
+        return None
+    e = _Expr(start, end, Decimal(str(g.words[word])), start, end, plain=False, consumed=end)
+    _apply_after(text, e, g)
+    e.consumed = e.expr_end
+    return e
+
+
+def _zh_expr(text: str, m: re.Match, g: _Grammar) -> _Expr | None:
+    start, end = m.span("zh")
+    s = m.group("zh")
+    if (s[0] in "百千") or s == "一":  # "一" alone is mostly "a" (一位, 每一项)
+        return None
+    after_percent = bool(
+        g.percent_before and g.percent_before.search(text, max(0, start - 10), start)
+    )
+    if g.classifiers is None or not (g.classifiers.match(text, end) or after_percent):
+        return None
+    e = _Expr(start, end, Decimal(_zh_value(s)), start, end, plain=False, consumed=end)
+    if text[max(0, start - 1) : start] == "第":
+        e.kind = "ordinal"
+        return e
+    _apply_after(text, e, g)
+    e.consumed = e.expr_end
+    return e
+
+
+def _to_match(text: str, e: _Expr, g: _Grammar) -> NumberMatch:
+    if e.expr_start == e.start and e.kind == "number":
+        e.qualifier, e.expr_start = (
+            _qualifier(text, e.start, g) if e.qualifier == "exact" else (e.qualifier, e.start)
+        )
+        if e.qualifier == "exact":
+            e.expr_start = e.start
+    if g.percent_before and g.percent_before.search(text, max(0, e.expr_start - 10), e.expr_start):
+        e.percent = True
+    _classify(text, e, g)
+    value = float(e.value * Decimal(str(e.multiplier)))
+    return NumberMatch(
+        start=e.start,
+        end=e.end,
+        value=value,
+        raw=text[e.start : e.end],
+        qualifier=e.qualifier,
+        denominator=e.denominator,
+        multiplier=e.multiplier,
+        percent=e.percent,
+        expr_start=e.expr_start,
+        expr_end=max(e.expr_end, e.end),
+        kind=e.kind,
+    )
 
 
 def find_numbers(text: str, lang: str) -> list[NumberMatch]:
-    """Return every number in ``text`` written in language ``lang``, in text order."""
-    raise NotImplementedError
+    """Return every number in ``text`` written in language ``lang``, in text order.
+
+    Parameters
+    ----------
+    text
+        Any text; numbers are read with the conventions of ``lang``.
+    lang
+        A language code with a lexicon (see :func:`available_languages`).
+
+    Returns
+    -------
+    list of NumberMatch
+        Quantities have ``kind == "number"``; years, dates, times, codes and ordinals are
+        returned too, flagged by ``kind``, so that callers can skip them.
+
+    Raises
+    ------
+    TypeError
+        When ``text`` is not a string.
+    ValueError
+        When ``lang`` has no lexicon.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_numbers expects text as str, got {type(text).__name__}")
+    g = _grammar(lang)
+    out: list[NumberMatch] = []
+    words = _word_hits(text, g)
+    hit = next(words, None)
+    pos = 0
+    while True:
+        m = g.scanner.search(text, pos)
+        while hit is not None and hit[0] < pos:
+            hit = next(words, None)
+        if hit is not None and (m is None or hit[0] < m.start()):
+            e, resume = _word_expr(text, hit, g), hit[2]
+            hit = next(words, None)
+        elif m is None:
+            break
+        elif m.lastgroup == "num":
+            e, resume = _digits_expr(text, m, g), m.start() + 1
+        else:
+            e, resume = _zh_expr(text, m, g), m.end()
+        if e is None:
+            pos = resume
+            continue
+        if e.kind == "number" and e.denominator is None and (rev := _reverse_fraction(text, e, g)):
+            e = rev
+        out.append(_to_match(text, e, g))
+        pos = max(e.consumed, e.end)
+    return out
+
+
+def parse_number(s: str, lang: str) -> float:
+    """Return the value of one number written as ``lang`` writes it ("10 360", "88,67").
+
+    Word multipliers and number words are applied ("40 miljard" -> 4e10, "zeven" -> 7).
+
+    Raises
+    ------
+    ValueError
+        When ``s`` is not exactly one number (nothing else but spaces around it), or when
+        ``lang`` has no lexicon.
+    """
+    text = s.strip()
+    found = find_numbers(text, lang)
+    if len(found) != 1 or found[0].expr_start != 0 or found[0].expr_end != len(text):
+        raise ValueError(
+            f"cannot read {s!r} as one number in language {lang!r}; expected digits with the "
+            f"language's separators, e.g. {_example(lang)!r}, optionally with a multiplier word"
+        )
+    return found[0].value
+
+
+def _example(lang: str) -> str:
+    from babel.numbers import format_decimal
+
+    locale = lexicon(lang).get("language", {}).get("babel_locale", lang)
+    return format_decimal(12345.5, locale=locale)

@@ -1,0 +1,127 @@
+"""Recognise the unit written right after a number, and convert it to the codebook unit.
+
+Units, their words and conversion factors live in the ``[units]`` section of each lexicon
+(``resources/lexicons/<lang>.toml``), one key per codebook unit (:data:`codebook.UNITS`)::
+
+    [units]
+    connectors = ["de"]            # words allowed between number and unit ("milliards de VND")
+    m2 = [
+      { words = ["m2", "m²", "mét vuông"], factor = 1 },
+      { words = ["ha", "hecta"], factor = 10000 },
+      { words = ["sào"], factor = 360 },   # Northern (Bắc Bộ) sào = 360 m²
+    ]
+
+Words are matched case-sensitively ("ha" is a hectare, "Ha Tinh" is not); a final ``*``
+accepts any word ending (inflected languages: "háztartást", "домохозяйств"); words are
+matched longest first, so "mét vuông" wins over "mét". Factors convert to the codebook unit:
+"7.1 km" -> m with factor 1000; "2 ha" -> m2 with factor 10000. The Vietnamese sào is taken as
+the Northern (Bắc Bộ) sào of 360 m² (the Central sào is 500 m²; articles rarely say which), and
+the Chinese 亩 as 666.67 m².
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .codebook import UNITS
+from .numbers import _WS, _phrase_rx, _wordy, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit found after a number.
+
+    Attributes
+    ----------
+    unit
+        The codebook unit (one of :data:`dvk_analysis.codebook.UNITS`).
+    factor
+        Multiply the number by this to express it in ``unit`` ("km" -> 1000).
+    start, end
+        Offsets of the unit word(s) in the text.
+    raw
+        ``text[start:end]``.
+    """
+
+    unit: str
+    factor: float
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass(frozen=True)
+class _UnitGrammar:
+    pattern: re.Pattern | None
+    entries: tuple[tuple[str, float], ...]  # by group index
+
+
+def _entries(lang: str) -> list[tuple[str, str, float]]:
+    """(word, unit, factor) triples of the lexicon, validated against the codebook."""
+    section = lexicon(lang).get("units", {})
+    where = f"resources/lexicons/{lang}.toml [units]"
+    out = []
+    for unit, groups in section.items():
+        if unit == "connectors":
+            continue
+        if unit not in UNITS:
+            raise ValueError(f"{where}: unknown unit {unit!r}; valid: {', '.join(UNITS)}")
+        if not isinstance(groups, list):
+            raise ValueError(f"{where}: {unit} must be a list of {{ words = [...], factor = x }}")
+        for i, entry in enumerate(groups):
+            if not isinstance(entry, dict) or "words" not in entry or "factor" not in entry:
+                raise ValueError(f"{where}: entry {i} of {unit} needs 'words' and 'factor'")
+            factor = entry["factor"]
+            if not isinstance(factor, int | float) or factor <= 0:
+                raise ValueError(f"{where}: factor of {unit} entry {i} must be a positive number")
+            out.extend((w, unit, float(factor)) for w in entry["words"] if w)
+    return out
+
+
+def _unit_rx(word: str) -> str:
+    """Regex for a unit word: not glued to a letter on either side, but may follow a digit."""
+    rx = _phrase_rx(word)
+    if _wordy(word[0]):
+        rx = r"(?<![^\W\d_])" + rx
+    if _wordy(word[-1]):
+        rx += r"(?!\w)"
+    return rx
+
+
+@cache
+def _unit_grammar(lang: str) -> _UnitGrammar:
+    triples = sorted(_entries(lang), key=lambda t: (-len(t[0].replace("*", "")), t[0]))
+    if not triples:
+        return _UnitGrammar(None, ())
+    connectors = lexicon(lang).get("units", {}).get("connectors", [])
+    conn = "|".join(_unit_rx(c) for c in sorted(connectors, key=len, reverse=True))
+    lead = f"[{_WS[1:-1]}\\-‐]{{0,3}}"
+    conn_rx = f"(?:(?:{conn}){_WS}*)?" if conn else ""
+    alts = "|".join(f"(?P<u{i}>{_unit_rx(w)})" for i, (w, _, _) in enumerate(triples))
+    pattern = re.compile(f"{lead}{conn_rx}(?:{alts})")
+    return _UnitGrammar(pattern, tuple((u, f) for _, u, f in triples))
+
+
+def find_unit(text: str, pos: int, lang: str) -> UnitMatch | None:
+    """Return the unit written at ``pos`` (e.g. ``NumberMatch.expr_end``), or None.
+
+    Spaces and a hyphen may stand between the number and the unit ("7.1km", "7,1 km",
+    "5-ha"), and so may the lexicon's connectors ("143,7 milliards de VND").
+
+    Raises
+    ------
+    ValueError
+        When ``lang`` has no lexicon or its ``[units]`` section names a unit that is not in
+        the codebook.
+    """
+    if not 0 <= pos <= len(text):
+        raise ValueError(f"pos {pos} is outside the text (length {len(text)})")
+    g = _unit_grammar(lang)
+    if g.pattern is None or not (m := g.pattern.match(text, pos)):
+        return None
+    name = m.lastgroup
+    unit, factor = g.entries[int(name[1:])]
+    start, end = m.span(name)
+    return UnitMatch(unit, factor, start, end, text[start:end])
