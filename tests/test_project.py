@@ -22,7 +22,8 @@ def test_environment_yml_names_the_same_dependencies_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     wanted = _requirement_names(project["dependencies"] + project["optional-dependencies"]["test"])
     env_specs = []
-    for line in (ROOT / "environment.yml").read_text("utf-8").splitlines():
+    text = (ROOT / "environment.yml").read_text("utf-8")
+    for line in text.split("dependencies:", 1)[1].splitlines():
         item = re.match(r"^\s+- ([A-Za-z][\w.-]*[^:]*)$", line)
         if item and not item.group(1).startswith(("python", "pip")):
             env_specs.append(item.group(1))

@@ -94,10 +94,11 @@ def read_csv_text(path: Path) -> pd.DataFrame:
         raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
 
 
-def _column_problem(shown: str, case: dict, expected: list[str]) -> Problem:
+def _column_problem(shown: str, case: dict, expected: list[str], actual: list[str]) -> Problem:
     name = str(case["failure_case"])
     if case["check"] == "column_in_dataframe":
-        close = difflib.get_close_matches(name, expected, n=1)
+        extra = [c for c in actual if c not in expected]
+        close = difflib.get_close_matches(name, extra, n=1)
         hint = f" (a column is named '{close[0]}'? rename it)" if close else ""
         return Problem(shown, None, name, f"missing column{hint}; expected: {', '.join(expected)}")
     return Problem(shown, None, name, f"unexpected column; expected only: {', '.join(expected)}")
@@ -114,7 +115,9 @@ def _cell_message(check: str, value: object) -> str:
     return f"{value!r} {check}"
 
 
-def schema_problems(shown: str, failure_cases: pd.DataFrame, expected: list[str]) -> list[Problem]:
+def schema_problems(
+    shown: str, failure_cases: pd.DataFrame, expected: list[str], actual: list[str]
+) -> list[Problem]:
     """Turn pandera's failure cases into one ``Problem`` per broken cell or column.
 
     A cell that cannot be converted to its type is reported once, as a type error, and not again
@@ -127,7 +130,7 @@ def schema_problems(shown: str, failure_cases: pd.DataFrame, expected: list[str]
     for case in cases:
         check, column, index = str(case["check"]), case["column"], case["index"]
         if check in ("column_in_dataframe", "column_in_schema"):
-            problems.append(_column_problem(shown, case, expected))
+            problems.append(_column_problem(shown, case, expected, actual))
             continue
         if index is None or (isinstance(index, float) and index != index):
             continue  # a check that crashed on an uncoercible column: already reported
@@ -151,7 +154,7 @@ def validate_frame(df: pd.DataFrame, schema: pa.DataFrameSchema, path: Path) -> 
     except pa.errors.SchemaErrors as err:
         expected = list(schema.columns)
         raise DataValidationError(
-            schema_problems(display_path(path), err.failure_cases, expected)
+            schema_problems(display_path(path), err.failure_cases, expected, list(df.columns))
         ) from None
 
 

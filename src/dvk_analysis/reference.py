@@ -104,8 +104,13 @@ def _date_key(dates: pd.Series) -> pd.Series:
     return (parts[0] * 10000 + parts[1] * 100 + parts[2]).astype("int64")
 
 
-def ntm_status_table(folder: Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def ntm_status_table(
+    folder: Path | None = None, *, national: bool = False
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Return dated province NTM rows and the exclusions (rows without ``as_of``).
+
+    With ``national=True`` the country's rows (``province == "Việt Nam"``) are returned instead
+    of the provinces', for comparison lines.
 
     The share of communes meeting NTM is ``pct_communes_ntm / 100`` when the source gives an
     exact percentage, else ``communes_ntm / communes_total``; rows with neither are kept (their
@@ -123,7 +128,8 @@ def ntm_status_table(folder: Path | None = None) -> tuple[pd.DataFrame, pd.DataF
             "units": [";".join(lines)],
         }
     )
-    t = raw.loc[~undated & raw["province_level"].ne("national")].copy()
+    is_national = raw["province_level"].eq("national")
+    t = raw.loc[~undated & (is_national if national else ~is_national)].copy()
     total = t["communes_total"].astype(float)
     share = (t["pct_communes_ntm"] / 100).fillna(t["communes_ntm"].astype(float) / total)
     t = t.assign(share=share, as_of_key=_date_key(t["as_of"]))

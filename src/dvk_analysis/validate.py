@@ -98,19 +98,26 @@ def check_article_files(manifest: pd.DataFrame, raw_dir: Path) -> list[Problem]:
     return problems
 
 
-def is_number_span(span: str, lang: str | None) -> bool:
-    """Say whether ``span`` is a number as written (digits, CJK numerals or a number word)."""
+def is_number_span(text: str, start: int, end: int, lang: str | None) -> bool:
+    """Say whether ``text[start:end]`` is a number as written (digits, CJK numerals, a word).
+
+    Digits are recognised on their own; a number word ("acht", "hai") only in its sentence,
+    through ``numbers.find_numbers``, because whether a word is a number depends on its
+    neighbours ("năm" is five or year).
+    """
+    span = text[start:end]
     if _NUMERAL.match(span) or _CJK_NUMERAL.match(span):
         return True
     if not span.strip() or any(ch.isdigit() for ch in span) or lang is None:
         return False
     from dvk_analysis.numbers import find_numbers
 
+    left = max(0, start - 200)
     try:
-        found = find_numbers(span, lang)
-    except Exception:  # noqa: BLE001 - an unparsable span is simply not a number
+        found = find_numbers(text[left : end + 200], lang)
+    except ValueError:  # an unsupported language: the word cannot be checked
         return False
-    return any(m.start == 0 and m.end == len(span) for m in found)
+    return any(m.start + left == start and m.end + left == end for m in found)
 
 
 def _span_problem(row: dict, text: str, lang: str | None) -> str | None:
@@ -123,7 +130,7 @@ def _span_problem(row: dict, text: str, lang: str | None) -> str | None:
     cuts_digits = (start > 0 and text[start - 1].isdigit()) or (
         end < len(text) and text[end].isdigit()
     )
-    if cuts_digits or not is_number_span(span, lang):
+    if cuts_digits or not is_number_span(text, start, end, lang):
         return f"text[{start}:{end}] is {span!r}, not the number as written"
     if quote and not any(
         m.start() <= start and end <= m.start() + len(quote)

@@ -1,0 +1,62 @@
+"""Every docs page's runnable commands run as written.
+
+A fenced block whose info string is ``sh runnable`` is run line by line with bash in a scratch
+copy of the project (``DVK_PROJECT_ROOT`` points there), with ``.venv/bin`` first on the PATH;
+each line must exit 0. Other blocks are illustrations and are not run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dvk_analysis.paths import project_root
+
+ROOT = project_root()
+BLOCK = re.compile(r"^```sh runnable\n(.*?)^```", re.S | re.M)
+
+
+def _runnable_blocks() -> list[tuple[str, str]]:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    found = []
+    for page in pages:
+        for block in BLOCK.findall(page.read_text("utf-8")):
+            found.append((page.name, block))
+    return found
+
+
+def test_docs_have_runnable_blocks():
+    names = {page for page, _ in _runnable_blocks()}
+    assert {"quickstart.md", "adding-articles.md"} <= names
+
+
+@pytest.fixture(scope="module")
+def project_copy(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("docs") / "project"
+    ignore = shutil.ignore_patterns(".venv", ".git", "reports", "__pycache__", ".*cache*")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    (target / ".venv").symlink_to(Path(sys.prefix))
+    return target
+
+
+@pytest.mark.parametrize(("page", "block"), _runnable_blocks())
+def test_runnable_block(page, block, project_copy):
+    env = {
+        **os.environ,
+        "DVK_PROJECT_ROOT": str(project_copy),
+        "PATH": f"{Path(sys.prefix) / 'bin'}{os.pathsep}{os.environ['PATH']}",
+    }
+    script = "set -euo pipefail\n" + block
+    result = subprocess.run(
+        ["bash", "-c", script], cwd=project_copy, env=env, capture_output=True, text=True,
+        timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, (
+        f"{page}:\n{block}\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+    )
