@@ -1,0 +1,222 @@
+"""The main job (``dvk reports`` / ``make reports``): from raw data to every report.
+
+Steps, each timed and listed in the closing summary table:
+
+1. **validate** every table (``validate.validate_all``); stop at the first problem list.
+2. **dataset**: the analysis data set, the panel and its exclusions, to ``reports/dataset/``.
+3. **notebooks**: re-execute ``notebooks/*.ipynb`` in place with their default parameters, so
+   the committed outputs are those of the current code and data (nbval checks them in CI).
+   Volatile papermill metadata (timings) is stripped so that an unchanged result leaves the
+   file unchanged.
+4. **provinces**: ``notebooks/02_province_profile.ipynb`` once per province with claims
+   (``batch.run_batch``: warm kernels, incremental, failure-isolated) and ``reports/index.html``.
+5. **figures**: the README's figures in ``docs/figures/`` (SVG + PNG).
+
+Nothing under ``data/`` is written: a test compares its checksums before and after.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dvk_analysis.paths import data_dir, notebooks_dir, project_root, reports_dir
+
+PROFILE_NOTEBOOK = "02_province_profile"
+KERNEL = "dvk-analysis"
+
+
+@dataclass
+class Step:
+    """One step of the main job, for the summary table."""
+
+    name: str
+    status: str = "ok"
+    seconds: float = 0.0
+    detail: str = ""
+
+
+def _timed(steps: list[Step], name: str, func: Callable[[], str]) -> Step:
+    step = Step(name)
+    start = time.perf_counter()
+    try:
+        step.detail = func()
+    except Exception as error:
+        step.status, step.detail = "failed", f"{type(error).__name__}: {error}"
+        raise
+    finally:
+        step.seconds = time.perf_counter() - start
+        steps.append(step)
+    return step
+
+
+def write_dataset(out: Path, folder: Path | None = None) -> list[Path]:
+    """Write the analysis data set, the panel (long) and its exclusions as CSV."""
+    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.fileio import atomic_write_text
+    from dvk_analysis.panel import build_panel
+
+    dataset = build_dataset(folder)
+    stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
+    panel = build_panel(dataset, stories=stories)
+    tables = {
+        "observations": dataset,
+        "panel_long": panel.panel_long(),
+        "panel_exclusions": panel.exclusions,
+    }
+    return [
+        atomic_write_text(out / f"{name}.csv", table.to_csv(index=False, lineterminator="\n"))
+        for name, table in tables.items()
+    ]
+
+
+def clean_notebook(nb: Any) -> Any:
+    """Drop papermill's run metadata (timings, status) so re-runs diff only on content."""
+    nb.metadata.pop("papermill", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            for output in cell.get("outputs", []):
+                output.get("metadata", {}).pop("papermill", None)
+    return nb
+
+
+def refresh_notebook(path: Path, kernel: str = KERNEL) -> Path:
+    """Execute a notebook with its default parameters and replace it atomically."""
+    import nbformat
+    import papermill
+
+    from dvk_analysis.fileio import atomic_write_text
+
+    executed = papermill.execute_notebook(
+        str(path), None, kernel_name=kernel, cwd=str(path.parent), progress_bar=False
+    )
+    return atomic_write_text(path, nbformat.writes(clean_notebook(executed)) + "\n")
+
+
+def provinces_with_claims(folder: Path | None = None) -> list[str]:
+    """Provinces (legacy names) that at least one curated claim is about."""
+    from dvk_analysis.data import load_observations
+
+    obs = load_observations((folder or data_dir()) / "curated" / "observations.csv")
+    return sorted(obs["province"].dropna().unique())
+
+
+def write_readme_figures(out: Path, folder: Path | None = None) -> list[Path]:
+    """The figures the README shows: coverage, and the Hà Tĩnh models by field."""
+    from dvk_analysis import plots, profile
+    from dvk_analysis.dataset import build_dataset
+
+    dataset = build_dataset(folder)
+    coverage = plots.coverage_heatmap(
+        dataset, unit="province", period=None, caption=profile.SOURCE,
+        title="Claims per province and indicator",
+    )  # fmt: skip
+    written = plots.save_figure(coverage, out / "coverage")
+    figs = profile.figures(profile.load_profile("Hà Tĩnh", data_dir=folder))
+    for name in ("models_by_field", "achievement_over_time"):
+        if not isinstance(figs[name], str):
+            written += plots.save_figure(figs[name], out / f"ha-tinh_{name}")
+    return written
+
+
+def _print_summary(steps: list[Step]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="make reports")
+    for column in ("Step", "Status", "Seconds", "Detail"):
+        table.add_column(column, overflow="fold")
+    for step in steps:
+        colour = "green" if step.status == "ok" else "red"
+        table.add_row(step.name, f"[{colour}]{step.status}[/]", f"{step.seconds:.1f}", step.detail)
+    Console(stderr=True).print(table)
+
+
+def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> int:
+    """Run the main job; return the exit code (0 when every step succeeded)."""
+    from dvk_analysis.batch import run_batch
+    from dvk_analysis.validate import validate_all
+
+    steps: list[Step] = []
+    reports = reports_dir()
+
+    def validate() -> str:
+        problems = validate_all(data_dir())
+        if problems:
+            raise ValueError("\n".join(str(p) for p in problems))
+        return "all tables valid"
+
+    def dataset() -> str:
+        written = write_dataset(reports / "dataset")
+        return f"{len(written)} tables in {reports / 'dataset'}"
+
+    def notebooks() -> str:
+        paths = sorted(notebooks_dir().glob("*.ipynb"))
+        for path in paths:
+            refresh_notebook(path)
+        return f"re-executed {', '.join(p.name for p in paths)}"
+
+    def provinces() -> str:
+        names = provinces_with_claims()
+        result = run_batch(PROFILE_NOTEBOOK, names, output_root=reports, jobs=jobs,
+                           force=force, cold=cold)  # fmt: skip
+        counts = {s: len(result.by_status(s)) for s in ("ok", "skipped", "failed")}
+        if result.exit_code:
+            raise RuntimeError(f"{counts['failed']} province run(s) failed; see the table above")
+        return f"{counts['ok']} run, {counts['skipped']} unchanged; {reports / 'index.html'}"
+
+    def figures() -> str:
+        written = write_readme_figures(project_root() / "docs" / "figures")
+        return f"{len(written)} files in docs/figures"
+
+    try:
+        for name, func in [("validate", validate), ("dataset", dataset), ("notebooks", notebooks),
+                           ("provinces", provinces), ("figures", figures)]:  # fmt: skip
+            _timed(steps, name, func)
+    except Exception:  # noqa: BLE001 - reported in the summary, exit code says it failed
+        _print_summary(steps)
+        return 1
+    _print_summary(steps)
+    return 0
+
+
+def run_province_batch(**kwargs: Any) -> int:
+    """``dvk batch``: run one notebook per province; print the summary; return the exit code."""
+    from dvk_analysis.batch import run_batch
+
+    provinces = kwargs.pop("provinces")
+    if provinces == "all":
+        provinces = provinces_with_claims()
+    result = run_batch(kwargs.pop("notebook"), provinces, **kwargs)
+    return result.exit_code
+
+
+def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None = None) -> int:
+    """``dvk run``: one notebook with CLI parameters (type-checked against its defaults)."""
+    from dvk_analysis.batch import parse_cli_parameters, resolve_notebook, run_one
+
+    path = resolve_notebook(notebook)
+    result = run_one(path, parse_cli_parameters(path, parameters), output_dir)
+    if result.status != "ok":
+        print(f"dvk: {result.province}: cell {result.execution_count}: {result.error}")
+        return 1
+    print(f"wrote {result.report_dir} in {result.seconds:.1f} s")
+    return 0
+
+
+def build_example_reports(output_root: Path, provinces: tuple[str, ...] = ("Hà Tĩnh",)) -> Path:
+    """Run the province batch for a few provinces into ``output_root``; return the index path.
+
+    Used by the browser test to check that report pages open offline.
+    """
+    from dvk_analysis.batch import run_batch
+
+    result = run_batch(PROFILE_NOTEBOOK, list(provinces), output_root=output_root, progress=False)
+    if result.exit_code:
+        raise RuntimeError(f"example reports failed: {[r.error for r in result.results]}")
+    return Path(output_root) / "index.html"

@@ -1,0 +1,357 @@
+"""A province's profile: every claim with its source, the figures, and a sourced summary.
+
+``notebooks/02_province_profile.ipynb`` is narrative around these functions, and ``dvk batch``
+runs it once per province. A province with no claims gets a profile that says so (every figure
+becomes a "not reported" message) rather than an error, because "nothing was reported" is
+itself a finding of the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dvk_analysis.paths import data_dir as default_data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+
+SOURCE = "dvk-analysis curated observations (data/curated/observations.csv)"
+MODEL_FIELDS = (
+    "dvk_models_economic",
+    "dvk_models_culture_society",
+    "dvk_models_defense_security",
+    "dvk_models_party_building",
+)
+RESOURCES = ("funds_mobilized", "land_donated", "working_days")
+
+
+@dataclass(frozen=True)
+class ProvinceProfile:
+    """Everything the profile notebook shows for one province.
+
+    Attributes
+    ----------
+    province, geography
+        Canonical name in the chosen geography ("legacy": the 63 provinces; "2025": the 34).
+    claims
+        The province's rows of the analysis data set (one per claim, translations included and
+        marked by ``story_id``).
+    cells
+        The province's rows of the panel's long table (one per unit, period and indicator, each
+        story counted once, bounds as low/mid/high).
+    status, national
+        NTM status rows (``data/reference/ntm_status.csv``) for the province and the country.
+    """
+
+    province: str
+    geography: str
+    claims: pd.DataFrame
+    cells: pd.DataFrame
+    status: pd.DataFrame
+    national: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        """True when the corpus holds no claim about the province."""
+        return self.claims.empty
+
+
+def load_profile(
+    province: str, geography: str = "legacy", data_dir: str | Path | None = None
+) -> ProvinceProfile:
+    """Build the profile of ``province`` (any spelling ``places.resolve_province`` accepts).
+
+    Raises
+    ------
+    UnknownPlaceError
+        For an unknown province, with the closest valid names.
+    """
+    from dvk_analysis.places import resolve_province
+
+    folder = Path(data_dir) if data_dir else default_data_dir()
+    name = resolve_province(province, geography=geography).name
+    dataset, cells, status, national = _inputs(str(folder.resolve()), geography, _signature(folder))
+    column = "province" if geography == "legacy" else "province_2025"
+    claims = dataset[dataset[column] == name].reset_index(drop=True)
+    cells = cells[cells["province"] == name].reset_index(drop=True)
+    provinces = _status_names(name, geography)
+    return ProvinceProfile(
+        province=name,
+        geography=geography,
+        claims=claims,
+        cells=cells,
+        status=status[status["province"].isin(provinces)].reset_index(drop=True),
+        national=national,
+    )
+
+
+def _signature(folder: Path) -> tuple:
+    """Size and modification time of every input file: a changed file invalidates the cache."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
+
+
+@lru_cache(maxsize=4)
+def _inputs(folder: str, geography: str, signature: tuple) -> tuple:
+    """The data set, panel cells and NTM status, built once per data state and geography.
+
+    A batch runs the profile for dozens of provinces in one warm kernel; building the panel
+    once instead of per province saves about a second a run. The cache key includes every
+    input file's size and mtime, so results never come from stale data.
+    """
+    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.panel import build_panel
+    from dvk_analysis.reference import ntm_status_table
+
+    path = Path(folder)
+    dataset = build_dataset(path)
+    stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
+    cells = build_panel(dataset, stories=stories, geography=geography).panel_long()
+    status, _excluded = ntm_status_table(path / "reference")
+    national, _excluded = ntm_status_table(path / "reference", national=True)
+    return dataset, cells, status, national
+
+
+def _status_names(name: str, geography: str) -> list[str]:
+    """NTM status is reported for legacy provinces: a 2025 province shows its predecessors'."""
+    if geography == "legacy":
+        return [name]
+    from dvk_analysis.places import resolve_province
+
+    return [name, *resolve_province(name, geography="2025").merged_from]
+
+
+def claims_table(profile: ProvinceProfile) -> pd.DataFrame:
+    """Every claim with its source: the quote and a link (article id or URL)."""
+    claims = profile.claims
+    table = claims[["indicator", "value", "unit", "qualifier", "denominator", "place"]].copy()
+    table["value"] = claims["value"].map("{:,.10g}".format)
+    table["denominator"] = claims["denominator"].map(lambda d: "" if d != d else f"{d:,.10g}")
+    table["period"] = claims["period_start"].fillna("?") + " – " + claims["period_end"].fillna("?")
+    table["quote"] = claims["quote"].fillna("(figure reported at the source; no text kept)")
+    table["source"] = claims["url"].fillna(claims["source_key"])
+    table["story"] = claims["story_id"]
+    return table.sort_values(["indicator", "period", "value"]).reset_index(drop=True)
+
+
+def _best_unit(cells: pd.DataFrame, indicators: tuple[str, ...]) -> pd.DataFrame:
+    """Rows of the one unit and period that reports most of ``indicators``.
+
+    Claims about different units or periods cannot be added up (a province total already
+    contains its communes), so each figure shows one unit-period: the most complete one,
+    preferring the province level, then the latest period.
+    """
+    rows = cells[cells["indicator"].isin(indicators)]
+    if rows.empty:
+        return rows
+    keys = ["place_key", "admin_level", "period_start", "period_end"]
+    groups = rows.groupby(keys, dropna=False, sort=False)
+    ranking = groups.agg(
+        n=("indicator", "nunique"), end=("period_end", "max"), level=("admin_level", "first")
+    ).reset_index()
+    ranking["is_province"] = ranking["level"] == "province"
+    best = ranking.sort_values(["n", "is_province", "end"], ascending=False).iloc[0]
+    mask = (rows[keys].astype(str) == best[keys].astype(str).to_numpy()).all(axis=1)
+    return rows[mask]
+
+
+def _caption(profile: ProvinceProfile, rows: pd.DataFrame) -> str:
+    ids = sorted({i for cell in rows.get("observation_ids", []) for i in str(cell).split(";")})
+    shown = ", ".join(ids[:4]) + (" ..." if len(ids) > 4 else "")
+    return f"{SOURCE}; observations {shown}" if ids else SOURCE
+
+
+def _unit_label(rows: pd.DataFrame) -> str:
+    first = rows.iloc[0]
+    period = f"{first['period_start']}–{first['period_end']}"
+    return f"{first['place']} ({first['admin_level']}, {period.replace('<NA>', '?')})"
+
+
+def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
+    """The profile's figures by name; a figure with no data is a one-line message instead."""
+    from dvk_analysis import plots
+
+    out: dict[str, Figure | str] = {}
+    name = profile.province
+    models = _best_unit(profile.cells, ("dvk_models", *MODEL_FIELDS))
+    if models["indicator"].isin(MODEL_FIELDS).any():
+        out["models_by_field"] = plots.models_by_field(
+            models, value="mid", caption=_caption(profile, models),
+            title=f"DVK models by field: {_unit_label(models)}",
+        )  # fmt: skip
+    else:
+        out["models_by_field"] = f"No claim about DVK models by field for {name}."
+    funnel = _best_unit(profile.cells, ("propaganda_sessions", "propaganda_participants"))
+    if funnel["indicator"].nunique() == 2:
+        out["propaganda_funnel"] = plots.propaganda_funnel(
+            funnel.assign(unit_label=_unit_label(funnel)), value="mid", label="unit_label",
+            caption=_caption(profile, funnel),
+        )  # fmt: skip
+    else:
+        out["propaganda_funnel"] = f"No pair of propaganda sessions and participants for {name}."
+    resources = profile.cells[profile.cells["indicator"].isin(RESOURCES)]
+    if not resources.empty:
+        labelled = resources.assign(unit_label=_labels(resources))
+        out["resources_mobilized"] = plots.resources_mobilized(
+            labelled, value="mid", label="unit_label", caption=_caption(profile, resources)
+        )
+    else:
+        out["resources_mobilized"] = f"No claim about funds, land or working days for {name}."
+    series = achievement_series(profile)
+    if not series.empty:
+        out["achievement_over_time"] = plots.achievement_over_time(
+            series, label="unit", national=national_series(profile),
+            caption="data/reference/ntm_status.csv (sources per row)",
+        )  # fmt: skip
+    else:
+        out["achievement_over_time"] = f"No dated NTM status figure for {name}."
+    return out
+
+
+def _labels(rows: pd.DataFrame) -> pd.Series:
+    """Readable, unique unit labels: place as written and period, with the key if needed."""
+    start = rows["period_start"].astype("string").fillna("?")
+    place = rows["place"].astype("string").fillna(rows["place_key"].astype("string"))
+    labels = (place + " (" + start + "–" + rows["period_end"].astype("string") + ")").astype(str)
+    clash = labels.to_frame("label").assign(i=rows["indicator"]).duplicated(keep=False)
+    suffix = " [" + rows["admin_level"].astype(str) + ", " + rows["place_key"].astype(str) + "]"
+    labels[clash] = labels[clash] + suffix[clash]
+    return labels
+
+
+def _share_series(status: pd.DataFrame) -> pd.DataFrame:
+    """Share of communes meeting NTM by year from status rows (exact figures only)."""
+    import pandas as pd
+
+    rows = status.dropna(subset=["share"])
+    rows = rows.assign(year=rows["as_of"].str[:4].astype(int))
+    latest = rows.sort_values("as_of").groupby(["province", "year"], as_index=False).last()
+    return pd.DataFrame(
+        {"unit": latest["province"], "year": latest["year"], "share": latest["share"]}
+    )
+
+
+def achievement_series(profile: ProvinceProfile) -> pd.DataFrame:
+    """The province's share of communes meeting NTM by year (last figure of each year)."""
+    return _share_series(profile.status)
+
+
+def national_series(profile: ProvinceProfile) -> pd.DataFrame:
+    """The national share of communes meeting NTM by year, for comparison."""
+    return _share_series(profile.national)[["year", "share"]]
+
+
+def key_figures(profile: ProvinceProfile) -> dict[str, object]:
+    """The few numbers the report index shows for a province."""
+    series = achievement_series(profile)
+    models = profile.cells[profile.cells["indicator"] == "dvk_models"]
+    return {
+        "claims": len(profile.claims),
+        "sources": profile.claims["source_key"].nunique() if not profile.empty else 0,
+        "stories": profile.claims["story_id"].nunique() if not profile.empty else 0,
+        "dvk_models_max": int(models["mid"].max()) if not models.empty else None,
+        "ntm_share_latest": round(float(series["share"].iloc[-1]), 3) if not series.empty else None,
+    }
+
+
+def _fmt(value: float, unit: str) -> str:
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return f"{text} {unit}"
+
+
+QUALIFIER_WORDS = {
+    "exact": "",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "nearly": "nearly ",
+    "about": "about ",
+    "less_than": "less than ",
+    "up_to": "up to ",
+}
+
+
+def summary(profile: ProvinceProfile, limit: int = 8) -> str:
+    """A short Markdown summary in which every number carries its source.
+
+    One sentence per claim about the province as a whole (else the most frequent units), the
+    qualifier kept ("more than 19,300"), followed by the observation id and link in brackets.
+    """
+    if profile.empty:
+        return f"The corpus holds no claim about **{profile.province}**."
+    claims = profile.claims.assign(
+        is_province=profile.claims["admin_level"] == "province",
+        is_original=profile.claims["source_key"] == profile.claims["story_id"],
+    )
+    claims = claims.sort_values("is_original", ascending=False, kind="stable")
+    claims = claims.drop_duplicates(["story_id", "indicator", "value", "admin_level"])
+    chosen = claims.sort_values(["is_province", "period_end"], ascending=False, kind="stable").head(
+        limit
+    )
+    n_sources = profile.claims["source_key"].nunique()
+    lines = [
+        f"**{profile.province}**: {len(profile.claims)} claims from {n_sources} source(s) "
+        f"({profile.claims['story_id'].nunique()} story(ies) once translations are merged).",
+        "",
+    ]
+    for row in chosen.itertuples():
+        value = QUALIFIER_WORDS[row.qualifier] + _fmt(row.value, row.unit)
+        if isinstance(row.denominator, float) and row.denominator == row.denominator:
+            value += f" of {row.denominator:,.0f}"
+        period = f"{row.period_start or '?'}–{row.period_end or '?'}"
+        source = (
+            f"[{row.observation_id}]({row.url})"
+            if isinstance(row.url, str)
+            else f"`{row.observation_id}` (data/raw/articles/{row.source_key}.txt)"
+        )
+        lines.append(f"- {row.indicator}: {value} ({row.place}, {period}) {source}")
+    return "\n".join(lines)
+
+
+def timeline(profile: ProvinceProfile) -> pd.DataFrame:
+    """Claims per year the period ends in, by indicator family (one story counted once)."""
+    from dvk_analysis.codebook import indicators
+
+    if profile.empty:
+        return profile.claims.iloc[:0]
+    claims = profile.claims.drop_duplicates(["story_id", "indicator", "value", "period_end"])
+    family = claims["indicator"].map(lambda i: indicators()[i].family)
+    year = claims["period_end"].str[:4].fillna("undated")
+    table = claims.assign(year=year, family=family).pivot_table(
+        index="year", columns="family", values="observation_id", aggfunc="count", fill_value=0
+    )
+    return table.rename_axis(columns=None)
+
+
+def write_outputs(
+    profile: ProvinceProfile, figs: dict[str, Figure | str], output_dir: str | Path
+) -> list[Path]:
+    """Write the figures (SVG + PNG), tables (CSV) and key figures into ``output_dir``.
+
+    An empty ``output_dir`` writes nothing: the notebook's default run (and nbval) only shows.
+    """
+    import pandas as pd
+
+    if not output_dir:
+        return []
+
+    from dvk_analysis.fileio import atomic_write_text
+    from dvk_analysis.plots import save_figure
+
+    out = Path(output_dir)
+    written: list[Path] = []
+    for name, fig in figs.items():
+        if not isinstance(fig, str):
+            written += save_figure(fig, out / "figures" / name)
+    tables = {"claims": profile.claims, "cells": profile.cells}
+    for name, table in tables.items():
+        csv = table.to_csv(index=False, lineterminator="\n")
+        written.append(atomic_write_text(out / "tables" / f"{name}.csv", csv))
+    figures_ = pd.DataFrame(list(key_figures(profile).items()), columns=["name", "value"])
+    key = figures_.to_csv(index=False, lineterminator="\n")
+    written.append(atomic_write_text(out / "key_figures.csv", key))
+    return written

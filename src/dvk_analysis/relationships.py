@@ -1,0 +1,220 @@
+"""The cross-unit question: does more propaganda, more models or more resources go with more
+NTM achievement?
+
+``notebooks/03_relationships.ipynb`` is narrative around these functions. The chain is the
+package's one-way data flow: observations -> panel (one bound view) -> reference joins ->
+metrics -> one row per unit (:func:`unit_table`) -> statistics (:func:`analyse`).
+
+One row per unit: a unit reports its figures for different periods (models "2013 to now",
+NTM status "as of June 2024"); each column takes the unit's latest reported value. That mixes
+periods within a row, which :func:`caveats` states next to every result.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dvk_analysis.paths import data_dir as default_data_dir
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+LEVELS = ("province", "district", "commune")
+BOUND_VIEWS = ("low", "mid", "high")
+
+OUTCOMES: dict[str, str] = {
+    "ntm_share_latest": "Communes meeting NTM in the province (share, latest figure)",
+    "province_ntm_share": "Communes meeting NTM in the province (share, latest at period end)",
+    "ntm_commune_share": "Communes meeting NTM, as claimed in the text (share)",
+    "criteria_share": "NTM criteria met (share of the criteria set)",
+}
+"""Outcome columns (shares in [0, 1]) and their axis labels, with units."""
+
+PREDICTORS: dict[str, str] = {
+    "models_per_10k": "DVK models per 10,000 residents (count)",
+    "models_per_commune": "DVK models per commune (count)",
+    "sessions_per_10k": "Propaganda sessions per 10,000 residents (count)",
+    "propaganda_reach": "Propaganda participants per resident (persons)",
+    "funds_per_resident": "Funds mobilised per resident (VND)",
+    "land_per_resident": "Land donated per resident (m²)",
+    "working_days_per_resident": "Working days per resident (person-days)",
+}
+"""Predictor columns (metrics) and their axis labels, with units."""
+
+
+def _choose(value: str, valid: Sequence[str], what: str) -> str:
+    if value in valid:
+        return value
+    close = difflib.get_close_matches(str(value), list(valid), n=1, cutoff=0.5)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise ValueError(f"unknown {what} {value!r}{hint} Valid: {', '.join(valid)}")
+
+
+def check_parameters(
+    level: str, outcome: str, predictors: Sequence[str], bounds: str
+) -> tuple[str, str, list[str], str]:
+    """Validate the notebook's parameters; unknown names fail with the closest valid one."""
+    if isinstance(predictors, str):
+        predictors = [p.strip() for p in predictors.split(",") if p.strip()]
+    if not predictors:
+        raise ValueError(f"give at least one predictor; valid: {', '.join(PREDICTORS)}")
+    return (
+        _choose(level, LEVELS, "level"),
+        _choose(outcome, list(OUTCOMES), "outcome"),
+        [_choose(p, list(PREDICTORS), "predictor") for p in predictors],
+        _choose(bounds, BOUND_VIEWS, "bound view"),
+    )
+
+
+def unit_tables(
+    level: str = "province",
+    *,
+    geography: str = "legacy",
+    data_dir: str | Path | None = None,
+) -> dict[str, pd.DataFrame]:
+    """One table per bound view (low, mid, high): one row per unit of ``level``.
+
+    Columns: ``unit`` (label), ``province``, every metric and outcome column (the unit's
+    latest reported value), and ``period_end`` of the latest row.
+    """
+    from dvk_analysis.dataset import build_dataset
+
+    dataset = build_dataset(Path(data_dir) if data_dir else default_data_dir())
+    return {b: _unit_table(dataset, level, geography, b) for b in BOUND_VIEWS}
+
+
+def _unit_table(dataset: pd.DataFrame, level: str, geography: str, bound: str) -> pd.DataFrame:
+    import pandas as pd
+
+    from dvk_analysis.metrics import compute_metrics
+    from dvk_analysis.panel import build_panel
+    from dvk_analysis.reference import attach_reference
+
+    stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
+    panel = build_panel(dataset, stories=stories, geography=geography, bound=bound)
+    joined = attach_reference(panel).table
+    table = pd.concat([joined, compute_metrics(joined).values], axis=1)
+    table = table[table["admin_level"] == level]
+    columns = [c for c in [*OUTCOMES, *PREDICTORS] if c in table.columns]
+    ordered = table.sort_values("period_end")
+    latest = ordered.groupby("place_key", sort=True)[columns].last()
+    info = ordered.groupby("place_key", sort=True)[["place", "province", "period_end"]].last()
+    out = info.join(latest).reset_index()
+    out.insert(0, "unit", out["province"] if level == "province" else out["place"])
+    out["ntm_share_latest"] = out["province"].map(latest_ntm_share())
+    return out
+
+
+def latest_ntm_share() -> dict[str, float]:
+    """Each province's latest dated share of communes meeting NTM (dates vary by province).
+
+    The cross-section needs one outcome per province; the status table holds figures from
+    2016 to 2025, so "latest" compares provinces at different dates: a stated caveat.
+    """
+    from dvk_analysis.reference import ntm_status_table
+
+    status, _ = ntm_status_table()
+    status = status.dropna(subset=["share"]).sort_values("as_of_key")
+    return status.groupby("province")["share"].last().to_dict()
+
+
+@dataclass
+class Analysis:
+    """Results of :func:`analyse`, each a tidy table, plus what could not be estimated."""
+
+    n: int
+    data: pd.DataFrame
+    correlations: pd.DataFrame
+    model: pd.DataFrame | None
+    sensitivity: pd.DataFrame | None
+    refused: list[str] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+
+
+def analyse(
+    tables: dict[str, pd.DataFrame], outcome: str, predictors: Sequence[str], bounds: str = "mid"
+) -> Analysis:
+    """Rank correlations of each predictor with the outcome, and a fractional logit.
+
+    A model the sample cannot support is not fitted: its refusal (``stats.InsufficientDataError``
+    message, with the n it has and needs) goes into ``refused`` so the notebook prints it.
+    """
+    import pandas as pd
+
+    from dvk_analysis import stats
+
+    data = tables[bounds][["unit", outcome, *predictors]].dropna()
+    refused, correlations = [], []
+    for predictor in predictors:
+        pair = tables[bounds][[predictor, outcome]].dropna()
+        try:
+            row = stats.rank_correlation(pair[predictor], pair[outcome], bound_view=bounds)
+            correlations.append(row.assign(term=f"{predictor} ~ {outcome}"))
+        except stats.InsufficientDataError as error:
+            refused.append(f"Spearman {predictor} ~ {outcome}: {error}")
+    model = sens = None
+    try:
+        model = stats.fractional_logit(data, outcome, list(predictors), bound_view=bounds)
+        views = {b: t[[outcome, *predictors]].dropna() for b, t in tables.items()}
+        sens = stats.sensitivity(stats.fractional_logit, views, outcome=outcome,
+                                 predictors=list(predictors))  # fmt: skip
+    except stats.InsufficientDataError as error:
+        refused.append(f"Fractional logit {outcome} ~ {' + '.join(predictors)}: {error}")
+    empty = pd.DataFrame(columns=list(stats.TIDY_COLUMNS))
+    return Analysis(
+        n=len(data),
+        data=data.reset_index(drop=True),
+        correlations=pd.concat(correlations, ignore_index=True) if correlations else empty,
+        model=model,
+        sensitivity=sens,
+        refused=refused,
+        caveats=stats.caveats(len(data), n_params=len(predictors) + 1, bound_views=True),
+    )
+
+
+def scatter(outcome: str, predictor: str, tables: dict[str, pd.DataFrame], bounds: str = "mid"):
+    """The labelled scatter of one predictor against the outcome (all units that have both)."""
+    from dvk_analysis import plots
+
+    pair = tables[bounds][["unit", predictor, outcome]].dropna()
+    return plots.scatter_relationship(
+        pair, predictor, outcome, "unit",
+        x_label=PREDICTORS[predictor], y_label=OUTCOMES[outcome],
+        caption="dvk-analysis panel (curated observations) joined with data/reference "
+        f"(population, NTM status); bound view {bounds}",
+        fit=len(pair) >= 3,
+    )  # fmt: skip
+
+
+def report(analysis: Analysis) -> str:
+    """The analysis in Markdown: n first, then each refusal, then the caveats."""
+    lines = [f"**n = {analysis.n} units** with the outcome and every predictor.", ""]
+    if analysis.refused:
+        lines += ["Not estimated (the sample cannot support it):", ""]
+        lines += [f"- {reason}" for reason in analysis.refused]
+        lines.append("")
+    lines += ["Caveats:", ""] + [f"- {c}" for c in analysis.caveats]
+    return "\n".join(lines)
+
+
+def show_scatter(
+    tables: dict[str, pd.DataFrame], outcome: str, predictor: str, bounds: str = "mid"
+) -> object:
+    """The scatter of :func:`scatter` for a notebook, or a message when no unit has both."""
+    from dvk_analysis import plots
+
+    try:
+        return scatter(outcome, predictor, tables, bounds)
+    except plots.PlotInputError as error:
+        return plots.show(f"No scatter for {predictor} and {outcome}: {error}")
+
+
+def show_report(analysis: Analysis) -> object:
+    """:func:`report` rendered as Markdown in a notebook."""
+    from IPython.display import Markdown
+
+    return Markdown(report(analysis))
