@@ -60,3 +60,11 @@ def test_runnable_block(page, block, project_copy):
     assert result.returncode == 0, (
         f"{page}:\n{block}\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
     )
+
+
+def test_methods_doc_gives_every_metric():
+    from dvk_analysis.metrics import METRICS
+
+    methods = (ROOT / "docs" / "methods.md").read_text("utf-8")
+    missing = [m.name for m in METRICS if f"`{m.name}`" not in methods]
+    assert missing == []
