@@ -1,0 +1,444 @@
+"""Find the periods that claims refer to ("in 2023", "2020-2025", "từ năm 2013 đến nay").
+
+A period is reported as ISO strings as precise as the text allows: "YYYY", "YYYY-MM" or
+"YYYY-MM-DD" (codebook columns ``period_start``/``period_end``). Relative expressions ("to
+now", "6 tháng đầu năm", "in recent years") are anchored on the article's publication date,
+itself "YYYY", "YYYY-MM" or "YYYY-MM-DD"; without it they stay open (``None``).
+
+The language-independent shapes (years, numeric dates, ranges) are in code; the words of each
+language (month names, "since", "to now", "first N months of") are in the ``[periods]``
+section of its lexicon, so a researcher can add a word or a language without touching code.
+Templates in the lexicon use ``{year}`` and ``{n}`` placeholders ("first {n} months of
+{year}") and match any word ending after their last word (Hungarian "hónapjában").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+LANGUAGES: tuple[str, ...] = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
+"""Languages with a lexicon."""
+
+RECENT_YEARS_SPAN = 10
+"""Years covered by "in recent years" when the text gives no number: published - 10 .. published."""
+
+KINDS: tuple[str, ...] = (
+    "year",
+    "month",
+    "date",
+    "range",
+    "since",
+    "first_months",
+    "end_of_year",
+    "recent",
+    "published",
+)
+"""What kind of expression a ``PeriodMention`` came from (``published``: the fallback)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """One period expressed in a text.
+
+    Attributes
+    ----------
+    start, end
+        Offsets of the whole expression ("từ năm 2013 đến nay"); -1 for the publication-date
+        fallback of ``nearest_period``.
+    text
+        ``text[start:end]``.
+    period_start, period_end
+        ISO "YYYY", "YYYY-MM" or "YYYY-MM-DD"; ``None`` when open or unknown (for instance
+        "since 2016" in an article without a publication date has no end).
+    kind
+        One of ``KINDS``.
+    """
+
+    start: int
+    end: int
+    text: str
+    period_start: str | None
+    period_end: str | None
+    kind: str
+
+
+# --- publication date -----------------------------------------------------------------------
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _check_published(published: str | None) -> str | None:
+    """Return ``published`` stripped, or ``None``; reject anything but YYYY[-MM[-DD]]."""
+    if published is None:
+        return None
+    if not isinstance(published, str):
+        raise ValueError(
+            f"published must be a string 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' or None, "
+            f"got {published!r} ({type(published).__name__})"
+        )
+    value = published.strip()
+    if not value or value.lower() == "nan":
+        return None
+    m = _ISO.fullmatch(value)
+    if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+        raise ValueError(
+            f"published date {published!r} is not 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD' "
+            "(e.g. '2023', '2023-09', '2023-09-15')"
+        )
+    return value
+
+
+# --- lexicon --------------------------------------------------------------------------------
+
+_YEAR = r"(?:19[4-9]\d|20[0-4]\d)"
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_N = r"\d{1,2}"
+
+
+@cache
+def _lexicon_periods(lang: str) -> dict:
+    """Return the ``[periods]`` section of ``resources/lexicons/<lang>.toml``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; valid: {', '.join(LANGUAGES)}")
+    path = resources.files("dvk_analysis").joinpath(f"resources/lexicons/{lang}.toml")
+    return tomllib.loads(path.read_text("utf-8")).get("periods", {})
+
+
+def _alt(words: Sequence[str], stems: bool = False) -> str:
+    """Regex alternation of words, longest first, spaces flexible; never empty."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(p) for p in w.split())
+        parts.append(body + (r"\w*" if stems and w[-1:].isalpha() else ""))
+    return "|".join(parts) if parts else r"(?!x)x"
+
+
+def _template(tpl: str, number_words: Sequence[str]) -> str:
+    """Compile a lexicon template ("first {n} months of {year}") to a regex string."""
+    out = []
+    n_alt = _N + ("|" + _alt(number_words) if number_words else "")
+    for piece in re.split(r"(\{year\}|\{n\})", tpl):
+        if piece == "{year}":
+            out.append(rf"(?P<year>{_YEAR})")
+        elif piece == "{n}":
+            out.append(rf"(?P<n>{n_alt})")
+        elif piece:
+            out.append(r"\s*".join(re.escape(p) for p in re.split(r"\s+", piece)))
+    return "".join(out)
+
+
+_YEAR_KINDS = frozenset({"range", "since", "atom", "year_ctx", "year_bare", "end_of_year"})
+_YEAR_ANYWHERE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_WINDOW = (80, 90)
+"""Year-anchored patterns only run this many characters before/after a year (speed)."""
+
+
+def _windows(scan: str) -> list[tuple[int, int]]:
+    """Return merged (start, end) windows around every four-digit year in ``scan``."""
+    out: list[tuple[int, int]] = []
+    for m in _YEAR_ANYWHERE.finditer(scan):
+        a, b = max(0, m.start() - _WINDOW[0]), min(len(scan), m.end() + _WINDOW[1])
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+@dataclass(frozen=True)
+class _Rules:
+    month_names: dict[str, int]
+    number_words: dict[str, int]
+    atom: str  # regex string, no groups, for any single date/month/year
+    patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (kind, regex, needs a year)
+
+
+def _months(lex: dict) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for i, forms in enumerate(lex.get("months", []), start=1):
+        for f in forms:
+            out[f.casefold()] = i
+    return out
+
+
+@cache
+def _rules(lang: str) -> _Rules:
+    """Build the per-language patterns once."""
+    lex = _lexicon_periods(lang)
+    months = _months(lex)
+    numbers = {k.casefold(): int(v) for k, v in lex.get("number_words", {}).items()}
+    mon = _alt(list(months), stems=True)
+    yw = _alt(lex.get("year_words", []))
+    ysuf = _alt(lex.get("year_suffixes", []))
+    of = _alt(lex.get("month_year_linkers", []))
+    b = r"(?<![\w/.,\-])"
+    e = r"(?![\d])"
+    date = (
+        rf"\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]{_YEAR}{e}"
+        rf"|{_YEAR}-\d{{2}}-\d{{2}}{e}"
+        rf"|{_YEAR}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+        rf"|\d{{1,2}}\.?\s+(?:{mon})\s+(?:(?:{of})\s+)?{_YEAR}{e}"
+        rf"|(?:{mon})\s+\d{{1,2}},?\s+{_YEAR}{e}"
+        rf"|{_YEAR}\.?\s+(?:{mon})\s+\d{{1,2}}\.(?!\d)"
+    )
+    month = (
+        rf"(?:{mon})\s*(?:(?:{of})\s*)?{_YEAR}{e}"
+        rf"|\d{{1,2}}/{_YEAR}{e}"
+        rf"|{_YEAR}\s*年\s*\d{{1,2}}\s*月"
+        rf"|{_YEAR}\.?\s*(?:{mon})"
+        rf"|{_YEAR}-(?:0[1-9]|1[0-2])(?![\d\-])"
+    )
+    year = rf"{_YEAR}{e}(?:\s*(?:{ysuf}))?"
+    atom = rf"(?:{date}|{month}|{year})"
+    now = _alt(lex.get("now_words", []))
+    conn = _alt(["-", "–", "—", *lex.get("range_connectors", [])])
+    since_b = _alt(lex.get("since_before", []))
+    since_a = _alt(lex.get("since_after", []))
+    from_b = _alt(lex.get("from_before", []))
+    lead = rf"(?:(?:{yw})\s+)?"
+    tail = r"(?:-?[^\W\d_]{1,5})?"  # Hungarian case endings: "2013-tól", "júliusától"
+    pats: list[tuple[str, str]] = []
+    for kind, key in (
+        ("first_months", "first_months"),
+        ("first_months", "first_half"),
+        ("end_of_year", "end_of_year"),
+        ("recent", "past_years"),
+        ("recent", "recent_years"),
+    ):
+        for tpl in lex.get(key, []):
+            suffix = ":half" if key == "first_half" else ""
+            pats.append((kind + suffix, _template(tpl, list(numbers))))
+    pats += [
+        (
+            "range",
+            rf"(?:(?:{from_b})\s+)?{lead}(?P<a>{atom}){tail}\s*(?:{conn})\s*{lead}(?P<b>{atom})",
+        ),
+        (
+            "since",
+            rf"(?:(?:{since_b}|{from_b})\s+)?{lead}(?P<a>{atom}){tail},?\s*(?:(?:{conn})\s*)?(?:{now})(?!\w)",
+        ),
+        ("since", rf"(?:{since_b})\s*{lead}(?P<a>{atom})"),
+        ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
+        ("atom", rf"(?P<a>{date})"),
+        ("atom", rf"(?P<a>{month})"),
+        ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
+        ("year_ctx", rf"(?P<a>{_YEAR}){e}\s*(?:{ysuf})"),
+        ("year_bare", rf"(?P<a>{_YEAR})(?![\d.,]?\d)(?=\s*(?:[,.;:)\]»”\"'\n]|$))"),
+    ]
+    flags = re.IGNORECASE
+    compiled = tuple(
+        (k, re.compile(b + p, flags), k in _YEAR_KINDS or "(?P<year>" in p) for k, p in pats
+    )
+    return _Rules(months, numbers, atom, compiled)
+
+
+# --- parsing atoms --------------------------------------------------------------------------
+
+
+def _parse_atom(s: str, rules: _Rules) -> str | None:
+    """Return the ISO form of one date, month or year as written."""
+    s = s.strip()
+    if m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", s):
+        return _iso(m.group(3), m.group(2), m.group(1))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", s):
+        return _iso(m.group(1), m.group(2), m.group(3))
+    if m := re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", s):
+        return _iso(m.group(1), m.group(2), m.group(3))
+    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", s):
+        return _iso(m.group(2), m.group(1))
+    year = re.search(r"(?<!\d)\d{4}(?!\d)", s)
+    if year is None:
+        return None
+    month = _month_in(s, rules)
+    if month is None:
+        return year.group()
+    chars = list(s)
+    for a, b in ((year.start(), year.end()), month[1:]):
+        chars[a:b] = " " * (b - a)
+    rest = "".join(chars)
+    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", rest)
+    return _iso(year.group(), str(month[0]), day.group(1) if day else None)
+
+
+def _month_in(s: str, rules: _Rules) -> tuple[int, int, int] | None:
+    """Return (month number, start, end) of the longest month name starting a word in ``s``."""
+    folded = s.casefold()
+    best = None
+    for name, num in rules.month_names.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}\w*", folded):
+            if best is None or len(name) > best[0]:
+                best = (len(name), num, m.start(), m.end())
+    return best[1:] if best else None
+
+
+def _iso(year: str, month: str | None = None, day: str | None = None) -> str | None:
+    if month is None:
+        return year
+    mm = int(month)
+    if not 1 <= mm <= 12:
+        return None
+    if day is None:
+        return f"{year}-{mm:02d}"
+    dd = int(day)
+    return f"{year}-{mm:02d}-{dd:02d}" if 1 <= dd <= 31 else f"{year}-{mm:02d}"
+
+
+# --- finding periods ------------------------------------------------------------------------
+
+
+def find_periods(text: str, lang: str, published: str | None = None) -> list[PeriodMention]:
+    """Return the periods expressed in ``text``, in text order, without overlaps.
+
+    Recognised, in every language through its lexicon: single years ("in 2023", "năm 2023",
+    "2023-ban", "2023年"); months and dates ("July 2025", "tháng 7/2025", "2025 júliusától");
+    ranges ("2020-2025", "giai đoạn 2020 - 2025", "from 2020 to 2025"); "since"/"to now"
+    ("từ năm 2013 đến nay", "2013 óta", "seit 2013", "2013年以来": start .. ``published``);
+    "first N months of YEAR" (YEAR-01 .. YEAR-N, the publication year when no year is given);
+    "end of YEAR" (open start .. YEAR-12); "in recent years" / "over the past N years"
+    (published year - N, or ``RECENT_YEARS_SPAN``, .. published year).
+
+    A four-digit number alone counts as a year only with a year word before it ("in", "năm"),
+    a year ending after it ("-ban", "年", "года"), or punctuation right after it: "2000
+    households" is a count, not a year.
+
+    Parameters
+    ----------
+    text
+        Article text.
+    lang
+        One of ``LANGUAGES``.
+    published
+        Publication date "YYYY", "YYYY-MM" or "YYYY-MM-DD", or ``None``/"" when unknown.
+
+    Raises
+    ------
+    ValueError
+        Unsupported language or malformed ``published``.
+    """
+    rules = _rules(lang)
+    pub = _check_published(published)
+    if not text:
+        return []
+    scan = text.translate(_DIGITS)  # same length: offsets stay valid
+    taken: list[tuple[int, int]] = []
+    out: list[PeriodMention] = []
+    windows = _windows(scan)
+    whole = [(0, len(scan))]
+    for kind, pattern, needs_year in rules.patterns:
+        for m in _matches(pattern, scan, windows if needs_year else whole):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            mention = _build(kind, m, rules, pub, text)
+            if mention is not None:
+                taken.append((m.start(), m.end()))
+                out.append(mention)
+    return sorted(out, key=lambda p: p.start)
+
+
+def _matches(pattern: re.Pattern[str], scan: str, windows: list[tuple[int, int]]):
+    """Yield the matches of ``pattern`` that lie inside the windows."""
+    for a, b in windows:
+        yield from pattern.finditer(scan, a, b)
+
+
+def _number(word: str, rules: _Rules) -> int:
+    return int(word) if word.isdigit() else rules.number_words[word.casefold()]
+
+
+def _build(
+    kind: str, m: re.Match[str], rules: _Rules, pub: str | None, text: str
+) -> PeriodMention | None:
+    """Turn one regex match into a mention, or ``None`` when it does not parse."""
+    groups = m.groupdict()
+    pub_year = pub[:4] if pub else None
+    start: str | None
+    end: str | None
+    if kind.startswith("first_months"):
+        n = 6 if kind.endswith(":half") else _number(groups["n"], rules)
+        year = groups.get("year") or pub_year
+        if not 1 <= n <= 12:
+            return None
+        start, end = (f"{year}-01", f"{year}-{n:02d}") if year else (None, None)
+        kind = "first_months"
+    elif kind == "end_of_year":
+        start, end = None, f"{groups['year']}-12"
+    elif kind == "recent":
+        n = _number(groups["n"], rules) if groups.get("n") else RECENT_YEARS_SPAN
+        start, end = (str(int(pub_year) - n), pub_year) if pub_year else (None, None)
+    elif kind == "range":
+        start, end = _parse_atom(groups["a"], rules), _parse_atom(groups["b"], rules)
+        if start is None or end is None or end[:4] < start[:4]:
+            return None
+    elif kind == "since":
+        start, end = _parse_atom(groups["a"], rules), pub
+        if start is None:
+            return None
+        if end is not None and end[:4] < start[:4]:  # a start after publication: no end known
+            end = None
+    else:
+        value = _parse_atom(groups["a"], rules)
+        if value is None:
+            return None
+        start = end = value
+        kind = "year" if len(value) == 4 else ("month" if len(value) == 7 else "date")
+    return PeriodMention(m.start(), m.end(), text[m.start() : m.end()], start, end, kind)
+
+
+# --- which period governs a number ----------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?。！？؟]+[\"'”»)]*(?=\s)|[。！？؟]|\n+")
+
+
+def _span_start(text: str, pos: int, pattern: re.Pattern[str]) -> int:
+    """Return the start of the sentence or paragraph that holds ``pos``."""
+    starts = [0] + [m.end() for m in pattern.finditer(text, 0, pos)]
+    return starts[bisect_right(starts, pos) - 1]
+
+
+def nearest_period(
+    mentions: Sequence[PeriodMention],
+    pos: int,
+    published: str | None = None,
+    text: str | None = None,
+) -> PeriodMention | None:
+    """Return the period that governs a number at offset ``pos``.
+
+    Rule: the nearest mention ending at or before ``pos`` in the same sentence; else the
+    nearest one before ``pos`` in the same paragraph (a line of the article); else the
+    publication year as a ``published`` mention with offsets -1 (reports give current
+    figures); else ``None``. Mentions with neither start nor end are skipped.
+
+    Parameters
+    ----------
+    mentions
+        Output of ``find_periods`` for the same text.
+    pos
+        Offset of the number.
+    published
+        Publication date, as for ``find_periods``.
+    text
+        The text, for sentence and paragraph boundaries; without it, the nearest preceding
+        mention anywhere counts.
+    """
+    pub = _check_published(published)
+    usable = [m for m in mentions if m.end <= pos and (m.period_start or m.period_end)]
+    if text is None:
+        floors = [0]
+    else:
+        floors = [
+            _span_start(text, pos, _SENTENCE_END),
+            _span_start(text, pos, re.compile(r"\n+")),
+        ]
+    for floor in floors:
+        inside = [m for m in usable if m.start >= floor]
+        if inside:
+            return max(inside, key=lambda m: m.end)
+    if pub:
+        return PeriodMention(-1, -1, "", pub[:4], pub[:4], "published")
+    return None

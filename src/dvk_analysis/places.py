@@ -1,0 +1,1072 @@
+"""Provinces, administrative units and place mentions in articles.
+
+Two geographies coexist in the corpus: the 63 provinces (with 696 districts and 10,035
+communes) that existed until 30 June 2025, and the 34 provinces (3,321 communes and wards, no
+districts) created on 1 July 2025. Articles use either, in ten languages, with or without
+diacritics, so every name is compared through a *key*: diacritics folded, "đ" -> "d", case
+folded, separators dropped ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau", "BA RIA VUNG TAU" all give
+``bariavungtau``).
+
+The unit lists come from the ``vietnamadminunits`` package (its SQLite file
+``data/dataset.db`` and ``data/converter_2025.json``), read directly and lazily: importing the
+package itself loads its parsers, which ``dvk --help`` must not pay for. Names the package does
+not know (city nicknames, abbreviations, Chinese and Russian province names) are in
+``resources/place_aliases.csv``, which researchers extend without touching code.
+
+Finding mentions in text relies on administrative-level words ("xã", "commune", "község",
+"уезд", "乡"...) listed per language in the ``[places]`` section of each lexicon, plus the closed
+list of province names, which are found even without a level word.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import importlib.util
+import json
+import re
+import sqlite3
+import tomllib
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from dvk_analysis.codebook import ADMIN_LEVELS
+
+GEOGRAPHIES: tuple[str, ...] = ("legacy", "2025")
+"""``legacy``: the 63 provinces before 1 July 2025; ``2025``: the 34 provinces after it."""
+
+LANGUAGES: tuple[str, ...] = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
+"""Languages with a lexicon."""
+
+
+class UnknownPlaceError(ValueError, LookupError):
+    """A province name that matches no legacy or 2025 province, nor any alias.
+
+    It is both a ``ValueError`` (bad input) and a ``LookupError`` (failed look-up), so callers
+    catching either see it.
+    """
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    """One province (or centrally governed city) in one geography.
+
+    Attributes
+    ----------
+    name
+        Canonical Vietnamese name with diacritics, without "Tỉnh"/"Thành phố" ("Hà Tĩnh",
+        "Hồ Chí Minh", "Bà Rịa - Vũng Tàu").
+    slug
+        ``slugify(name)`` ("ha-tinh").
+    code
+        GSO two-digit code ("42").
+    geography
+        ``"legacy"`` or ``"2025"``.
+    successor_2025
+        For a legacy province, the name of the 2025 province it belongs to (itself when it was
+        not merged); ``None`` for a 2025 province.
+    merged_from
+        For a 2025 province, the legacy provinces it was formed from (itself included); empty
+        for a legacy province.
+    full_name
+        The official name with its type ("Tỉnh Hà Tĩnh", "Thành phố Hồ Chí Minh").
+    """
+
+    name: str
+    slug: str
+    code: str
+    geography: str
+    successor_2025: str | None = None
+    merged_from: tuple[str, ...] = ()
+    full_name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """One place named in a text.
+
+    Attributes
+    ----------
+    start, end
+        Offsets of the whole mention, level word included ("xã Thiên Lộc", "Ha Tinh
+        province"); end exclusive.
+    text
+        ``text[start:end]``, the mention as written.
+    name
+        The name alone, as written ("Thiên Lộc", "Ha Tinh", "ثين لوك").
+    admin_level
+        One of ``codebook.ADMIN_LEVELS``.
+    province
+        Canonical province name: the hinted (article's) province when the place lies in it,
+        in either geography; else the province the name resolves to; else the hint; ``None``
+        when nothing tells.
+    legacy_code
+        GSO code of the unit in the 63-province geography (province, district or commune code),
+        when the name was resolved.
+    code_2025
+        Code of the unit in the 34-province geography (province or commune/ward code), when
+        known.
+    province_2025
+        Name of the 2025 province that holds the place, when known.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    admin_level: str
+    province: str | None = None
+    legacy_code: str | None = None
+    code_2025: str | None = None
+    province_2025: str | None = None
+
+
+# --- keys -----------------------------------------------------------------------------------
+
+
+def _fold_char(ch: str) -> str:
+    """Return ``ch`` without diacritics, always one character (so offsets survive folding)."""
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    if ch.isascii():
+        return ch
+    base = unicodedata.normalize("NFD", ch)[0]
+    return base if base.isascii() else ch
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Translation table for the Latin letters with diacritics (built once)."""
+    table: dict[int, str] = {}
+    for cp in range(0x00C0, 0x1F00):
+        ch = chr(cp)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[cp] = folded
+    return table
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with Latin diacritics removed and "đ" -> "d", same length.
+
+    Length is preserved character for character so that offsets found in the folded text are
+    offsets in the original.
+    """
+    return text.translate(_fold_table())
+
+
+def slugify(name: str) -> str:
+    """Return an ASCII slug: lowercase, diacritics removed, "đ" -> "d", words joined by "-".
+
+    Letters the slug cannot transliterate (Arabic, Chinese, Cyrillic) are dropped, so such a
+    name gives ``""``; callers that need a key for them use the letters themselves.
+
+    Examples
+    --------
+    >>> slugify("Bà Rịa - Vũng Tàu")
+    'ba-ria-vung-tau'
+    >>> slugify("Đắk Lắk")
+    'dak-lak'
+    """
+    ascii_text = fold(unicodedata.normalize("NFC", name)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+
+
+def _key(name: str) -> str:
+    """Return the comparison key of a name: folded, lowercase, letters and digits only."""
+    folded = fold(unicodedata.normalize("NFC", name)).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+_PROVINCE_AFFIXES = (
+    "thanhphotructhuoctrunguong",
+    "thanhpho",
+    "tinh",
+    "tp",
+    "provinceof",
+    "cityof",
+    "provincia de",
+    "provincede",
+    "provinciade",
+    "provincie",
+    "provinz",
+    "province",
+    "city",
+    "tartomany",
+)
+
+
+@cache
+def _affix_keys() -> tuple[str, ...]:
+    return tuple(sorted({_key(a) for a in _PROVINCE_AFFIXES}, key=len, reverse=True))
+
+
+def _strip_affixes(key: str) -> str:
+    """Drop one leading and one trailing province-type word ("tinh", "province", "city")."""
+    for affix in _affix_keys():
+        if key.startswith(affix) and len(key) > len(affix) + 1:
+            key = key[len(affix) :]
+            break
+    for affix in _affix_keys():
+        if key.endswith(affix) and len(key) > len(affix) + 1:
+            key = key[: -len(affix)]
+            break
+    return key
+
+
+# --- the administrative-unit tables ---------------------------------------------------------
+
+
+def _vau_data_dir() -> Path:
+    """Return ``vietnamadminunits/data`` without importing the package (its import is slow)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(
+            "places needs the 'vietnamadminunits' package (>= 1.0.4): "
+            "install it with `pip install vietnamadminunits`"
+        )
+    return Path(spec.origin).parent / "data"
+
+
+@cache
+def _rows(table: str) -> list[dict]:
+    """Return every row of a ``vietnamadminunits`` table (``admin_units``/``_legacy``)."""
+    cols = {
+        "admin_units_legacy": "province, provinceShort, provinceCode, provinceKey, provinceAlias,"
+        " districtShort, districtType, districtCode, districtKey,"
+        " wardShort, wardType, wardCode, wardKey",
+        "admin_units": "province, provinceShort, provinceCode, provinceKey, provinceAlias,"
+        " wardShort, wardType, wardCode, wardKey",
+    }[table]
+    with sqlite3.connect(_vau_data_dir() / "dataset.db") as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(f"SELECT {cols} FROM [{table}]")]
+
+
+@cache
+def _converter() -> dict:
+    """Return ``converter_2025.json`` (maps legacy provinces and communes to 2025 ones)."""
+    return json.loads((_vau_data_dir() / "converter_2025.json").read_text("utf-8"))
+
+
+@cache
+def _province_tables() -> dict[str, dict[str, Province]]:
+    """Return ``{"legacy": {name: Province}, "2025": {name: Province}}``."""
+    by_key: dict[str, dict[str, tuple[str, str, str]]] = {"legacy": {}, "2025": {}}
+    for geo, table in (("legacy", "admin_units_legacy"), ("2025", "admin_units")):
+        for r in _rows(table):
+            by_key[geo][r["provinceKey"]] = (r["provinceShort"], r["provinceCode"], r["province"])
+    merged = _converter()["DICT_PROVINCE"]  # 2025 key -> [legacy keys]
+    successor = {old: new for new, olds in merged.items() for old in olds}
+    out: dict[str, dict[str, Province]] = {"legacy": {}, "2025": {}}
+    for pkey, (name, code, full) in by_key["legacy"].items():
+        succ = by_key["2025"][successor[pkey]][0]
+        out["legacy"][name] = Province(name, slugify(name), code, "legacy", succ, (), full)
+    for pkey, (name, code, full) in by_key["2025"].items():
+        members = tuple(sorted(by_key["legacy"][k][0] for k in merged[pkey]))
+        out["2025"][name] = Province(name, slugify(name), code, "2025", None, members, full)
+    return out
+
+
+@cache
+def _aliases() -> list[dict[str, str]]:
+    """Return the rows of ``resources/place_aliases.csv`` (alias, province, lang, note)."""
+    path = resources.files("dvk_analysis").joinpath("resources/place_aliases.csv")
+    return list(csv.DictReader(path.read_text("utf-8").splitlines()))
+
+
+@cache
+def _province_index() -> dict[str, str]:
+    """Return ``key -> canonical legacy province name`` for names, full names and aliases."""
+    tables = _province_tables()
+    index: dict[str, str] = {}
+    for geo in ("2025", "legacy"):  # legacy last: a shared name resolves to the legacy unit
+        for p in tables[geo].values():
+            for variant in (p.name, p.full_name):
+                index[_key(variant)] = p.name
+    for r in _rows("admin_units_legacy"):
+        for alias in json.loads(r["provinceAlias"] or "[]"):
+            index.setdefault(_key(alias), r["provinceShort"])
+    for row in _aliases():
+        index[_key(row["alias"])] = row["province"]
+    return index
+
+
+def provinces(geography: str = "legacy") -> list[Province]:
+    """Return the provinces of one geography, ordered by GSO code.
+
+    Parameters
+    ----------
+    geography
+        ``"legacy"`` (63 provinces, before 1 July 2025) or ``"2025"`` (34 provinces).
+    """
+    if geography not in GEOGRAPHIES:
+        raise ValueError(f"unknown geography {geography!r}; valid: {', '.join(GEOGRAPHIES)}")
+    return sorted(_province_tables()[geography].values(), key=lambda p: p.code)
+
+
+def resolve_province(name: str, geography: str | None = None) -> Province:
+    """Return the province called ``name``.
+
+    Accepts any case, with or without diacritics, slugs ("ha-tinh", "ha_tinh"), type words
+    ("tỉnh Hà Tĩnh", "Ha Tinh province", "TP HCM"), legacy and 2025 names, and the aliases of
+    ``resources/place_aliases.csv``.
+
+    Parameters
+    ----------
+    name
+        The name as written.
+    geography
+        ``None`` returns the legacy province when the name is one (every 2025 name is also a
+        legacy name), else the 2025 one. ``"legacy"`` or ``"2025"`` forces the geography: a
+        merged legacy province asked for in ``"2025"`` gives its successor.
+
+    Raises
+    ------
+    UnknownPlaceError
+        When nothing matches; the message lists the closest names.
+    """
+    if geography is not None and geography not in GEOGRAPHIES:
+        raise ValueError(f"unknown geography {geography!r}; valid: {', '.join(GEOGRAPHIES)}")
+    if not isinstance(name, str) or not name.strip():
+        raise UnknownPlaceError(
+            f"empty province name {name!r}; give a name such as 'Hà Tĩnh' or 'Ha Tinh' "
+            "(see dvk_analysis.places.provinces() for all valid names)"
+        )
+    index = _province_index()
+    key = _key(name)
+    canonical = index.get(key) or index.get(_strip_affixes(key))
+    if canonical is None:
+        raise UnknownPlaceError(_unknown_message(name))
+    tables = _province_tables()
+    legacy = tables["legacy"].get(canonical)
+    if geography == "2025" or (legacy is None and geography is None):
+        return tables["2025"][legacy.successor_2025 if legacy else canonical]
+    if legacy is None:  # a 2025-only name asked for in the legacy geography
+        raise UnknownPlaceError(
+            f"{name!r} is a 2025 province with no legacy counterpart of that name; "
+            f"it was formed from {', '.join(tables['2025'][canonical].merged_from)}"
+        )
+    return legacy
+
+
+def _unknown_message(name: str) -> str:
+    """Explain an unknown province name, with the closest valid names."""
+    tables = _province_tables()
+    names = sorted({p.name for geo in tables.values() for p in geo.values()})
+    by_slug = {slugify(n): n for n in names}
+    close = difflib.get_close_matches(slugify(name), list(by_slug), n=3, cutoff=0.5)
+    hint = f"; closest: {', '.join(by_slug[c] for c in close)}" if close else ""
+    return (
+        f"unknown province {name!r}{hint}. See all valid names with "
+        '`python -c "from dvk_analysis.places import provinces; '
+        "print([p.name for p in provinces('legacy')])\"` (or provinces('2025')); "
+        "add a spelling to src/dvk_analysis/resources/place_aliases.csv"
+    )
+
+
+def successor_2025(legacy_name: str) -> str:
+    """Return the name of the 2025 province that a legacy (or 2025) province belongs to.
+
+    >>> successor_2025("Hà Giang")
+    'Tuyên Quang'
+    """
+    return resolve_province(legacy_name, geography="2025").name
+
+
+# --- sub-province units ---------------------------------------------------------------------
+
+_TIER = {
+    "province": "province",
+    "city": "district",
+    "district": "district",
+    "commune": "commune",
+    "ward": "commune",
+    "village": "village",
+    "residential_group": "village",
+}
+"""Which table tier a level word points to (a city may be a province-level or district one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    tier: str  # "district" or "commune"
+    province: str  # legacy province name
+    legacy_code: str | None
+    code_2025: str | None
+    province_2025: str
+
+
+@cache
+def _unit_index() -> dict[tuple[str, str], list[_Unit]]:
+    """Return ``(tier, name key) -> units`` over legacy districts/communes and 2025 communes."""
+    tables = _province_tables()
+    legacy = tables["legacy"]
+    by_code_2025 = {p.code: p.name for p in tables["2025"].values()}
+    new_codes = {(r["provinceKey"], r["wardKey"]): r["wardCode"] for r in _rows("admin_units")}
+    old_to_new = _legacy_ward_to_2025()
+    index: dict[tuple[str, str], list[_Unit]] = {}
+    seen_districts: set[str] = set()
+    for r in _rows("admin_units_legacy"):
+        prov = r["provinceShort"]
+        succ = legacy[prov].successor_2025
+        if r["districtCode"] not in seen_districts:
+            seen_districts.add(r["districtCode"])
+            unit = _Unit("district", prov, r["districtCode"], None, succ)
+            index.setdefault(("district", _key(r["districtShort"])), []).append(unit)
+        if r["wardShort"]:
+            new = old_to_new.get(f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}")
+            code_2025 = new_codes.get(new) if new else None
+            unit = _Unit("commune", prov, r["wardCode"], code_2025, succ)
+            index.setdefault(("commune", _key(r["wardShort"])), []).append(unit)
+    for r in _rows("admin_units"):
+        succ = by_code_2025[r["provinceCode"]]
+        members = tables["2025"][succ].merged_from
+        key = ("commune", _key(r["wardShort"]))
+        units = index.setdefault(key, [])
+        if not any(u.province_2025 == succ for u in units):
+            prov = members[0] if len(members) == 1 else None
+            units.append(_Unit("commune", prov or "", None, r["wardCode"], succ))
+    return index
+
+
+def _legacy_ward_to_2025() -> dict[str, tuple[str, str]]:
+    """Return ``legacy "province_district_ward" key -> (2025 province key, 2025 ward key)``."""
+    conv = _converter()
+    out: dict[str, tuple[str, str]] = {}
+    for new_prov, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_ward, olds in wards.items():
+            for old in olds:
+                out[old] = (new_prov, new_ward)
+    for new_prov, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old, options in olds.items():
+            default = next((o["newWardKey"] for o in options if o["isDefaultNewWard"]), None)
+            if default:
+                out.setdefault(old, (new_prov, default))
+    return out
+
+
+def _lookup_unit(name: str, level: str, hint: Province | None) -> _Unit | None:
+    """Return the unit called ``name`` at ``level``, preferring the hinted province."""
+    tier = _TIER[level]
+    if tier not in ("district", "commune"):
+        return None
+    candidates = list(_unit_index().get((tier, _key(name)), []))
+    if level == "city":  # "Stadt", "town" also name townships (thị trấn), listed as communes
+        candidates += _unit_index().get(("commune", _key(name)), [])
+    if hint is not None:
+        succ = hint.successor_2025 if hint.geography == "legacy" else hint.name
+        inside = [u for u in candidates if u.province == hint.name]
+        candidates = inside or [u for u in candidates if u.province_2025 == succ]
+        return candidates[0] if candidates else None
+    provinces_seen = {u.province_2025 for u in candidates}
+    return candidates[0] if len(provinces_seen) == 1 else None
+
+
+# --- mentions in text -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _LangRules:
+    before: re.Pattern[str] | None = None
+    after: re.Pattern[str] | None = None
+    levels: dict[str, str] = field(default_factory=dict)  # casefolded word -> level
+    stopwords: frozenset[str] = frozenset()
+    script: str = "latin"
+    max_tokens: int = 4
+    han_stop: str = ""
+    han_false_words: tuple[str, ...] = ()
+
+    def level_of(self, word: str) -> str:
+        """Return the level of a matched level word (possibly inflected or plural)."""
+        w = " ".join(word.casefold().split())
+        if w in self.levels:
+            return self.levels[w]
+        best = max((k for k in self.levels if w.startswith(k)), key=len, default=None)
+        return self.levels[best] if best else "commune"
+
+
+@cache
+def _lexicon_places(lang: str) -> dict:
+    """Return the ``[places]`` section of ``resources/lexicons/<lang>.toml``."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; valid: {', '.join(LANGUAGES)}")
+    path = resources.files("dvk_analysis").joinpath(f"resources/lexicons/{lang}.toml")
+    data = tomllib.loads(path.read_text("utf-8"))
+    return data.get("places", {})
+
+
+def _word_alt(words: Sequence[str], stems: bool, latin: bool) -> str:
+    """Return a regex alternation of level words, longest first, spaces flexible.
+
+    ``stems`` lets a word take any ending (Hungarian, German and Russian inflect the level
+    word: "tartományban", "Bezirks", "уезде"); otherwise Latin words may take a plural "s".
+    """
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        body = r"\s+".join(re.escape(p) for p in w.split())
+        if stems and w[-1].isalpha():
+            body += r"\w*"
+        elif latin and w[-1].isalpha():
+            body += r"(?:s|es)?"
+        parts.append(body)
+    return "|".join(parts)
+
+
+@cache
+def _rules(lang: str) -> _LangRules:
+    """Compile the per-language level-word patterns (once per language).
+
+    All words of one side (before/after the name) go into one alternation, longest first, so
+    "Stadtbezirk" is read as a district and not as "Stadt" + "bezirk".
+    """
+    lex = _lexicon_places(lang)
+    stems = bool(lex.get("stems", False))
+    script = lex.get("script", "latin")
+    latin = script == "latin"
+    link = ""
+    if linkers := lex.get("linkers", []):
+        alt = "|".join(re.escape(x) for x in sorted(linkers, key=len, reverse=True))
+        link = rf"(?:[ \u00a0]+(?-i:{alt})(?:(?<=['’])|(?=[ \u00a0])))?"
+    lead = r"(?<![\w\-])"
+    if clitics := lex.get("clitics", []):
+        lead += "(?:" + "|".join(re.escape(c) for c in clitics) + ")?"
+    levels: dict[str, str] = {}
+    compiled: dict[str, re.Pattern[str] | None] = {}
+    for side in ("before", "after"):
+        words: list[str] = []
+        for level, ws in lex.get(side, {}).items():
+            _check_level(level, lang)
+            words += ws
+            levels.update({" ".join(w.casefold().split()): level for w in ws})
+        if not words:
+            compiled[side] = None
+            continue
+        alt = _word_alt(words, stems, latin)
+        if side == "before":
+            pat = rf"{lead}(?P<word>{alt})(?!\w){link}"
+        else:
+            pat = rf"(?P<word>{alt})" + (r"(?!\w)" if script != "han" else "")
+        compiled[side] = re.compile(pat, re.IGNORECASE)
+    return _LangRules(
+        compiled["before"],
+        compiled["after"],
+        levels,
+        frozenset(w.casefold() for w in lex.get("stopwords", [])),
+        script,
+        int(lex.get("max_tokens", 4)),
+        str(lex.get("han_stop", "")),
+        tuple(lex.get("han_false_words", [])),
+    )
+
+
+def _check_level(level: str, lang: str) -> None:
+    if level not in ADMIN_LEVELS:
+        raise ValueError(
+            f"lexicon {lang}.toml [places]: unknown level {level!r}; "
+            f"valid: {', '.join(ADMIN_LEVELS)}"
+        )
+
+
+_VI_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?",
+    re.IGNORECASE,
+)
+_LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
+_CYR_TOKEN = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:-[А-ЯЁа-яё]+)*|\d+")
+_AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
+_AR_STOP = frozenset(
+    [
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "عن",
+        "مع",
+        "التي",
+        "الذي",
+        "هذه",
+        "هذا",
+        "تلك",
+        "ذلك",
+        "حيث",
+        "كما",
+        "أو",
+        "ثم",
+        "قد",
+        "لقد",
+        "حتى",
+        "بعد",
+        "قبل",
+        "منذ",
+        "وقد",
+        "وفي",
+    ]
+)
+_SEP = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+")
+
+
+def _is_name_token(tok: str, level: str) -> bool:
+    """Tell whether a Latin token can be part of a Vietnamese place name.
+
+    Capitalised and shaped like a Vietnamese syllable once diacritics are folded ("Thiên",
+    "Loc", "Hô"), or a number for villages and residential groups ("thôn 3", "Nam Lan 2").
+    """
+    if tok.isdigit():
+        return level in ("village", "residential_group")
+    if not tok[0].isupper():
+        return False
+    return bool(_VI_SYLLABLE.fullmatch(fold(tok)))
+
+
+def _trim_stopwords(tokens: list[tuple[int, int]], text: str, rules: _LangRules, lead: bool):
+    """Drop stopwords ("The", "In", "A") from the outer end of a name's tokens."""
+    while tokens:
+        a, b = tokens[0] if lead else tokens[-1]
+        if text[a:b].casefold() not in rules.stopwords:
+            break
+        tokens.pop(0 if lead else -1)
+    return tokens
+
+
+def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int, int] | None:
+    """Return the span of the name that starts at ``pos`` (after a level word)."""
+    i = pos
+    while i < len(text) and text[i] in " \u00a0":
+        i += 1
+    if rules.script == "arabic":
+        return _arabic_name(text, i)
+    cyrillic = rules.script == "cyrillic"
+    token_re = _CYR_TOKEN if cyrillic else _LATIN_TOKEN
+    tokens: list[tuple[int, int]] = []
+    cur = i
+    while len(tokens) < rules.max_tokens:
+        t = token_re.match(text, cur)
+        if not t:
+            break
+        tok = t.group()
+        ok = _is_name_token(tok, level) or (cyrillic and tok[0].isupper() and tok.isalpha())
+        if not ok:
+            break
+        tokens.append(t.span())
+        if tok.isdigit():
+            break
+        sep = _SEP.match(text, t.end())
+        if not sep:
+            break
+        cur = sep.end()
+    tokens = _trim_stopwords(tokens, text, rules, lead=False)
+    return (tokens[0][0], tokens[-1][1]) if tokens else None
+
+
+def _arabic_name(text: str, i: int) -> tuple[int, int] | None:
+    """Return up to two Arabic words that transliterate a Vietnamese name ("ثين لوك").
+
+    Transliterated syllables are short (at most five letters), carry a long-vowel letter
+    (ا و ي ى) or end in "ه", never take the article "ال" and never end in "ة" or "اء";
+    Arabic verbs and adjectives after the level word ("تعزز", "ريفية") fail these tests.
+    """
+    end = -1
+    cur = i
+    for _ in range(2):
+        t = _AR_TOKEN.match(text, cur)
+        if not t or not _ar_name_word(t.group()):
+            break
+        end = t.end()
+        sp = re.compile(r"[ \u00a0]+").match(text, end)
+        if not sp:
+            break
+        cur = sp.end()
+    return (i, end) if end > 0 else None
+
+
+def _ar_name_word(word: str) -> bool:
+    if len(word) > 5 or word in _AR_STOP or word.startswith(("ال", "لل")):
+        return False
+    if word.endswith(("ة", "اء")):
+        return False
+    return bool(re.search("[اويىآ]", word)) or word.endswith("ه")
+
+
+def _name_before(
+    text: str, pos: int, rules: _LangRules, level: str, need_sep: bool = True
+) -> tuple[int, int] | None:
+    """Return the span of the name that ends just before a trailing level word at ``pos``.
+
+    ``need_sep=False`` accepts a name glued to the level word (Chinese text writing a
+    Vietnamese name in Latin letters: "Thiên Lộc乡").
+    """
+    j = pos
+    while j > 0 and pos - j < 3 and text[j - 1] in " \u00a0-":
+        j -= 1
+    if j == pos and need_sep:
+        return None
+    tokens: list[tuple[int, int]] = []
+    cur = j
+    while len(tokens) < rules.max_tokens and cur > 0:
+        m = _TOKEN_END.search(text, max(0, cur - 40), cur)
+        if not m or m.group().isdigit() or not _is_name_token(m.group(), level):
+            break
+        tokens.insert(0, m.span())
+        k = m.start()
+        while k > 0 and m.start() - k < 3 and text[k - 1] in " \u00a0-–":
+            k -= 1
+        if k == m.start():
+            break
+        cur = k
+    tokens = _trim_stopwords(tokens, text, rules, lead=True)
+    return (tokens[0][0], tokens[-1][1]) if tokens else None
+
+
+_LATIN_CHARS = r"A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff'’"
+_TOKEN_END = re.compile(rf"(?<![{_LATIN_CHARS}])[{_LATIN_CHARS}]+$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _han_name(text: str, pos: int, stop: str) -> tuple[int, int] | None:
+    """Return the name before a Han level suffix at ``pos`` ("兴安" in "兴安省").
+
+    A known alias ending at ``pos`` wins ("胡志明" in "胡志明市"); otherwise the two Han
+    characters before the suffix (most Vietnamese names have two syllables), unless one of them
+    is in the lexicon's ``han_stop`` ("全省", "农村" are not names).
+    """
+    for alias in _han_aliases():
+        if text.endswith(alias, 0, pos):
+            return (pos - len(alias), pos)
+    start = pos - 2
+    if start < 0 or not all(_HAN.match(c) and c not in stop for c in text[start:pos]):
+        return None
+    return (start, pos)
+
+
+def _han_false(text: str, pos: int, false_words: Sequence[str]) -> bool:
+    """Tell whether the level character at ``pos`` is part of a word ("社会", "农村")."""
+    return any(text.startswith(w, pos) or text.startswith(w, pos - 1) for w in false_words)
+
+
+@cache
+def _han_aliases() -> list[str]:
+    names = {r["alias"] for r in _aliases() if _HAN.search(r["alias"])}
+    return sorted(names, key=len, reverse=True)
+
+
+def _resolve_name(
+    name: str, level: str, hint: Province | None
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """Return (province, legacy_code, code_2025, province_2025) for a name at a level.
+
+    A unit inside the hinted province, in either geography, gets the hint as its province
+    (a commune of legacy Quảng Nam in an article about 2025 Đà Nẵng is reported under Đà
+    Nẵng, as the codebook's ``province`` column is the article's province).
+    """
+    if level in ("province", "city"):
+        try:
+            p = resolve_province(name)
+        except UnknownPlaceError:
+            p = None
+        if p is not None:
+            succ = resolve_province(p.name, "2025")
+            return p.name, p.code, succ.code, succ.name
+    unit = _lookup_unit(name, level, hint)
+    if unit is None and hint is not None and _CYRILLIC.search(name):
+        unit = _lookup_cyrillic(name, level, hint)
+    if unit is None:
+        return _hint_name(hint), None, None, _hint_2025(hint)
+    province = unit.province or None
+    if hint is not None and unit.province_2025 == _hint_2025(hint):
+        province = _hint_name(hint) or province
+    return province, unit.legacy_code, unit.code_2025, unit.province_2025
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_CYR_MULTI = (("тх", "th"), ("кх", "kh"), ("нь", "nh"), ("ку", "qu"))
+_CYR_ONE: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "o", "ж": "gi",
+    "з": "d", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "ph", "х": "h", "ц": "ts",
+    "ч": "ch", "ш": "s", "щ": "s", "ъ": "", "ы": "u", "ь": "", "э": "e", "ю": "iu",
+    "я": "ia",
+}  # fmt: skip
+
+
+def _cyrillic_key(name: str) -> str:
+    """Transliterate a Russian spelling of a Vietnamese name to an approximate key.
+
+    Russian follows Kontsevich's transcription loosely ("Чодон" = Chợ Đồn, "Куангтхинь" =
+    Quảng Thịnh); the result is only close to the Vietnamese key, so it is compared fuzzily.
+    """
+    text = name.casefold().replace("-", "").replace(" ", "")
+    for ru, lat in _CYR_MULTI:
+        text = text.replace(ru, lat)
+    return "".join(_CYR_ONE.get(ch, ch) for ch in text)
+
+
+@cache
+def _keys_in(tier: str, province_2025: str) -> dict[str, list[_Unit]]:
+    """Return ``key -> units`` of one tier inside one 2025 province (for fuzzy look-up)."""
+    out: dict[str, list[_Unit]] = {}
+    for (t, key), units in _unit_index().items():
+        if t == tier:
+            inside = [u for u in units if u.province_2025 == province_2025]
+            if inside:
+                out[key] = inside
+    return out
+
+
+def _lookup_cyrillic(name: str, level: str, hint: Province) -> _Unit | None:
+    """Resolve a Russian spelling inside the hinted province by the closest key (ratio >= 0.88)."""
+    tier = _TIER[level]
+    if tier not in ("district", "commune"):
+        return None
+    keys = _keys_in(tier, _hint_2025(hint) or hint.name)
+    close = difflib.get_close_matches(_cyrillic_key(name), list(keys), n=1, cutoff=0.88)
+    if not close:
+        return None
+    units = keys[close[0]]
+    inside = [u for u in units if u.province == hint.name]
+    return (inside or units)[0]
+
+
+def _hint_name(hint: Province | None) -> str | None:
+    if hint is None:
+        return None
+    return hint.name if hint.geography == "legacy" else None
+
+
+def _hint_2025(hint: Province | None) -> str | None:
+    if hint is None:
+        return None
+    return hint.successor_2025 if hint.geography == "legacy" else hint.name
+
+
+_PERSON_NAMES = frozenset({"hochiminh", "胡志明", "هوتشيمنه"})
+
+
+@cache
+def _bare_province_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """Regexes for province names written without a level word.
+
+    The first runs over the folded text (Latin and Cyrillic names, whole words only), the
+    second over the raw text (Han names, which have no word boundaries).
+    """
+    names: set[str] = set()
+    for geo in _province_tables().values():
+        names.update(p.name for p in geo.values())
+    names.update(r["alias"] for r in _aliases() if len(_key(r["alias"])) > 3)
+    # "Hồ Chí Minh" alone is nearly always the person ("President Ho Chi Minh", "tư tưởng Hồ
+    # Chí Minh"); the city is found with its level word or an alias ("TP HCM", "HCMC").
+    names = {n for n in names if _key(n) not in _PERSON_NAMES}
+    alts = []
+    for n in sorted((n for n in names if not _HAN.search(n)), key=len, reverse=True):
+        words = [w for w in re.split(r"[\s\-–]+", fold(n)) if w]
+        alts.append(r"[ \u00a0\-–]*".join(re.escape(w) for w in words))
+    words_re = re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w])")
+    han = [a for a in _han_aliases() if len(a) >= 3 and a not in _PERSON_NAMES]
+    han_re = re.compile("|".join(re.escape(a) for a in han)) if han else None
+    return words_re, han_re
+
+
+def find_places(text: str, lang: str, province_hint: str | None = None) -> list[PlaceMention]:
+    """Return the places named in ``text``, in text order.
+
+    A place is found when a name stands next to an administrative-level word of the language
+    (``before``/``after`` lists of the lexicon's ``[places]`` section: "xã Thiên Lộc", "Thien
+    Loc commune", "Khuat Xa község", "уезд Чодон", "بلدية ثين لوك", "兴安省"), or when it is one
+    of the province names or aliases (found even without a level word). Latin-script names are
+    capitalised tokens shaped like Vietnamese syllables, which keeps ordinary capitalised words
+    (German nouns, "The") out.
+
+    Names are resolved against the legacy and 2025 unit tables (diacritics and case ignored),
+    preferring units inside ``province_hint``. A name that cannot be resolved (most Arabic,
+    Chinese and Russian transliterations of communes) is kept as written, with the hint's
+    province.
+
+    Parameters
+    ----------
+    text
+        Article text.
+    lang
+        One of ``LANGUAGES``.
+    province_hint
+        The article's province (any spelling ``resolve_province`` accepts), or ``None``.
+
+    Raises
+    ------
+    ValueError
+        Unsupported language; ``UnknownPlaceError`` for an unknown ``province_hint``.
+    """
+    rules = _rules(lang)
+    hint = resolve_province(province_hint) if province_hint else None
+    if not text:
+        return []
+    found: list[PlaceMention] = []
+    if rules.before is not None:
+        for m in rules.before.finditer(text):
+            level = rules.level_of(m.group("word"))
+            span = _name_after(text, m.end(), rules, level)
+            if span and rules.script == "latin":
+                span = _trim_name(text, span, level, hint)
+            if span:
+                found.append(_mention(text, m.start("word"), span[1], span, level, hint))
+    if rules.after is not None:
+        for m in rules.after.finditer(text):
+            level = rules.level_of(m.group("word"))
+            if rules.script == "han":
+                if _han_false(text, m.start(), rules.han_false_words):
+                    continue
+                span = _han_name(text, m.start(), rules.han_stop)
+                if span is None and m.start() and fold(text[m.start() - 1]).isascii():
+                    span = _name_before(text, m.start(), rules, level, need_sep=False)
+            else:
+                span = _name_before(text, m.start(), rules, level)
+            if span:
+                found.append(_mention(text, span[0], m.end(), span, level, hint))
+    words_re, han_re = _bare_province_patterns()
+    bare = [m for m in words_re.finditer(fold(text)) if not text[m.start()].islower()]
+    if han_re is not None and rules.script == "han":  # aliases of 3+ characters only
+        bare += list(han_re.finditer(text))
+    for m in bare:
+        found.append(_mention(text, m.start(), m.end(), m.span(), "province", hint))
+    return _dedupe(found)
+
+
+_SURNAMES = frozenset(
+    {
+        "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui",
+        "do", "ho", "ngo", "duong", "ly", "dinh", "trinh",
+    }
+)  # fmt: skip
+"""Common family names: a name after a unit's name is usually an official's ("xã Thiên Lộc
+Nguyễn Văn A")."""
+
+
+def _trim_name(
+    text: str, span: tuple[int, int], level: str, hint: Province | None
+) -> tuple[int, int]:
+    """Shorten a name of three or more words that ran into the next capitalised words.
+
+    Vietnamese unit names are mostly two syllables, and an official's name often follows the
+    unit ("Chủ tịch UBND xã Thiên Lộc Nguyễn Văn A"). Keep the longest prefix that is a known
+    unit; else cut before a common family name; else keep the span.
+    """
+    if _TIER.get(level) not in ("district", "commune"):
+        return span
+    tokens = list(re.finditer(r"[^\s\-–]+", text[span[0] : span[1]]))
+    if len(tokens) <= 2:
+        return span
+    for k in range(len(tokens), 0, -1):
+        end = span[0] + tokens[k - 1].end()
+        if _lookup_unit(text[span[0] : end], level, hint) is not None:
+            return (span[0], end)
+    for k in range(1, len(tokens)):
+        if fold(tokens[k].group()).casefold() in _SURNAMES:
+            return (span[0], span[0] + tokens[k - 1].end())
+    return span
+
+
+def _mention(
+    text: str, start: int, end: int, span: tuple[int, int], level: str, hint: Province | None
+) -> PlaceMention:
+    name = text[span[0] : span[1]]
+    province, legacy_code, code_2025, prov_2025 = _resolve_name(name, level, hint)
+    return PlaceMention(
+        start, end, text[start:end], name, level, province, legacy_code, code_2025, prov_2025
+    )
+
+
+def _dedupe(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep the longest mention among overlapping ones, in text order."""
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[PlaceMention] = []
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(m.end <= o.start or m.start >= o.end for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+# --- which place governs a number -----------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?。！？؟]+[\"'”»)]*(?=\s)|\n+")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Return the offsets where sentences start (0 first), splitting at ". ", "。", newlines."""
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def main_place(
+    mentions: Sequence[PlaceMention], province: str | None = None
+) -> PlaceMention | None:
+    """Return the place an article is about: its most mentioned place below province level.
+
+    Reports on one commune or district name it again and again, so the most frequent name
+    (compared by key, so "Thien Loc commune" and "xã Thiên Lộc" count together; ties go to the
+    earliest) is the subject. Failing any, the most frequent province-level mention; failing
+    that, the ``province`` as a mention with offsets -1 (see ``nearest_place``).
+    """
+    for levels in (set(ADMIN_LEVELS) - {"province"}, {"province"}):
+        counts: dict[str, list[PlaceMention]] = {}
+        for m in mentions:
+            if m.admin_level in levels:
+                counts.setdefault(_key(m.name) or m.name, []).append(m)
+        if counts:
+            best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
+            return best[0]
+    return _province_mention(province) if province else None
+
+
+def _province_mention(province: str) -> PlaceMention:
+    """A province as a mention with offsets -1 (not found in the text)."""
+    p = resolve_province(province)
+    succ = resolve_province(p.name, "2025")
+    return PlaceMention(-1, -1, p.name, p.name, "province", p.name, p.code, succ.code, succ.name)
+
+
+def nearest_place(
+    mentions: Sequence[PlaceMention],
+    pos: int,
+    text: str | None = None,
+    province: str | None = None,
+    default: PlaceMention | None = None,
+) -> PlaceMention | None:
+    """Return the place that governs a number at offset ``pos``.
+
+    Rule: the nearest mention that ends at or before ``pos`` and starts in the same sentence or
+    in the one before it (reports name a unit, then list its figures over a sentence or two).
+    Failing that, ``default`` when given (for instance ``main_place(mentions)``, the
+    article's subject); else the article's ``province`` as a province-level mention with
+    offsets -1 (reports describe the province when no unit is named); else ``None``.
+
+    Parameters
+    ----------
+    mentions
+        Output of ``find_places`` for the same text.
+    pos
+        Offset of the number.
+    text
+        The text, used to find sentence boundaries; without it any preceding mention counts.
+    province
+        The article's province (any spelling ``resolve_province`` accepts).
+    default
+        The mention to fall back on before ``province``.
+    """
+    floor = 0
+    if text is not None:
+        starts = sentence_starts(text)
+        idx = bisect_right(starts, pos) - 1
+        floor = starts[max(0, idx - 1)]
+    best = None
+    for m in mentions:
+        if m.end <= pos and m.start >= floor and (best is None or m.end > best.end):
+            best = m
+    if best is not None:
+        return best
+    if default is not None:
+        return default
+    return _province_mention(province) if province else None

@@ -1,0 +1,267 @@
+"""Tests for dvk_analysis.periods: periods in ten languages and the governing period."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.periods import (
+    RECENT_YEARS_SPAN,
+    PeriodMention,
+    find_periods,
+    nearest_period,
+)
+
+
+def _spans(text: str, lang: str, published: str | None = None) -> list[tuple[str, str, str]]:
+    return [(m.text, m.period_start, m.period_end) for m in find_periods(text, lang, published)]
+
+
+def _only(text: str, lang: str, published: str | None = None) -> PeriodMention:
+    found = find_periods(text, lang, published)
+    assert len(found) == 1, [m.text for m in found]
+    m = found[0]
+    assert text[m.start : m.end] == m.text
+    return m
+
+
+# --- single years ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "written"),
+    [
+        ("en", "In 2023, the district built 70 roads.", "In 2023"),
+        ("vi", "Năm 2023, huyện đã xây dựng 70 tuyến đường.", "Năm 2023"),
+        ("hu", "2023-ban a község 70 utat épített.", "2023-ban"),
+        ("ar", "في عام 2023 قامت المنطقة ببناء 70 طريقًا.", "عام 2023"),
+        ("zh", "2023年，全县修建了70条道路。", "2023年"),
+        ("ru", "В 2023 году уезд построил 70 дорог.", "В 2023"),
+        ("fr", "En 2023, le district a construit 70 routes.", "En 2023"),
+        ("es", "En 2023, el distrito construyó 70 caminos.", "En 2023"),
+        ("de", "Im Jahr 2023 baute der Bezirk 70 Straßen.", "Im Jahr 2023"),
+        ("nl", "In 2023 bouwde het district 70 wegen.", "In 2023"),
+    ],
+)
+def test_single_year_in_every_language(lang, text, written):
+    m = _only(text, lang)
+    assert m.text == written
+    assert (m.period_start, m.period_end, m.kind) == ("2023", "2023", "year")
+
+
+def test_counts_that_look_like_years_are_not_years():
+    assert find_periods("The province mobilised 2000 households and 1990 workers.", "en") == []
+    assert find_periods("Tỉnh có 2015 hộ dân tham gia.", "vi") == []
+
+
+def test_arabic_indic_digits():
+    text = "ومنذ عام ٢٠١٦ وحتى الآن، نظمت المنطقة ١١٩ نموذجًا"
+    m = _only(text, "ar", "2023-05")
+    assert (m.period_start, m.period_end, m.kind) == ("2016", "2023-05", "since")
+    assert m.text == "ومنذ عام ٢٠١٦ وحتى الآن"
+
+
+# --- ranges ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In the 2020-2025 term, the province built 430 models."),
+        ("en", "In the 2020–2025 term, the province built 430 models."),
+        ("en", "From 2020 to 2025, the province built 430 models."),
+        ("vi", "Giai đoạn 2020 - 2025, tỉnh đã xây dựng 430 mô hình."),
+        ("vi", "Từ năm 2020 đến năm 2025, tỉnh đã xây dựng 430 mô hình."),
+        ("hu", "A 2020 és 2025 közötti időszakban 430 modellt építettek."),
+        ("hu", "A 2020-2025-ös ciklusban 430 modellt építettek."),
+        ("nl", "Van 2020 tot 2025 bouwde de provincie 430 modellen."),
+        ("fr", "De 2020 à 2025, la province a construit 430 modèles."),
+        ("es", "De 2020 a 2025, la provincia construyó 430 modelos."),
+        ("de", "Von 2020 bis 2025 baute die Provinz 430 Modelle."),
+        ("ru", "С 2020 по 2025 год провинция построила 430 моделей."),
+        ("ar", "خلال الفترة 2020-2025، بنت المقاطعة 430 نموذجًا."),
+        ("zh", "2020年至2025年，全省建设了430个模式。"),
+    ],
+)
+def test_ranges(lang, text):
+    m = _only(text, lang, "2025-10")
+    assert (m.period_start, m.period_end, m.kind) == ("2020", "2025", "range")
+
+
+def test_range_of_months():
+    m = _only("From November 2016 to December 2017, 40 roads were built.", "en")
+    assert (m.period_start, m.period_end) == ("2016-11", "2017-12")
+
+
+# --- since / to now -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "From 2013 to now, the province has built 19,300 models."),
+        ("en", "From 2013 to the present, the province has built 19,300 models."),
+        ("en", "Since 2013, the province has built 19,300 models."),
+        ("vi", "Từ năm 2013 đến nay, toàn tỉnh đã xây dựng 19.300 mô hình."),
+        ("hu", "2013 óta a tartomány 19 300 modellt épített."),
+        ("hu", "2013-tól napjainkig a tartomány 19 300 modellt épített."),
+        ("nl", "Sinds 2013 heeft de provincie 19.300 modellen gebouwd."),
+        ("ar", "منذ عام 2013 وحتى الآن، بنت المقاطعة 19300 نموذج."),
+        ("fr", "Depuis 2013, la province a construit 19 300 modèles."),
+        ("es", "Desde 2013, la provincia ha construido 19.300 modelos."),
+        ("de", "Seit 2013 hat die Provinz 19.300 Modelle gebaut."),
+        ("ru", "С 2013 года провинция построила 19 300 моделей."),
+        ("zh", "2013年以来，全省建设了19300个模式。"),
+    ],
+)
+def test_since_ends_at_publication(lang, text):
+    m = _only(text, lang, "2023-09-15")
+    assert (m.period_start, m.period_end, m.kind) == ("2013", "2023-09-15", "since")
+
+
+def test_since_is_as_precise_as_published_and_open_without_it():
+    text = "Từ năm 2013 đến nay, toàn tỉnh đã xây dựng 19.300 mô hình."
+    assert _only(text, "vi", "2023").period_end == "2023"
+    assert _only(text, "vi", "2023-09").period_end == "2023-09"
+    assert _only(text, "vi", None).period_end is None
+    assert _only(text, "vi", "").period_end is None
+
+
+def test_month_since_in_hungarian():
+    m = _only("2025 júliusától mostanáig 4 propagandaülést szerveztek.", "hu", "2025")
+    assert (m.period_start, m.period_end) == ("2025-07", "2025")
+
+
+# --- months and dates -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "iso"),
+    [
+        ("en", "In July 2025, the commune installed 60 lamps.", "2025-07"),
+        ("vi", "Tháng 7/2025, xã đã lắp đặt 60 cột đèn.", "2025-07"),
+        ("vi", "Trong tháng 10 năm 2025, xã đã lắp đặt 60 cột đèn.", "2025-10"),
+        ("hu", "2025 augusztusában a község 60 lámpát telepített.", "2025-08"),
+        ("fr", "En juillet 2025, la commune a installé 60 lampes.", "2025-07"),
+        ("es", "En julio de 2025, la comuna instaló 60 lámparas.", "2025-07"),
+        ("de", "Im Juli 2025 installierte die Gemeinde 60 Lampen.", "2025-07"),
+        ("ru", "В июле 2025 года община установила 60 фонарей.", "2025-07"),
+        ("ar", "في يوليو 2025 ركبت البلدية 60 عمودًا.", "2025-07"),
+        ("zh", "2025年7月，该乡安装了60盏路灯。", "2025-07"),
+        ("en", "On 15 July 2025, the commune installed 60 lamps.", "2025-07-15"),
+        ("vi", "Ngày 1/7/2025, xã đã lắp đặt 60 cột đèn.", "2025-07-01"),
+        ("zh", "2020年11月18日，委员会接待了40名公民。", "2020-11-18"),
+    ],
+)
+def test_months_and_dates(lang, text, iso):
+    m = _only(text, lang)
+    assert (m.period_start, m.period_end) == (iso, iso)
+
+
+# --- first months, end of year, recent years ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In the first 9 months of 2023, the district dredged 36.2 km of canals."),
+        ("vi", "Trong 9 tháng đầu năm 2023, huyện đã nạo vét 36,2 km kênh mương."),
+        ("ar", "في الأشهر التسعة الأولى من عام 2023، قامت المنطقة بتجريف 36.2 كم."),
+        ("nl", "In de eerste 9 maanden van 2023 werd 36,2 km gebaggerd."),
+        ("es", "En los primeros 9 meses de 2023 se dragaron 36,2 km."),
+        ("de", "In den ersten 9 Monaten 2023 wurden 36,2 km ausgebaggert."),
+        ("zh", "2023年前9个月，全县疏浚了36.2公里。"),
+    ],
+)
+def test_first_months_of_a_year(lang, text):
+    m = _only(text, lang, "2023-10")
+    assert (m.period_start, m.period_end, m.kind) == ("2023-01", "2023-09", "first_months")
+
+
+def test_first_months_without_year_use_publication_year():
+    m = _only("6 tháng đầu năm, toàn huyện tiếp 120 lượt công dân.", "vi", "2020-07-02")
+    assert (m.period_start, m.period_end) == ("2020-01", "2020-06")
+    m = _only("Au premier semestre 2019, la province a reçu 12 pétitions.", "fr", "2020")
+    assert (m.period_start, m.period_end) == ("2019-01", "2019-06")
+    assert _only("6 tháng đầu năm, toàn huyện tiếp 120 công dân.", "vi").period_start is None
+
+
+def test_end_of_year():
+    m = _only("2022 végéig Cao Bang tartományban 40 község érte el a szintet.", "hu", "2023")
+    assert (m.period_start, m.period_end, m.kind) == (None, "2022-12", "end_of_year")
+    m = _only("By the end of 2022, 40 communes met the standard.", "en")
+    assert m.period_end == "2022-12"
+
+
+def test_recent_and_past_years():
+    m = _only("In recent years, the commune has mobilised 5 billion VND.", "en", "2025-03")
+    assert (m.period_start, m.period_end) == (str(2025 - RECENT_YEARS_SPAN), "2025")
+    m = _only("Over the past 10 years, the commune has mobilised 5 billion VND.", "en", "2025")
+    assert (m.period_start, m.period_end) == ("2015", "2025")
+    m = _only("Những năm gần đây, xã đã vận động 5 tỷ đồng.", "vi", "2024")
+    assert (m.period_start, m.period_end, m.kind) == ("2014", "2024", "recent")
+    assert _only("近年来，全市动员了50亿越南盾。", "zh", None).period_start is None
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+
+def test_bad_input():
+    assert find_periods("", "en", "2023") == []
+    with pytest.raises(ValueError, match="unsupported language 'xx'"):
+        find_periods("In 2023", "xx")
+    with pytest.raises(ValueError, match="'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"):
+        find_periods("In 2023", "en", "23/09/2023")
+    with pytest.raises(ValueError, match="'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"):
+        find_periods("In 2023", "en", "2023-13")
+    with pytest.raises(ValueError, match="got 2023"):
+        find_periods("In 2023", "en", 2023)
+
+
+# --- nearest_period -------------------------------------------------------------------------
+
+
+def test_nearest_period_same_sentence_then_paragraph_then_published():
+    text = (
+        "In 2020, the district built 10 roads. Later it built 20 bridges.\n"
+        "The commune mobilised 30 households.\n"
+        "From 2013 to now, 40 models were built, and in 2021 50 more."
+    )
+    found = find_periods(text, "en", "2023")
+    same = nearest_period(found, text.index("10 roads"), "2023", text)
+    assert same.period_start == "2020"
+    paragraph = nearest_period(found, text.index("20 bridges"), "2023", text)
+    assert paragraph.period_start == "2020"
+    fallback = nearest_period(found, text.index("30 households"), "2023-09", text)
+    assert (fallback.period_start, fallback.period_end, fallback.kind) == (
+        "2023",
+        "2023",
+        "published",
+    )
+    assert fallback.start == -1
+    closest = nearest_period(found, text.index("50 more"), "2023", text)
+    assert closest.period_start == "2021"
+    since = nearest_period(found, text.index("40 models"), "2023", text)
+    assert (since.period_start, since.period_end) == ("2013", "2023")
+
+
+def test_nearest_period_without_published_or_text():
+    text = "The commune mobilised 30 households."
+    assert nearest_period(find_periods(text, "en"), 10, None, text) is None
+    found = find_periods("In 2020 there were 10 roads. Then 20 bridges.", "en")
+    assert nearest_period(found, 40, None).period_start == "2020"  # no text: any preceding
+
+
+@pytest.mark.parametrize("lang", ["vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh"])
+def test_every_lexicon_compiles_and_finds_an_iso_range(lang):
+    # Every language understands the numeric range shape, whatever its words.
+    m = _only("… 2016-2020 …", lang)
+    assert (m.period_start, m.period_end) == ("2016", "2020")
+
+
+@pytest.mark.parametrize(
+    "text", ["自2013年以来，全省建设了19300个模式。", "自2013年起，全省建设了模式。"]
+)
+def test_chinese_since_without_spaces(text):
+    m = _only(text, "zh", "2023")
+    assert (m.period_start, m.period_end, m.kind) == ("2013", "2023", "since")
+    assert m.text.startswith("自2013")

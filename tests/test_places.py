@@ -1,0 +1,388 @@
+"""Tests for dvk_analysis.places: province names, unit look-up and place mentions."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from dvk_analysis import places
+from dvk_analysis.codebook import ADMIN_LEVELS
+from dvk_analysis.paths import data_dir
+from dvk_analysis.places import (
+    PlaceMention,
+    UnknownPlaceError,
+    find_places,
+    nearest_place,
+    provinces,
+    resolve_province,
+    slugify,
+    successor_2025,
+)
+
+# --- resolve_province -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Hà Tĩnh",
+        "ha tinh",
+        "HA TINH",
+        "ha-tinh",
+        "ha_tinh",
+        "Ha Tinh province",
+        "tỉnh Hà Tĩnh",
+        "Tỉnh Hà Tĩnh",
+        "  Hà  Tĩnh ",
+    ],
+)
+def test_resolve_province_spellings(written):
+    p = resolve_province(written)
+    assert p.name == "Hà Tĩnh"
+    assert p.slug == "ha-tinh"
+    assert p.code == "42"
+    assert p.geography == "legacy"
+
+
+@pytest.mark.parametrize(
+    "written", ["TP HCM", "Ho Chi Minh City", "Hồ Chí Minh", "thành phố Hồ Chí Minh", "TP.HCM"]
+)
+def test_resolve_ho_chi_minh_city_variants(written):
+    assert resolve_province(written).name == "Hồ Chí Minh"
+
+
+@pytest.mark.parametrize(
+    "written", ["Bà Rịa - Vũng Tàu", "Bà Rịa–Vũng Tàu", "Ba Ria-Vung Tau", "ba-ria-vung-tau"]
+)
+def test_resolve_ba_ria_vung_tau_variants(written):
+    p = resolve_province(written)
+    assert p.name == "Bà Rịa - Vũng Tàu"
+    assert p.successor_2025 == "Hồ Chí Minh"
+
+
+def test_old_tone_placement_and_old_names():
+    # "Hoà" (old-style accent placement) and "Thừa Thiên Huế" (name before 2025).
+    assert resolve_province("Hoà Bình").name == "Hòa Bình"
+    assert resolve_province("Thừa Thiên Huế").name == "Huế"
+    assert resolve_province("Thanh Hoá").name == "Thanh Hóa"
+
+
+def test_geography_2025_maps_merged_provinces_to_successor():
+    p = resolve_province("Hà Giang", geography="2025")
+    assert p.name == "Tuyên Quang"
+    assert p.geography == "2025"
+    assert set(p.merged_from) == {"Hà Giang", "Tuyên Quang"}
+    assert p.successor_2025 is None
+
+
+def test_successor_2025():
+    assert successor_2025("Hà Giang") == "Tuyên Quang"
+    assert successor_2025("Bình Dương") == "Hồ Chí Minh"
+    assert successor_2025("Hà Tĩnh") == "Hà Tĩnh"  # not merged
+    assert successor_2025("Tuyên Quang") == "Tuyên Quang"  # already a 2025 name
+
+
+def test_provinces_counts_and_consistency():
+    legacy, new = provinces("legacy"), provinces("2025")
+    assert len(legacy) == 63 and len(new) == 34
+    assert len({p.code for p in legacy}) == 63
+    new_names = {p.name for p in new}
+    assert all(p.successor_2025 in new_names for p in legacy)
+    members = [m for p in new for m in p.merged_from]
+    assert sorted(members) == sorted(p.name for p in legacy)  # a partition of the 63
+
+
+def test_successors_match_reference_table():
+    path = data_dir() / "reference" / "provinces_legacy.csv"
+    with path.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == 63
+    for row in rows:
+        p = resolve_province(row["name"])
+        assert p.code == row["code"]
+        assert p.successor_2025 == row["merged_into"], row["name"]
+
+
+def test_unknown_province_lists_closest_matches():
+    with pytest.raises(UnknownPlaceError) as err:
+        resolve_province("Ha Tinnh")
+    message = str(err.value)
+    assert "Hà Tĩnh" in message
+    assert "provinces(" in message  # says how to list valid names
+    assert isinstance(err.value, ValueError) and isinstance(err.value, LookupError)
+
+
+@pytest.mark.parametrize("bad", ["", "   ", None])
+def test_empty_province_name_is_a_clear_error(bad):
+    with pytest.raises(UnknownPlaceError, match="empty province name"):
+        resolve_province(bad)
+
+
+def test_bad_geography():
+    with pytest.raises(ValueError, match="valid: legacy, 2025"):
+        provinces("1990")
+    with pytest.raises(ValueError, match="valid: legacy, 2025"):
+        resolve_province("Hà Tĩnh", geography="new")
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Bà Rịa - Vũng Tàu", "ba-ria-vung-tau"),
+        ("Đắk Lắk", "dak-lak"),
+        ("ĐIỆN BIÊN", "dien-bien"),
+        ("Thạnh Mỹ (Nam Giang)", "thanh-my-nam-giang"),
+        ("ثين لوك", ""),
+    ],
+)
+def test_slugify(name, slug):
+    assert slugify(name) == slug
+
+
+# --- find_places ----------------------------------------------------------------------------
+
+
+def _one(mentions: list[PlaceMention], name: str) -> PlaceMention:
+    hits = [m for m in mentions if m.name == name]
+    assert hits, f"{name!r} not in {[m.text for m in mentions]}"
+    return hits[0]
+
+
+def test_vietnamese_levels_and_resolution():
+    text = (
+        "Từ năm 2020 đến nay, xã Thiên Lộc, huyện Can Lộc, tỉnh Hà Tĩnh đã vận động "
+        "nhân dân hiến đất; thôn Lỗ Xá và tổ dân phố 5, phường Nguyễn Du cũng tham gia."
+    )
+    found = find_places(text, "vi", province_hint="Hà Tĩnh")
+    commune = _one(found, "Thiên Lộc")
+    assert commune.admin_level == "commune"
+    assert text[commune.start : commune.end] == "xã Thiên Lộc" == commune.text
+    assert commune.province == "Hà Tĩnh"
+    assert commune.legacy_code == "18415"
+    district = _one(found, "Can Lộc")
+    assert (district.admin_level, district.legacy_code) == ("district", "443")
+    province = _one(found, "Hà Tĩnh")
+    assert (province.admin_level, province.code_2025) == ("province", "42")
+    assert _one(found, "Lỗ Xá").admin_level == "village"
+    assert _one(found, "5").admin_level == "residential_group"
+    assert _one(found, "Nguyễn Du").admin_level == "ward"
+    assert all(m.admin_level in ADMIN_LEVELS for m in found)
+
+
+def test_vietnamese_lowercase_words_are_not_names():
+    # "xã hội" (society) and "bản thân" (oneself) hold level words but no name.
+    text = "Công tác xã hội hóa được đẩy mạnh, bản thân mỗi người dân đều tham gia."
+    assert find_places(text, "vi") == []
+
+
+def test_english_unaccented_names_resolve_without_diacritics():
+    text = "In Thien Loc commune, Can Loc district, Ha Tinh province, 70 roads were widened."
+    found = find_places(text, "en", province_hint="Ha Tinh")
+    commune = _one(found, "Thien Loc")
+    assert commune.text == "Thien Loc commune"
+    assert commune.legacy_code == "18415"  # resolved through the unaccented key
+    assert _one(found, "Can Loc").admin_level == "district"
+    assert _one(found, "Ha Tinh").province == "Hà Tĩnh"
+
+
+def test_english_leading_stopword_and_counts_are_not_names():
+    text = "The Tho Hop commune mobilised 10 villages to build roads."
+    found = find_places(text, "en", province_hint="Nghệ An")
+    assert [m.name for m in found] == ["Tho Hop"]
+
+
+def test_hungarian_inflected_level_words():
+    text = "A Khuat Xa községben 4 propagandaülést tartottak; Lai Chau tartományban is."
+    found = find_places(text, "hu", province_hint="Lạng Sơn")
+    commune = _one(found, "Khuat Xa")
+    assert commune.admin_level == "commune"
+    assert commune.province == "Lạng Sơn"
+    assert commune.text == "Khuat Xa községben"
+    assert _one(found, "Lai Chau").province == "Lai Châu"
+
+
+def test_dutch_gemeente_and_district():
+    text = "In de gemeente Cam Loc en het district Thach Ha werden 30 modellen gebouwd."
+    found = find_places(text, "nl", province_hint="Hà Tĩnh")
+    assert _one(found, "Cam Loc").admin_level == "commune"
+    assert _one(found, "Thach Ha").admin_level == "district"
+    assert _one(found, "Thach Ha").legacy_code is not None
+
+
+def test_dutch_linker_does_not_eat_a_name():
+    found = find_places("De wijk Van Phu telt 2 zones.", "nl", province_hint="Phú Thọ")
+    assert _one(found, "Van Phu").admin_level == "ward"
+
+
+def test_french_spanish_linkers():
+    fr = find_places("Dans le district de Tan Lac, province de Hoa Binh, ...", "fr")
+    assert _one(fr, "Tan Lac").text == "district de Tan Lac"
+    assert _one(fr, "Hoa Binh").province == "Hòa Bình"
+    es = find_places("La comuna de Son Thuy, distrito de Thanh Son, ...", "es", "Phú Thọ")
+    assert _one(es, "Son Thuy").admin_level == "commune"
+    assert _one(es, "Thanh Son").admin_level == "district"
+
+
+def test_french_ho_chi_minh_ville_is_a_city():
+    found = find_places("À Hô Chi Minh-Ville, 56 communes ont atteint la norme.", "fr")
+    city = _one(found, "Hô Chi Minh")
+    assert city.admin_level == "city"
+    assert city.province == "Hồ Chí Minh"
+
+
+def test_german_nouns_are_not_names():
+    text = "Im Bezirk Lac Son hat die Gemeinde Bauern und Frauen mobilisiert."
+    found = find_places(text, "de", province_hint="Hòa Bình")
+    assert [m.name for m in found] == ["Lac Son"]
+    assert found[0].admin_level == "district"
+
+
+def test_german_compound_level_word_is_read_whole():
+    found = find_places("Im Stadtbezirk Phu My wurden 3 Häuser gebaut.", "de")
+    assert _one(found, "Phu My").admin_level == "district"
+
+
+def test_arabic_transliteration_keeps_name_and_hint():
+    text = "قامت بلدية ثين لوك ببناء 10/10 قرى نموذجية، وفي منطقة كان لوك تم تجديد الطرق."
+    found = find_places(text, "ar", province_hint="Hà Tĩnh")
+    commune = _one(found, "ثين لوك")
+    assert commune.admin_level == "commune"
+    assert commune.province == "Hà Tĩnh"
+    assert commune.legacy_code is None  # a transliteration cannot be resolved
+    assert _one(found, "كان لوك").admin_level == "district"
+
+
+def test_arabic_words_after_level_word_are_not_names():
+    found = find_places("حشدت المنطقة بأكملها المواطنين في منطقة ريفية جديدة", "ar")
+    assert found == []
+
+
+def test_russian_inflected_level_words():
+    text = "В уезде Чодон провинции Баккан 6 деревень; община Биньдинь тоже."
+    found = find_places(text, "ru", province_hint="Bắc Kạn")
+    assert _one(found, "Чодон").admin_level == "district"
+    assert _one(found, "Баккан").province == "Bắc Kạn"  # alias table
+    assert _one(found, "Биньдинь").admin_level == "commune"
+
+
+def test_chinese_suffixes_and_false_words():
+    text = "兴安省祖国阵线委员会在新农村建设中动员社会力量，北江市和西江县也参与。"
+    found = find_places(text, "zh", province_hint="Hưng Yên")
+    assert _one(found, "兴安").admin_level == "province"
+    assert _one(found, "兴安").province == "Hưng Yên"
+    assert _one(found, "北江").province == "Bắc Giang"
+    assert _one(found, "西江").admin_level == "district"
+    assert all(m.name not in ("新农", "动员") for m in found)  # 农村 and 社会 are words
+
+
+def test_bare_province_names_but_not_the_president():
+    found = find_places("Tra Vinh has 9 districts. President Ho Chi Minh taught us.", "en")
+    assert [m.name for m in found] == ["Tra Vinh"]
+    assert found[0].province == "Trà Vinh"
+
+
+def test_unit_in_hint_province_takes_the_hint():
+    # Thạnh Mỹ was in legacy Quảng Nam, which merged into Đà Nẵng in 2025.
+    found = find_places("Tại xã Thạnh Mỹ, 200 hộ dân hiến đất.", "vi", province_hint="Đà Nẵng")
+    m = _one(found, "Thạnh Mỹ")
+    assert m.province == "Đà Nẵng"
+    assert m.province_2025 == "Đà Nẵng"
+
+
+def test_find_places_bad_input():
+    assert find_places("", "vi") == []
+    with pytest.raises(ValueError, match="unsupported language 'xx'"):
+        find_places("xã Thiên Lộc", "xx")
+    with pytest.raises(UnknownPlaceError, match="closest"):
+        find_places("xã Thiên Lộc", "vi", province_hint="Ha Tinnh")
+
+
+# --- nearest_place --------------------------------------------------------------------------
+
+
+def test_nearest_place_same_or_previous_sentence_else_province():
+    text = (
+        "Thien Loc commune is a bright spot. It has 1,000 households. "
+        "Nobody disputes that. The province has 19,300 models."
+    )
+    found = find_places(text, "en", province_hint="Hà Tĩnh")
+    in_next = nearest_place(found, text.index("1,000"), text, "Hà Tĩnh")
+    assert in_next is not None and in_next.name == "Thien Loc"
+    far = nearest_place(found, text.index("19,300"), text, "Hà Tĩnh")
+    assert far is not None
+    assert (far.admin_level, far.province, far.start) == ("province", "Hà Tĩnh", -1)
+    assert nearest_place(found, text.index("19,300"), text) is None
+
+
+def test_nearest_place_picks_the_closest_preceding():
+    text = "Can Loc district and Thien Loc commune built 70 roads."
+    found = find_places(text, "en", province_hint="Hà Tĩnh")
+    assert nearest_place(found, text.index("70"), text).name == "Thien Loc"
+    assert nearest_place(found, 0, text) is None  # nothing before the start
+
+
+def test_main_place_is_the_most_mentioned_unit():
+    text = (
+        "Ha Tinh province praised Thien Loc commune. Can Loc district helped. "
+        "Xã Thiên Lộc built roads; Thien Loc commune also dredged canals."
+    )
+    found = find_places(text, "en", province_hint="Hà Tĩnh")
+    found += find_places(text, "vi", province_hint="Hà Tĩnh")
+    main = places.main_place(found, "Hà Tĩnh")
+    assert main is not None and slugify(main.name) == "thien-loc"
+    assert places.main_place([], "Hà Tĩnh").start == -1
+    assert places.main_place([]) is None
+
+
+def test_nearest_place_default_comes_before_province():
+    text = "Thien Loc commune built roads. A. B. The commune has 500 households."
+    found = find_places(text, "en", province_hint="Hà Tĩnh")
+    main = places.main_place(found)
+    got = nearest_place(found, text.index("500"), text, "Hà Tĩnh", default=main)
+    assert got is main
+    assert nearest_place(found, text.index("500"), text, "Hà Tĩnh").admin_level == "province"
+
+
+@pytest.mark.parametrize("lang", places.LANGUAGES)
+def test_every_lexicon_has_level_words(lang):
+    rules = places._rules(lang)
+    assert rules.before is not None or rules.after is not None
+    assert set(rules.levels.values()) <= set(ADMIN_LEVELS)
+
+
+def test_lexicon_with_unknown_level_is_reported(monkeypatch):
+    places._rules.cache_clear()
+    monkeypatch.setattr(places, "_lexicon_places", lambda lang: {"before": {"county": ["megye"]}})
+    try:
+        with pytest.raises(ValueError, match="unknown level 'county'.*valid: province"):
+            places._rules("hu")
+    finally:
+        places._rules.cache_clear()
+
+
+def test_official_name_after_a_unit_is_cut_off():
+    text = "Chủ tịch UBND xã Thiên Lộc Nguyễn Văn An cho biết, xã có 1.000 hộ hiến đất."
+    found = find_places(text, "vi", province_hint="Hà Tĩnh")
+    assert _one(found, "Thiên Lộc").text == "xã Thiên Lộc"
+    text = "Bí thư Đảng ủy xã Tân Lập Trần Văn Bình cho biết."  # cut even when unresolved
+    assert [m.name for m in find_places(text, "vi")] == ["Tân Lập"]
+
+
+def test_chinese_text_with_vietnamese_names():
+    text = "河静省干禄县天禄乡（xã Thiên Lộc）的Thien Loc乡动员了1000户。"
+    found = find_places(text, "zh", province_hint="Hà Tĩnh")
+    assert [m.admin_level for m in found[:3]] == ["province", "district", "commune"]
+    assert _one(found, "Thiên Lộc").legacy_code == "18415"
+    assert _one(found, "Thien Loc").text == "Thien Loc乡"
+
+
+def test_russian_spellings_resolve_fuzzily_inside_the_hint():
+    ru = find_places("В уезде Чодон и общине Куангтхинь ...", "ru", province_hint="Bắc Kạn")
+    vi = find_places("huyện Chợ Đồn", "vi", province_hint="Bắc Kạn")
+    assert _one(ru, "Чодон").legacy_code == vi[0].legacy_code is not None
+    assert _one(ru, "Куангтхинь").legacy_code is None  # a Quảng Ninh commune, not in Bắc Kạn
+    ru = find_places("община Куангтхинь", "ru", province_hint="Quảng Ninh")
+    vi = find_places("xã Quảng Thịnh", "vi", province_hint="Quảng Ninh")
+    assert ru[0].legacy_code == vi[0].legacy_code is not None
+    assert find_places("община Куангтхинь", "ru")[0].legacy_code is None  # no hint: no guess
