@@ -28,7 +28,7 @@ test: $(STAMP)
 
 ## JupyterLab on the project's kernel (never a system Python).
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
