@@ -99,6 +99,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         cold=args.cold,
         executor=args.executor,
         scheduler=args.scheduler,
+        geography=args.geography,
     )
 
 
@@ -158,6 +159,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=1, help="parallel workers")
     p.add_argument("--force", action="store_true", help="re-run even when nothing changed")
     p.add_argument("--cold", action="store_true", help="fresh kernel for every province")
+    p.add_argument(
+        "--geography",
+        choices=["legacy", "2025"],
+        default="legacy",
+        help="63 legacy provinces or the 34 after the 2025 merger (default: %(default)s)",
+    )
     p.add_argument("--executor", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
 

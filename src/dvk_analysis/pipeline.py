@@ -98,12 +98,14 @@ def refresh_notebook(path: Path, kernel: str = KERNEL) -> Path:
     return atomic_write_text(path, nbformat.writes(clean_notebook(executed)) + "\n")
 
 
-def provinces_with_claims(folder: Path | None = None) -> list[str]:
-    """Provinces (legacy names) that at least one curated claim is about."""
+def provinces_with_claims(folder: Path | None = None, geography: str = "legacy") -> list[str]:
+    """Provinces that at least one curated claim is about, in ``geography``."""
     from dvk_analysis.data import load_observations
+    from dvk_analysis.places import successor_2025
 
     obs = load_observations((folder or data_dir()) / "curated" / "observations.csv")
-    return sorted(obs["province"].dropna().unique())
+    names = set(obs["province"].dropna())
+    return sorted({successor_2025(n) for n in names} if geography == "2025" else names)
 
 
 def write_readme_figures(out: Path, folder: Path | None = None) -> list[Path]:
@@ -189,10 +191,13 @@ def run_province_batch(**kwargs: Any) -> int:
     """``dvk batch``: run one notebook per province; print the summary; return the exit code."""
     from dvk_analysis.batch import run_batch
 
-    provinces = kwargs.pop("provinces")
+    provinces, geography = kwargs.pop("provinces"), kwargs.pop("geography", "legacy")
     if provinces == "all":
-        provinces = provinces_with_claims()
-    result = run_batch(kwargs.pop("notebook"), provinces, **kwargs)
+        provinces = provinces_with_claims(geography=geography)
+    parameters = {"geography": geography}
+    if geography == "2025":  # its own folder: 2025 and legacy reports of one name differ
+        kwargs.setdefault("output_root", reports_dir() / "geography-2025")
+    result = run_batch(kwargs.pop("notebook"), provinces, parameters=parameters, **kwargs)
     return result.exit_code
 
 
