@@ -175,3 +175,62 @@ def test_bom_and_crlf_are_accepted(data_copy):
     text = path.read_text(encoding="utf-8")
     path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     assert _messages(data_copy) == []
+
+
+def test_duplicate_observation_id(data_copy):
+    def duplicate(rows):
+        return [*rows, rows[5]]
+
+    _edit_observations(data_copy, duplicate)
+    messages = _messages(data_copy)
+    assert messages
+    assert all("column 'observation_id': duplicate value" in m for m in messages)
+
+
+def test_unknown_qualifier(data_copy):
+    def bad(rows):
+        rows[4][_col(rows, "qualifier")] = "roughly"
+        return rows
+
+    _edit_observations(data_copy, bad)
+    (msg,) = _messages(data_copy)
+    assert msg.startswith(
+        "data/curated/observations.csv:5: column 'qualifier': 'roughly' must be a codebook "
+        "qualifier: one of exact, more_than"
+    )
+
+
+def test_manifest_row_without_file(data_copy):
+    (data_copy / "raw" / "articles" / "004_0ce8fcdb2e1cb020.txt").unlink()
+    messages = _messages(data_copy)
+    assert any(
+        m.startswith("data/raw/manifest.csv:") and "no file articles/004_0ce8fcdb2e1cb020.txt" in m
+        for m in messages
+    )
+    assert any("004_0ce8fcdb2e1cb020.txt is recorded but missing" in m for m in messages)
+
+
+def test_reference_table_missing_a_province(data_copy):
+    def drop_quang_binh(rows):
+        return [r for r in rows if r[_col(rows, "name")] != "Quảng Bình"]
+
+    rewrite_csv(data_copy / "reference" / "provinces_legacy.csv", drop_quang_binh)
+    messages = _messages(data_copy)
+    assert any(
+        m.startswith("data/reference/ntm_status.csv:")
+        and "'Quảng Bình' is missing from the province tables" in m
+        for m in messages
+    )
+    assert any(
+        "column 'province': 'Quảng Bình' is not in data/reference/provinces_legacy.csv" in m
+        for m in messages
+    )
+
+
+def test_extra_column(data_copy):
+    def extra(rows):
+        return [[*r, "x"] for r in rows[:1]] + [[*r, ""] for r in rows[1:]]
+
+    rewrite_csv(data_copy / "raw" / "manifest.csv", extra)
+    (msg,) = [m for m in _messages(data_copy) if "unexpected column" in m]
+    assert msg.startswith("data/raw/manifest.csv: column 'x': unexpected column; expected only:")

@@ -179,7 +179,11 @@ def observation_problems(
         if row["denominator"] is not None and row["denominator"] < row["value"]:
             add("denominator", f"{row['denominator']:g} is below the value {row['value']:g}")
         if row["province"] is not None and row["province"] not in province_names:
-            add("province", f"{row['province']!r} is not a canonical province name")
+            add(
+                "province",
+                f"{row['province']!r} is not in data/reference/provinces_legacy.csv or "
+                "provinces_2025.csv (canonical names with diacritics, e.g. 'Hà Tĩnh')",
+            )
         start, end = row["period_start"], row["period_end"]
         if start and end and _period_bounds(start)[0] > _period_bounds(end)[1]:
             add("period_end", f"period ends ({end}) before it starts ({start})")
@@ -241,4 +245,18 @@ def _validate_folder(folder: Path) -> list[Problem]:
         if (raw / "articles" / f"{a}.txt").exists()
     }
     shown = display_path(curated / "observations.csv")
-    return problems + observation_problems(obs, manifest, sources, names, texts, shown)
+    problems += observation_problems(obs, manifest, sources, names, texts, shown)
+    if refs["ntm_status"] is not None:
+        problems += reference_problems(refs["ntm_status"], names, ref / "ntm_status.csv")
+    return problems
+
+
+def reference_problems(status: pd.DataFrame, names: set[str], path: Path) -> list[Problem]:
+    """Every NTM status row names a province of the province tables (or the country)."""
+    shown = display_path(path)
+    return [
+        Problem(shown, i + 2, "province", f"{p!r} is missing from the province tables "
+                "(data/reference/provinces_legacy.csv, provinces_2025.csv)")
+        for i, p in enumerate(status["province"])
+        if p not in names and p != "Việt Nam"
+    ]  # fmt: skip
