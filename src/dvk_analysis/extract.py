@@ -1,0 +1,986 @@
+"""Extract codebook claims (number + indicator + unit) from article texts.
+
+How a claim is recognised, in every language alike (the words live in the lexicons'
+``[indicators]`` sections, never in this module; ``lexicons/en.toml`` documents the keys):
+
+1. ``numbers.find_numbers`` finds each number with its qualifier, multiplier and denominator;
+   ``units.find_unit`` reads the unit written after it.
+2. The text is cut into clauses (sentences, or ``;``-separated parts): a claim never reaches
+   across a clause, because the next clause usually talks about something else.
+3. Numbers that are not quantities are dropped: percentages, years, decree/resolution and road
+   numbers ("25-NQ/TW", "DT-186"), labels ("group 8", "No. 2": lexicon ``labels``), widths,
+   ages and durations (``not_after`` / ``not_before``; lengths under ``MIN_LENGTH_M``), numbers
+   inside a quoted name, and the second end of a range ("6 to 8 m").
+4. The unit restricts the indicators a number can measure: a km number can only be a road or
+   canal length, a VND number only money; a number without unit only counts things or people.
+5. Among the compatible indicators, the one whose keyword stands nearest to the number in the
+   clause wins; ``need`` and ``not`` words in the clause admit or rule out an indicator, and
+   where keywords overlap the longest phrase wins ("model new rural residential areas" is about
+   villages, not models). A bare count takes the noun written next to it on the language's
+   side (``prefer``, within ``count_window`` characters, no other number in between):
+   "35 communes", never the "commune" of "the commune has 17 of 20 criteria".
+6. An indicator that ``refines`` another (economic models refine models) wins over it when its
+   keyword belongs to this number (``refine_side``; no other number in between).
+
+Precision over recall where they conflict: a number with no keyword near it is left out.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import warnings
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field, is_dataclass, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dvk_analysis import codebook
+from dvk_analysis.language import SUPPORTED, detect_language
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dvk_analysis.numbers import NumberMatch
+
+COLUMNS: tuple[str, ...] = (
+    "article_id",
+    "indicator",
+    "value",
+    "unit",
+    "qualifier",
+    "denominator",
+    "place",
+    "admin_level",
+    "province",
+    "period_start",
+    "period_end",
+    "quote",
+    "start",
+    "end",
+    "confidence",
+    "rule",
+    "story_id",
+)
+"""Output columns: the codebook columns, then what the extractor adds."""
+
+_CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
+_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One extracted claim; fields follow ``COLUMNS``."""
+
+    article_id: str
+    indicator: str
+    value: float
+    unit: str
+    qualifier: str
+    denominator: float | None
+    place: str
+    admin_level: str
+    province: str
+    period_start: str
+    period_end: str
+    quote: str
+    start: int
+    end: int
+    confidence: float
+    rule: str
+    story_id: str = ""
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class _IndicatorRule:
+    name: str
+    unit: str
+    keywords: re.Pattern[str]
+    need: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    refines: str | None
+    unit_only: bool
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    lang: str
+    window: int
+    count_window: int
+    prefer: str
+    refine_side: str
+    labels: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+    ignore: re.Pattern[str] | None
+    any_keyword: re.Pattern[str] | None
+    keyword_prefixes: frozenset[str]
+    keyword_infixes: re.Pattern[str] | None
+    range_words: re.Pattern[str] | None
+    rules: tuple[_IndicatorRule, ...]
+    token_rules: dict[str, tuple[_IndicatorRule, ...]] = field(default_factory=dict)
+
+
+def _word_pattern(words: Iterable[str], lang: str, contains: bool = False) -> str:
+    """Alternation of lexicon words; ``*`` = any word ending (or beginning, when leading).
+
+    Scripts without spaces (Chinese) match anywhere; the others only at word boundaries, so
+    that "ha" (hectare) does not fire inside "has".
+    """
+    spaced = lang != "zh"
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        core = re.escape(word.strip("*")).replace(r"\ ", r"\s+")
+        # For a "contains" test (need/not) the "*" ends need not be matched: the search is
+        # faster, and a leading \w* would make it quadratic.
+        wild = "" if contains else r"\w*"
+        head = wild if word.startswith("*") else (r"(?<!\w)" if spaced else "")
+        tail = wild if word.endswith("*") else (r"(?!\w)" if spaced and word[-1:].isalnum() else "")
+        parts.append(head + core + tail)
+    return "|".join(parts)
+
+
+def _compile(
+    words: Iterable[str], lang: str, flags: int = re.IGNORECASE, contains: bool = False
+) -> re.Pattern[str] | None:
+    words = [w for w in words if w.strip("*")]
+    return re.compile(_word_pattern(words, lang, contains), flags) if words else None
+
+
+def _infixes(keywords: Iterable[str]) -> re.Pattern[str] | None:
+    """Cores of the compound keywords (leading "*"): a word holding one may match."""
+    cores = sorted({w.strip("*").split()[0].lower() for w in keywords if w.startswith("*")})
+    return re.compile("|".join(map(re.escape, cores))) if cores else None
+
+
+@cache
+def _raw_lexicon(lang: str) -> dict[str, Any]:
+    name = f"resources/lexicons/{lang}.toml"
+    return tomllib.loads(resources.files("dvk_analysis").joinpath(name).read_text("utf-8"))
+
+
+@cache
+def lexicon(lang: str) -> _Lexicon:
+    """Return the compiled extraction lexicon of ``lang`` (built once per language)."""
+    if lang not in SUPPORTED:
+        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED)}")
+    raw = _raw_lexicon(lang)
+    section = raw.get("indicators", {})
+    valid = codebook.indicators()
+    rules = []
+    for name, spec in section.items():
+        if not isinstance(spec, dict):
+            continue
+        if name not in valid:
+            raise ValueError(
+                f"lexicons/{lang}.toml [indicators]: unknown indicator {name!r}; "
+                f"valid: {', '.join(valid)}"
+            )
+        rules.append(
+            _IndicatorRule(
+                name=name,
+                unit=valid[name].unit,
+                keywords=_compile(spec.get("kw", []), lang) or re.compile(r"(?!x)x"),
+                need=_compile(spec.get("need", []), lang, contains=True),
+                exclude=_compile(spec.get("not", []), lang, contains=True),
+                refines=spec.get("refines"),
+                unit_only=bool(spec.get("unit_only", False)),
+            )
+        )
+    keywords = [
+        w
+        for spec in section.values()
+        if isinstance(spec, dict)
+        for w in spec.get("kw", [])
+        if w.strip("*")
+    ] + [w for w in section.get("ignore", []) if w.strip("*")]
+    return _Lexicon(
+        lang=lang,
+        window=int(section.get("window", 80)),
+        count_window=int(section.get("count_window", 25)),
+        prefer=section.get("prefer", "after"),
+        refine_side=section.get("refine_side", "both"),
+        labels=_compile(section.get("labels", []), lang),
+        not_after=_compile(section.get("not_after", []), lang),
+        not_before=_compile(section.get("not_before", []), lang),
+        ignore=_compile(section.get("ignore", []), lang),
+        any_keyword=_compile(keywords, lang),
+        keyword_prefixes=frozenset(w.lower()[:2] for w in keywords if not w.startswith("*")),
+        keyword_infixes=_infixes(keywords),
+        range_words=_compile(section.get("range", []), lang),
+        rules=tuple(rules),
+    )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of every clause: sentences, and parts between semicolons.
+
+    A full stop only ends a sentence when the next character is not a lower-case letter or a
+    digit, so "No. 2" and "approx. 5" stay in one clause.
+    """
+    spans, begin = [], 0
+    for match in _CLAUSE_END.finditer(text):
+        nxt = text[match.end() : match.end() + 1]
+        if match.group()[0] in ".!?…" and (nxt.islower() or nxt.isdigit()):
+            continue
+        if match.end() > begin:
+            spans.append((begin, match.end()))
+        begin = match.end()
+    if begin < len(text):
+        spans.append((begin, len(text)))
+    return [piece for span in spans for piece in _cap(text, span)]
+
+
+MAX_CLAUSE = 1500
+"""Longer "clauses" (text without punctuation) are cut at spaces: a claim never spans more,
+and keyword matching stays linear in the text length."""
+
+
+def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    pieces = []
+    while end - start > MAX_CLAUSE:
+        cut = text.rfind(" ", start + MAX_CLAUSE // 2, start + MAX_CLAUSE)
+        cut = cut + 1 if cut > start else start + MAX_CLAUSE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
+
+
+def _unit_after(text: str, pos: int, lex: _Lexicon) -> tuple[str | None, float, int]:
+    """Return the unit written right after ``pos`` (codebook unit, factor, end offset)."""
+    from dvk_analysis.units import find_unit
+
+    found = find_unit(text, pos, lex.lang)
+    if found is None:
+        return None, 1.0, pos
+    return found.unit, found.factor, found.end
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+MIN_LENGTH_M = 20
+"""Lengths below this many metres are widths or heights: nobody reports building 15 m of road."""
+
+YEARS = (1945, 2050)
+"""A bare four-digit number in this range is read as a year (reports look back to 1945 and
+ahead to 2045 plans); "2071 models" stays a count."""
+
+
+def _glued(before: str) -> bool:
+    """A letter right before the digits makes them part of a token ("m2"), except in scripts
+    that write conjunctions onto the next word (Arabic "و12") or use no spaces (Chinese)."""
+    return (
+        before.isalpha()
+        and not ("\u0600" <= before <= "\u06ff")
+        and not ("\u3000" <= before <= "\u9fff")
+    )
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“„«「『", "”“»」』"
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a short quoted name on one line."""
+    left = text[max(0, pos - 40) : pos]
+    right = text[pos : pos + 40]
+    opened = max(left.rfind(q) for q in _OPEN_QUOTES)
+    if any(q in left[opened + 1 :] for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES):
+        opened = -1
+    close = min((right.find(q) for q in _CLOSE_QUOTES if right.find(q) >= 0), default=-1)
+    if opened >= 0 and close >= 0 and "\n" not in left[opened:] + right[:close]:
+        return True
+    # Straight quotes open and close alike: inside when an odd number stand before on the line.
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.count('"') % 2 == 1 and '"' in left and '"' in text[pos : pos + 80]
+
+
+_RANGE_GAP = re.compile(r"\s*[-–~]\s*")
+
+
+def _continues_range(text: str, previous: NumberMatch, number: NumberMatch, lex: _Lexicon) -> bool:
+    """True when ``number`` ends a range "a - b" / "a to b" whose start is ``previous``."""
+    gap = text[max(previous.end, previous.expr_end) : number.start]
+    if not gap or len(gap) > 12:
+        return False
+    if _RANGE_GAP.fullmatch(gap):
+        return True
+    return lex.range_words is not None and lex.range_words.fullmatch(gap.strip()) is not None
+
+
+def _is_year(number: NumberMatch, unit: str | None) -> bool:
+    """A bare four-digit number between 1900 and 2100 ("2023", "2025-2030") is a year."""
+    raw = number.raw
+    return (
+        unit is None
+        and number.multiplier == 1
+        and raw[:4].isdigit()
+        and not raw[4:5].isdigit()
+        and YEARS[0] <= int(raw[:4]) <= YEARS[1]
+        and number.value == int(raw[:4])
+    )
+
+
+def _is_code(text: str, number: NumberMatch) -> bool:
+    """True for decree, resolution and road numbers: "25-NQ/TW", "558/QĐ-TTg", "DT-186"."""
+    after = text[number.end : number.end + 2]
+    before = text[max(0, number.start - 2) : number.start]
+    return (len(after) == 2 and after[0] in "-/–" and after[1].isalpha()) or (
+        len(before) == 2 and before[1] in "-–/" and before[0].isalpha()
+    )
+
+
+def _ends_with(before: str, pattern: re.Pattern[str] | None, lang: str) -> bool:
+    """True when ``before`` ends with a phrase of ``pattern`` (a label such as "group",
+    "No."). Only the last three words are tried, which is much faster than searching."""
+    if pattern is None:
+        return False
+    if lang == "zh":
+        tail = before[-8:]
+        return any(pattern.fullmatch(tail[i:]) for i in range(len(tail)))
+    words = before.split()
+    for k in (1, 2, 3):
+        if k > len(words):
+            break
+        phrase = " ".join(words[-k:])
+        if pattern.fullmatch(phrase) or pattern.fullmatch(phrase.rstrip(".")):
+            return True
+    return False
+
+
+def _skipped(text: str, number: NumberMatch, unit_end: int, lex: _Lexicon) -> str | None:
+    """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
+    if number.percent:
+        return "percent"
+    if _in_quotes(text, number.start):
+        return "quoted"  # part of a name: the “3 không” residential-area campaign
+    if _is_code(text, number) or (_DIGIT.search(number.raw) and re.search(r"[^\W\d_]", number.raw)):
+        return "code"
+    if number.start > 0 and _glued(text[number.start - 1]):
+        return "glued"  # part of a token: "m2", "H2", "DT186"
+    before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
+    if _ends_with(before, lex.labels, lex.lang):
+        return "label"
+    if _ends_with(before, lex.not_before, lex.lang):
+        return "not_before"
+    if lex.not_after is not None and lex.not_after.match(text, _skip_space(text, unit_end)):
+        return "not_after"
+    return None
+
+
+# --------------------------------------------------------------------------- indicator choice
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    rule: _IndicatorRule
+    distance: float
+    keyword: str
+    between: bool
+    side: str
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One keyword occurrence in the text (offsets in the text)."""
+
+    start: int
+    end: int
+    rule: _IndicatorRule | None  # None: an ``ignore`` phrase
+    word: str
+
+
+def _compatible(rule: _IndicatorRule, unit: str | None) -> bool:
+    """Whether a number written with ``unit`` can measure ``rule``'s indicator.
+
+    Without a unit a number can only count things or people: households, areas, lengths and
+    money must be named by their unit word.
+    """
+    if unit is None:
+        return rule.unit in ("count", "persons")
+    if unit == "count":
+        return rule.unit == "count"
+    if unit == "persons" and rule.unit == "count":
+        return True  # "37 individuals honoured" counts people as items
+    return rule.unit == unit
+
+
+def _clause_hits(clause: str, offset: int, lex: _Lexicon) -> list[_Hit]:
+    """Keyword hits of every indicator in a clause, the longest winning where they overlap.
+
+    "model new rural residential areas" is a village phrase, so its "model" must not also count
+    as the keyword of DVK models. One pass of the union of all keywords (longest alternatives
+    first, leftmost match) finds the phrases; each phrase then names every indicator whose
+    keywords match it whole ("donated" is a keyword of land, money and households alike).
+    An ``ignore`` phrase is found the same way and names none.
+    """
+    if lex.any_keyword is None:
+        return []
+    hits = []
+    for m in _keyword_matches(clause, lex):
+        for rule in _rules_for(lex, m.group()):
+            hits.append(_Hit(m.start() + offset, m.end() + offset, rule, m.group()))
+    return hits
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _keyword_matches(clause: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
+    """Leftmost-longest keyword matches.
+
+    Where words are spaced, the keyword regex is tried only at the start of a word that can
+    begin a keyword (its first two letters) or contain one (a compound's keyword, lexicon
+    entries with a leading "*"): a cheap filter that saves most regex attempts.
+    """
+    pattern = lex.any_keyword
+    assert pattern is not None
+    if lex.lang == "zh":
+        yield from (m for m in pattern.finditer(clause) if m.end() > m.start())
+        return
+    end = 0
+    prefixes, infixes = lex.keyword_prefixes, lex.keyword_infixes
+    for w in _WORD.finditer(clause):
+        if w.start() < end:
+            continue
+        word = w.group().lower()
+        if (
+            word[:2] not in prefixes
+            and word[:1] not in prefixes
+            and not (infixes is not None and infixes.search(word))
+        ):
+            continue
+        m = pattern.match(clause, w.start())
+        if m and m.end() > m.start():
+            end = m.end()
+            yield m
+
+
+def _allowed(clause: str, hits: Sequence[_Hit], lex: _Lexicon) -> frozenset[str]:
+    """Indicators with a keyword (or ``unit_only``) in the clause whose required words
+    (``need``) are in it too, and their excluded words (``not``) not."""
+    present = {h.rule.name for h in hits if h.rule is not None}
+    return frozenset(
+        r.name
+        for r in lex.rules
+        if (r.unit_only or r.name in present)
+        and (r.need is None or r.need.search(clause))
+        and (r.exclude is None or not r.exclude.search(clause))
+    )
+
+
+def _rules_for(lex: _Lexicon, token: str) -> tuple[_IndicatorRule, ...]:
+    """Indicators whose keywords match ``token`` whole (cached: articles repeat their words)."""
+    key = token.lower()
+    found = lex.token_rules.get(key)
+    if found is None:
+        if lex.ignore is not None and lex.ignore.fullmatch(token):
+            found = ()
+        else:
+            found = tuple(r for r in lex.rules if r.keywords.fullmatch(token))
+        if len(lex.token_rules) < 200_000:
+            lex.token_rules[key] = found
+    return found
+
+
+_QUOTED = re.compile(r"[\"“„«「『][^\"”“»」』\n]{0,80}[\"”“»」』]")
+
+
+def _unquoted_gap(
+    text: str, hit: _Hit, span: tuple[int, int], ignore: re.Pattern[str] | None = None
+) -> int:
+    """Characters between a keyword and the number, not counting a quoted name in between
+    ('119 "Skilled Mass Mobilization" models': the models are next to the number)."""
+    lo, hi = (span[1], hit.start) if hit.start >= span[1] else (hit.end, span[0])
+    between = text[lo:hi]
+    names = list(_QUOTED.finditer(between))
+    if ignore is not None and not names:
+        # an unquoted name right next to the number: '1,250 Skilled Mass Mobilization models'
+        names = [
+            m
+            for m in ignore.finditer(between)
+            if (m.start() <= 2 if hit.start >= span[1] else m.end() >= len(between) - 2)
+        ]
+    return len(between) - sum(len(m.group()) for m in names)
+
+
+def _nearest_keyword(
+    text: str,
+    rule: _IndicatorRule,
+    hits: Sequence[_Hit],
+    span: tuple[int, int],
+    others: Sequence[int],
+    lex: _Lexicon,
+    bare: bool = False,
+) -> _Candidate | None:
+    """Nearest keyword of ``rule`` to the number at ``span`` (text offsets) within the clause."""
+    best: _Candidate | None = None
+    lo, hi = span
+    for hit in hits:
+        if hit.rule is not rule:
+            continue
+        if hit.start >= hi:
+            side, gap = "after", hit.start - hi
+            between = any(hi <= o < hit.start for o in others)
+        elif hit.end <= lo:
+            side, gap = "before", lo - hit.end
+            between = any(hit.end <= o < lo for o in others)
+        else:
+            continue
+        if gap > lex.window:
+            continue
+        if bare and between:
+            continue  # a bare count names its noun next to it, never across another number
+        if bare and rule.refines is None and lex.prefer not in (side, "both"):
+            continue  # ... on the language's side ("35 communes", not "commune 17")
+        if bare and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
+            continue
+        weight = 1.0 if lex.prefer in (side, "both") else 1.6
+        distance = gap * weight * (3.0 if between else 1.0)
+        if best is None or distance < best.distance:
+            best = _Candidate(rule, distance, hit.word, between, side)
+    return best
+
+
+def _choose(candidates: list[_Candidate], lex: _Lexicon) -> _Candidate | None:
+    """Nearest candidate; an indicator that refines it wins when its keyword is this number's."""
+    if not candidates:
+        return None
+    # A finer indicator is reached through the one it refines: "197 models sustainable, 233
+    # new models" must not give 233 the "sustainable" of its neighbour.
+    general = [c for c in candidates if c.rule.refines is None] or [
+        c for c in candidates if lex.refine_side in (c.side, "both")
+    ]
+    if not general:
+        return None
+    best = min(general, key=lambda c: (c.distance, c.rule.name))
+    refining = [
+        c
+        for c in candidates
+        if c.rule.refines == best.rule.name
+        and not c.between
+        and lex.refine_side in (c.side, "both")
+    ]
+    if refining:
+        # "197 models maintained, and 233 new models": the refinement after the number (on the
+        # language's side) describes it; the one before may describe the previous number.
+        return min(refining, key=lambda c: (lex.prefer not in (c.side, "both"), c.distance))
+    return best
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _numbers(text: str, lang: str) -> list[NumberMatch]:
+    from dvk_analysis import numbers
+
+    return numbers.find_numbers(text, lang)
+
+
+def _confidence(candidate: _Candidate, unit: str | None, lex: _Lexicon) -> float:
+    closeness = max(0.0, 1.0 - candidate.distance / (3 * lex.window))
+    return round(0.5 + 0.35 * closeness + (0.15 if unit else 0.0), 3)
+
+
+def _format_value(value: float) -> float | int:
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
+
+
+def extract_text(
+    text: str,
+    *,
+    article_id: str,
+    lang: str | None = None,
+    published: str | None = None,
+    province: str | None = None,
+) -> list[Claim]:
+    """Return the codebook claims stated in one article.
+
+    Parameters
+    ----------
+    text
+        The article, as read from its file (offsets refer to this string).
+    article_id
+        Written into every claim.
+    lang
+        ISO 639-1 code; detected when ``None``. Unsupported or undetectable -> no claims.
+    published
+        Publication date (ISO, any precision): the fallback period end.
+    province
+        Manifest province: the fallback when the text names none.
+    """
+    if lang is None:
+        lang = detect_language(text)
+    if lang is None or lang not in SUPPORTED:
+        return []
+    lex = lexicon(lang)
+    found = _numbers(text, lang)
+    if not found:
+        return []
+    context: _Context | None = None  # built at the first claim: most numbers are no claim
+    spans = clauses(text)
+    claims: list[Claim] = []
+    clause_index = 0
+    hit_cache: dict[int, tuple[list[_Hit], frozenset[str]]] = {}
+    starts = [n.start for n in found]
+    for index, number in enumerate(found):
+        if index and _continues_range(text, found[index - 1], number, lex):
+            continue  # "5 - 6 m", "6 to 8": the range's first number already spoke for it
+        partner = found[index + 1] if index + 1 < len(found) else None
+        tail = partner if partner and _continues_range(text, number, partner, lex) else None
+        measured = _measure(text, number, tail, lex)
+        if measured is None:
+            continue
+        while clause_index < len(spans) - 1 and spans[clause_index][1] <= number.start:
+            clause_index += 1
+        c_start, c_end = spans[clause_index]
+        if clause_index not in hit_cache:
+            clause = text[c_start:c_end]
+            hits = _clause_hits(clause, c_start, lex)
+            hit_cache[clause_index] = (hits, _allowed(clause, hits, lex))
+        if context is None:
+            context = _Context.build(text, lang, published, province)
+        clause_starts = starts[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
+        claim = _claim(
+            text,
+            number,
+            measured,
+            clause_starts,
+            spans[clause_index],
+            *hit_cache[clause_index],
+            lex,
+            article_id,
+            context,
+        )
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _measure(
+    text: str, number: NumberMatch, tail: NumberMatch | None, lex: _Lexicon
+) -> tuple[str | None, float, int] | None:
+    """The number's unit (unit, factor, end of unit), or None when it is no quantity."""
+    if number.percent:
+        return None
+    # The unit of a range "3 to 3.5 m" stands after its last number.
+    last = tail or number
+    unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
+    if _is_year(number, unit) or _skipped(text, number, unit_end, lex):
+        return None
+    if unit == "m" and number.value * factor < MIN_LENGTH_M:
+        return None  # a width or height ("3.5 m wide"), never a built length
+    return unit, factor, unit_end
+
+
+def _claim(
+    text: str,
+    number: NumberMatch,
+    measured: tuple[str | None, float, int],
+    clause_starts: Sequence[int],
+    clause_span: tuple[int, int],
+    hits: Sequence[_Hit],
+    allowed: frozenset[str],
+    lex: _Lexicon,
+    article_id: str,
+    context: _Context,
+) -> Claim | None:
+    unit, factor, _ = measured
+    c_start, c_end = clause_span
+    clause = text[c_start:c_end]
+    others = [o for o in clause_starts if o != number.start]
+    # Distances are measured from the number expression without its unit: the unit word
+    # ("résztvevővel", "households") may itself be the keyword, at distance ~1.
+    lo = number.expr_start if number.expr_start >= 0 else number.start
+    expr = (min(lo, number.start), max(number.expr_end, number.end))
+    candidates = []
+    for rule in lex.rules:
+        if not _compatible(rule, unit):
+            continue
+        if rule.name not in allowed:
+            continue
+        if rule.unit_only and unit == rule.unit:
+            candidates.append(_Candidate(rule, 0.0, unit, False, "after"))
+            continue
+        candidate = _nearest_keyword(text, rule, hits, expr, others, lex, bare=unit is None)
+        if candidate is not None:
+            candidates.append(candidate)
+    chosen = _choose(candidates, lex)
+    if chosen is None:
+        return None
+    indicator = chosen.rule.name
+    place, admin_level, province = context.place_at(number.start)
+    period_start, period_end = context.period_at(number.start)
+    rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
+    return Claim(
+        article_id=article_id,
+        indicator=indicator,
+        value=_format_value(number.value * factor),
+        unit=chosen.rule.unit,
+        qualifier=number.qualifier,
+        denominator=_format_value(number.denominator) if number.denominator is not None else None,
+        place=place,
+        admin_level=admin_level,
+        province=province,
+        period_start=period_start,
+        period_end=period_end,
+        quote=clause.strip(),
+        start=number.start,
+        end=number.end,
+        confidence=_confidence(chosen, unit, lex),
+        rule=rule,
+    )
+
+
+CONTEXT_CHUNK = 20_000
+"""Places and periods are resolved in pieces of at most this many characters (cut at line
+ends): an article is one piece, and a 10 MB text still costs linear time."""
+
+
+def _by_chunks(text: str, find: Callable[[str], Iterable[Any]]) -> list[Any]:
+    """Run ``find`` on pieces of ``text``; shift the mentions' offsets back to ``text``."""
+    found: list[Any] = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > CONTEXT_CHUNK:
+            cut = text.rfind("\n", start + CONTEXT_CHUNK // 2, start + CONTEXT_CHUNK)
+            end = cut + 1 if cut > start else start + CONTEXT_CHUNK
+        for mention in find(text[start:end]):
+            if start and is_dataclass(mention):
+                mention = replace(mention, start=mention.start + start, end=mention.end + start)
+            found.append(mention)
+        start = end
+    return found
+
+
+@cache
+def _warn_once(message: str) -> None:
+    warnings.warn(message, stacklevel=3)
+
+
+@dataclass
+class _Context:
+    """Places and periods of one article, resolved once; falls back to the manifest."""
+
+    places: list[Any]
+    periods: list[Any]
+    province: str
+    published: str
+    place_starts: list[int]
+    period_starts: list[int]
+
+    @classmethod
+    def build(cls, text: str, lang: str, published: str | None, province: str | None):
+        places: list[Any] = []
+        periods: list[Any] = []
+        # Places and periods are context, not the claim: if their resolution fails on an odd
+        # text, the claim is still worth keeping with the manifest's province and date.
+        try:
+            from dvk_analysis import places as places_module
+
+            places = _by_chunks(text, lambda part: places_module.find_places(part, lang))
+        except Exception as err:  # noqa: BLE001
+            _warn_once(f"place resolution failed ({type(err).__name__}: {err}); using manifest")
+        try:
+            from dvk_analysis import periods as periods_module
+
+            periods = _by_chunks(
+                text, lambda part: periods_module.find_periods(part, lang, published)
+            )
+        except Exception as err:  # noqa: BLE001
+            _warn_once(f"period resolution failed ({type(err).__name__}: {err}); using manifest")
+        places.sort(key=lambda p: getattr(p, "start", 0))
+        periods.sort(key=lambda p: getattr(p, "start", 0))
+        return cls(
+            places,
+            periods,
+            province or "",
+            published or "",
+            [getattr(p, "start", 0) for p in places],
+            [getattr(p, "start", 0) for p in periods],
+        )
+
+    def place_at(self, pos: int) -> tuple[str, str, str]:
+        """The last place named before ``pos`` (else the first one), with level and province."""
+        i = bisect_right(self.place_starts, pos)
+        mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
+        if mention is None:
+            return "", "", self.province
+        name = getattr(mention, "text", None) or getattr(mention, "name", "") or ""
+        level = getattr(mention, "admin_level", "") or ""
+        province = getattr(mention, "province", None) or self.province
+        return str(name), str(level), str(province)
+
+    def period_at(self, pos: int) -> tuple[str, str]:
+        """The last period named before ``pos``; else up to the publication date."""
+        i = bisect_right(self.period_starts, pos)
+        mention = self.periods[i - 1] if i else None
+        if mention is None:
+            return "", self.published
+        return (
+            str(getattr(mention, "period_start", "") or ""),
+            str(getattr(mention, "period_end", "") or ""),
+        )
+
+
+def read_article(path: Path, encoding: str = "utf-8") -> str:
+    """Read one article, refusing empty, binary and wrongly-decoded files with a clear message."""
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise ValueError(f"{path}: the file is empty; expected the text of an article")
+    wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32"))
+    if not wide and b"\x00" in data[:8192]:
+        raise ValueError(
+            f"{path}: looks like a binary file (contains NUL bytes), not a text article; "
+            "pass .txt files (or use --encoding if it is UTF-16 text)"
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ValueError(
+            f"{path}: cannot be decoded as {encoding} (byte {err.start}: "
+            f"{data[err.start : err.start + 1]!r}); pass its encoding with --encoding "
+            "(e.g. --encoding cp1258 or --encoding latin-1), or save it as UTF-8"
+        ) from None
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}; e.g. utf-8, cp1258, latin-1") from None
+    return text.removeprefix("\ufeff")
+
+
+def _collect(paths: Iterable[Path | str]) -> list[Path]:
+    files: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.txt")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"{path}: no such file or folder; pass .txt files or folders")
+    return files
+
+
+def _read_manifest(manifest: Path | str | pd.DataFrame | None) -> pd.DataFrame | None:
+    import pandas as pd
+
+    if manifest is None:
+        return None
+    if isinstance(manifest, pd.DataFrame):
+        frame = manifest.astype(str).replace({"nan": "", "<NA>": "", "None": ""})
+    else:
+        from dvk_analysis.data import read_csv_text
+
+        frame = read_csv_text(Path(manifest)).fillna("")
+    missing = {"article_id", "language"} - set(frame.columns)
+    if missing:
+        raise ValueError(
+            f"manifest {manifest if not isinstance(manifest, pd.DataFrame) else ''}: "
+            f"missing column(s) {', '.join(sorted(missing))}; expected at least article_id, "
+            "language (and published, province, translation_of)"
+        )
+    return frame
+
+
+def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
+    """Return claims as a DataFrame with ``COLUMNS`` (empty text cells as "")."""
+    import pandas as pd
+
+    frame = pd.DataFrame([asdict(c) for c in claims], columns=list(COLUMNS))
+    return frame.astype({"start": "Int64", "end": "Int64"}) if len(frame) else frame
+
+
+def extract_paths(
+    paths: Iterable[Path | str],
+    manifest: Path | str | pd.DataFrame | None = None,
+    lang: str | None = None,
+    encoding: str = "utf-8",
+) -> pd.DataFrame:
+    """Extract claims from ``.txt`` files and folders of them.
+
+    Parameters
+    ----------
+    paths
+        Files or folders (their ``*.txt``); the file stem is the article id.
+    manifest
+        CSV path or DataFrame with article_id, language, published, province, translation_of.
+        Articles it lists but that are not among ``paths`` only get a warning when ``paths``
+        is a folder it describes.
+    lang
+        Language of every text; overrides the manifest and detection.
+    encoding
+        Text encoding of the files.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per claim, columns ``COLUMNS``; ``story_id`` groups translations.
+
+    Raises
+    ------
+    ValueError
+        For an empty, binary or undecodable file (naming it), or an unsupported ``lang``.
+    """
+    from dvk_analysis.stories import assign_stories
+
+    if lang is not None and lang not in SUPPORTED:
+        raise ValueError(f"--lang {lang!r} is not supported; choose one of {', '.join(SUPPORTED)}")
+    paths = list(paths)
+    files = _collect(paths)
+    meta = _read_manifest(manifest)
+    rows = {} if meta is None else {r["article_id"]: r for r in meta.to_dict("records")}
+    if meta is not None:
+        stems = {f.stem for f in files}
+        folders = [Path(p) for p in paths if Path(p).is_dir()]
+        for article_id in rows:
+            if folders and article_id not in stems:
+                warnings.warn(
+                    f"manifest lists {article_id!r} but no {article_id}.txt was found in "
+                    f"{', '.join(map(str, folders))}; skipped",
+                    stacklevel=2,
+                )
+    claims: list[Claim] = []
+    for path in files:
+        text = read_article(path, encoding)
+        row = rows.get(path.stem)
+        if meta is not None and row is None:
+            warnings.warn(
+                f"{path}: not in the manifest; language detected, no province/date",
+                stacklevel=2,
+            )
+        article_lang = lang or (row or {}).get("language") or detect_language(text)
+        if article_lang not in SUPPORTED:
+            warnings.warn(
+                f"{path}: language {article_lang or 'undetectable'!s} is not supported "
+                f"({', '.join(SUPPORTED)}); no claims extracted (pass --lang to force one)",
+                stacklevel=2,
+            )
+            continue
+        claims.extend(
+            extract_text(
+                text,
+                article_id=path.stem,
+                lang=article_lang,
+                published=(row or {}).get("published") or None,
+                province=(row or {}).get("province") or None,
+            )
+        )
+    frame = claims_frame(claims)
+    if len(frame):
+        stories = assign_stories(meta, frame)
+        frame["story_id"] = frame["article_id"].map(stories).fillna(frame["article_id"])
+    return frame
