@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,15 +20,15 @@ import pytest
 from dvk_analysis.paths import project_root
 
 ROOT = project_root()
-BLOCK = re.compile(r"^```sh runnable\n(.*?)^```", re.S | re.M)
+BLOCK = re.compile(r"^( *)```sh runnable\n(.*?)^\1```", re.S | re.M)
 
 
 def _runnable_blocks() -> list[tuple[str, str]]:
     pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
     found = []
     for page in pages:
-        for block in BLOCK.findall(page.read_text("utf-8")):
-            found.append((page.name, block))
+        for _indent, block in BLOCK.findall(page.read_text("utf-8")):
+            found.append((page.name, textwrap.dedent(block)))
     return found
 
 
