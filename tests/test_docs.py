@@ -69,3 +69,15 @@ def test_methods_doc_gives_every_metric():
     methods = (ROOT / "docs" / "methods.md").read_text("utf-8")
     missing = [m.name for m in METRICS if f"`{m.name}`" not in methods]
     assert missing == []
+
+
+def test_every_error_row_names_an_existing_test():
+    """docs/errors.md lists each bad input with the test that asserts it; those tests exist."""
+    rows = re.findall(r"`(test_\w+\.py)::(test_\w+)`", (ROOT / "docs" / "errors.md").read_text())
+    assert len(rows) > 40
+    missing = [
+        f"{file}::{name}"
+        for file, name in rows
+        if not re.search(rf"^def {name}\(", (ROOT / "tests" / file).read_text(), re.M)
+    ]
+    assert missing == []

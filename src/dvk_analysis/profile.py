@@ -8,6 +8,8 @@ itself a finding of the corpus.
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -282,7 +284,7 @@ def summary(profile: ProvinceProfile, limit: int = 8) -> str:
     qualifier kept ("more than 19,300"), followed by the observation id and link in brackets.
     """
     if profile.empty:
-        return f"The corpus holds no claim about **{profile.province}**."
+        return f"The corpus holds no claim about **{_text(profile.province)}**."
     claims = profile.claims.assign(
         is_province=profile.claims["admin_level"] == "province",
         is_original=profile.claims["source_key"] == profile.claims["story_id"],
@@ -303,13 +305,31 @@ def summary(profile: ProvinceProfile, limit: int = 8) -> str:
         if isinstance(row.denominator, float) and row.denominator == row.denominator:
             value += f" of {row.denominator:,.0f}"
         period = f"{row.period_start or '?'}–{row.period_end or '?'}"
-        source = (
-            f"[{row.observation_id}]({row.url})"
-            if isinstance(row.url, str)
-            else f"`{row.observation_id}` (data/raw/articles/{row.source_key}.txt)"
+        lines.append(
+            f"- {row.indicator}: {value} ({_text(row.place)}, {_text(period)}) {_source(row)}"
         )
-        lines.append(f"- {row.indicator}: {value} ({row.place}, {period}) {source}")
     return "\n".join(lines)
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]()#+!|"})
+
+
+def _text(value: object) -> str:
+    """A data string made inert in Markdown: HTML escaped and Markdown syntax backslashed.
+
+    Place names, ids and URLs come from articles and hand-edited CSVs; in a rendered report a
+    ``<script>`` or ``javascript:`` link in them must stay text.
+    """
+    return html.escape(str(value)).translate(_MARKDOWN_SPECIAL)
+
+
+def _source(row: object) -> str:
+    """The observation id, linked to its source when that is a web address."""
+    url = row.url if isinstance(row.url, str) else ""
+    if re.fullmatch(r"https?://[^\s()<>\"']+", url):
+        return f"[{_text(row.observation_id)}]({url})"
+    where = _text(url) if url else f"data/raw/articles/{_text(row.source_key)}.txt"
+    return f"{_text(row.observation_id)} ({where})"
 
 
 def timeline(profile: ProvinceProfile) -> pd.DataFrame:
@@ -334,7 +354,6 @@ def write_outputs(
 
     An empty ``output_dir`` writes nothing: the notebook's default run (and nbval) only shows.
     """
-    import pandas as pd
 
     if not output_dir:
         return []
@@ -351,7 +370,10 @@ def write_outputs(
     for name, table in tables.items():
         csv = table.to_csv(index=False, lineterminator="\n")
         written.append(atomic_write_text(out / "tables" / f"{name}.csv", csv))
-    figures_ = pd.DataFrame(list(key_figures(profile).items()), columns=["name", "value"])
-    key = figures_.to_csv(index=False, lineterminator="\n")
+    rows = [
+        "name,value",
+        *(f"{k},{'' if v is None else v}" for k, v in key_figures(profile).items()),
+    ]
+    key = "\n".join(rows) + "\n"
     written.append(atomic_write_text(out / "key_figures.csv", key))
     return written

@@ -1,0 +1,29 @@
+"""The analysis data set: metadata joins and story ids."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dvk_analysis.dataset import build_dataset, story_ids
+
+
+def test_every_claim_gets_metadata_and_a_story():
+    data = build_dataset()
+    assert data["story_id"].notna().all() and data["language"].notna().all()
+    seeds = data[data["article_id"].isin(["001_f808597f64e99e4e", "004_0ce8fcdb2e1cb020"])]
+    assert set(seeds["story_id"]) == {"004_0ce8fcdb2e1cb020"}
+    assert data.loc[data["province"] == "Hà Giang", "province_2025"].eq("Tuyên Quang").all()
+
+
+def test_story_chains_resolve_to_the_original():
+    meta = pd.DataFrame(
+        {"source_key": ["a", "b", "c", "d"], "translation_of": [None, "a", "b", None]}
+    )
+    assert story_ids(meta) == {"a": "a", "b": "a", "c": "a", "d": "d"}
+
+
+def test_a_translation_cycle_is_an_error():
+    meta = pd.DataFrame({"source_key": ["a", "b"], "translation_of": ["b", "a"]})
+    with pytest.raises(ValueError, match="cycle: a -> b -> a"):
+        story_ids(meta)

@@ -1,0 +1,112 @@
+"""The province profile behind notebook 02: claims with sources, figures, summary, outputs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import rewrite_csv
+
+from dvk_analysis import profile
+from dvk_analysis.places import UnknownPlaceError
+
+
+@pytest.fixture(scope="module")
+def ha_tinh():
+    return profile.load_profile("ha tinh")
+
+
+def test_names_resolve_and_claims_are_the_provinces(ha_tinh):
+    assert ha_tinh.province == "Hà Tĩnh"
+    assert set(ha_tinh.claims["province"]) == {"Hà Tĩnh"}
+    assert len(ha_tinh.claims) == ha_tinh.claims["observation_id"].nunique() > 40
+
+
+def test_unknown_province_names_the_closest():
+    with pytest.raises(UnknownPlaceError, match="closest: Hà Tĩnh"):
+        profile.load_profile("Ha Tinhh")
+
+
+def test_2025_geography_gathers_the_merged_provinces():
+    merged = profile.load_profile("Thái Nguyên", geography="2025")  # Bắc Kạn + Thái Nguyên
+    assert "Bắc Kạn" in set(merged.claims["province"])
+    assert set(merged.claims["province_2025"]) == {"Thái Nguyên"}
+
+
+def test_summary_numbers_carry_their_sources(ha_tinh):
+    lines = [line for line in profile.summary(ha_tinh).splitlines() if line.startswith("- ")]
+    assert lines and all("\\#" in line for line in lines)  # every number names its observation
+    assert any("more than 19,300 count" in line for line in lines)
+
+
+def test_claims_table_has_quote_and_source(ha_tinh):
+    table = profile.claims_table(ha_tinh)
+    assert {"quote", "source", "story"} <= set(table.columns)
+    row = table[table["value"] == "19,340"].iloc[0]
+    assert "19.340" in row["quote"] and row["source"] == "003_59b3fac83c647b5d"
+
+
+def test_figures_or_messages(ha_tinh):
+    figs = profile.figures(ha_tinh)
+    assert not isinstance(figs["models_by_field"], str)
+    assert figs["propaganda_funnel"].startswith("No pair of propaganda sessions")
+
+
+def test_province_without_claims_gets_a_report():
+    empty = profile.load_profile("Kon Tum")
+    assert empty.empty
+    assert profile.summary(empty) == "The corpus holds no claim about **Kon Tum**."
+    assert all(isinstance(v, str) for v in profile.figures(empty).values())
+    assert profile.key_figures(empty)["claims"] == 0
+
+
+def test_write_outputs(ha_tinh, tmp_path):
+    written = profile.write_outputs(ha_tinh, profile.figures(ha_tinh), tmp_path)
+    names = {p.relative_to(tmp_path).as_posix() for p in written}
+    assert {"figures/models_by_field.svg", "figures/models_by_field.png"} <= names
+    assert {"tables/claims.csv", "tables/cells.csv", "key_figures.csv"} <= names
+    key = (tmp_path / "key_figures.csv").read_text().splitlines()
+    assert key[0] == "name,value" and "claims,54" in key
+    assert profile.write_outputs(ha_tinh, {}, "") == []
+
+
+def test_timeline_counts_each_story_once(ha_tinh):
+    table = profile.timeline(ha_tinh)
+    assert table.loc["2023", "models"] >= 1
+    assert table.to_numpy().sum() < len(ha_tinh.claims)
+
+
+@pytest.mark.xdist_group("kernel")
+def test_report_escapes_article_text(data_copy, tmp_path):
+    """Hostile strings in an article's metadata and claims stay text in the HTML report."""
+    from dvk_analysis.batch import run_one
+
+    def hostile_manifest(rows):
+        col = rows[0].index
+        for row in rows[1:]:
+            if row[col("article_id")] == "004_0ce8fcdb2e1cb020":
+                row[col("url")] = "javascript:alert('url')"
+                row[col("title")] = "<script>alert('title')</script>"
+        return rows
+
+    def hostile_claims(rows):
+        col = rows[0].index
+        for row in rows[1:]:
+            if row[col("article_id")] == "004_0ce8fcdb2e1cb020":
+                row[col("place")] = "<img src=x onerror=alert('place')>"
+                row[col("quote")] = "<script>alert('quote')</script>"
+        return rows
+
+    rewrite_csv(data_copy / "raw" / "manifest.csv", hostile_manifest)
+    rewrite_csv(data_copy / "curated" / "observations.csv", hostile_claims)
+    hostile = profile.load_profile("Hà Tĩnh", data_dir=data_copy)
+    text = profile.summary(hostile, limit=50)
+    assert "<img" not in text and "<script" not in text and "](javascript:" not in text
+    params = {"province": "Hà Tĩnh", "data_dir": str(data_copy)}
+    result = run_one("02_province_profile", params, tmp_path / "out")
+    assert result.status == "ok", result.error
+    page = (tmp_path / "out" / "02_province_profile.html").read_text("utf-8")
+    assert "alert('quote')" in page or "alert(&#x27;quote&#x27;)" in page  # shown, as text
+    for tag in ("<script>alert", "<img src=x", 'href="javascript:'):
+        assert tag not in page
+    assert not re.search(r"<[^>]*onerror", page)

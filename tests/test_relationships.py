@@ -1,0 +1,69 @@
+"""The cross-unit analysis behind notebook 03: parameters, unit tables, honest refusals."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dvk_analysis import relationships as rel
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return rel.unit_tables("province")
+
+
+def test_parameters_accept_a_comma_separated_string():
+    level, outcome, predictors, bounds = rel.check_parameters(
+        "province", "ntm_share_latest", "models_per_10k, sessions_per_10k", "low"
+    )
+    assert predictors == ["models_per_10k", "sessions_per_10k"] and bounds == "low"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("provinces", "ntm_share_latest", ["models_per_10k"], "mid"), "did you mean 'province'"),
+        (("province", "ntm_share", ["models_per_10k"], "mid"), "unknown outcome 'ntm_share'"),
+        (("province", "ntm_share_latest", [], "mid"), "at least one predictor"),
+        (("province", "ntm_share_latest", ["models_per_10k"], "middle"), "did you mean 'mid'"),
+    ],
+)
+def test_bad_parameters_name_what_is_valid(args, message):
+    with pytest.raises(ValueError, match=message):
+        rel.check_parameters(*args)
+
+
+def test_unit_tables_follow_the_bound_views(tables):
+    assert set(tables) == {"low", "mid", "high"}
+    mid = tables["mid"].set_index("unit")
+    # Lai Châu: "more than 10,360 sessions" -> low = 10,360 and high = 10,360 x 1.1 per resident.
+    low = tables["low"].set_index("unit").loc["Lai Châu", "sessions_per_10k"]
+    high = tables["high"].set_index("unit").loc["Lai Châu", "sessions_per_10k"]
+    assert high == pytest.approx(low * 1.1)
+    assert mid.loc["Hà Tĩnh", "ntm_share_latest"] == pytest.approx(0.6899)
+
+
+def test_too_few_units_are_refused_with_n(tables):
+    analysis = rel.analyse(tables, "ntm_share_latest", ["models_per_10k"])
+    assert analysis.n == len(tables["mid"][["ntm_share_latest", "models_per_10k"]].dropna())
+    assert analysis.model is None and analysis.correlations.empty
+    assert any(f"got {analysis.n}" in reason for reason in analysis.refused)
+    assert f"**n = {analysis.n} units**" in rel.report(analysis)
+
+
+def test_enough_units_give_tidy_results():
+    rng = np.random.default_rng(1)
+    x = rng.uniform(1, 10, 40)
+    share = 1 / (1 + np.exp(-(0.3 * x - 1.5) + rng.normal(0, 0.3, 40)))
+    table = pd.DataFrame({"unit": [f"u{i}" for i in range(40)], "criteria_share": share,
+                          "models_per_10k": x})  # fmt: skip
+    analysis = rel.analyse({b: table for b in ("low", "mid", "high")}, "criteria_share",
+                           ["models_per_10k"])  # fmt: skip
+    assert analysis.refused == []
+    assert analysis.correlations.loc[0, "estimate"] > 0.5
+    assert analysis.correlations.loc[0, "n"] == 40
+    slope = analysis.model.set_index("term").loc["models_per_10k"]
+    assert slope["ci_low"] < 0.3 < slope["ci_high"] and slope["n"] == 40
+    assert set(analysis.sensitivity["bound_view"]) == {"low", "mid", "high"}
