@@ -69,6 +69,7 @@ COLUMNS: tuple[str, ...] = (
 
 _CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,10 @@ class _Lexicon:
     range_words: re.Pattern[str] | None
     rules: tuple[_IndicatorRule, ...]
     token_rules: dict[str, tuple[_IndicatorRule, ...]] = field(default_factory=dict)
+    keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
+    keyword_by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    word_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)  # per word
+    unit_rules: dict[str | None, tuple[_IndicatorRule, ...]] = field(default_factory=dict)
 
 
 def _word_pattern(words: Iterable[str], lang: str, contains: bool = False) -> str:
@@ -133,17 +138,31 @@ def _word_pattern(words: Iterable[str], lang: str, contains: bool = False) -> st
     Scripts without spaces (Chinese) match anywhere; the others only at word boundaries, so
     that "ha" (hectare) does not fire inside "has".
     """
+    return "|".join(rx for rx, _ in _word_parts(words, lang, contains))
+
+
+def _word_parts(words: Iterable[str], lang: str, contains: bool = False) -> list[tuple[str, str]]:
+    """The alternatives of ``_word_pattern``, in order, each with the character its match
+    must start with ("" when it may start with any: a leading ``*``)."""
     spaced = lang != "zh"
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        core = re.escape(word.strip("*")).replace(r"\ ", r"\s+")
+        bare = word.strip("*")
+        core = re.escape(bare).replace(r"\ ", r"\s+")
         # For a "contains" test (need/not) the "*" ends need not be matched: the search is
         # faster, and a leading \w* would make it quadratic.
         wild = "" if contains else r"\w*"
         head = wild if word.startswith("*") else (r"(?<!\w)" if spaced else "")
         tail = wild if word.endswith("*") else (r"(?!\w)" if spaced and word[-1:].isalnum() else "")
-        parts.append(head + core + tail)
-    return "|".join(parts)
+        first = bare[0]
+        if head == r"(?<!\w)" and not first.isspace():
+            # "No letter before the word", tested after its first letter as "none two back":
+            # the same condition (that letter is no newline), but the regex engine now drops
+            # an alternative at its first letter instead of first running the look-behind.
+            head = ""
+            core = re.escape(first) + r"(?<!\w.)" + re.escape(bare[1:]).replace(r"\ ", r"\s+")
+        parts.append((head + core + tail, "" if head or first.isspace() else first))
+    return parts
 
 
 def _compile(
@@ -200,6 +219,7 @@ def lexicon(lang: str) -> _Lexicon:
         for w in spec.get("kw", [])
         if w.strip("*")
     ] + [w for w in section.get("ignore", []) if w.strip("*")]
+    keyword_parts = _word_parts(keywords, lang)
     return _Lexicon(
         lang=lang,
         window=int(section.get("window", 80)),
@@ -210,7 +230,12 @@ def lexicon(lang: str) -> _Lexicon:
         not_after=_compile(section.get("not_after", []), lang),
         not_before=_compile(section.get("not_before", []), lang),
         ignore=_compile(section.get("ignore", []), lang),
-        any_keyword=_compile(keywords, lang),
+        any_keyword=(
+            re.compile("|".join(rx for rx, _ in keyword_parts), re.IGNORECASE)
+            if keyword_parts
+            else None
+        ),
+        keyword_parts=tuple(keyword_parts),
         keyword_prefixes=frozenset(w.lower()[:2] for w in keywords if not w.startswith("*")),
         keyword_infixes=_infixes(keywords),
         range_words=_compile(section.get("range", []), lang),
@@ -292,10 +317,13 @@ def _glued(before: str) -> bool:
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“„«「『", "”“»」』"
+_OPENING = re.compile("[" + _OPEN_QUOTES + '"]')
 
 
 def _in_quotes(text: str, pos: int) -> bool:
     """True when ``pos`` lies inside a short quoted name on one line."""
+    if _OPENING.search(text, max(0, pos - 40), pos) is None:
+        return False  # no quote opens in the 40 characters before (most numbers)
     left = text[max(0, pos - 40) : pos]
     right = text[pos : pos + 40]
     opened = max(left.rfind(q) for q in _OPEN_QUOTES)
@@ -368,7 +396,7 @@ def _skipped(text: str, number: NumberMatch, unit_end: int, lex: _Lexicon) -> st
         return "percent"
     if _in_quotes(text, number.start):
         return "quoted"  # part of a name: the “3 không” residential-area campaign
-    if _is_code(text, number) or (_DIGIT.search(number.raw) and re.search(r"[^\W\d_]", number.raw)):
+    if _is_code(text, number) or (_DIGIT.search(number.raw) and _LETTER.search(number.raw)):
         return "code"
     if number.start > 0 and _glued(text[number.start - 1]):
         return "glued"  # part of a token: "m2", "H2", "DT186"
@@ -419,6 +447,14 @@ def _compatible(rule: _IndicatorRule, unit: str | None) -> bool:
     return rule.unit == unit
 
 
+def _rules_of_unit(lex: _Lexicon, unit: str | None) -> tuple[_IndicatorRule, ...]:
+    """The rules ``_compatible`` with ``unit``, in lexicon order (cached per unit)."""
+    found = lex.unit_rules.get(unit)
+    if found is None:
+        found = lex.unit_rules[unit] = tuple(r for r in lex.rules if _compatible(r, unit))
+    return found
+
+
 def _clause_hits(clause: str, offset: int, lex: _Lexicon) -> list[_Hit]:
     """Keyword hits of every indicator in a clause, the longest winning where they overlap.
 
@@ -445,7 +481,8 @@ def _keyword_matches(clause: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
 
     Where words are spaced, the keyword regex is tried only at the start of a word that can
     begin a keyword (its first two letters) or contain one (a compound's keyword, lexicon
-    entries with a leading "*"): a cheap filter that saves most regex attempts.
+    entries with a leading "*"): a cheap filter that saves most regex attempts. The verdict
+    and the regex cut to the word's first letter (``_keywords_at``) are cached per word.
     """
     pattern = lex.any_keyword
     assert pattern is not None
@@ -453,21 +490,55 @@ def _keyword_matches(clause: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
         yield from (m for m in pattern.finditer(clause) if m.end() > m.start())
         return
     end = 0
-    prefixes, infixes = lex.keyword_prefixes, lex.keyword_infixes
+    word_patterns = lex.word_patterns
     for w in _WORD.finditer(clause):
         if w.start() < end:
             continue
-        word = w.group().lower()
-        if (
-            word[:2] not in prefixes
-            and word[:1] not in prefixes
-            and not (infixes is not None and infixes.search(word))
-        ):
+        word = w.group()
+        at_word = word_patterns.get(word, False)
+        if at_word is False:  # not seen yet: None when no keyword can start the word
+            at_word = _keywords_at(lex, word[0]) if _may_start(word, lex) else None
+            if len(word_patterns) < 200_000:
+                word_patterns[word] = at_word
+        if at_word is None:
             continue
-        m = pattern.match(clause, w.start())
+        m = at_word.match(clause, w.start())
         if m and m.end() > m.start():
             end = m.end()
             yield m
+
+
+def _may_start(word: str, lex: _Lexicon) -> bool:
+    """Whether a keyword may match at the start of ``word``."""
+    word = word.lower()
+    infixes = lex.keyword_infixes
+    return (
+        word[:2] in lex.keyword_prefixes
+        or word[:1] in lex.keyword_prefixes
+        or (infixes is not None and infixes.search(word) is not None)
+    )
+
+
+_NEVER = re.compile(r"(?!x)x")
+
+
+def _keywords_at(lex: _Lexicon, char: str) -> re.Pattern[str]:
+    """``any_keyword`` cut to the alternatives that can match where the text holds ``char``.
+
+    The alternatives keep their order, so the one that matches is the one the whole pattern
+    would find; trying hundreds of alternatives that cannot match was most of the cost.
+    """
+    pattern = lex.keyword_by_char.get(char)
+    if pattern is None:
+        parts = [
+            rx
+            for rx, first in lex.keyword_parts
+            if not first or re.fullmatch(re.escape(first), char, re.IGNORECASE)
+        ]
+        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else _NEVER
+        if len(lex.keyword_by_char) < 10_000:
+            lex.keyword_by_char[char] = pattern
+    return pattern
 
 
 def _allowed(clause: str, hits: Sequence[_Hit], lex: _Lexicon) -> frozenset[str]:
@@ -709,9 +780,7 @@ def _claim(
     lo = number.expr_start if number.expr_start >= 0 else number.start
     expr = (min(lo, number.start), max(number.expr_end, number.end))
     candidates = []
-    for rule in lex.rules:
-        if not _compatible(rule, unit):
-            continue
+    for rule in _rules_of_unit(lex, unit):
         if rule.name not in allowed:
             continue
         if rule.unit_only and unit == rule.unit:

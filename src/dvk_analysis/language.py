@@ -24,9 +24,12 @@ SUPPORTED: tuple[str, ...] = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "r
 DECOYS: tuple[str, ...] = ("it", "pt", "pl", "tr", "id", "ja", "ko", "sv", "cs", "ro")
 """Unsupported languages the detector may answer, so that their texts map to ``None``."""
 
-SAMPLE_CHARS = 800
-"""Characters read for detection: an article's language is settled by its first paragraphs,
-and a fixed sample keeps detection time independent of article length."""
+SAMPLE_CHARS = 400
+"""Characters read for detection: an article's language is settled by its first paragraph,
+and a fixed sample keeps detection time independent of article length. Detection costs about
+1 µs per character read (more when run between extractions), its largest single cost. 400
+characters (60-odd words) gave the same answer as 800 on all 81 corpus and development
+articles and on 2,500 random 400-character windows of them."""
 
 
 @cache

@@ -206,6 +206,7 @@ class _Grammar:
     multipliers: tuple[tuple[re.Pattern, float], ...]
     words: dict
     word_scanner: re.Pattern | None
+    word_starts: re.Pattern | None  # ``word_scanner`` at candidate characters only
     prefixes: tuple[str, ...]
     percent_after: re.Pattern | None
     percent_before: re.Pattern | None
@@ -255,6 +256,28 @@ def _word_scanner(words: dict, prefixes: list[str]) -> re.Pattern | None:
     return re.compile(rf"\b{pref}(?P<w>(?i:{body}))\b")
 
 
+def _word_starts(scanner: re.Pattern | None, firsts: set[str]) -> re.Pattern | None:
+    """``scanner`` tried only where the text holds a character a match can begin with.
+
+    A regex that starts with a word boundary and case-insensitive words is tried at every
+    position of the text. This one first finds a candidate character (a fast scan for a
+    character class), then checks ``scanner`` there with a look-ahead, so each match of it
+    is a match of ``scanner`` at that position, with the same groups. The class holds the
+    ASCII characters that match a first character (tested with ``re`` itself) and every
+    non-ASCII character, so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
+    """
+    if scanner is None or any(not c or c == "*" or c.isspace() for c in firsts):
+        return None
+    ascii_chars = {
+        chr(a)
+        for a in range(128)
+        for c in firsts
+        if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
+    }
+    first = "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
+    return re.compile(f"{first}(?<=(?={scanner.pattern}).)")
+
+
 @cache
 def _grammar(lang: str) -> _Grammar:
     lex = lexicon(lang)
@@ -289,7 +312,8 @@ def _grammar(lang: str) -> _Grammar:
             (re.compile(_bounded(k) + "$", re.IGNORECASE), float(v)) for k, v in mults.items()
         ),
         words=words,
-        word_scanner=_word_scanner(words, prefixes),
+        word_scanner=(scanner := _word_scanner(words, prefixes)),
+        word_starts=_word_starts(scanner, {w[:1] for w in words} | {p[:1] for p in prefixes}),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
         percent_after=opt(
             f"{_WS}?(?:{_alternation(num['percent'])})" if num.get("percent") else None
@@ -451,6 +475,9 @@ def _word_blocked(text: str, start: int, end: int, word: str, g: _Grammar) -> bo
     return False
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
     """Codebook qualifier from the words right before ``start`` and where they begin.
 
@@ -468,7 +495,7 @@ def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
             if name:
                 return name, lo + len(stripped) - n
         return "exact", start
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", stripped)]
+    spans = [(m.start(), m.end()) for m in _NON_SPACE.finditer(stripped)]
     if lo > 0 and spans and spans[0][0] == 0:
         spans = spans[1:]  # the window may have cut the first word
     for n in range(min(g.qual_max, len(spans)), 0, -1):
@@ -526,10 +553,13 @@ def _after_name(phrase: str, g: _Grammar) -> str:
     return "exact"
 
 
+_SLASH = re.compile(f"{_WS}?/{_WS}?")
+
+
 def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
     """Turn ``e`` into "x/y" or "x of y" when a denominator follows."""
     pos = e.end
-    slash = re.compile(f"{_WS}?/{_WS}?").match(text, pos)
+    slash = _SLASH.match(text, pos)
     if slash and (y := g.core.match(text, slash.end())) and not _is_code_prefix(text, e.start):
         x_val, y_val = e.value, _core_value(g, y.group())
         if x_val <= y_val and not (y.group().isdigit() and _is_year_value(y.group())):
@@ -642,8 +672,17 @@ def _word_hits(text: str, g: _Grammar):
     """Yield (prefix start, word start, word end) of number words."""
     if g.word_scanner is None:
         return
-    for m in g.word_scanner.finditer(text):
-        yield m.start(), m.start("w"), m.end("w")
+    if g.word_starts is None:
+        for m in g.word_scanner.finditer(text):
+            yield m.start(), m.start("w"), m.end("w")
+        return
+    # ``word_starts`` finds every position where ``word_scanner`` matches; keeping those
+    # after the previous match's end gives what ``word_scanner.finditer`` gives.
+    end = 0
+    for m in g.word_starts.finditer(text):
+        if m.start() >= end:
+            end = m.end("w")
+            yield m.start(), m.start("w"), end
 
 
 def _word_expr(text: str, hit: tuple[int, int, int], g: _Grammar) -> _Expr | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -157,6 +157,9 @@ class _Rules:
     number_words: dict[str, int]
     atom: str  # regex string, no groups, for any single date/month/year
     patterns: tuple[tuple[str, re.Pattern[str], bool], ...]  # (kind, regex, needs a year)
+    families: tuple[int, ...] = ()  # per pattern: index of its family in ``unions``
+    unions: tuple[re.Pattern[str] | None, ...] = ()  # per family: where any pattern matches
+    month_patterns: tuple[tuple[int, int, re.Pattern[str]], ...] = ()  # (len, month, regex)
 
 
 def _months(lex: dict) -> dict[str, int]:
@@ -204,6 +207,7 @@ def _rules(lang: str) -> _Rules:
     lead = rf"(?:(?:{yw})\s+)?"
     tail = r"(?:-?[^\W\d_]{1,5})?"  # Hungarian case endings: "2013-tól", "júliusától"
     pats: list[tuple[str, str]] = []
+    firsts: list[set[str] | None] = []  # per template: the characters a match starts with
     for kind, key in (
         ("first_months", "first_months"),
         ("first_months", "first_half"),
@@ -212,8 +216,21 @@ def _rules(lang: str) -> _Rules:
         ("recent", "recent_years"),
     ):
         for tpl in lex.get(key, []):
+            if not tpl.strip():
+                raise ValueError(
+                    f"lexicons/{lang}.toml [periods] {key}: empty template; write the words "
+                    'with {n} and/or {year}, e.g. "first {n} months of {year}"'
+                )
             suffix = ":half" if key == "first_half" else ""
             pats.append((kind + suffix, _template(tpl, list(numbers))))
+            firsts.append(_template_firsts(tpl, list(numbers)))
+    n_templates = len(pats)
+    # A built-in shape starts with a digit, a year/"from"/"since" word or a month name.
+    shape_firsts = _firsts(
+        [*lex.get("from_before", []), *lex.get("since_before", []), *lex.get("year_words", [])]
+        + list(months)
+    )
+    shape_firsts = shape_firsts | set("0123456789") if shape_firsts is not None else None
     pats += [
         (
             "range",
@@ -232,27 +249,104 @@ def _rules(lang: str) -> _Rules:
         ("year_bare", rf"(?P<a>{_YEAR})(?![\d.,]?\d)(?=\s*(?:[,.;:)\]»”\"'\n]|$))"),
     ]
     flags = re.IGNORECASE
-    compiled = tuple(
-        (k, re.compile(b + p, flags), k in _YEAR_KINDS or "(?P<year>" in p) for k, p in pats
+    compiled = tuple((k, re.compile(b + p, flags), _needs_year(k, p)) for k, p in pats)
+    # Families of patterns that scan the same stretches: those needing no year (the whole
+    # text), the lexicon's templates with a year, and the built-in shapes (both: the windows
+    # around years). One scan with the union of a family finds every position where one of
+    # its patterns matches (few); each pattern is then tried there only, not scanned.
+    families = tuple(
+        0 if not year else (1 if i < n_templates else 2) for i, (_, _, year) in enumerate(compiled)
     )
-    return _Rules(months, numbers, atom, compiled)
+    firsts += [shape_firsts] * (len(pats) - n_templates)
+    unions = tuple(
+        _union(
+            [
+                _GROUP_NAME.sub("(?:", p)
+                for (_, p), f in zip(pats, families, strict=True)
+                if f == family
+            ],
+            [c for c, f in zip(firsts, families, strict=True) if f == family],
+            b,
+        )
+        for family in range(3)
+    )
+    month_patterns = tuple(
+        (len(name), num, re.compile(rf"(?<!\w){re.escape(name)}\w*"))
+        for name, num in months.items()
+    )
+    return _Rules(months, numbers, atom, compiled, families, unions, month_patterns)
+
+
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _union(members: list[str], firsts: list[set[str] | None], lead: str) -> re.Pattern[str] | None:
+    """A regex whose matches start at every position where one of ``members`` matches.
+
+    When the characters a match can start with are known, the regex first finds such a
+    character (a fast scan for a case-sensitive class) and then tests the members there in a
+    look-ahead; else it is the look-ahead alone, tried at every position. The class holds
+    the ASCII characters that match a first character (tested with ``re`` itself) and every
+    non-ASCII character, so it cannot miss a case variant or a non-ASCII digit.
+    """
+    if not members:
+        return None
+    test = "(?=" + lead + "(?:" + "|".join(members) + "))"
+    if any(f is None for f in firsts):
+        return re.compile(test, re.IGNORECASE)
+    chars = set().union(*firsts)
+    ascii_chars = {
+        chr(a) for a in range(128) for c in chars if re.fullmatch(re.escape(c), chr(a), re.I)
+    }
+    first = "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
+    return re.compile(f"(?-i:{first})(?<={test}.)", re.IGNORECASE)
+
+
+def _firsts(words: Sequence[str]) -> set[str] | None:
+    """First characters of ``_alt(words)``'s matches; None when a word is blank."""
+    if any(not w.split() for w in words):
+        return None
+    return {w.split()[0][0] for w in words}
+
+
+def _template_firsts(tpl: str, number_words: Sequence[str]) -> set[str] | None:
+    """First characters of the matches of ``_template(tpl)``; None when unknown."""
+    if tpl.startswith("{year}"):
+        return {"1", "2"}
+    if tpl.startswith("{n}"):
+        words = _firsts(number_words)
+        return None if words is None else set("0123456789") | words
+    return None if tpl[0].isspace() else {tpl[0]}
+
+
+def _needs_year(kind: str, pattern: str) -> bool:
+    """Whether a pattern of ``kind`` can only match near a four-digit year."""
+    return kind in _YEAR_KINDS or "(?P<year>" in pattern
 
 
 # --- parsing atoms --------------------------------------------------------------------------
 
 
+_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
+_YMD = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_YMD_HAN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_MY = re.compile(r"(\d{1,2})/(\d{4})")
+_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
+
+
 def _parse_atom(s: str, rules: _Rules) -> str | None:
     """Return the ISO form of one date, month or year as written."""
     s = s.strip()
-    if m := re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", s):
+    if m := _DMY.fullmatch(s):
         return _iso(m.group(3), m.group(2), m.group(1))
-    if m := re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", s):
+    if m := _YMD.fullmatch(s):
         return _iso(m.group(1), m.group(2), m.group(3))
-    if m := re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", s):
+    if m := _YMD_HAN.fullmatch(s):
         return _iso(m.group(1), m.group(2), m.group(3))
-    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", s):
+    if m := _MY.fullmatch(s):
         return _iso(m.group(2), m.group(1))
-    year = re.search(r"(?<!\d)\d{4}(?!\d)", s)
+    year = _FOUR_DIGITS.search(s)
     if year is None:
         return None
     month = _month_in(s, rules)
@@ -262,7 +356,7 @@ def _parse_atom(s: str, rules: _Rules) -> str | None:
     for a, b in ((year.start(), year.end()), month[1:]):
         chars[a:b] = " " * (b - a)
     rest = "".join(chars)
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", rest)
+    day = _DAY.search(rest)
     return _iso(year.group(), str(month[0]), day.group(1) if day else None)
 
 
@@ -270,10 +364,10 @@ def _month_in(s: str, rules: _Rules) -> tuple[int, int, int] | None:
     """Return (month number, start, end) of the longest month name starting a word in ``s``."""
     folded = s.casefold()
     best = None
-    for name, num in rules.month_names.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}\w*", folded):
-            if best is None or len(name) > best[0]:
-                best = (len(name), num, m.start(), m.end())
+    for size, num, pattern in rules.month_patterns:
+        for m in pattern.finditer(folded):
+            if best is None or size > best[0]:
+                best = (size, num, m.start(), m.end())
     return best[1:] if best else None
 
 
@@ -325,26 +419,70 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
     pub = _check_published(published)
     if not text:
         return []
-    scan = text.translate(_DIGITS)  # same length: offsets stay valid
-    taken: list[tuple[int, int]] = []
+    # Same length: offsets stay valid. Most texts have no Arabic-Indic digits to translate.
+    scan = text.translate(_DIGITS) if _OTHER_DIGIT.search(text) else text
+    taken = _Spans()
     out: list[PeriodMention] = []
     windows = _windows(scan)
-    whole = [(0, len(scan))]
-    for kind, pattern, needs_year in rules.patterns:
-        for m in _matches(pattern, scan, windows if needs_year else whole):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+    starts = [
+        _starts(union, scan, base)
+        for union, base in zip(rules.unions, ([(0, len(scan))], windows, windows), strict=True)
+    ]
+    for (kind, pattern, _), family in zip(rules.patterns, rules.families, strict=True):
+        for m in _matches(pattern, scan, starts[family]):
+            if taken.overlaps(m.start(), m.end()):
                 continue
             mention = _build(kind, m, rules, pub, text)
             if mention is not None:
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
                 out.append(mention)
     return sorted(out, key=lambda p: p.start)
 
 
-def _matches(pattern: re.Pattern[str], scan: str, windows: list[tuple[int, int]]):
-    """Yield the matches of ``pattern`` that lie inside the windows."""
-    for a, b in windows:
-        yield from pattern.finditer(scan, a, b)
+_OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
+
+
+class _Spans:
+    """Pairwise non-overlapping ``[start, end)`` spans, with an overlap test in log time.
+
+    Sorted by (start, end), non-overlapping spans also have non-decreasing ends, so the last
+    span that starts before ``end`` is the only one that can reach past ``start``. (A list of
+    spans tested one by one made long texts quadratic.)
+    """
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span: some ``s < end`` and ``start < e``."""
+        i = bisect_left(self._keys, (end, -1))
+        return i > 0 and self._keys[i - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        insort(self._keys, (start, end))
+
+
+def _starts(
+    union: re.Pattern[str] | None, scan: str, windows: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """(position, end of its window) of every position in the windows where ``union`` (see
+    ``_union``) matches: the only places where a pattern of its family can."""
+    if union is None:
+        return []
+    return [(m.start(), b) for a, b in windows for m in union.finditer(scan, a, b)]
+
+
+def _matches(pattern: re.Pattern[str], scan: str, starts: list[tuple[int, int]]):
+    """Yield what ``pattern.finditer`` yields in each window, trying it only at ``starts``.
+
+    ``finditer`` goes on after the end of each match; so does this. No pattern matches the
+    empty string (templates cannot be empty; the built-in shapes hold a year).
+    """
+    end = 0
+    for pos, stop in starts:
+        if pos >= end and (m := pattern.match(scan, pos, stop)) is not None:
+            end = m.end()
+            yield m
 
 
 def _number(word: str, rules: _Rules) -> int:
@@ -393,6 +531,7 @@ def _build(
 # --- which period governs a number ----------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[.!?。！？؟]+[\"'”»)]*(?=\s)|[。！？؟]|\n+")
+_LINE_BREAKS = re.compile(r"\n+")
 
 
 def _span_start(text: str, pos: int, pattern: re.Pattern[str]) -> int:
@@ -433,7 +572,7 @@ def nearest_period(
     else:
         floors = [
             _span_start(text, pos, _SENTENCE_END),
-            _span_start(text, pos, re.compile(r"\n+")),
+            _span_start(text, pos, _LINE_BREAKS),
         ]
     for floor in floors:
         inside = [m for m in usable if m.start >= floor]

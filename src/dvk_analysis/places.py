@@ -28,8 +28,8 @@ import re
 import sqlite3
 import tomllib
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -140,15 +140,13 @@ def _fold_char(ch: str) -> str:
 
 
 @cache
-def _fold_table() -> dict[int, str]:
-    """Translation table for the Latin letters with diacritics (built once)."""
-    table: dict[int, str] = {}
-    for cp in range(0x00C0, 0x1F00):
-        ch = chr(cp)
-        folded = _fold_char(ch)
-        if folded != ch:
-            table[cp] = folded
-    return table
+def _fold_table() -> str:
+    """Translation table for the Latin letters with diacritics (built once).
+
+    A string indexed by code point, not a dict: ``str.translate`` reads it about twice as
+    fast, and characters past its end (``IndexError``) are left as they are.
+    """
+    return "".join(_fold_char(chr(cp)) for cp in range(0x1F00))
 
 
 def fold(text: str) -> str:
@@ -338,9 +336,7 @@ def resolve_province(name: str, geography: str | None = None) -> Province:
             f"empty province name {name!r}; give a name such as 'Hà Tĩnh' or 'Ha Tinh' "
             "(see dvk_analysis.places.provinces() for all valid names)"
         )
-    index = _province_index()
-    key = _key(name)
-    canonical = index.get(key) or index.get(_strip_affixes(key))
+    canonical = _canonical(name)
     if canonical is None:
         raise UnknownPlaceError(_unknown_message(name))
     tables = _province_tables()
@@ -353,6 +349,26 @@ def resolve_province(name: str, geography: str | None = None) -> Province:
             f"it was formed from {', '.join(tables['2025'][canonical].merged_from)}"
         )
     return legacy
+
+
+def _canonical(name: str) -> str | None:
+    """Canonical legacy (or 2025-only) name of the province called ``name``, else None."""
+    index = _province_index()
+    key = _key(name)
+    return index.get(key) or index.get(_strip_affixes(key))
+
+
+def _find_province(name: str) -> Province | None:
+    """``resolve_province(name)``, or None where it raises: for names read from a text,
+    most of which are no province, without building the error message (a fuzzy search)."""
+    if not name.strip():
+        return None
+    canonical = _canonical(name)
+    if canonical is None:
+        return None
+    tables = _province_tables()
+    legacy = tables["legacy"].get(canonical)
+    return legacy if legacy is not None else tables["2025"][canonical]
 
 
 def _unknown_message(name: str) -> str:
@@ -481,6 +497,8 @@ class _LangRules:
     max_tokens: int = 4
     han_stop: str = ""
     han_false_words: tuple[str, ...] = ()
+    before_fast: re.Pattern[str] | None = None  # ``_at_candidates(before)``
+    after_fast: re.Pattern[str] | None = None
 
     def level_of(self, word: str) -> str:
         """Return the level of a matched level word (possibly inflected or plural)."""
@@ -538,6 +556,7 @@ def _rules(lang: str) -> _LangRules:
         lead += "(?:" + "|".join(re.escape(c) for c in clitics) + ")?"
     levels: dict[str, str] = {}
     compiled: dict[str, re.Pattern[str] | None] = {}
+    fast: dict[str, re.Pattern[str] | None] = {}
     for side in ("before", "after"):
         words: list[str] = []
         for level, ws in lex.get(side, {}).items():
@@ -545,14 +564,17 @@ def _rules(lang: str) -> _LangRules:
             words += ws
             levels.update({" ".join(w.casefold().split()): level for w in ws})
         if not words:
-            compiled[side] = None
+            compiled[side] = fast[side] = None
             continue
         alt = _word_alt(words, stems, latin)
+        firsts = {w.split()[0][0] if w.split() else " " for w in words}  # " ": unknown
         if side == "before":
             pat = rf"{lead}(?P<word>{alt})(?!\w){link}"
+            firsts |= {c[0] for c in clitics if c}
         else:
             pat = rf"(?P<word>{alt})" + (r"(?!\w)" if script != "han" else "")
         compiled[side] = re.compile(pat, re.IGNORECASE)
+        fast[side] = _at_candidates(compiled[side], firsts)
     return _LangRules(
         compiled["before"],
         compiled["after"],
@@ -562,7 +584,47 @@ def _rules(lang: str) -> _LangRules:
         int(lex.get("max_tokens", 4)),
         str(lex.get("han_stop", "")),
         tuple(lex.get("han_false_words", [])),
+        fast["before"],
+        fast["after"],
     )
+
+
+def _at_candidates(pattern: re.Pattern[str], firsts: set[str]) -> re.Pattern[str] | None:
+    """``pattern`` tried only where the text holds a character a match can begin with.
+
+    A case-insensitive alternation of words (with a look-behind first) is tried at every
+    position of the text. This regex first finds a candidate character (a fast scan for a
+    case-sensitive character class), then checks ``pattern`` there in a look-ahead, whose
+    groups it keeps (``whole``: the match of ``pattern``). The class holds the ASCII
+    characters that match a first character (tested with ``re`` itself) and every non-ASCII
+    character, so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
+    """
+    if not firsts or any(c.isspace() for c in firsts):
+        return None
+    ascii_chars = {
+        chr(a)
+        for a in range(128)
+        for c in firsts
+        if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
+    }
+    first = "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
+    return re.compile(f"(?-i:{first})(?<=(?=(?P<whole>{pattern.pattern})).)", pattern.flags)
+
+
+def _level_words(
+    pattern: re.Pattern[str], fast: re.Pattern[str] | None, text: str
+) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, word start, word) of each match of ``pattern`` (a level-word regex), in
+    text order: what ``pattern.finditer`` gives, found faster through ``fast``."""
+    if fast is None:
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), m.start("word"), m.group("word")
+        return
+    end = 0  # ``fast`` finds every position where ``pattern`` matches: skip overlaps
+    for m in fast.finditer(text):
+        if m.start() >= end:
+            end = m.end("whole")
+            yield m.start(), end, m.start("word"), m.group("word")
 
 
 def _check_level(level: str, lang: str) -> None:
@@ -610,6 +672,9 @@ _AR_STOP = frozenset(
     ]
 )
 _SEP = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+")
+_SPACES = re.compile(r"[ \u00a0]+")
+_LONG_VOWEL = re.compile("[اويىآ]")
+_NAME_PART = re.compile(r"[^\s\-–]+")
 
 
 def _is_name_token(tok: str, level: str) -> bool:
@@ -679,7 +744,7 @@ def _arabic_name(text: str, i: int) -> tuple[int, int] | None:
         if not t or not _ar_name_word(t.group()):
             break
         end = t.end()
-        sp = re.compile(r"[ \u00a0]+").match(text, end)
+        sp = _SPACES.match(text, end)
         if not sp:
             break
         cur = sp.end()
@@ -691,7 +756,7 @@ def _ar_name_word(word: str) -> bool:
         return False
     if word.endswith(("ة", "اء")):
         return False
-    return bool(re.search("[اويىآ]", word)) or word.endswith("ه")
+    return bool(_LONG_VOWEL.search(word)) or word.endswith("ه")
 
 
 def _name_before(
@@ -766,10 +831,7 @@ def _resolve_name(
     Nẵng, as the codebook's ``province`` column is the article's province).
     """
     if level in ("province", "city"):
-        try:
-            p = resolve_province(name)
-        except UnknownPlaceError:
-            p = None
+        p = _find_province(name)
         if p is not None:
             succ = resolve_province(p.name, "2025")
             return p.name, p.code, succ.code, succ.name
@@ -865,8 +927,13 @@ def _bare_province_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     alts = []
     for n in sorted((n for n in names if not _HAN.search(n)), key=len, reverse=True):
         words = [w for w in re.split(r"[\s\-–]+", fold(n)) if w]
-        alts.append(r"[ \u00a0\-–]*".join(re.escape(w) for w in words))
-    words_re = re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w])")
+        # "Not after a letter or hyphen" is tested after the first letter, as "not two
+        # characters back": every alternative then starts with a literal, and the regex
+        # engine only tries the positions holding one of those first letters.
+        head, rest = re.escape(words[0][0]), re.escape(words[0][1:])
+        tail = "".join(r"[ \u00a0\-–]*" + re.escape(w) for w in words[1:])
+        alts.append(head + r"(?<![\w\-].)" + rest + tail)
+    words_re = re.compile("(?:" + "|".join(alts) + r")(?![\w])")
     han = [a for a in _han_aliases() if len(a) >= 3 and a not in _PERSON_NAMES]
     han_re = re.compile("|".join(re.escape(a) for a in han)) if han else None
     return words_re, han_re
@@ -907,26 +974,26 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
         return []
     found: list[PlaceMention] = []
     if rules.before is not None:
-        for m in rules.before.finditer(text):
-            level = rules.level_of(m.group("word"))
-            span = _name_after(text, m.end(), rules, level)
+        for _, end, word_start, word in _level_words(rules.before, rules.before_fast, text):
+            level = rules.level_of(word)
+            span = _name_after(text, end, rules, level)
             if span and rules.script == "latin":
                 span = _trim_name(text, span, level, hint)
             if span:
-                found.append(_mention(text, m.start("word"), span[1], span, level, hint))
+                found.append(_mention(text, word_start, span[1], span, level, hint))
     if rules.after is not None:
-        for m in rules.after.finditer(text):
-            level = rules.level_of(m.group("word"))
+        for start, end, _, word in _level_words(rules.after, rules.after_fast, text):
+            level = rules.level_of(word)
             if rules.script == "han":
-                if _han_false(text, m.start(), rules.han_false_words):
+                if _han_false(text, start, rules.han_false_words):
                     continue
-                span = _han_name(text, m.start(), rules.han_stop)
-                if span is None and m.start() and fold(text[m.start() - 1]).isascii():
-                    span = _name_before(text, m.start(), rules, level, need_sep=False)
+                span = _han_name(text, start, rules.han_stop)
+                if span is None and start and fold(text[start - 1]).isascii():
+                    span = _name_before(text, start, rules, level, need_sep=False)
             else:
-                span = _name_before(text, m.start(), rules, level)
+                span = _name_before(text, start, rules, level)
             if span:
-                found.append(_mention(text, span[0], m.end(), span, level, hint))
+                found.append(_mention(text, span[0], end, span, level, hint))
     words_re, han_re = _bare_province_patterns()
     bare = [m for m in words_re.finditer(fold(text)) if not text[m.start()].islower()]
     if han_re is not None and rules.script == "han":  # aliases of 3+ characters only
@@ -957,7 +1024,7 @@ def _trim_name(
     """
     if _TIER.get(level) not in ("district", "commune"):
         return span
-    tokens = list(re.finditer(r"[^\s\-–]+", text[span[0] : span[1]]))
+    tokens = list(_NAME_PART.finditer(text[span[0] : span[1]]))
     if len(tokens) <= 2:
         return span
     for k in range(len(tokens), 0, -1):
@@ -981,11 +1048,19 @@ def _mention(
 
 
 def _dedupe(found: list[PlaceMention]) -> list[PlaceMention]:
-    """Keep the longest mention among overlapping ones, in text order."""
+    """Keep the longest mention among overlapping ones, in text order.
+
+    The kept mentions never overlap, so sorted by (start, end) their ends never decrease: the
+    last kept one starting before a candidate's end is the only one that can reach into it.
+    Testing that one (by bisection) instead of every kept mention keeps long texts linear.
+    """
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[PlaceMention] = []
+    kept: list[tuple[int, int]] = []
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(m.end <= o.start or m.start >= o.end for o in out):
+        i = bisect_left(kept, (m.end, -1))  # kept spans that start before m.end
+        if i == 0 or kept[i - 1][1] <= m.start:
+            insort(kept, (m.start, m.end))
             out.append(m)
     return sorted(out, key=lambda m: m.start)
 
