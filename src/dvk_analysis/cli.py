@@ -100,6 +100,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         executor=args.executor,
         scheduler=args.scheduler,
         geography=args.geography,
+        wait=args.wait,
+        **({"output_root": args.output} if args.output else {}),
     )
 
 
@@ -165,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
         default="legacy",
         help="63 legacy provinces or the 34 after the 2025 merger (default: %(default)s)",
     )
+    p.add_argument("--output", metavar="DIR", help="report folder (default: reports/)")
+    p.add_argument("--wait", action="store_true", help="queue behind a batch already writing there")
     p.add_argument("--executor", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
 

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import os
 
+
+class UserError(Exception):
+    """A failure the user can fix that is none of the built-in kinds (e.g. a held batch lock)."""
+
+
 USER_ERRORS: tuple[type[BaseException], ...] = (
-    (ValueError, LookupError, FileNotFoundError, PermissionError, IsADirectoryError)
+    (UserError, ValueError, LookupError, FileNotFoundError, PermissionError, IsADirectoryError)
     if not os.environ.get("DVK_DEBUG")
     else ()
 )

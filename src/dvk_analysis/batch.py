@@ -1,0 +1,932 @@
+"""Run a parameterised notebook once per province: warm kernels, incremental, failure-isolated.
+
+``dvk batch`` turns ``notebooks/02_province_profile.ipynb`` into one report per province under
+``reports/provinces/<slug>/`` (executed notebook, SVG+PNG figures, CSV tables, an offline HTML
+page without code) plus ``reports/index.html``. Design choices, and why:
+
+* **Warm kernels** (:mod:`dvk_analysis.kernels`): the fixed cost of a cold papermill run
+  (kernel start, heavy imports) dominates; one reset-between-runs kernel per worker removes
+  it. ``cold=True`` is the plain-papermill reference.
+* **Incremental**: a run is skipped when its notebook, parameters, library code and input data
+  hash the same as recorded in ``.dvk-run.json`` beside its outputs, so a no-op batch is cheap.
+* **Atomic**: outputs are built in a temporary sibling directory and renamed into place, so a
+  failed or interrupted run never leaves a half-written report; the previous good one stays.
+  A failed run's executed notebook goes to ``failed/<slug>.ipynb`` for debugging.
+* **Validated first**: unknown notebooks, provinces, parameters or unwritable outputs fail
+  before any kernel starts, with the closest valid names.
+* **One batch at a time** per output folder (a file lock).
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dvk_analysis.errors import UserError
+from dvk_analysis.fileio import atomic_write_text
+
+RUN_RECORD = ".dvk-run.json"
+LOCK_FILE = ".dvk-batch.lock"
+RUNNER_PARAMETERS = ("output_dir",)
+"""Parameters the runner sets itself (not part of a run's identity)."""
+
+EXIT_INTERRUPTED = 130
+
+
+# -- errors -----------------------------------------------------------------------------------
+class UnknownNotebookError(LookupError):
+    """The notebook name matches no file in ``notebooks/``."""
+
+
+class ParameterError(ValueError):
+    """A parameter is unknown to the notebook or has the wrong type."""
+
+
+class OutputNotWritableError(PermissionError):
+    """The output folder cannot be created or written."""
+
+
+class BatchLockedError(UserError, RuntimeError):
+    """Another batch is writing to the same output folder."""
+
+
+# -- results ----------------------------------------------------------------------------------
+@dataclass
+class RunResult:
+    """The outcome of one province run."""
+
+    province: str
+    slug: str
+    status: str  # "ok" | "failed" | "skipped"
+    reason: str = ""
+    seconds: float = 0.0
+    report_dir: str | None = None
+    error: str | None = None
+    cell_index: int | None = None
+    execution_count: int | None = None
+    failed_notebook: str | None = None
+
+
+@dataclass
+class BatchResult:
+    """All runs of a batch, the exit code and a human summary."""
+
+    results: list[RunResult] = field(default_factory=list)
+    interrupted: bool = False
+    message: str = ""
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        """0 if every run succeeded or was skipped, 130 if interrupted, else 1."""
+        if self.interrupted:
+            return EXIT_INTERRUPTED
+        return 1 if any(r.status == "failed" for r in self.results) else 0
+
+    def by_status(self, status: str) -> list[RunResult]:
+        """Return the runs with ``status`` (ok, failed, skipped)."""
+        return [r for r in self.results if r.status == status]
+
+    def summary_table(self) -> Any:
+        """Return a :class:`rich.table.Table`: province, status, seconds, reason, error."""
+        from rich.table import Table
+
+        table = Table(title="Province batch", show_lines=False)
+        for col in ("Province", "Status", "Seconds", "Why", "Error"):
+            table.add_column(col, overflow="fold")
+        colours = {"ok": "green", "failed": "red", "skipped": "dim"}
+        for r in self.results:
+            where = f"cell {r.execution_count}: " if r.execution_count is not None else ""
+            table.add_row(
+                r.province,
+                f"[{colours.get(r.status, 'white')}]{r.status}[/]",
+                f"{r.seconds:.1f}",
+                r.reason,
+                f"{where}{r.error}" if r.error else "",
+            )
+        return table
+
+    def print_summary(self, console: Any = None) -> None:
+        """Print the summary table and the closing message (to stderr by default)."""
+        from rich.console import Console
+
+        console = console or Console(stderr=True)
+        console.print(self.summary_table())
+        counts = {s: len(self.by_status(s)) for s in ("ok", "failed", "skipped")}
+        console.print(
+            f"{counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
+            f"in {self.seconds:.1f} s" + (f" - {self.message}" if self.message else "")
+        )
+
+
+@dataclass
+class RunSpec:
+    """Everything a worker needs to run one province (picklable for processes and Dask)."""
+
+    province: str
+    slug: str
+    notebook: str
+    parameters: dict[str, Any]
+    output_root: str
+    kernel_name: str
+    cold: bool
+    record: dict[str, Any]
+    reason: str
+    cwd: str
+    execution_timeout: float | None = None
+
+
+# -- names ------------------------------------------------------------------------------------
+def _ascii_fold(text: str) -> str:
+    """Lower-case ASCII form of a name (for sorting the index)."""
+    from dvk_analysis.places import fold
+
+    return fold(text).lower()
+
+
+def default_slugify() -> Callable[[str], str]:
+    """Return :func:`dvk_analysis.places.slugify` (folder names of province reports)."""
+    from dvk_analysis.places import slugify
+
+    return slugify
+
+
+def default_resolver(geography: str | None = None) -> Callable[[str], str]:
+    """Return a resolver: any spelling -> canonical name in ``geography`` (via ``places``).
+
+    ``places.resolve_province`` raises ``UnknownPlaceError`` (a ``LookupError``) naming the
+    closest provinces; with ``geography="2025"`` a merged legacy name gives its successor.
+    """
+    from dvk_analysis.places import resolve_province
+
+    def resolve(name: str) -> str:
+        return resolve_province(name, geography).name
+
+    return resolve
+
+
+# -- notebooks and parameters -----------------------------------------------------------------
+def resolve_notebook(notebook: str | os.PathLike[str], notebooks_dir: Path | None = None) -> Path:
+    """Return the notebook file for a name (``02_province_profile``) or a path.
+
+    Raises
+    ------
+    UnknownNotebookError
+        Listing the valid notebook names and the closest one.
+    """
+    from dvk_analysis.paths import notebooks_dir as default_dir
+
+    path = Path(notebook)
+    if path.suffix == ".ipynb" and path.is_file():
+        return path.resolve()
+    folder = notebooks_dir or default_dir()
+    candidate = folder / f"{path.stem if path.suffix == '.ipynb' else path.name}.ipynb"
+    if candidate.is_file():
+        return candidate.resolve()
+    valid = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
+    close = difflib.get_close_matches(str(notebook), valid, n=1)
+    raise UnknownNotebookError(
+        f"unknown notebook {str(notebook)!r}: no such file and no {candidate.name} in {folder}; "
+        f"valid notebooks: {', '.join(valid) or '(none)'}"
+        + (f"; did you mean {close[0]!r}?" if close else "")
+    )
+
+
+def notebook_parameters(path: Path) -> dict[str, tuple[type | None, Any]]:
+    """Return each parameter of the notebook's ``parameters`` cell: (type, default).
+
+    The type comes from the annotation papermill reports, else from the default's literal value
+    (``province = "Hà Tĩnh"`` is a ``str``); ``None`` when unknown (anything goes).
+    """
+    import papermill
+
+    types = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
+    out: dict[str, tuple[type | None, Any]] = {}
+    for name, info in papermill.inspect_notebook(str(path)).items():
+        try:
+            default = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError):
+            default = info["default"]
+        kind = types.get(str(info.get("inferred_type_name", "")).split("[")[0])
+        if kind is None and default is not None and type(default) in types.values():
+            kind = type(default)
+        out[name] = (kind, default)
+    return out
+
+
+def check_parameters(path: Path, parameters: Mapping[str, Any]) -> None:
+    """Fail clearly if a parameter is not in the notebook or has the wrong type."""
+    declared = notebook_parameters(path)
+    for name, value in parameters.items():
+        if name not in declared:
+            raise ParameterError(
+                f"{path.name} has no parameter {name!r}; its parameters are: "
+                f"{', '.join(declared) or '(none: tag a cell with parameters)'}"
+            )
+        kind, default = declared[name]
+        if kind is None or value is None:
+            continue
+        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
+        ok = ok or (kind is float and isinstance(value, int) and not isinstance(value, bool))
+        if not ok:
+            raise ParameterError(
+                f"parameter {name!r} of {path.name} expects {kind.__name__} "
+                f"(default {default!r}), got {type(value).__name__} {value!r}"
+            )
+
+
+def parse_cli_parameters(path: str | os.PathLike[str], pairs: Mapping[str, str]) -> dict[str, Any]:
+    """Convert ``-p key value`` strings to the types of the notebook's defaults.
+
+    Text parameters keep the text as given (``-p geography 2025`` is the string "2025"); other
+    parameters are parsed as Python literals (``-p year 2024``, ``-p flag True``) and then
+    type-checked by :func:`check_parameters`. ``path`` may be a notebook name.
+    """
+    path = resolve_notebook(path)
+    declared = notebook_parameters(path)
+    out: dict[str, Any] = {}
+    for name, raw in pairs.items():
+        kind = declared.get(name, (None, None))[0]
+        if kind is str:
+            out[name] = raw
+            continue
+        try:
+            out[name] = ast.literal_eval(raw)
+        except (ValueError, SyntaxError):
+            out[name] = raw
+    check_parameters(path, out)
+    return out
+
+
+# -- hashing ----------------------------------------------------------------------------------
+def hash_files(root: Path, patterns: Sequence[str] = ("**/*",)) -> str:
+    """SHA-256 over the relative paths and contents of the files under ``root``."""
+    digest = hashlib.sha256()
+    if not root.exists():
+        return "missing"
+    files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()})
+    for path in files:
+        if "__pycache__" in path.parts or path.name.startswith(".dvk-"):
+            continue
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def code_hash() -> str:
+    """Hash of the dvk_analysis package sources and resources (the notebooks' library code)."""
+    return hash_files(Path(__file__).resolve().parent, ("**/*.py", "**/*.csv", "**/*.toml"))
+
+
+def _params_hash(parameters: Mapping[str, Any]) -> str:
+    canonical = json.dumps(
+        {k: v for k, v in sorted(parameters.items()) if k not in RUNNER_PARAMETERS},
+        sort_keys=True,
+        ensure_ascii=False,
+        default=repr,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _rerun_reason(previous: Mapping[str, Any] | None, record: Mapping[str, Any]) -> str | None:
+    """Why a run must happen again (``None`` if unchanged)."""
+    if not previous:
+        return "no previous run"
+    labels = (
+        ("notebook", "notebook changed"),
+        ("parameters", "parameters changed"),
+        ("code", "code changed"),
+        ("data", "data changed"),
+        ("kernel", "kernel changed"),
+    )
+    changed = [label for key, label in labels if previous.get(key) != record.get(key)]
+    return ", ".join(changed) or None
+
+
+def _read_record(report_dir: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((report_dir / RUN_RECORD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+# -- output folders ---------------------------------------------------------------------------
+def ensure_writable(folder: Path) -> Path:
+    """Create ``folder`` if needed and prove it is writable, or raise a clear error."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".dvk-write-test-{uuid.uuid4().hex[:8]}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise OutputNotWritableError(
+            f"cannot write reports to {folder}: {exc.strerror or exc} "
+            "(choose another --output folder or fix its permissions)"
+        ) from None
+    return folder.resolve()
+
+
+def _swap_into_place(tmp: Path, target: Path) -> None:
+    """Replace ``target`` by ``tmp``: old moved aside, new renamed in, old removed."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".old-{uuid.uuid4().hex[:8]}-{target.name}")
+        target.rename(old)
+    try:
+        tmp.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)  # the previous good report stays
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def clean_partial_outputs(provinces_dir: Path) -> list[Path]:
+    """Remove temporary folders of interrupted runs; restore a report caught mid-swap."""
+    removed: list[Path] = []
+    if not provinces_dir.is_dir():
+        return removed
+    for path in provinces_dir.iterdir():
+        if path.name.startswith(".tmp-"):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+        elif path.name.startswith(".old-"):
+            target = provinces_dir / path.name[len(".old-xxxxxxxx-") :]
+            if target.exists():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.rename(target)
+            removed.append(path)
+    return removed
+
+
+# -- one run ----------------------------------------------------------------------------------
+def _execute(spec: RunSpec, out_nb: Path, parameters: dict[str, Any], kernel: Any) -> Any:
+    """Execute the notebook warm (``kernel``) or cold; return the executed notebook."""
+    from dvk_analysis.kernels import run_cold
+
+    if spec.cold or kernel is None:
+        return run_cold(
+            spec.notebook, out_nb, parameters, spec.cwd, spec.kernel_name, spec.execution_timeout
+        )
+    return kernel.execute(spec.notebook, out_nb, parameters, spec.cwd, spec.execution_timeout)
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _finish_report(spec: RunSpec, tmp: Path, out_nb: Path, target: Path) -> None:
+    """Add the HTML page and the run record to ``tmp``, then swap it in as ``target``."""
+    import nbformat
+
+    from dvk_analysis.htmlreport import notebook_html
+
+    nb = nbformat.read(out_nb, as_version=4)
+    nb.metadata.get("papermill", {})["output_path"] = str(target / out_nb.name)
+    nbformat.write(nb, out_nb)
+    stem = out_nb.stem
+    page = notebook_html(nb, f"{spec.province} - {stem}")
+    (tmp / f"{stem}.html").write_text(page, encoding="utf-8")
+    record = dict(spec.record, province=spec.province, finished=time.time())
+    (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")  # inside tmp
+    _swap_into_place(tmp, target)
+    (Path(spec.output_root) / "failed" / f"{spec.slug}.ipynb").unlink(missing_ok=True)
+
+
+def execute_run(spec: RunSpec, kernel: Any = None) -> RunResult:
+    """Run one province into a temporary folder and swap it into place; never raises for a
+    notebook error (the result says what failed), but re-raises ``KeyboardInterrupt`` after
+    removing the temporary folder."""
+    from papermill.exceptions import PapermillExecutionError
+
+    root = Path(spec.output_root)
+    provinces_dir = root / "provinces"
+    provinces_dir.mkdir(parents=True, exist_ok=True)
+    target = provinces_dir / spec.slug
+    tmp = provinces_dir / f".tmp-{uuid.uuid4().hex[:8]}-{spec.slug}"
+    tmp.mkdir()
+    stem = Path(spec.notebook).stem
+    out_nb = tmp / f"{stem}.ipynb"
+    parameters = dict(spec.parameters, output_dir=str(tmp))
+    result = RunResult(spec.province, spec.slug, "ok", reason=spec.reason)
+    start = time.perf_counter()
+    try:
+        try:
+            _execute(spec, out_nb, parameters, kernel)
+            _finish_report(spec, tmp, out_nb, target)
+            result.report_dir = str(target)
+        except PapermillExecutionError as exc:
+            result.status = "failed"
+            result.cell_index, result.execution_count = exc.cell_index, exc.exec_count
+            result.error = _one_line(f"{exc.ename}: {exc.evalue}")
+        except Exception as exc:  # kernel died, timeout, report not writable: still isolated
+            result.status = "failed"
+            result.error = _one_line(f"{type(exc).__name__}: {exc}")
+        if result.status == "failed" and out_nb.is_file():
+            failed = root / "failed" / f"{spec.slug}.ipynb"
+            failed.parent.mkdir(exist_ok=True)
+            os.replace(out_nb, failed)
+            result.failed_notebook = str(failed)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)  # already renamed away after a success
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+# -- workers ----------------------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+_THREAD = threading.local()
+
+
+def _shutdown_worker_kernel() -> None:
+    kernel = _WORKER.pop("kernel", None)
+    if kernel is not None:
+        kernel.shutdown()
+
+
+def _init_process_worker(kernel_name: str, preload: tuple[str, ...], cold: bool) -> None:
+    """Process-pool initializer: ignore Ctrl-C (the parent handles it), start a warm kernel."""
+    from multiprocessing.util import Finalize
+
+    from dvk_analysis.kernels import WarmKernel
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not cold:
+        _WORKER["kernel"] = WarmKernel(kernel_name, preload).start()
+        Finalize(None, _shutdown_worker_kernel, exitpriority=10)
+
+
+def _process_task(spec: RunSpec) -> RunResult:
+    return execute_run(spec, _WORKER.get("kernel"))
+
+
+def _dask_task(spec: RunSpec, preload: tuple[str, ...]) -> RunResult:
+    """Dask task: one province, on this worker thread's own warm kernel (or cold)."""
+    import atexit
+
+    from dvk_analysis.kernels import WarmKernel
+
+    if spec.cold:
+        return execute_run(spec, None)
+    kernel = getattr(_THREAD, "kernel", None)
+    if kernel is None or kernel.kernel_name != spec.kernel_name:
+        kernel = WarmKernel(spec.kernel_name, preload).start()
+        _THREAD.kernel = kernel
+        atexit.register(kernel.shutdown)
+    return execute_run(spec, kernel)
+
+
+# -- the batch --------------------------------------------------------------------------------
+def _plan(
+    nb_path: Path,
+    provinces: Sequence[str],
+    output_root: Path,
+    parameters: Mapping[str, Any],
+    resolver: Callable[[str], str],
+    slugify: Callable[[str], str],
+    kernel_name: str,
+    cold: bool,
+    force: bool,
+    data_path: Path,
+    timeout: float | None,
+) -> tuple[list[RunSpec], list[RunResult]]:
+    """Resolve provinces, hash inputs, and split into runs to do and runs to skip."""
+    resolved: dict[str, str] = {}
+    for name in provinces:
+        canonical = resolver(str(name))
+        resolved.setdefault(slugify(canonical), canonical)
+    shared = {
+        "notebook": hashlib.sha256(nb_path.read_bytes()).hexdigest(),
+        "code": code_hash(),
+        "data": hash_files(data_path),
+        "kernel": kernel_name,
+    }
+    todo: list[RunSpec] = []
+    skipped: list[RunResult] = []
+    for slug, province in resolved.items():
+        params = dict(parameters, province=province)
+        record = dict(shared, parameters=_params_hash(params), parameter_values=params)
+        report_dir = output_root / "provinces" / slug
+        reason = "forced" if force else _rerun_reason(_read_record(report_dir), record)
+        if reason == "no previous run" and (output_root / "failed" / f"{slug}.ipynb").exists():
+            reason = "previous run failed"
+        if reason is None:
+            skipped.append(RunResult(province, slug, "skipped", "unchanged", 0.0, str(report_dir)))
+            continue
+        todo.append(
+            RunSpec(
+                province,
+                slug,
+                str(nb_path),
+                params,
+                str(output_root),
+                kernel_name,
+                cold,
+                record,
+                reason,
+                str(nb_path.parent),
+                timeout,
+            )
+        )
+    return todo, skipped
+
+
+def _iter_local(
+    todo: list[RunSpec], jobs: int, cold: bool, preload: tuple[str, ...], warm_kernel: Any = None
+):
+    """Yield results of local runs (in-process for one job, else a process pool)."""
+    if not todo:
+        return
+    if jobs <= 1:
+        from dvk_analysis.kernels import WarmKernel
+
+        own = not cold and warm_kernel is None
+        kernel = WarmKernel(todo[0].kernel_name, preload).start() if own else warm_kernel
+        try:
+            for spec in todo:
+                yield execute_run(spec, None if cold else kernel)
+        finally:
+            if own:
+                kernel.shutdown()
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    pool = ProcessPoolExecutor(
+        max_workers=min(jobs, len(todo)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_process_worker,
+        initargs=(todo[0].kernel_name, preload, cold),
+    )
+    futures = {pool.submit(_process_task, spec): spec for spec in todo}
+    try:
+        for future in as_completed(futures):
+            spec = futures[future]
+            try:
+                yield future.result()
+            except Exception as exc:  # the worker process died
+                yield RunResult(
+                    spec.province,
+                    spec.slug,
+                    "failed",
+                    spec.reason,
+                    error=_one_line(f"worker: {type(exc).__name__}: {exc}"),
+                )
+    except BaseException:
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            proc.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
+    """Yield results of runs on a Dask cluster (``scheduler``: address or a ``Client``)."""
+    if not todo:
+        return
+    from distributed import Client, as_completed
+
+    own = not isinstance(scheduler, Client)
+    if own and not scheduler:
+        raise ValueError("executor='dask' needs a scheduler address, e.g. tcp://host:8786")
+    client = Client(scheduler) if own else scheduler
+    try:
+        futures = {
+            client.submit(_dask_task, spec, preload, pure=False, key=f"dvk-{spec.slug}-{i}"): spec
+            for i, spec in enumerate(todo)
+        }
+        for future in as_completed(futures):
+            spec = futures[future]
+            try:
+                yield future.result()
+            except Exception as exc:
+                yield RunResult(
+                    spec.province,
+                    spec.slug,
+                    "failed",
+                    spec.reason,
+                    error=_one_line(f"dask: {type(exc).__name__}: {exc}"),
+                )
+    except BaseException:
+        client.cancel(list(futures))
+        raise
+    finally:
+        if own:
+            client.close()
+
+
+def _all_provinces(parameters: Mapping[str, Any]) -> list[str]:
+    """Every province of the geography in ``parameters`` (default legacy: 63 provinces)."""
+    from dvk_analysis.places import provinces
+
+    return [p.name for p in provinces(str(parameters.get("geography", "legacy")))]
+
+
+def run_batch(
+    notebook: str | os.PathLike[str],
+    provinces: str | Iterable[str],
+    *,
+    output_root: str | os.PathLike[str] | None = None,
+    jobs: int = 1,
+    force: bool = False,
+    cold: bool = False,
+    executor: str = "local",
+    scheduler: Any = None,
+    parameters: Mapping[str, Any] | None = None,
+    resolver: Callable[[str], str] | None = None,
+    slugify: Callable[[str], str] | None = None,
+    progress: bool = True,
+    kernel_name: str | None = None,
+    notebooks_dir: Path | None = None,
+    data_dir: str | os.PathLike[str] | None = None,
+    wait: bool = False,
+    preload: Sequence[str] | None = None,
+    execution_timeout: float | None = None,
+    index: bool = True,
+    warm_kernel: Any = None,
+) -> BatchResult:
+    """Run ``notebook`` once per province into ``output_root/provinces/<slug>/``.
+
+    Parameters
+    ----------
+    notebook : str or path
+        Notebook name in ``notebooks/`` (``02_province_profile``) or a path to an ``.ipynb``.
+    provinces : "all", comma-separated str, or iterable of str
+        Province names (with or without diacritics, slugs, pre-2025 names).
+    output_root : path, optional
+        Report folder (default ``reports/``).
+    jobs : int
+        Local worker processes, each with its own warm kernel.
+    force : bool
+        Re-run even when nothing changed.
+    cold : bool
+        Fresh kernel per run with plain ``papermill.execute_notebook`` (reference behaviour).
+    executor : {"local", "dask"}
+        Where runs happen; ``dask`` sends each province to ``scheduler`` (address or Client).
+    parameters : mapping, optional
+        Extra notebook parameters for every run (``geography``, ``data_dir``...);
+        ``province`` and ``output_dir`` are set by the runner.
+    resolver, slugify : callable, optional
+        Province name -> canonical name (raising ``LookupError``/``ValueError`` with the closest
+        matches), and canonical name -> folder name. Default: ``dvk_analysis.places``.
+    progress : bool
+        Show a progress bar and print the summary table (stderr).
+    kernel_name : str, optional
+        Kernel to use; default: the notebook's kernel if installed, else ``python3``.
+    data_dir : path, optional
+        Input data hashed for the incremental check (default: the ``data_dir`` parameter,
+        else ``data/``).
+    wait : bool
+        Wait for another batch on the same output folder instead of failing.
+    preload : sequence of str, optional
+        Modules a warm kernel imports once (default :data:`kernels.DEFAULT_PRELOAD`).
+    execution_timeout : float, optional
+        Seconds a cell may run before the run fails (default: no limit).
+    index : bool
+        Write ``output_root/index.html`` at the end.
+    warm_kernel : kernels.WarmKernel, optional
+        A started kernel to reuse with ``jobs=1`` (left running afterwards), e.g. across
+        several batches in one process.
+
+    Returns
+    -------
+    BatchResult
+        ``exit_code`` is 0 (all ok/skipped), 1 (some failed) or 130 (interrupted).
+
+    Raises
+    ------
+    UnknownNotebookError, LookupError, ParameterError, OutputNotWritableError, BatchLockedError
+        Before any kernel starts.
+    """
+    from filelock import FileLock, Timeout
+
+    from dvk_analysis.kernels import DEFAULT_PRELOAD, choose_kernel_name
+    from dvk_analysis.paths import data_dir as default_data_dir
+    from dvk_analysis.paths import reports_dir
+
+    started = time.perf_counter()
+    if executor not in ("local", "dask"):
+        raise ValueError(f"unknown executor {executor!r}; valid: 'local', 'dask'")
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, got {jobs}")
+    nb_path = resolve_notebook(notebook, notebooks_dir)
+    parameters = dict(parameters or {})
+    for reserved in ("province", *RUNNER_PARAMETERS):
+        if reserved in parameters:
+            raise ParameterError(
+                f"parameter {reserved!r} is set by the batch runner; pass provinces instead"
+            )
+    check_parameters(nb_path, dict(parameters, province="x"))
+    if isinstance(provinces, str):
+        names = (
+            _all_provinces(parameters)
+            if provinces.strip().lower() == "all"
+            else [p.strip() for p in provinces.split(",") if p.strip()]
+        )
+    else:
+        names = [str(p) for p in provinces]
+    if not names:
+        raise ValueError("no provinces given; pass 'all' or one or more province names")
+    root = ensure_writable(Path(output_root) if output_root else reports_dir())
+    data_path = Path(data_dir or parameters.get("data_dir") or default_data_dir())
+    import nbformat
+
+    kernel = choose_kernel_name(nbformat.read(nb_path, as_version=4), kernel_name)
+    preload_t = tuple(DEFAULT_PRELOAD if preload is None else preload)
+
+    lock = FileLock(str(root / LOCK_FILE))
+    try:
+        lock.acquire(timeout=-1 if wait else 0)
+    except Timeout:
+        raise BatchLockedError(
+            f"another batch is already writing to {root} (lock {root / LOCK_FILE}); "
+            "wait for it to finish, or pass --wait to queue behind it"
+        ) from None
+    batch = BatchResult()
+    try:
+        clean_partial_outputs(root / "provinces")
+        todo, skipped = _plan(
+            nb_path,
+            names,
+            root,
+            parameters,
+            resolver or default_resolver(parameters.get("geography")),
+            slugify or default_slugify(),
+            kernel,
+            cold,
+            force,
+            data_path,
+            execution_timeout,
+        )
+        batch.results.extend(skipped)
+        runs = (
+            _iter_dask(todo, scheduler, preload_t)
+            if executor == "dask"
+            else _iter_local(todo, jobs, cold, preload_t, warm_kernel)
+        )
+        try:
+            _collect(runs, batch, len(todo), progress)
+        except KeyboardInterrupt:
+            batch.interrupted = True
+            clean_partial_outputs(root / "provinces")
+            done = {r.slug for r in batch.results}
+            batch.message = (
+                f"interrupted: {len([r for r in batch.results if r.status == 'ok'])} finished "
+                f"report(s) kept, {len([s for s in todo if s.slug not in done])} not run, "
+                "temporary folders removed"
+            )
+        order = {slugify_key: i for i, slugify_key in enumerate(s.slug for s in todo)}
+        batch.results.sort(key=lambda r: (r.status != "skipped", order.get(r.slug, -1)))
+        if index:
+            write_index(root, batch.results)
+    finally:
+        lock.release()
+    batch.seconds = time.perf_counter() - started
+    if progress:
+        batch.print_summary()
+    return batch
+
+
+def _collect(runs: Iterable[RunResult], batch: BatchResult, total: int, progress: bool) -> None:
+    """Append results as they come, with a rich progress bar when asked."""
+    if not progress or total == 0:
+        batch.results.extend(runs)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[last]}"),
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task("provinces", total=total, last="")
+        for result in runs:
+            batch.results.append(result)
+            bar.update(
+                task, advance=1, last=f"{result.province}: {result.status} {result.seconds:.1f}s"
+            )
+
+
+def write_index(output_root: str | os.PathLike[str], results: Iterable[RunResult] = ()) -> Path:
+    """Write ``output_root/index.html``: every province report with key figures and a link.
+
+    Reports on disk are listed even if not part of ``results`` (an earlier batch made them);
+    ``results`` adds this batch's status, and failed runs without a report.
+    """
+    from dvk_analysis.htmlreport import index_html, read_key_figures
+
+    root = Path(output_root)
+    latest = {r.slug: r for r in results}
+    rows: dict[str, dict[str, Any]] = {}
+    provinces_dir = root / "provinces"
+    if provinces_dir.is_dir():
+        for report in sorted(provinces_dir.iterdir()):
+            record = _read_record(report) if report.is_dir() else None
+            if record is None or report.name.startswith("."):
+                continue
+            pages = sorted(report.glob("*.html"))
+            rows[report.name] = {
+                "province": record.get("province", report.name),
+                "status": "ok",
+                "href": f"provinces/{report.name}/{pages[0].name}" if pages else None,
+                "key_figures": read_key_figures(report),
+            }
+    for slug, result in latest.items():
+        row = rows.setdefault(slug, {"province": result.province, "href": None, "key_figures": {}})
+        row["status"] = result.status
+        if result.status == "failed":
+            row["error"] = (
+                f"latest run failed ({result.error}); showing the previous report"
+                if row.get("href")
+                else f"failed: {result.error}"
+            )
+    target = root / "index.html"
+    ordered = sorted(rows.values(), key=lambda r: _ascii_fold(str(r["province"])))
+    return atomic_write_text(target, index_html(ordered))
+
+
+def run_one(
+    notebook: str | os.PathLike[str],
+    parameters: Mapping[str, Any] | None = None,
+    output_dir: str | os.PathLike[str] | None = None,
+    *,
+    cold: bool = True,
+    kernel_name: str | None = None,
+    resolver: Callable[[str], str] | None = None,
+    notebooks_dir: Path | None = None,
+    html: bool = True,
+) -> RunResult:
+    """Run one notebook with parameters (``dvk run NOTEBOOK -p key value``).
+
+    Parameters are type-checked against the notebook's defaults (pass CLI strings through
+    :func:`parse_cli_parameters` first); a ``province`` parameter is resolved like in a batch.
+    The executed notebook, the notebook's outputs and an HTML page go to ``output_dir``
+    (default ``reports/runs/<notebook>/``). A failing cell gives ``status="failed"``.
+    """
+    import nbformat
+    from papermill.exceptions import PapermillExecutionError
+
+    from dvk_analysis.htmlreport import notebook_html
+    from dvk_analysis.kernels import WarmKernel, choose_kernel_name, run_cold
+    from dvk_analysis.paths import reports_dir
+
+    nb_path = resolve_notebook(notebook, notebooks_dir)
+    params = dict(parameters or {})
+    check_parameters(nb_path, params)
+    declared = notebook_parameters(nb_path)
+    if "province" in params and "province" in declared:
+        resolve = resolver or default_resolver(params.get("geography"))
+        params["province"] = resolve(str(params["province"]))
+    out = ensure_writable(Path(output_dir) if output_dir else reports_dir() / "runs" / nb_path.stem)
+    if "output_dir" in declared:
+        params.setdefault("output_dir", str(out))
+    kernel = choose_kernel_name(nbformat.read(nb_path, as_version=4), kernel_name)
+    out_nb = out / nb_path.name
+    name = str(params.get("province", nb_path.stem))
+    result = RunResult(name, nb_path.stem, "ok", reason="requested", report_dir=str(out))
+    start = time.perf_counter()
+    try:
+        if cold:
+            nb = run_cold(nb_path, out_nb, params, nb_path.parent, kernel)
+        else:
+            with WarmKernel(kernel) as warm:
+                nb = warm.execute(nb_path, out_nb, params, nb_path.parent)
+        if html:
+            (out / f"{nb_path.stem}.html").write_text(
+                notebook_html(nb, f"{name} - {nb_path.stem}"), encoding="utf-8"
+            )
+    except PapermillExecutionError as exc:
+        result.status = "failed"
+        result.cell_index, result.execution_count = exc.cell_index, exc.exec_count
+        result.error = _one_line(f"{exc.ename}: {exc.evalue}")
+        result.failed_notebook = str(out_nb)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def result_dict(result: RunResult) -> dict[str, Any]:
+    """A JSON-ready dict of a run result (for logs and the CLI's ``--json``)."""
+    return asdict(result)

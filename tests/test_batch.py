@@ -1,0 +1,439 @@
+"""The province batch runner: warm-kernel isolation, incremental runs, failures, safety.
+
+Kernel starts are the expensive part (1-3 s each), so one warm kernel is shared by the module
+and most batches reuse it; a few tests start their own (process pool, Dask, cold reference).
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from dvk_analysis import batch as batch_mod
+from dvk_analysis.batch import (
+    BatchLockedError,
+    OutputNotWritableError,
+    ParameterError,
+    UnknownNotebookError,
+    parse_cli_parameters,
+    resolve_notebook,
+    run_batch,
+    run_one,
+    write_index,
+)
+from dvk_analysis.htmlreport import remote_references
+from dvk_analysis.kernels import WarmKernel, choose_kernel_name
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
+TOY = FIXTURES / "toy_profile.ipynb"
+COMPARED = ("trend.svg", "trend.png", "state.csv", "key_figures.csv")
+TOY_PROVINCES = {"a": "A", "b": "B", "fail": "Fail", "x": "<script>alert(1)</script>"}
+
+
+def toy_resolver(name: str) -> str:
+    """Accept the toy provinces (case-insensitive), else fail like places.resolve_province."""
+    try:
+        return TOY_PROVINCES[name.lower()]
+    except KeyError:
+        raise LookupError(f"unknown province {name!r}; closest: A") from None
+
+
+def toy_slugify(name: str) -> str:
+    return {v: k for k, v in TOY_PROVINCES.items()}[name]
+
+
+def state(folder: Path) -> dict[str, str]:
+    with open(folder / "state.csv", encoding="utf-8", newline="") as handle:
+        return dict(csv.reader(handle))
+
+
+@pytest.fixture(autouse=True)
+def stable_code_hash(monkeypatch):
+    """Pin the library-code hash: other people editing the package must not flip the reasons."""
+    monkeypatch.setattr(batch_mod, "code_hash", lambda: "code-v1")
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    warm = WarmKernel("python3", preload=("numpy", "matplotlib.pyplot")).start()
+    yield warm
+    warm.shutdown()
+
+
+@pytest.fixture(scope="module")
+def cold_a(tmp_path_factory) -> Path:
+    """Reference: province A run by plain papermill in a fresh kernel."""
+    out = tmp_path_factory.mktemp("cold_a")
+    result = run_one(TOY, {"province": "A"}, out, cold=True, resolver=toy_resolver)
+    assert result.status == "ok", result.error
+    return out
+
+
+@pytest.fixture
+def batch(kernel, tmp_path):
+    """run_batch on the toy notebook with the shared warm kernel and toy provinces."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "observations.csv").write_text("province,value\nA,1\n", encoding="utf-8")
+
+    def run(provinces, **kwargs):
+        kwargs.setdefault("output_root", tmp_path / "reports")
+        kwargs.setdefault("resolver", toy_resolver)
+        kwargs.setdefault("slugify", toy_slugify)
+        kwargs.setdefault("progress", False)
+        kwargs.setdefault("data_dir", data)
+        if not kwargs.get("cold") and kwargs.get("jobs", 1) == 1 and "executor" not in kwargs:
+            kwargs.setdefault("warm_kernel", kernel)
+        return run_batch(TOY, provinces, **kwargs)
+
+    run.root = tmp_path / "reports"
+    run.data = data
+    return run
+
+
+def test_warm_runs_are_isolated_and_match_cold_papermill(kernel, cold_a, tmp_path):
+    outs = [tmp_path / f"run{i}" for i in range(3)]
+    for province, out in zip(["A", "B", "A"], outs, strict=True):
+        out.mkdir()
+        kernel.execute(
+            TOY, out / "nb.ipynb", {"province": province, "output_dir": str(out)}, FIXTURES
+        )
+    # B really changed global state (rcParams, environment, cwd, a global, the seed) ...
+    assert state(outs[1])["linewidth"] == "7.0" and state(outs[1])["env_leak"] == "1"
+    # ... and A before and after B is byte-identical to a cold papermill run of A.
+    for name in COMPARED:
+        reference = (cold_a / name).read_bytes()
+        assert (outs[0] / name).read_bytes() == reference, name
+        assert (outs[2] / name).read_bytes() == reference, name
+    # The seed B set does not leak into A's unseeded draws.
+    leaked = np.random.RandomState(12345).randint(0, 2**31 - 1)
+    assert int((outs[2] / "draw.txt").read_text()) != leaked
+    # The executed notebook is an ordinary papermill output, numbered like a cold run.
+    warm_nb = nbformat.read(outs[2] / "nb.ipynb", as_version=4)
+    cold_nb = nbformat.read(cold_a / "toy_profile.ipynb", as_version=4)
+    assert "injected-parameters" in warm_nb.cells[2].metadata.tags
+    assert warm_nb.metadata.papermill.parameters["province"] == "A"
+    counts = [c.get("execution_count") for c in warm_nb.cells]
+    assert counts == [c.get("execution_count") for c in cold_nb.cells]
+
+
+def test_batch_writes_reports_pages_and_index(batch):
+    result = batch(["a", "B"])
+    assert result.exit_code == 0
+    assert [r.status for r in result.results] == ["ok", "ok"]
+    for slug in ("a", "b"):
+        folder = batch.root / "provinces" / slug
+        assert {"trend.svg", "trend.png", "state.csv", "toy_profile.ipynb"} <= {
+            p.name for p in folder.iterdir()
+        }
+        page = (folder / "toy_profile.html").read_text(encoding="utf-8")
+        assert remote_references(page) == []
+        assert "plt.rcParams" not in page  # no code cells
+        assert "final level" in page  # outputs are kept
+    index = (batch.root / "index.html").read_text(encoding="utf-8")
+    assert 'href="provinces/a/toy_profile.html"' in index
+    assert "Final level" in index
+    assert not list((batch.root / "provinces").glob(".tmp-*"))
+
+
+def test_rerun_skips_unchanged_and_says_why_it_reruns(batch, monkeypatch):
+    assert batch(["A"]).results[0].reason == "no previous run"
+    again = batch(["A"])
+    assert (again.results[0].status, again.results[0].reason) == ("skipped", "unchanged")
+    (batch.data / "observations.csv").write_text("province,value\nA,2\n", encoding="utf-8")
+    assert batch(["A"]).results[0].reason == "data changed"
+    assert batch(["A"], parameters={"geography": "2025"}).results[0].reason == (
+        "parameters changed"
+    )
+    monkeypatch.setattr(batch_mod, "code_hash", lambda: "different")
+    assert batch(["A"], parameters={"geography": "2025"}).results[0].reason == "code changed"
+    forced = batch(["A"], parameters={"geography": "2025"}, force=True)
+    assert (forced.results[0].status, forced.results[0].reason) == ("ok", "forced")
+
+
+def test_notebook_change_triggers_rerun(batch, tmp_path):
+    copy = tmp_path / "nb" / "toy_profile.ipynb"
+    copy.parent.mkdir()
+    shutil.copy(TOY, copy)
+    common = {
+        "output_root": batch.root,
+        "resolver": toy_resolver,
+        "slugify": toy_slugify,
+        "progress": False,
+        "data_dir": batch.data,
+        "cold": True,
+    }
+    run_batch(copy, ["A"], **common)
+    nb = nbformat.read(copy, as_version=4)
+    nb.cells[0].source += "\nEdited."
+    nbformat.write(nb, copy)
+    assert run_batch(copy, ["A"], **common).results[0].reason == "notebook changed"
+
+
+def test_failure_is_isolated_and_keeps_previous_report(batch):
+    batch(["A"])
+    before = (batch.root / "provinces" / "a" / "state.csv").read_bytes()
+    result = batch(["Fail", "A", "B"], parameters={"note": "fail"}, force=True)
+    assert result.exit_code == 1
+    assert {r.status for r in result.results} == {"failed"}
+    assert "latest run failed" in (batch.root / "index.html").read_text(encoding="utf-8")
+    batch_ok = batch(["Fail", "B"])
+    statuses = {r.slug: r.status for r in batch_ok.results}
+    assert statuses == {"fail": "failed", "b": "ok"}
+    failed = {r.slug: r for r in batch_ok.results}["fail"]
+    assert failed.execution_count == 5 and failed.error.startswith("ValueError: toy failure")
+    assert (batch.root / "failed" / "fail.ipynb").is_file()
+    assert not (batch.root / "provinces" / "fail").exists()
+    # A's failed re-run left its previous good report untouched, and kept the notebook.
+    assert (batch.root / "provinces" / "a" / "state.csv").read_bytes() == before
+    assert (batch.root / "failed" / "a.ipynb").is_file()
+    assert batch(["Fail"]).results[0].reason == "previous run failed"
+
+
+def test_ctrl_c_keeps_finished_reports_and_removes_temporary_folders(batch, monkeypatch):
+    original = batch_mod._execute
+
+    def interrupt_on_b(spec, out_nb, parameters, kernel):
+        if spec.province == "B":
+            assert out_nb.parent.name.startswith(".tmp-")
+            raise KeyboardInterrupt
+        return original(spec, out_nb, parameters, kernel)
+
+    monkeypatch.setattr(batch_mod, "_execute", interrupt_on_b)
+    result = batch(["A", "B"])
+    assert result.exit_code == 130 and result.interrupted
+    assert "interrupted" in result.message
+    assert (batch.root / "provinces" / "a" / "trend.svg").is_file()
+    leftovers = [p.name for p in (batch.root / "provinces").iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_partial_swap_is_repaired(tmp_path):
+    provinces = tmp_path / "provinces"
+    (provinces / ".old-12345678-a").mkdir(parents=True)
+    (provinces / ".tmp-87654321-b").mkdir()
+    batch_mod.clean_partial_outputs(provinces)
+    assert sorted(p.name for p in provinces.iterdir()) == ["a"]
+
+
+def hold_lock(path: Path, seconds: float) -> subprocess.Popen:
+    """Hold the batch lock from another process (as a concurrent ``dvk batch`` would)."""
+    code = (
+        "import sys, time; from filelock import FileLock; "
+        "lock = FileLock(sys.argv[1]); lock.acquire(); print('held', flush=True); "
+        "time.sleep(float(sys.argv[2]))"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(path), str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_second_batch_on_same_output_is_refused_or_waits(batch):
+    batch.root.mkdir(parents=True)
+    holder = hold_lock(batch.root / batch_mod.LOCK_FILE, 30)
+    try:
+        with pytest.raises(BatchLockedError, match="--wait"):
+            batch(["A"])
+    finally:
+        holder.kill()
+        holder.wait()
+    holder = hold_lock(batch.root / batch_mod.LOCK_FILE, 1)
+    start = time.perf_counter()
+    assert batch(["A"], wait=True).exit_code == 0
+    assert time.perf_counter() - start >= 0.5
+    holder.wait()
+
+
+def test_bad_input_fails_before_any_kernel_starts(batch, monkeypatch, tmp_path):
+    def no_kernel(*args, **kwargs):
+        raise AssertionError("a kernel was started")
+
+    monkeypatch.setattr(WarmKernel, "start", no_kernel)
+    monkeypatch.setattr(batch_mod, "_execute", no_kernel)
+    with pytest.raises(UnknownNotebookError, match="toy_profile") as info:
+        resolve_notebook("toy_profil", FIXTURES)
+    assert "valid notebooks" in str(info.value)
+    with pytest.raises(LookupError, match="closest: A"):
+        batch(["A", "Atlantis"], warm_kernel=None)
+    with pytest.raises(ParameterError, match="expects str"):
+        batch(["A"], parameters={"note": 42}, warm_kernel=None)
+    with pytest.raises(ParameterError, match="no parameter 'colour'"):
+        batch(["A"], parameters={"colour": "red"}, warm_kernel=None)
+    with pytest.raises(ParameterError, match="set by the batch runner"):
+        batch(["A"], parameters={"output_dir": "/tmp"}, warm_kernel=None)
+    with pytest.raises(ParameterError, match="province"):
+        run_one(TOY, {"province": 42}, tmp_path / "one", resolver=toy_resolver)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    with pytest.raises(OutputNotWritableError, match="cannot write reports"):
+        batch(["A"], output_root=blocker / "reports", warm_kernel=None)
+
+
+def test_cli_parameter_strings_are_typed_like_the_defaults():
+    assert parse_cli_parameters(TOY, {"top_n": "7", "geography": "2025"}) == {
+        "top_n": 7,
+        "geography": "2025",
+    }
+    with pytest.raises(ParameterError, match="'top_n'.*expects int"):
+        parse_cli_parameters(TOY, {"top_n": "many"})
+
+
+def test_parameter_values_are_data_not_code(batch, tmp_path):
+    marker = tmp_path / "PWNED"
+    evil = f"\"'; import os; os.system('touch {marker}'); '\"\n<img src=x onerror=alert(1)>"
+    result = batch(["A"], parameters={"note": evil})
+    assert result.exit_code == 0
+    assert not marker.exists()
+    assert (batch.root / "provinces" / "a" / "note.txt").read_text(encoding="utf-8") == evil
+    index = (batch.root / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in index and "&lt;img src=x" in index
+
+
+def test_index_escapes_province_names(tmp_path):
+    result = batch_mod.RunResult("<script>alert(1)</script>", "x", "failed", error="<b>boom</b>")
+    page = write_index(tmp_path, [result]).read_text(encoding="utf-8")
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "&lt;b&gt;boom" in page
+
+
+def test_remote_reference_check_catches_cdn_tags():
+    page = '<script src="https://cdn.example/require.js"></script><link href="//x/y.css">'
+    assert len(remote_references(page)) == 2
+    assert remote_references('<script src="local.js"></script>') == []
+
+
+def test_kernel_is_the_notebooks_when_installed_else_python3():
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "no-such-kernel-dvk", "display_name": "x"}
+    assert choose_kernel_name(nb) == "python3"
+    nb.metadata["kernelspec"]["name"] = "python3"
+    assert choose_kernel_name(nb) == "python3"
+    assert choose_kernel_name(nb, "dvk-analysis") == "dvk-analysis"
+
+
+def test_process_pool_jobs(batch):
+    result = batch(["A", "B"], jobs=2)
+    assert [r.status for r in result.results] == ["ok", "ok"]
+    assert state(batch.root / "provinces" / "a")["linewidth"] == "1.5"
+
+
+def test_dask_local_cluster(batch):
+    import distributed
+
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = batch(["A", "B"], executor="dask", scheduler=cluster.scheduler_address)
+    assert [r.status for r in result.results] == ["ok", "ok"]
+    assert state(batch.root / "provinces" / "b")["runs_seen"] == "1"
+    assert state(batch.root / "provinces" / "a")["facecolor"] == "white"
+
+
+def test_default_resolver_uses_places_and_geography(batch):
+    result = batch(["ha tinh"], resolver=None, slugify=None)
+    assert result.exit_code == 0
+    assert state(batch.root / "provinces" / "ha-tinh")["province"] == "Hà Tĩnh"
+    assert batch_mod.default_resolver("2025")("Ha Giang") == "Tuyên Quang"
+    with pytest.raises(LookupError, match="closest: .*Hà Tĩnh"):
+        batch(["Ha Tinhh"], resolver=None, slugify=None, warm_kernel=None)
+    assert len(batch_mod._all_provinces({"geography": "2025"})) == 34
+    assert "Hà Tĩnh" in batch_mod._all_provinces({})
+
+
+def test_content_hash_follows_files_not_caches(tmp_path):
+    (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "pkg" / "mod.py").write_text("x = 1\n")
+    first = batch_mod.hash_files(tmp_path / "pkg")
+    (tmp_path / "pkg" / "__pycache__" / "mod.pyc").write_bytes(b"cache")
+    assert batch_mod.hash_files(tmp_path / "pkg") == first
+    (tmp_path / "pkg" / "mod.py").write_text("x = 2\n")
+    assert batch_mod.hash_files(tmp_path / "pkg") != first
+    assert batch_mod.hash_files(tmp_path / "missing") == "missing"
+
+
+def test_dead_kernel_fails_one_run_and_is_replaced(batch):
+    crashed = batch(["A"], parameters={"note": "crash"})
+    assert crashed.results[0].status == "failed"
+    assert crashed.results[0].error.startswith("DeadKernelError")
+    again = batch(["B"])  # the same warm kernel object, restarted behind the scenes
+    assert again.results[0].status == "ok"
+    assert state(batch.root / "provinces" / "b")["runs_seen"] == "1"
+
+
+KILL_SCRIPT = """
+import sys
+from dvk_analysis import batch
+
+batch.code_hash = lambda: "code-v1"  # as the in-test batches pin it
+root, data, notebook = sys.argv[1:4]
+batch.run_batch(
+    notebook, ["A", "B"], output_root=root, data_dir=data, progress=False,
+    resolver=str.upper, slugify=str.lower,
+)
+"""
+
+
+def wait_for(condition, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the batch"
+        time.sleep(0.1)
+
+
+def test_kill_9_leaves_no_partial_report(batch):
+    """SIGKILL the whole batch (runner and kernel) while B runs: A stays whole, B leaves no
+    visible folder, and the next batch cleans up and completes."""
+    provinces = batch.root / "provinces"
+    env = dict(os.environ, DVK_TOY_HANG="1")  # B sleeps until killed
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(batch.root), str(batch.data), str(TOY)],
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: (provinces / "a" / "toy_profile.html").is_file())
+        wait_for(lambda: any((p / "note.txt").exists() for p in provinces.glob(".tmp-*-b")))
+        a_files = {p.name: p.read_bytes() for p in (provinces / "a").iterdir()}
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    visible = sorted(p.name for p in provinces.iterdir() if not p.name.startswith("."))
+    assert visible == ["a"]  # no half-written b
+    assert {p.name: p.read_bytes() for p in (provinces / "a").iterdir()} == a_files
+    assert {"trend.svg", "trend.png", "state.csv", "toy_profile.html"} <= set(a_files)
+
+    again = batch(["A", "B"])  # the killed batch's lock died with it
+    assert [(r.slug, r.status, r.reason) for r in again.results] == [
+        ("a", "skipped", "unchanged"),
+        ("b", "ok", "no previous run"),
+    ]
+    assert sorted(p.name for p in provinces.iterdir()) == ["a", "b"]  # .tmp-* cleaned
+
+
+def test_cli_reports_a_held_lock_in_one_line(batch, capsys):
+    from dvk_analysis.cli import main
+
+    batch.root.mkdir(parents=True)
+    holder = hold_lock(batch.root / batch_mod.LOCK_FILE, 30)
+    try:
+        code = main(["batch", "--provinces", "Hà Tĩnh", "--output", str(batch.root)])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("dvk: error: another batch is already writing to")
+    assert "--wait" in err and "\n" not in err
