@@ -77,10 +77,11 @@ def test_main_job_refreshes_notebooks_without_volatile_metadata(main_job):
 
 
 def test_clean_notebook_drops_only_run_metadata():
-    nb = nbformat.v4.new_notebook(metadata={"papermill": {"duration": 1.2}, "kernelspec": {}})
+    spec = {"name": "dvk-analysis", "display_name": "dvk-analysis"}
+    nb = nbformat.v4.new_notebook(metadata={"papermill": {"duration": 1.2}, "kernelspec": spec})
     cell = nbformat.v4.new_code_cell("1 + 1", metadata={"papermill": {}, "tags": ["parameters"]})
     cell.metadata["execution"] = {"iopub.status.busy": "2026-01-01T00:00:00"}
     nb.cells.append(cell)
     cleaned = clean_notebook(nb)
-    assert cleaned.metadata == {"kernelspec": {}}
+    assert cleaned.metadata == {"kernelspec": spec}
     assert cleaned.cells[0].metadata == {"tags": ["parameters"]}

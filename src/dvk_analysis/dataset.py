@@ -37,7 +37,8 @@ def story_ids(metadata: pd.DataFrame) -> dict[str, str]:
     resolve to the root; a cycle is an error in the manifest and is reported.
     """
     parent = {
-        k: t for k, t in zip(metadata["source_key"], metadata["translation_of"], strict=True)
+        k: t
+        for k, t in zip(metadata["source_key"], metadata["translation_of"], strict=True)
         if isinstance(t, str) and t
     }
     stories = {}
