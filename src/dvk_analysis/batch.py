@@ -579,24 +579,24 @@ def _iter_local(
     )
     futures = {pool.submit(_process_task, spec): spec for spec in todo}
     try:
-        for future in as_completed(futures):
-            spec = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:  # the worker process died
-                yield RunResult(
-                    spec.province,
-                    spec.slug,
-                    "failed",
-                    spec.reason,
-                    error=_one_line(f"worker: {type(exc).__name__}: {exc}"),
-                )
+        yield from _results(futures, as_completed, "worker")  # a raise: the worker died
     except BaseException:
         for proc in list(getattr(pool, "_processes", {}).values()):
             proc.terminate()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+def _results(futures: Mapping[Any, RunSpec], as_completed: Callable, where: str):
+    """Yield each future's result as it completes; a future that raised becomes a failed run."""
+    for future in as_completed(futures):
+        spec = futures[future]
+        try:
+            yield future.result()
+        except Exception as exc:
+            error = _one_line(f"{where}: {type(exc).__name__}: {exc}")
+            yield RunResult(spec.province, spec.slug, "failed", spec.reason, error=error)
 
 
 def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
@@ -614,18 +614,7 @@ def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
             client.submit(_dask_task, spec, preload, pure=False, key=f"dvk-{spec.slug}-{i}"): spec
             for i, spec in enumerate(todo)
         }
-        for future in as_completed(futures):
-            spec = futures[future]
-            try:
-                yield future.result()
-            except Exception as exc:
-                yield RunResult(
-                    spec.province,
-                    spec.slug,
-                    "failed",
-                    spec.reason,
-                    error=_one_line(f"dask: {type(exc).__name__}: {exc}"),
-                )
+        yield from _results(futures, as_completed, "dask")
     except BaseException:
         client.cancel(list(futures))
         raise

@@ -268,14 +268,23 @@ def _word_starts(scanner: re.Pattern | None, firsts: set[str]) -> re.Pattern | N
     """
     if scanner is None or any(not c or c == "*" or c.isspace() for c in firsts):
         return None
+    return re.compile(f"{first_char_class(firsts)}(?<=(?={scanner.pattern}).)")
+
+
+def first_char_class(firsts: set[str]) -> str:
+    """A regex class of every character a case-insensitive match of ``firsts`` can begin with.
+
+    It holds the ASCII characters that match one of ``firsts`` (tested with ``re`` itself)
+    and every non-ASCII character, so it cannot miss a case variant. Used to pre-filter
+    positions before trying a slow alternation (numbers, places).
+    """
     ascii_chars = {
         chr(a)
         for a in range(128)
         for c in firsts
         if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
     }
-    first = "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
-    return re.compile(f"{first}(?<=(?={scanner.pattern}).)")
+    return "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
 
 
 @cache

@@ -36,6 +36,7 @@ from importlib import resources
 from pathlib import Path
 
 from dvk_analysis.codebook import ADMIN_LEVELS
+from dvk_analysis.numbers import first_char_class
 
 GEOGRAPHIES: tuple[str, ...] = ("legacy", "2025")
 """``legacy``: the 63 provinces before 1 July 2025; ``2025``: the 34 provinces after it."""
@@ -601,13 +602,7 @@ def _at_candidates(pattern: re.Pattern[str], firsts: set[str]) -> re.Pattern[str
     """
     if not firsts or any(c.isspace() for c in firsts):
         return None
-    ascii_chars = {
-        chr(a)
-        for a in range(128)
-        for c in firsts
-        if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
-    }
-    first = "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
+    first = first_char_class(firsts)
     return re.compile(f"(?-i:{first})(?<=(?=(?P<whole>{pattern.pattern})).)", pattern.flags)
 
 
