@@ -584,3 +584,12 @@ def test_configure_notebook_outside_ipython_sets_deterministic_rcparams() -> Non
 def test_a_missing_caption_is_refused_before_drawing(caption) -> None:
     with pytest.raises(PlotInputError, match="caption must name the data source"):
         plots.province_bubble_map(map_df(), caption=caption, value_label="v (count)")
+
+
+def test_show_italicises_a_note_but_not_a_multiline_summary() -> None:
+    note = plots.show("No funnel: sessions not reported.")
+    summary = plots.show("**Hà Tĩnh**: 2 claims.\n\n- dvk_models: 430 count")
+    assert note.data == "*No funnel: sessions not reported.*"
+    assert summary.data == "**Hà Tĩnh**: 2 claims.\n\n- dvk_models: 430 count"
+    figure = Figure()
+    assert plots.show(figure) is figure

@@ -1014,10 +1014,12 @@ def show(item: Figure | str) -> object:
     """Display a figure, or a "not reported" message as Markdown, in a notebook.
 
     Report functions return a message instead of a figure when there is nothing to draw, so
-    that a notebook cell never fails on a province or unit without data.
+    that a notebook cell never fails on a province or unit without data. A one-line message is
+    set in italics to read as a note; longer Markdown (a summary with a list) is shown as it is,
+    because emphasis spanning list items does not render.
     """
     if isinstance(item, str):
         from IPython.display import Markdown
 
-        return Markdown(f"*{item}*")
+        return Markdown(item if "\n" in item else f"*{item}*")
     return item

@@ -296,7 +296,7 @@ def summary(profile: ProvinceProfile, limit: int = 8) -> str:
     )
     n_sources = profile.claims["source_key"].nunique()
     lines = [
-        f"**{profile.province}**: {len(profile.claims)} claims from {n_sources} source(s) "
+        f"**{_text(profile.province)}**: {len(profile.claims)} claims from {n_sources} source(s) "
         f"({profile.claims['story_id'].nunique()} story(ies) once translations are merged).",
         "",
     ]
