@@ -16,6 +16,16 @@ def test_every_claim_gets_metadata_and_a_story():
     assert data.loc[data["province"] == "Hà Giang", "province_2025"].eq("Tuyên Quang").all()
 
 
+def test_curated_seed_translations_carry_the_same_claims():
+    data = build_dataset()
+    pairs = {
+        article: set(zip(group["indicator"], group["value"], strict=True))
+        for article, group in data.groupby("article_id")
+    }
+    assert len(pairs["004_0ce8fcdb2e1cb020"]) >= 10
+    assert pairs["001_f808597f64e99e4e"] == pairs["004_0ce8fcdb2e1cb020"]
+
+
 def test_story_chains_resolve_to_the_original():
     meta = pd.DataFrame(
         {"source_key": ["a", "b", "c", "d"], "translation_of": [None, "a", "b", None]}

@@ -210,6 +210,14 @@ def test_figure_has_units_caption_and_palette_colours(name: str) -> None:
     assert colors <= ALLOWED, colors - ALLOWED
 
 
+def test_a_caption_of_long_ids_stays_inside_the_figure() -> None:
+    ids = ", ".join(f"001_f808597f64e99e4e#{i}:dvk_models_culture_society" for i in range(4))
+    fig = plots.models_by_field(models_df(), caption=f"{SOURCE}; observations {ids}")
+    fig.canvas.draw()
+    caption = next(t for t in fig.texts if t.get_text().startswith("Source"))
+    assert caption.get_window_extent().x1 <= fig.bbox.x1
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_figure_leaves_global_rcparams_untouched(name: str) -> None:
     before = dict(mpl.rcParams)

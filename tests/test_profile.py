@@ -52,6 +52,15 @@ def test_figures_or_messages(ha_tinh):
     assert figs["propaganda_funnel"].startswith("No pair of propaganda sessions")
 
 
+def test_a_caption_says_when_qualified_figures_are_drawn_at_their_mid(ha_tinh):
+    figs = profile.figures(ha_tinh)
+    texts = lambda fig: " ".join(t.get_text() for t in fig.texts)  # noqa: E731
+    assert "drawn at the mid of their bounds band" in texts(figs["models_by_field"])  # "nearly"
+    cells = ha_tinh.cells
+    exact = cells[cells["low"] == cells["high"]]
+    assert not exact.empty and "drawn at the mid" not in profile._caption(ha_tinh, exact)
+
+
 def test_province_without_claims_gets_a_report():
     empty = profile.load_profile("Kon Tum")
     assert empty.empty

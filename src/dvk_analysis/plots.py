@@ -284,7 +284,7 @@ def _new_figure(
     """
     text = _caption_text(caption, where) + note
     width, height = size
-    chars = max(40, int(width * 72 / (CAPTION_FONTSIZE * 0.55)))
+    chars = max(40, int(width * 72 / (CAPTION_FONTSIZE * 0.64)))  # DejaVu digits: 0.64 em
     lines = [line for para in text.splitlines() for line in textwrap.wrap(para, chars) or [""]]
     band = (len(lines) * CAPTION_FONTSIZE * 1.35 + 8) / (height * 72)
     fig = Figure(figsize=size, layout="constrained")

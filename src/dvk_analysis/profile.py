@@ -165,7 +165,14 @@ def _best_unit(cells: pd.DataFrame, indicators: tuple[str, ...]) -> pd.DataFrame
 def _caption(profile: ProvinceProfile, rows: pd.DataFrame) -> str:
     ids = sorted({i for cell in rows.get("observation_ids", []) for i in str(cell).split(";")})
     shown = ", ".join(ids[:4]) + (" ..." if len(ids) > 4 else "")
-    return f"{SOURCE}; observations {shown}" if ids else SOURCE
+    caption = f"{SOURCE}; observations {shown}" if ids else SOURCE
+    if {"low", "high"} <= set(rows.columns) and (rows["low"] < rows["high"]).any():
+        # A reader comparing a bar with the article's "nearly 8,000" must see why it says 7,600.
+        caption += (
+            "\nQualified figures (more than, nearly, about) are drawn at the mid of their"
+            " bounds band (docs/methods.md)"
+        )
+    return caption
 
 
 def _unit_label(rows: pd.DataFrame) -> str:
