@@ -84,29 +84,51 @@ def test_unsupported_language_warns_and_gives_no_rows(tmp_path):
 def test_unknown_predictor_names_the_closest():
     from dvk_analysis.relationships import check_parameters
 
-    with pytest.raises(ValueError, match=r"unknown predictor 'model_per_10k'; did you mean "
-                       r"'models_per_10k'\? Valid: models_per_10k"):  # fmt: skip
+    with pytest.raises(ValueError) as info:
         check_parameters("province", "ntm_share_latest", ["model_per_10k"], "mid")
+    assert str(info.value) == (
+        "unknown predictor 'model_per_10k' (did you mean 'models_per_10k'?); valid: "
+        "models_per_10k, models_per_commune, sessions_per_10k, propaganda_reach, "
+        "funds_per_resident, land_per_resident, working_days_per_resident"
+    )
+
+
+def test_predictors_of_the_wrong_type_are_named():
+    from dvk_analysis.relationships import check_parameters
+
+    with pytest.raises(ValueError, match=r"^predictors must be a list of names or a comma-"
+                       r"separated string, not int 42; valid: models_per_10k, "):  # fmt: skip
+        check_parameters("province", "ntm_share_latest", 42, "mid")
 
 
 @pytest.mark.parametrize("name", ["../../etc", "Hà Tĩnh\n'; import os", "/etc/passwd"])
-def test_path_like_or_code_like_province_is_unknown(name, capsys):
-    assert main(["run", "02_province_profile", "-p", "province", name]) == 1
+def test_path_like_or_code_like_province_is_unknown(name, capsys, tmp_path):
+    args = ["run", "02_province_profile", "-p", "province", name, "--output-dir", str(tmp_path)]
+    assert main(args) == 1
     err = capsys.readouterr().err
-    assert err.startswith("dvk: error: ") and "unknown province" in err
+    assert err.startswith(f"dvk: error: unknown province {name!r}")
+    assert "See all valid names with" in err and err.count("\n") == 1  # one line
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "nope"])
 def test_unknown_notebook_lists_the_valid_ones(name, capsys):
     assert main(["run", name]) == 1
     err = capsys.readouterr().err
-    assert "02_province_profile" in err and "Traceback" not in err
+    assert err.startswith(
+        f"dvk: error: unknown notebook {name!r}; valid: 01_corpus, 02_province_profile, "
+        "03_relationships (no such file, and no "
+    )
 
 
-def test_wrong_parameter_type_fails_before_running(capsys):
-    assert main(["run", "03_relationships", "-p", "predictors", "42"]) == 1
-    err = capsys.readouterr().err
-    assert "predictors" in err and "Traceback" not in err
+def test_wrong_parameter_type_fails_before_running(capsys, tmp_path):
+    args = ["run", "03_relationships", "-p", "predictors", "42", "--output-dir", str(tmp_path)]
+    assert main(args) == 1
+    assert capsys.readouterr().err == (
+        "dvk: error: parameter 'predictors' of 03_relationships.ipynb expects list (default "
+        "['models_per_10k', 'sessions_per_10k', 'funds_per_resident']), got int 42\n"
+    )
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_unwritable_output_directory(tmp_path, capsys):

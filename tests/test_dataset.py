@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from conftest import rewrite_csv
 
 from dvk_analysis.dataset import build_dataset, story_ids
 
@@ -37,3 +38,9 @@ def test_a_translation_cycle_is_an_error():
     meta = pd.DataFrame({"source_key": ["a", "b"], "translation_of": ["b", "a"]})
     with pytest.raises(ValueError, match="cycle: a -> b -> a"):
         story_ids(meta)
+
+
+def test_a_data_folder_given_as_text_is_accepted(data_copy):
+    # papermill passes the notebooks' data_dir parameter as a string
+    rewrite_csv(data_copy / "curated" / "observations.csv", lambda rows: rows[:6])
+    assert len(build_dataset(str(data_copy))) == 5

@@ -20,7 +20,6 @@ page without code) plus ``reports/index.html``. Design choices, and why:
 from __future__ import annotations
 
 import ast
-import difflib
 import hashlib
 import json
 import os
@@ -35,7 +34,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dvk_analysis.errors import UserError
+from dvk_analysis.errors import UserError, unknown_choice
 from dvk_analysis.fileio import atomic_write_text
 
 RUN_RECORD = ".dvk-run.json"
@@ -197,11 +196,9 @@ def resolve_notebook(notebook: str | os.PathLike[str], notebooks_dir: Path | Non
     if candidate.is_file():
         return candidate.resolve()
     valid = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
-    close = difflib.get_close_matches(str(notebook), valid, n=1)
     raise UnknownNotebookError(
-        f"unknown notebook {str(notebook)!r}: no such file and no {candidate.name} in {folder}; "
-        f"valid notebooks: {', '.join(valid) or '(none)'}"
-        + (f"; did you mean {close[0]!r}?" if close else "")
+        unknown_choice("notebook", str(notebook), valid)
+        + f" (no such file, and no {candidate.name} in {folder})"
     )
 
 
@@ -736,7 +733,7 @@ def run_batch(
     if not names:
         raise ValueError("no provinces given; pass 'all' or one or more province names")
     root = ensure_writable(Path(output_root) if output_root else reports_dir())
-    data_path = Path(data_dir or parameters.get("data_dir") or default_data_dir())
+    data_path = default_data_dir(data_dir or parameters.get("data_dir"))
     import nbformat
 
     kernel = choose_kernel_name(nbformat.read(nb_path, as_version=4), kernel_name)

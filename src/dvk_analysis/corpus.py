@@ -14,10 +14,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-def _folder(data_dir: str | Path | None) -> Path:
-    return Path(data_dir) if data_dir else default_data_dir()
-
-
 def sources_by(dataset: pd.DataFrame, column: str) -> pd.DataFrame:
     """Sources (articles and URL-only reports) and claims per value of ``column``.
 
@@ -60,7 +56,7 @@ def extraction_scores(data_dir: str | Path | None = None) -> dict[str, pd.DataFr
     from dvk_analysis.evaluate import evaluate
     from dvk_analysis.extract import extract_paths
 
-    folder = _folder(data_dir)
+    folder = default_data_dir(data_dir)
     extracted = extract_paths(
         [folder / "raw" / "articles"], manifest=folder / "raw" / "manifest.csv"
     )

@@ -53,7 +53,7 @@ def story_ids(metadata: pd.DataFrame) -> dict[str, str]:
     return stories
 
 
-def build_dataset(folder: Path | None = None) -> pd.DataFrame:
+def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     """Return the enriched observations (validated curated data joined with source metadata).
 
     Columns: the observation columns, then ``source_key``, ``story_id``, ``language``,
@@ -63,7 +63,7 @@ def build_dataset(folder: Path | None = None) -> pd.DataFrame:
     from dvk_analysis.data import load_manifest, load_observations, load_sources
     from dvk_analysis.places import successor_2025
 
-    folder = folder or data_dir()
+    folder = data_dir(folder)
     obs = load_observations(folder / "curated" / "observations.csv")
     meta = _source_metadata(
         load_manifest(folder / "raw" / "manifest.csv"),

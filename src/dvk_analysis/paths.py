@@ -19,9 +19,13 @@ def project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def data_dir() -> Path:
-    """Return ``data/`` (raw articles, curated observations, reference tables)."""
-    return project_root() / "data"
+def data_dir(override: str | Path | None = None) -> Path:
+    """Return ``data/`` (raw articles, curated observations, reference tables).
+
+    ``override`` is a data folder given by a user (a notebook parameter, a CLI option); it
+    arrives as a string from papermill, and an empty string means "the project's".
+    """
+    return Path(override) if override else project_root() / "data"
 
 
 def reports_dir() -> Path:

@@ -75,7 +75,7 @@ def load_profile(
     """
     from dvk_analysis.places import resolve_province
 
-    folder = Path(data_dir) if data_dir else default_data_dir()
+    folder = default_data_dir(data_dir)
     name = resolve_province(province, geography=geography).name
     dataset, cells, status, national = _inputs(str(folder.resolve()), geography, _signature(folder))
     column = "province" if geography == "legacy" else "province_2025"

@@ -12,13 +12,12 @@ periods within a row, which :func:`caveats` states next to every result.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvk_analysis.paths import data_dir as default_data_dir
+from dvk_analysis.errors import unknown_choice
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,9 +48,7 @@ PREDICTORS: dict[str, str] = {
 def _choose(value: str, valid: Sequence[str], what: str) -> str:
     if value in valid:
         return value
-    close = difflib.get_close_matches(str(value), list(valid), n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise ValueError(f"unknown {what} {value!r}{hint} Valid: {', '.join(valid)}")
+    raise ValueError(unknown_choice(what, value, list(valid)))
 
 
 def check_parameters(
@@ -60,6 +57,11 @@ def check_parameters(
     """Validate the notebook's parameters; unknown names fail with the closest valid one."""
     if isinstance(predictors, str):
         predictors = [p.strip() for p in predictors.split(",") if p.strip()]
+    if not isinstance(predictors, (list, tuple)):
+        raise ValueError(
+            f"predictors must be a list of names or a comma-separated string, not "
+            f"{type(predictors).__name__} {predictors!r}; valid: {', '.join(PREDICTORS)}"
+        )
     if not predictors:
         raise ValueError(f"give at least one predictor; valid: {', '.join(PREDICTORS)}")
     return (
@@ -83,7 +85,7 @@ def unit_tables(
     """
     from dvk_analysis.dataset import build_dataset
 
-    dataset = build_dataset(Path(data_dir) if data_dir else default_data_dir())
+    dataset = build_dataset(data_dir)
     return {b: _unit_table(dataset, level, geography, b) for b in BOUND_VIEWS}
 
 
