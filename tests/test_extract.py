@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dvk_analysis.extract import COLUMNS, extract_paths, extract_text, read_article
+from dvk_analysis.numbers import find_numbers
 from dvk_analysis.paths import data_dir
 
 RESOURCES = {
@@ -346,10 +347,22 @@ def test_time_is_linear_in_text_length():
 )
 def test_never_raises_and_offsets_slice_to_the_number(noise, lang):
     text = noise + " " + RESOURCES[lang] + " " + noise
+    numbers = {(m.start, m.end): m.value for m in find_numbers(text, lang)}
     for claim in extract_text(text, article_id="h", lang=lang):
-        raw = text[claim.start : claim.end]
-        assert raw.strip() == raw and raw
+        # the span is a number the number parser finds there, and the claim's value is that
+        # number in the codebook unit (times 1, or a unit factor: ha -> m2, km -> m)
+        assert (claim.start, claim.end) in numbers, (text[claim.start : claim.end], claim)
+        factor = claim.value / numbers[claim.start, claim.end]
+        assert any(factor == pytest.approx(f) for f in _unit_factors(lang)), (claim, factor)
         assert claim.quote in text
+
+
+def _unit_factors(lang: str) -> set[float]:
+    from dvk_analysis.numbers import lexicon
+
+    units = lexicon(lang)["units"].values()
+    entries = [e for unit in units if isinstance(unit, list) for e in unit if isinstance(e, dict)]
+    return {1.0} | {float(e["factor"]) for e in entries}
 
 
 @settings(max_examples=40, deadline=None)

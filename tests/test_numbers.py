@@ -343,9 +343,9 @@ def _locale(lang: str) -> str:
     return lexicon(lang)["language"]["babel_locale"]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@pytest.mark.parametrize("lang", LANGS)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    lang=st.sampled_from(LANGS),
     units=st.integers(min_value=0, max_value=10**12),
     places=st.integers(min_value=0, max_value=3),
     cents=st.integers(min_value=0, max_value=999),
@@ -358,6 +358,30 @@ def test_babel_formatted_numbers_parse_back(lang, units, places, cents, grouping
     assert len(found) == 1, (text, found)
     assert found[0].value == float(number), text
     assert found[0].raw == text
+
+
+def _multiplier_words(lang: str) -> list[tuple[str, float]]:
+    words = lexicon(lang)["numbers"].get("multipliers", {})
+    return sorted((word.rstrip("*"), float(value)) for word, value in words.items())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    units=st.integers(min_value=1, max_value=9_999),
+    tenths=st.integers(min_value=0, max_value=9),
+    grouping=st.booleans(),
+)
+def test_babel_numbers_with_a_word_multiplier_parse_back(lang, data, units, tenths, grouping):
+    word, multiplier = data.draw(st.sampled_from(_multiplier_words(lang)), label="multiplier")
+    number = Decimal(units) + Decimal(tenths) / 10
+    digits = format_decimal(number, locale=_locale(lang), group_separator=grouping)
+    text = f"{digits}{'' if lang == 'zh' else ' '}{word}"  # "40 tỷ", "3,5 millió", "12万"
+    found = find_numbers(text, lang)
+    assert len(found) == 1, (text, found)
+    assert found[0].value == pytest.approx(float(number) * multiplier, rel=1e-12), text
+    assert found[0].raw == digits
 
 
 @settings(max_examples=100, deadline=None)
