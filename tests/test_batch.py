@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from rich.console import Console
 
 from dvk_analysis import batch as batch_mod
 from dvk_analysis.batch import (
@@ -194,6 +195,14 @@ def test_failure_is_isolated_and_keeps_previous_report(batch):
     assert failed.execution_count == 5 and failed.error.startswith("ValueError: toy failure")
     assert (batch.root / "failed" / "fail.ipynb").is_file()
     assert not (batch.root / "provinces" / "fail").exists()
+    # The summary names province, cell, error type and message on one line, and the kept notebook.
+    console = Console(record=True, width=400)
+    batch_ok.print_summary(console)
+    printed = console.export_text().splitlines()
+    row = next(line for line in printed if "fail" in line.lower() and "cell 5" in line)
+    assert "cell 5: ValueError: toy failure" in row and "failed" in row
+    assert printed[-1].strip() == str(batch.root / "failed" / "fail.ipynb")
+    assert any(line.startswith("1 ok, 1 failed, 0 skipped in ") for line in printed)
     # A's failed re-run left its previous good report untouched, and kept the notebook.
     assert (batch.root / "provinces" / "a" / "state.csv").read_bytes() == before
     assert (batch.root / "failed" / "a.ipynb").is_file()

@@ -115,7 +115,8 @@ def test_report_escapes_article_text(data_copy, tmp_path):
     result = run_one("02_province_profile", params, tmp_path / "out")
     assert result.status == "ok", result.error
     page = (tmp_path / "out" / "02_province_profile.html").read_text("utf-8")
-    assert "alert('quote')" in page or "alert(&#x27;quote&#x27;)" in page  # shown, as text
+    for field in ("quote", "title", "place"):  # shown, as text
+        assert f"alert('{field}')" in page or f"alert(&#x27;{field}&#x27;)" in page, field
     for tag in ("<script>alert", "<img src=x", 'href="javascript:'):
         assert tag not in page
     assert not re.search(r"<[^>]*onerror", page)

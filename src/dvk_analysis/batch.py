@@ -129,6 +129,11 @@ class BatchResult:
             f"{counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
             f"in {self.seconds:.1f} s" + (f" - {self.message}" if self.message else "")
         )
+        kept = [r.failed_notebook for r in self.by_status("failed") if r.failed_notebook]
+        if kept:
+            console.print(
+                "executed notebooks of the failed runs, for debugging:", *kept, sep="\n  "
+            )
 
 
 @dataclass

@@ -17,7 +17,7 @@ from dvk_analysis.paths import data_dir
 if TYPE_CHECKING:
     import pandas as pd
 
-META_COLUMNS = ("language", "outlet", "published", "url", "translation_of")
+META_COLUMNS = ("language", "outlet", "published", "title", "url", "translation_of")
 
 
 def _source_metadata(manifest: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -25,7 +25,7 @@ def _source_metadata(manifest: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFr
     import pandas as pd
 
     articles = manifest.assign(source_key=manifest["article_id"])
-    urls = sources.assign(source_key=sources["source_url"], url=sources["source_url"])
+    urls = sources.assign(source_key=sources["source_url"], url=sources["source_url"], title=None)
     keep = ["source_key", *META_COLUMNS]
     return pd.concat([articles[keep], urls[keep]], ignore_index=True)
 
@@ -57,8 +57,8 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     """Return the enriched observations (validated curated data joined with source metadata).
 
     Columns: the observation columns, then ``source_key``, ``story_id``, ``language``,
-    ``outlet``, ``published``, ``url`` and ``province_2025`` (the successor of the legacy
-    province, or the province itself when it already is a 2025 unit).
+    ``outlet``, ``published``, ``title`` (articles only), ``url`` and ``province_2025`` (the
+    successor of the legacy province, or the province itself when it already is a 2025 unit).
     """
     from dvk_analysis.data import load_manifest, load_observations, load_sources
     from dvk_analysis.places import successor_2025

@@ -17,6 +17,7 @@ Nothing under ``data/`` is written: a test compares its checksums before and aft
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -208,7 +209,13 @@ def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None
     path = resolve_notebook(notebook)
     result = run_one(path, parse_cli_parameters(path, parameters), output_dir)
     if result.status != "ok":
-        print(f"dvk: {result.province}: cell {result.execution_count}: {result.error}")
+        kept = f" (executed notebook kept in {result.failed_notebook})" * bool(
+            result.failed_notebook
+        )
+        print(
+            f"dvk: error: {result.province}: cell {result.execution_count}: {result.error}{kept}",
+            file=sys.stderr,
+        )
         return 1
     print(f"wrote {result.report_dir} in {result.seconds:.1f} s")
     return 0

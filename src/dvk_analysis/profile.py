@@ -129,7 +129,7 @@ def _status_names(name: str, geography: str) -> list[str]:
 
 
 def claims_table(profile: ProvinceProfile) -> pd.DataFrame:
-    """Every claim with its source: the quote and a link (article id or URL)."""
+    """Every claim with its source: the quote, a link (URL, else article id) and the title."""
     claims = profile.claims
     table = claims[["indicator", "value", "unit", "qualifier", "denominator", "place"]].copy()
     table["value"] = claims["value"].map("{:,.10g}".format)
@@ -137,6 +137,7 @@ def claims_table(profile: ProvinceProfile) -> pd.DataFrame:
     table["period"] = claims["period_start"].fillna("?") + " – " + claims["period_end"].fillna("?")
     table["quote"] = claims["quote"].fillna("(figure reported at the source; no text kept)")
     table["source"] = claims["url"].fillna(claims["source_key"])
+    table["title"] = claims["title"].fillna("")
     table["story"] = claims["story_id"]
     return table.sort_values(["indicator", "period", "value"]).reset_index(drop=True)
 
