@@ -26,6 +26,7 @@ from dvk_analysis.batch import (
     OutputNotWritableError,
     ParameterError,
     UnknownNotebookError,
+    notebook_parameters,
     parse_cli_parameters,
     resolve_notebook,
     run_batch,
@@ -446,3 +447,31 @@ def test_cli_reports_a_held_lock_in_one_line(batch, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("dvk: error: another batch is already writing to")
     assert "--wait" in err and "\n" not in err
+
+
+def test_parameters_are_read_from_the_tagged_cell(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell("ignored = 1"),
+        nbformat.v4.new_code_cell(
+            '# a comment\nprovince = "Hà Tĩnh"  # trailing\ntop_n: int = 5\nshare: float = 1\n'
+            "names = ['a', 'b']\nstamp = make_stamp()\n",
+            metadata={"tags": ["parameters"]},
+        ),
+    ]
+    path = tmp_path / "p.ipynb"
+    nbformat.write(nb, path)
+    assert notebook_parameters(path) == {
+        "province": (str, "Hà Tĩnh"),
+        "top_n": (int, 5),
+        "share": (float, 1),
+        "names": (list, ["a", "b"]),
+        "stamp": (None, "make_stamp()"),
+    }
+    nb.cells[1].source = "province = 'Hà Tĩnh\n"
+    nbformat.write(nb, path)
+    with pytest.raises(ParameterError, match=r"p.ipynb: the cell tagged 'parameters' is not valid"):
+        notebook_parameters(path)
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(UnknownNotebookError, match="is not a readable notebook"):
+        notebook_parameters(path)

@@ -210,23 +210,50 @@ def resolve_notebook(notebook: str | os.PathLike[str], notebooks_dir: Path | Non
 def notebook_parameters(path: Path) -> dict[str, tuple[type | None, Any]]:
     """Return each parameter of the notebook's ``parameters`` cell: (type, default).
 
-    The type comes from the annotation papermill reports, else from the default's literal value
-    (``province = "Hà Tĩnh"`` is a ``str``); ``None`` when unknown (anything goes).
+    The type comes from an annotation (``top_n: int = 5``), else from the default's literal
+    value (``province = "Hà Tĩnh"`` is a ``str``); ``None`` when unknown (anything goes). The
+    cell is read with :mod:`ast` rather than ``papermill.inspect_notebook``: importing
+    papermill and nbformat costs about a second, which a batch with nothing to do cannot afford.
     """
-    import papermill
-
     types = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
+    cells = read_notebook_json(path).get("cells", [])
+    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    source = "".join(tagged[0]["source"]) if tagged else ""
+    try:
+        body = ast.parse(source).body
+    except SyntaxError as exc:
+        raise ParameterError(
+            f"{path.name}: the cell tagged 'parameters' is not valid Python (line {exc.lineno}: "
+            f'{exc.msg}); it must hold plain assignments such as province = "Hà Tĩnh"'
+        ) from None
     out: dict[str, tuple[type | None, Any]] = {}
-    for name, info in papermill.inspect_notebook(str(path)).items():
+    for node in body:
+        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
+        if not isinstance(target, ast.Name) or getattr(node, "value", None) is None:
+            continue
+        annotation = getattr(node, "annotation", None)
+        kind = types.get(ast.unparse(annotation).split("[")[0]) if annotation else None
         try:
-            default = ast.literal_eval(info["default"])
-        except (ValueError, SyntaxError):
-            default = info["default"]
-        kind = types.get(str(info.get("inferred_type_name", "")).split("[")[0])
-        if kind is None and default is not None and type(default) in types.values():
-            kind = type(default)
-        out[name] = (kind, default)
+            default = ast.literal_eval(node.value)
+        except ValueError:  # an expression: shown as written, its type unknown
+            default = ast.get_source_segment(source, node.value)
+        else:
+            if kind is None and default is not None and type(default) in types.values():
+                kind = type(default)
+        out[target.id] = (kind, default)
     return out
+
+
+def read_notebook_json(path: Path) -> dict[str, Any]:
+    """The notebook file as plain JSON (no nbformat validation: cheap, for metadata lookups)."""
+    import json
+
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UnknownNotebookError(
+            f"{path} is not a readable notebook (.ipynb JSON): {exc}"
+        ) from None
 
 
 def check_parameters(path: Path, parameters: Mapping[str, Any]) -> None:
@@ -739,9 +766,7 @@ def run_batch(
         raise ValueError("no provinces given; pass 'all' or one or more province names")
     root = ensure_writable(Path(output_root) if output_root else reports_dir())
     data_path = default_data_dir(data_dir or parameters.get("data_dir"))
-    import nbformat
-
-    kernel = choose_kernel_name(nbformat.read(nb_path, as_version=4), kernel_name)
+    kernel = choose_kernel_name(read_notebook_json(nb_path), kernel_name)
     preload_t = tuple(DEFAULT_PRELOAD if preload is None else preload)
 
     lock = FileLock(str(root / LOCK_FILE))
