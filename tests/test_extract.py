@@ -337,6 +337,20 @@ def test_time_is_linear_in_text_length():
     assert large < 4 * small * 1.8, (small, large)
 
 
+def test_a_10_mb_file_is_read_whole_and_every_copy_of_a_claim_found(tmp_path):
+    # The file path of `dvk extract` (reading, language detection, extraction) on 10 MB.
+    filler = "The commune held a conference on mass mobilization work with the local people. "
+    unit = filler * 25 + RESOURCES["en"] + "\n"
+    per_copy = len(extract_text(unit, article_id="one", lang="en"))
+    copies = 10_000_000 // len(unit.encode("utf-8")) + 1
+    path = tmp_path / "big.txt"
+    path.write_text(unit * copies, encoding="utf-8")
+    assert path.stat().st_size >= 10_000_000
+    frame = extract_paths([path])
+    assert per_copy >= 4 and len(frame) == per_copy * copies
+    assert set(frame["value"]) == {c.value for c in extract_text(unit, article_id="1", lang="en")}
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.text(

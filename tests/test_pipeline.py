@@ -34,10 +34,49 @@ def main_job(tmp_path_factory):
     before = _checksums(copy / "data")
     env = {**os.environ, "DVK_PROJECT_ROOT": str(copy)}
     done = subprocess.run(
-        [sys.executable, "-m", "dvk_analysis.cli", "reports", "--jobs", "2"],
+        [sys.executable, "-c", READ_ONLY_DATA, str(copy / "data"), "reports", "--jobs", "2"],
         cwd=copy, env=env, capture_output=True, text=True, timeout=1200,
     )  # fmt: skip
     return copy, done, before
+
+
+# Runs `dvk ARGS` with data/ made read-only for the process, by an audit hook rather than
+# chmod: tests may run as root, whom file permissions do not stop. The checksums catch what
+# other processes (kernels) might write.
+READ_ONLY_DATA = """
+import os, sys
+data = os.path.realpath(sys.argv[1]) + os.sep
+WRITES = {"os.rename", "os.remove", "os.rmdir", "os.mkdir", "os.chmod", "os.truncate",
+          "shutil.rmtree", "shutil.move", "os.link", "os.symlink"}
+def guard(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        mode, flags = args[1] or "r", args[2] or 0
+        writing = any(c in str(mode) for c in "wax+") or flags & (os.O_WRONLY | os.O_RDWR)
+        paths = [args[0]] if writing else []
+    elif event in WRITES:
+        paths = [a for a in args[:2] if isinstance(a, (str, bytes, os.PathLike))]
+    else:
+        return
+    for path in paths:
+        if os.path.realpath(os.fsdecode(path)).startswith(data):
+            raise PermissionError(f"read-only data/: {event} {os.fsdecode(path)}")
+sys.addaudithook(guard)
+from dvk_analysis.cli import main
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def test_the_read_only_guard_stops_a_write_into_data(data_copy):
+    article = next((data_copy / "raw" / "articles").glob("*.txt"))
+    target = data_copy / "curated" / "extracted.csv"
+    args = ["extract", str(article), "-o", str(target)]
+    done = subprocess.run(
+        [sys.executable, "-c", READ_ONLY_DATA, str(data_copy), *args],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stderr == f"dvk: error: cannot write to {target.parent}: folder is not writable\n"
+    assert not target.exists()
 
 
 @pytest.mark.xdist_group("main-job")
