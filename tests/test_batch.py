@@ -388,10 +388,11 @@ from dvk_analysis import batch
 
 batch.code_hash = lambda: "code-v1"  # as the in-test batches pin it
 root, data, notebook = sys.argv[1:4]
-batch.run_batch(
+result = batch.run_batch(
     notebook, ["A", "B"], output_root=root, data_dir=data, progress=False,
     resolver=str.upper, slugify=str.lower,
 )
+sys.exit(result.exit_code)
 """
 
 
@@ -431,6 +432,36 @@ def test_kill_9_leaves_no_partial_report(batch):
         ("b", "ok", "no previous run"),
     ]
     assert sorted(p.name for p in provinces.iterdir()) == ["a", "b"]  # .tmp-* cleaned
+
+
+def test_a_real_ctrl_c_keeps_finished_reports_and_leaves_no_process(batch):
+    """SIGINT to the batch's process group (what a terminal's Ctrl-C sends) while B runs."""
+    provinces = batch.root / "provinces"
+    env = dict(os.environ, DVK_TOY_HANG="1")  # B sleeps until interrupted
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(batch.root), str(batch.data), str(TOY)],
+        env=env, start_new_session=True, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        wait_for(lambda: (provinces / "a" / "toy_profile.html").is_file())
+        wait_for(lambda: any((p / "note.txt").exists() for p in provinces.glob(".tmp-*-b")))
+        os.killpg(proc.pid, signal.SIGINT)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130, proc.stderr.read()[-2000:]
+    assert sorted(p.name for p in provinces.iterdir()) == ["a"]  # no .tmp-*, no b
+    assert (provinces / "a" / "trend.svg").is_file()
+    wait_for(lambda: not _group_alive(proc.pid), timeout=20)  # the kernels went with it
+
+
+def _group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 def test_cli_reports_a_held_lock_in_one_line(batch, capsys):
@@ -475,3 +506,14 @@ def test_parameters_are_read_from_the_tagged_cell(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(UnknownNotebookError, match="is not a readable notebook"):
         notebook_parameters(path)
+
+
+def test_dask_without_a_scheduler_fails_before_anything_runs(tmp_path, capsys):
+    from dvk_analysis.cli import main
+
+    args = ["batch", "--executor", "dask", "--provinces", "Hà Tĩnh", "--output", str(tmp_path)]
+    assert main(args) == 1
+    assert capsys.readouterr().err == (
+        "dvk: error: --executor dask needs --scheduler ADDRESS, e.g. tcp://host:8786\n"
+    )
+    assert list(tmp_path.iterdir()) == []

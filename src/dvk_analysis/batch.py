@@ -635,8 +635,6 @@ def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
     from distributed import Client, as_completed
 
     own = not isinstance(scheduler, Client)
-    if own and not scheduler:
-        raise ValueError("executor='dask' needs a scheduler address, e.g. tcp://host:8786")
     client = Client(scheduler) if own else scheduler
     try:
         futures = {
@@ -746,6 +744,8 @@ def run_batch(
         raise ValueError(f"unknown executor {executor!r}; valid: 'local', 'dask'")
     if jobs < 1:
         raise ValueError(f"jobs must be at least 1, got {jobs}")
+    if executor == "dask" and not scheduler:
+        raise ValueError("--executor dask needs --scheduler ADDRESS, e.g. tcp://host:8786")
     nb_path = resolve_notebook(notebook, notebooks_dir)
     parameters = dict(parameters or {})
     for reserved in ("province", *RUNNER_PARAMETERS):
