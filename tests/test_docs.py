@@ -81,3 +81,15 @@ def test_every_error_row_names_an_existing_test():
         if not re.search(rf"^def {name}\(", (ROOT / "tests" / file).read_text(), re.M)
     ]
     assert missing == []
+
+
+def test_every_relative_link_and_image_in_the_docs_exists():
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    broken = []
+    for page in pages:
+        for target in re.findall(r"\]\(([^)\s]+)\)", page.read_text("utf-8")):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue  # a web address or an anchor in the same page
+            if not (page.parent / target.split("#")[0]).exists():
+                broken.append(f"{page.name}: {target}")
+    assert broken == []
