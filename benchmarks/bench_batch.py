@@ -56,6 +56,7 @@ def warm_batch(notebook: Path, provinces: list[str], root: Path, force: bool = T
         notebook,
         provinces,
         output_root=root,
+        parameters={"geography": "legacy"},  # as `dvk batch` passes it, so its no-op skips
         jobs=2,
         force=force,
         resolver=str,
