@@ -141,3 +141,21 @@ def test_criteria_denominators_are_vectorised_and_missing_where_no_set_applies()
     got = criteria_denominators(levels, years)
     assert got.iloc[[0, 1, 4]].tolist() == [19.0, 9.0, 10.0]
     assert got.iloc[[2, 3]].isna().all()
+
+
+def test_ntm_status_is_the_province_of_the_time_not_the_2025_successor():
+    # A Bắc Kạn commune in 2023, analysed on the 2025 geography (province = Thái Nguyên):
+    # its status is Bắc Kạn's (the reference has no share for it: missing), never Thái
+    # Nguyên's 2022 share of 0.796.
+    frame = units(
+        [
+            {"place": "Xa A", "admin_level": "commune", "province": "Thái Nguyên",
+             "province_reported": "Bắc Kạn", "period_start": 2023, "period_end": 2023},
+            {"place": "Xa B", "admin_level": "commune", "province": "Thái Nguyên",
+             "province_reported": "Thái Nguyên", "period_start": 2023, "period_end": 2023},
+        ]
+    )  # fmt: skip
+    status = attach_reference(frame).table
+    assert status["ntm_as_of"].isna().tolist() == [True, False]
+    assert status["ntm_as_of"].iloc[1] == "2022-06"
+    assert status["province_ntm_share"].iloc[1] == pytest.approx(0.796)

@@ -67,3 +67,13 @@ def test_enough_units_give_tidy_results():
     slope = analysis.model.set_index("term").loc["models_per_10k"]
     assert slope["ci_low"] < 0.3 < slope["ci_high"] and slope["n"] == 40
     assert set(analysis.sensitivity["bound_view"]) == {"low", "mid", "high"}
+
+
+def test_the_2025_geography_keeps_each_unit_its_own_name_and_outcome(tables):
+    new = rel.unit_tables("province", geography="2025")["mid"].set_index("place_key")
+    old = tables["mid"].set_index("place_key")
+    assert new["unit"].is_unique and new.index.equals(old.index)
+    merged = new[new["province"] != new["place"]]
+    assert len(merged) >= 1  # e.g. Bà Rịa - Vũng Tàu, a part of Hồ Chí Minh since 2025
+    assert (merged["unit"] == merged["place"]).all()
+    pd.testing.assert_series_equal(new["ntm_share_latest"], old["ntm_share_latest"])

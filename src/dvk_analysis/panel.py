@@ -135,10 +135,12 @@ class Panel:
     ----------
     long
         One row per cell: the unit columns (:data:`UNIT_COLUMNS`), ``place`` (as written by the
-        claim that won), ``indicator``, ``value``, ``qualifier``, ``low``, ``mid``, ``high``,
-        ``denominator``, ``n_claims`` (distinct claims that competed for the cell, translations
-        counted once) and ``observation_ids`` (';'-joined ids behind the winning claim: the
-        original and its translations).
+        claim that won), ``province_reported`` (the province the claim named, as of its date:
+        under the 2025 geography ``province`` is the successor, this stays the legacy
+        province, which the NTM status join needs), ``indicator``, ``value``, ``qualifier``,
+        ``low``, ``mid``, ``high``, ``denominator``, ``n_claims`` (distinct claims that competed
+        for the cell, translations counted once) and ``observation_ids`` (';'-joined ids behind
+        the winning claim: the original and its translations).
     exclusions
         ``reason``, ``count``, ``observation_ids``: every observation that is not behind a
         cell, grouped by why.
@@ -547,6 +549,7 @@ def _merge_translations(obs: pd.DataFrame) -> pd.DataFrame:
         place_key=_place_keys(obs),
         place=obs["place"].where(obs["admin_level"].ne("province"), obs["province_in"]),
         province=obs["province_out"],
+        province_reported=obs["province_in"],
         is_original=(obs["source_key"] == obs["story_id"]).astype(int),
         published_key=obs["published"].fillna(""),
     )
@@ -612,7 +615,8 @@ def _resolve_competition(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]
     cells["n_claims"] = n_claims[cell_id[winner]]
     lmh = bounds(cells["value"].to_numpy(), cells["qualifier"].to_numpy())
     cells["low"], cells["mid"], cells["high"] = lmh[:, 0], lmh[:, 1], lmh[:, 2]
-    columns = [*UNIT_COLUMNS, "place", "indicator", "value", "qualifier", *BOUNDS]
+    columns = [*UNIT_COLUMNS, "place", "province_reported", "indicator", "value", "qualifier"]
+    columns += list(BOUNDS)
     columns += ["denominator", "n_claims", "observation_ids"]
     cells = cells.sort_values([*UNIT_COLUMNS, "indicator"], kind="stable", na_position="first")
     return cells[columns].reset_index(drop=True), losers
@@ -636,7 +640,8 @@ def _widen(long: pd.DataFrame, bound: str) -> pd.DataFrame:
     """Pivot cells to one row per unit; add ``<indicator>__denominator`` where given."""
     unit_id = long.groupby(list(UNIT_COLUMNS), sort=False, dropna=False).ngroup()
     cells = long.assign(_unit=unit_id.to_numpy())
-    units = cells.drop_duplicates("_unit").set_index("_unit")[[*UNIT_COLUMNS, "place"]]
+    units = cells.drop_duplicates("_unit").set_index("_unit")
+    units = units[[*UNIT_COLUMNS, "place", "province_reported"]]
     values = cells.pivot(index="_unit", columns="indicator", values=bound)
     order = [name for name in indicators() if name in values.columns]
     wide = units.join(values[order])

@@ -195,6 +195,20 @@ def _province_sizes(units: pd.DataFrame, folder: Path | None) -> pd.DataFrame:
     return out
 
 
+def status_province(units: pd.DataFrame) -> pd.Series:
+    """The province whose NTM status describes each unit: the one it belonged to at the time.
+
+    Before the 2025 merger that is the province the claim named (``province_reported``), not
+    the 2025 successor in ``province``: under the 2025 geography a Bắc Kạn commune in 2023 must
+    not get Thái Nguyên's 2023 share. From :data:`FIRST_2025_YEAR` on, the ``province`` column.
+    """
+    if "province_reported" not in units.columns:
+        return units["province"]
+    late = units["period_end"].astype("Int64").fillna(0) >= FIRST_2025_YEAR
+    reported = units["province_reported"].where(units["province_reported"].notna())
+    return units["province"].where(late | reported.isna(), reported)
+
+
 def unit_label(units: pd.DataFrame) -> pd.Series:
     """A readable label for each unit: ``place [admin_level, province] start-end``."""
     start = units["period_start"].astype("string").fillna("?")
@@ -238,7 +252,7 @@ def attach_reference(panel: Panel | pd.DataFrame, *, folder: Path | None = None)
     if missing:
         raise ValueError(f"cannot join reference data: missing unit column(s) {missing}")
     sizes = _province_sizes(table, folder)
-    status = ntm_status_at(table["province"], table["period_end"], folder=folder)
+    status = ntm_status_at(status_province(table), table["period_end"], folder=folder)
     out = pd.concat([table, sizes, status], axis=1)
     labels = unit_label(out)
     is_prov = out["admin_level"].eq("province")

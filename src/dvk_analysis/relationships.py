@@ -104,10 +104,16 @@ def _unit_table(dataset: pd.DataFrame, level: str, geography: str, bound: str) -
     columns = [c for c in [*OUTCOMES, *PREDICTORS] if c in table.columns]
     ordered = table.sort_values("period_end")
     latest = ordered.groupby("place_key", sort=True)[columns].last()
-    info = ordered.groupby("place_key", sort=True)[["place", "province", "period_end"]].last()
+    info_columns = ["place", "province", "province_reported", "period_end"]
+    info = ordered.groupby("place_key", sort=True)[info_columns].last()
     out = info.join(latest).reset_index()
-    out.insert(0, "unit", out["province"] if level == "province" else out["place"])
-    out["ntm_share_latest"] = out["province"].map(latest_ntm_share())
+    # A unit is labelled by its own name: under the 2025 geography the province-level unit
+    # "Bà Rịa - Vũng Tàu" stays itself (its province column says Hồ Chí Minh), and its outcome
+    # is its own province's latest share, not its successor's.
+    out.insert(0, "unit", out["place"])
+    out["ntm_share_latest"] = (
+        out["province_reported"].fillna(out["province"]).map(latest_ntm_share())
+    )
     return out
 
 
