@@ -77,3 +77,20 @@ def test_the_2025_geography_keeps_each_unit_its_own_name_and_outcome(tables):
     assert len(merged) >= 1  # e.g. Bà Rịa - Vũng Tàu, a part of Hồ Chí Minh since 2025
     assert (merged["unit"] == merged["place"]).all()
     pd.testing.assert_series_equal(new["ntm_share_latest"], old["ntm_share_latest"])
+
+
+def test_what_is_left_out_is_counted_at_every_step():
+    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.panel import build_panel
+
+    left_out = rel.exclusions("province")
+    assert list(left_out.columns) == ["step", "what", "reason", "count"]
+    assert set(left_out["step"]) == {"panel", "reference", "metrics"}
+    data = build_dataset()
+    panel = build_panel(data, stories=dict(zip(data["source_key"], data["story_id"], strict=True)))
+    from_panel = left_out[left_out["step"] == "panel"]
+    assert from_panel["count"].sum() == panel.exclusions["count"].sum() > 0
+    undated = set(data.loc[data["period_end"].isna() & data["published"].isna(), "observation_id"])
+    ids = panel.exclusions.set_index("reason")["observation_ids"].str.split(";")
+    assert set(ids["no period end and no publication date"]) <= undated
+    assert undated <= set(ids.explode())  # every undated claim is left out, and counted

@@ -89,7 +89,29 @@ def unit_tables(
     return {b: _unit_table(dataset, level, geography, b) for b in BOUND_VIEWS}
 
 
-def _unit_table(dataset: pd.DataFrame, level: str, geography: str, bound: str) -> pd.DataFrame:
+def exclusions(
+    level: str = "province",
+    *,
+    geography: str = "legacy",
+    data_dir: str | Path | None = None,
+    bound: str = "mid",
+) -> pd.DataFrame:
+    """What the analysis leaves out, step by step: ``step, what, reason, count``.
+
+    Panel: observations that cannot enter a cell (no period, unknown province) or lost to a
+    competing claim; reference: units without a population or NTM rows without a date;
+    metrics: units of ``level`` whose metric lacks an input. A reader of the results must
+    see these counts beside the n of each model.
+    """
+    from dvk_analysis.dataset import build_dataset
+
+    return _joined(build_dataset(data_dir), level, geography, bound)[1]
+
+
+def _joined(
+    dataset: pd.DataFrame, level: str, geography: str, bound: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Panel + reference + metrics for the units of ``level``, and the exclusions of each step."""
     import pandas as pd
 
     from dvk_analysis.metrics import compute_metrics
@@ -98,9 +120,22 @@ def _unit_table(dataset: pd.DataFrame, level: str, geography: str, bound: str) -
 
     stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
     panel = build_panel(dataset, stories=stories, geography=geography, bound=bound)
-    joined = attach_reference(panel).table
-    table = pd.concat([joined, compute_metrics(joined).values], axis=1)
-    table = table[table["admin_level"] == level]
+    joined = attach_reference(panel)
+    table = joined.table[joined.table["admin_level"] == level]
+    metrics = compute_metrics(table)
+    steps = [
+        panel.exclusions.assign(step="panel", what="observations"),
+        joined.exclusions.assign(step="reference", what="units or status rows"),
+        metrics.exclusions.assign(
+            step="metrics", what=f"{level} units: " + metrics.exclusions["metric"]
+        ),
+    ]
+    left_out = pd.concat([s[["step", "what", "reason", "count"]] for s in steps], ignore_index=True)
+    return pd.concat([table, metrics.values], axis=1), left_out
+
+
+def _unit_table(dataset: pd.DataFrame, level: str, geography: str, bound: str) -> pd.DataFrame:
+    table = _joined(dataset, level, geography, bound)[0]
     columns = [c for c in [*OUTCOMES, *PREDICTORS] if c in table.columns]
     ordered = table.sort_values("period_end")
     latest = ordered.groupby("place_key", sort=True)[columns].last()
