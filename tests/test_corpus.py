@@ -18,3 +18,14 @@ def test_translation_groups_list_only_shared_stories():
     assert (groups["sources"] > 1).all()
     seeds = groups.set_index("story_id").loc["004_0ce8fcdb2e1cb020"]
     assert {"ar", "en"} <= set(seeds["languages"].split(", "))
+
+
+def test_claims_per_province_counts_every_placed_claim_with_its_point():
+    dataset = build_dataset()
+    table = corpus.claims_per_province(dataset)
+    assert table["claims"].sum() == dataset["province"].notna().sum()
+    assert table[["longitude", "latitude"]].notna().all().all()
+    ha_tinh = table.set_index("province").loc["Hà Tĩnh"]
+    assert ha_tinh["claims"] == (dataset["province"] == "Hà Tĩnh").sum()
+    merged = corpus.claims_per_province(dataset, geography="2025")
+    assert merged["claims"].sum() == table["claims"].sum() and len(merged) < len(table)

@@ -386,3 +386,16 @@ def test_russian_spellings_resolve_fuzzily_inside_the_hint():
     vi = find_places("xã Quảng Thịnh", "vi", province_hint="Quảng Ninh")
     assert ru[0].legacy_code == vi[0].legacy_code is not None
     assert find_places("община Куангтхинь", "ru")[0].legacy_code is None  # no hint: no guess
+
+
+def test_province_coordinates_place_every_province_inside_vietnam():
+    from dvk_analysis.places import province_coordinates
+
+    for geography, n in (("legacy", 63), ("2025", 34)):
+        points = province_coordinates(geography)
+        assert len(points) == n
+        assert all(102 <= lon <= 110 and 8 <= lat <= 24 for lon, lat in points.values())
+    lon, lat = province_coordinates("legacy")["Hà Tĩnh"]
+    assert abs(lon - 105.9) < 0.5 and abs(lat - 18.3) < 0.5
+    with pytest.raises(ValueError, match="unknown geography 'old'"):
+        province_coordinates("old")

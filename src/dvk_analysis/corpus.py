@@ -32,6 +32,28 @@ def sources_by(dataset: pd.DataFrame, column: str) -> pd.DataFrame:
     return table.sort_values(["claims", "sources"], ascending=False).reset_index()
 
 
+def claims_per_province(dataset: pd.DataFrame, geography: str = "legacy") -> pd.DataFrame:
+    """Claims and sources per province with its coordinates, for a bubble map of the corpus.
+
+    Columns: ``province``, ``claims``, ``sources``, ``longitude``, ``latitude``. Claims with
+    no province are not placed (they are counted in :func:`sources_by`).
+    """
+    import pandas as pd
+
+    from dvk_analysis.places import province_coordinates
+
+    column = "province" if geography == "legacy" else "province_2025"
+    placed = dataset[dataset[column].notna()]
+    counts = placed.groupby(column).agg(
+        claims=("observation_id", "size"), sources=("source_key", "nunique")
+    )
+    points = pd.DataFrame.from_dict(
+        province_coordinates(geography), orient="index", columns=["longitude", "latitude"]
+    )
+    out = counts.join(points, how="left").rename_axis("province").reset_index()
+    return out.sort_values("province", kind="stable").reset_index(drop=True)
+
+
 def translation_groups(dataset: pd.DataFrame) -> pd.DataFrame:
     """Stories told by more than one source (translations), with their languages.
 

@@ -296,6 +296,22 @@ def _province_index() -> dict[str, str]:
     return index
 
 
+@cache
+def province_coordinates(geography: str = "legacy") -> dict[str, tuple[float, float]]:
+    """Each province's (longitude, latitude) in decimal degrees, from ``vietnamadminunits``.
+
+    The point is the one the package records for the province (its seat), which is what a
+    bubble map without a basemap needs; no boundary data is shipped or fetched.
+    """
+    if geography not in GEOGRAPHIES:
+        raise ValueError(f"unknown geography {geography!r}; valid: {', '.join(GEOGRAPHIES)}")
+    table = "admin_units_legacy" if geography == "legacy" else "admin_units"
+    query = f"SELECT DISTINCT provinceCode, provinceLon, provinceLat FROM [{table}]"
+    with sqlite3.connect(_vau_data_dir() / "dataset.db") as conn:
+        points = {code: (lon, lat) for code, lon, lat in conn.execute(query)}
+    return {p.name: points[p.code] for p in provinces(geography)}
+
+
 def provinces(geography: str = "legacy") -> list[Province]:
     """Return the provinces of one geography, ordered by GSO code.
 
