@@ -324,3 +324,21 @@ def test_a_city_claim_that_names_its_province_is_a_province_unit():
     # Provincial cities stay cities, even when named like their province.
     assert table.loc["Bắc Giang", "admin_level"] == "city"
     assert table.loc["Vinh", "admin_level"] == "city"
+
+
+def test_units_carry_their_administrative_codes_in_both_geographies():
+    from dvk_analysis.dataset import build_dataset
+
+    data = build_dataset()
+    for geography in ("legacy", "2025"):
+        table = build_panel(data, geography=geography).table.set_index(["place", "admin_level"])
+        thien_loc = table.loc[[("Thien Loc", "commune")]]  # written unaccented in the article
+        assert set(thien_loc["legacy_code"]) == {"18415"} and set(thien_loc["code_2025"]) == {
+            "18406"
+        }
+        ha_tinh = table.loc[[("Hà Tĩnh", "province")]]
+        assert set(ha_tinh["legacy_code"]) == {"42"} and set(ha_tinh["code_2025"]) == {"42"}
+        provinces = table.xs("province", level="admin_level")
+        assert provinces[["legacy_code", "code_2025"]].notna().all().all()
+    villages = table.xs("village", level="admin_level")
+    assert villages["legacy_code"].isna().all()  # no code exists for villages: a visible gap

@@ -636,12 +636,33 @@ def _exclusion_table(excluded: list[tuple[str, pd.Series]]) -> pd.DataFrame:
 # --- views ----------------------------------------------------------------------------------
 
 
+def _codes(units: pd.DataFrame) -> pd.DataFrame:
+    """``legacy_code`` and ``code_2025`` of each unit (GSO codes; missing where unresolved).
+
+    Province-level units take their province's codes; others are looked up by name inside the
+    province the claim named (:func:`places.unit_codes`). A missing code is a gap to review,
+    not an exclusion: the unit stays in the panel under its written name.
+    """
+    import pandas as pd
+
+    from dvk_analysis.places import unit_codes
+
+    names = units["place"].where(units["admin_level"].eq("province"), units["place_key"])
+    where = units["province_reported"].where(units["province_reported"].notna(), units["province"])
+    codes = [
+        unit_codes(str(n), str(level), p if isinstance(p, str) else None)
+        for n, level, p in zip(names, units["admin_level"], where, strict=True)
+    ]
+    return pd.DataFrame(codes, index=units.index, columns=["legacy_code", "code_2025"])
+
+
 def _widen(long: pd.DataFrame, bound: str) -> pd.DataFrame:
     """Pivot cells to one row per unit; add ``<indicator>__denominator`` where given."""
     unit_id = long.groupby(list(UNIT_COLUMNS), sort=False, dropna=False).ngroup()
     cells = long.assign(_unit=unit_id.to_numpy())
     units = cells.drop_duplicates("_unit").set_index("_unit")
     units = units[[*UNIT_COLUMNS, "place", "province_reported"]]
+    units = units.join(_codes(units))
     values = cells.pivot(index="_unit", columns="indicator", values=bound)
     order = [name for name in indicators() if name in values.columns]
     wide = units.join(values[order])

@@ -857,6 +857,21 @@ def _resolve_name(
     return province, unit.legacy_code, unit.code_2025, unit.province_2025
 
 
+@cache
+def unit_codes(name: str, level: str, province: str | None) -> tuple[str | None, str | None]:
+    """The GSO codes (legacy, 2025) of a named unit inside ``province``; None where unknown.
+
+    ``name`` may be written with or without diacritics or level words ("Thien Loc",
+    "thienloc"). Villages have no code in the tables, nor do districts after 2025 (the
+    district tier was abolished). Used to give panel units their administrative codes.
+    """
+    hint = _find_province(province) if province else None
+    if level in ("province", "city") and hint is not None and _key(name) == _key(hint.name):
+        name = hint.name
+    _, legacy, new, _ = _resolve_name(name, level, hint)
+    return legacy, new
+
+
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _CYR_MULTI = (("тх", "th"), ("кх", "kh"), ("нь", "nh"), ("ку", "qu"))
 _CYR_ONE: dict[str, str] = {
