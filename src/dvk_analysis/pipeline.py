@@ -209,9 +209,8 @@ def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None
     path = resolve_notebook(notebook)
     result = run_one(path, parse_cli_parameters(path, parameters), output_dir)
     if result.status != "ok":
-        kept = f" (executed notebook kept in {result.failed_notebook})" * bool(
-            result.failed_notebook
-        )
+        kept = result.failed_notebook
+        kept = f" (executed notebook kept in {kept})" if kept else ""
         print(
             f"dvk: error: {result.province}: cell {result.execution_count}: {result.error}{kept}",
             file=sys.stderr,
