@@ -950,7 +950,8 @@ def _read_manifest(manifest: Path | str | pd.DataFrame | None) -> pd.DataFrame |
     if manifest is None:
         return None
     if isinstance(manifest, pd.DataFrame):
-        frame = manifest.astype(str).replace({"nan": "", "<NA>": "", "None": ""})
+        # missing cells become "" whatever their dtype (pandas 3 keeps NaN through astype(str))
+        frame = manifest.astype(object).where(manifest.notna(), "").astype(str)
     else:
         from dvk_analysis.data import read_csv_text
 
