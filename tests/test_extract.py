@@ -438,3 +438,11 @@ def test_translations_tell_the_same_story(corpus_run):
     as_set = lambda f: set(zip(f["indicator"], f["value"], strict=True))  # noqa: E731
     assert as_set(arabic) == as_set(english)
     assert set(arabic["story_id"]) == set(english["story_id"]) == {"004_0ce8fcdb2e1cb020"}
+
+
+def test_claims_carry_the_province_of_the_date_and_its_2025_successor():
+    text = "Năm 2023, tỉnh Hà Giang đã vận động 85 hộ dân hiến 4.200 m2 đất."
+    claims = extract_text(text, article_id="hg", lang="vi")
+    assert {(c.province, c.province_2025) for c in claims} == {("Hà Giang", "Tuyên Quang")}
+    kept = extract_text("The commune mobilised 120 households.", article_id="x", lang="en")
+    assert all(c.province == c.province_2025 == "" for c in kept)

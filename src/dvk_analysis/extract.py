@@ -56,6 +56,7 @@ COLUMNS: tuple[str, ...] = (
     "place",
     "admin_level",
     "province",
+    "province_2025",
     "period_start",
     "period_end",
     "quote",
@@ -65,7 +66,8 @@ COLUMNS: tuple[str, ...] = (
     "rule",
     "story_id",
 )
-"""Output columns: the codebook columns, then what the extractor adds."""
+"""Output columns: the codebook columns, then what the extractor adds (``province_2025``:
+the 2025 successor of ``province``, the province as of the article date)."""
 
 _CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
@@ -74,7 +76,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @dataclass(frozen=True)
 class Claim:
-    """One extracted claim; fields follow ``COLUMNS``."""
+    """One extracted claim; its fields are ``COLUMNS``."""
 
     article_id: str
     indicator: str
@@ -93,6 +95,7 @@ class Claim:
     confidence: float
     rule: str
     story_id: str = ""
+    province_2025: str = ""
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -806,6 +809,7 @@ def _claim(
         place=place,
         admin_level=admin_level,
         province=province,
+        province_2025=_successor(province),
         period_start=period_start,
         period_end=period_end,
         quote=clause.strip(),
@@ -814,6 +818,17 @@ def _claim(
         confidence=_confidence(chosen, unit, lex),
         rule=rule,
     )
+
+
+@cache
+def _successor(province: str) -> str:
+    """The 2025 province a province of the article's date belongs to ("" when unknown)."""
+    from dvk_analysis.places import successor_2025
+
+    try:
+        return successor_2025(province) if province else ""
+    except LookupError:
+        return ""
 
 
 CONTEXT_CHUNK = 20_000
