@@ -156,7 +156,7 @@ def latest_ntm_share() -> dict[str, float]:
     """Each province's latest dated share of communes meeting NTM (dates vary by province).
 
     The cross-section needs one outcome per province; the status table holds figures from
-    2016 to 2025, so "latest" compares provinces at different dates: a stated caveat.
+    2018-12 to 2025-11, so "latest" compares provinces at different dates: a stated caveat.
     """
     from dvk_analysis.reference import ntm_status_table
 
