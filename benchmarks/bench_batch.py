@@ -28,9 +28,9 @@ import nbformat
 from rich.console import Console
 from rich.table import Table
 
-from dvk_analysis.batch import run_batch
-from dvk_analysis.kernels import choose_kernel_name, run_cold
-from dvk_analysis.pipeline import provinces_with_claims
+from dvk_analysis.run.batch import run_batch
+from dvk_analysis.run.kernels import choose_kernel_name, run_cold
+from dvk_analysis.run.pipeline import provinces_with_claims
 
 ROOT = Path(__file__).resolve().parents[1]
 SYNTHETIC = ROOT / "tests" / "fixtures" / "notebooks" / "bench_profile.ipynb"

@@ -21,7 +21,7 @@ NUMERAL = re.compile(r"[0-9٠-٩]+(?:[.,\u00a0\u202f ][0-9٠-٩]+)*")
 
 def corpus() -> list[tuple[str, str, str]]:
     """(article_id, language, text) of the raw corpus, repeated to ``N_ARTICLES``."""
-    from dvk_analysis.data import read_csv_text
+    from dvk_analysis.fileio import read_csv_text
     from dvk_analysis.paths import data_dir
 
     manifest = read_csv_text(data_dir() / "raw" / "manifest.csv")
@@ -37,8 +37,8 @@ def corpus() -> list[tuple[str, str, str]]:
 
 
 def run_extractor(items) -> float:
-    from dvk_analysis.extract import extract_text
-    from dvk_analysis.language import detect_language
+    from dvk_analysis.text.extract import extract_text
+    from dvk_analysis.text.language import detect_language
 
     start = time.perf_counter()
     for article_id, lang, text in items:
@@ -49,8 +49,8 @@ def run_extractor(items) -> float:
 
 def run_parts(items) -> dict[str, float]:
     """Seconds spent in each stage the extractor calls, to show where the time goes."""
-    from dvk_analysis import numbers, periods, places
-    from dvk_analysis.language import detect_language
+    from dvk_analysis.text import numbers, periods, places
+    from dvk_analysis.text.language import detect_language
 
     stages = {
         "  of which language detection": lambda i: detect_language(i[2]),

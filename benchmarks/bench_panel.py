@@ -17,8 +17,8 @@ import time
 import numpy as np
 import pandas as pd
 
-from dvk_analysis.data import load_reference
-from dvk_analysis.panel import build_panel
+from dvk_analysis.analysis.panel import build_panel
+from dvk_analysis.data.load import load_reference
 
 N_COMMUNES = 10_000
 YEARS = range(2014, 2024)

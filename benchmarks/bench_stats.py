@@ -2,7 +2,7 @@
 
 A synthetic panel of 10,000 communes x 10 years (100,000 rows, 3 predictors: propaganda
 sessions per 1,000 residents, Skilled Mass Mobilization models, log funds mobilised) with an
-NTM criteria share as outcome is fitted with :func:`dvk_analysis.stats.fractional_logit`
+NTM criteria share as outcome is fitted with :func:`dvk_analysis.analysis.stats.fractional_logit`
 (input checks, IRLS, HC1 sandwich, marginal effects: everything a notebook pays for). The
 baseline, timed in the same run on the same design matrix, is a plain ``numpy.linalg.lstsq``,
 so the ratio says what the model costs over the cheapest possible fit on this machine.
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 from scipy.special import expit
 
-from dvk_analysis.stats import fractional_logit
+from dvk_analysis.analysis.stats import fractional_logit
 
 COMMUNES, YEARS = 10_000, 10
 TARGET_SECONDS = 2.0

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from dvk_analysis.cli import main
-from dvk_analysis.extract import COLUMNS, extract_paths, extract_text
+from dvk_analysis.run.cli import main
+from dvk_analysis.text.extract import COLUMNS, extract_paths, extract_text
 
 VI = "Năm 2023, xã đã vận động 1.250 hộ dân hiến 45.000 m2 đất để mở rộng đường giao thông."
 
@@ -82,7 +82,7 @@ def test_unsupported_language_warns_and_gives_no_rows(tmp_path):
 
 
 def test_unknown_predictor_names_the_closest():
-    from dvk_analysis.relationships import check_parameters
+    from dvk_analysis.report.relationships import check_parameters
 
     with pytest.raises(ValueError) as info:
         check_parameters("province", "ntm_share_latest", ["model_per_10k"], "mid")
@@ -94,7 +94,7 @@ def test_unknown_predictor_names_the_closest():
 
 
 def test_predictors_of_the_wrong_type_are_named():
-    from dvk_analysis.relationships import check_parameters
+    from dvk_analysis.report.relationships import check_parameters
 
     with pytest.raises(ValueError, match=r"^predictors must be a list of names or a comma-"
                        r"separated string, not int 42; valid: models_per_10k, "):  # fmt: skip
@@ -142,7 +142,7 @@ def test_unwritable_output_directory(tmp_path, capsys):
 def test_dvk_reports_a_bad_data_folder_without_traceback(tmp_path):
     (tmp_path / "raw").mkdir()
     done = subprocess.run(
-        [sys.executable, "-m", "dvk_analysis.cli", "validate", "--data-dir", str(tmp_path)],
+        [sys.executable, "-m", "dvk_analysis.run.cli", "validate", "--data-dir", str(tmp_path)],
         capture_output=True, text=True,
     )  # fmt: skip
     assert done.returncode == 1

@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 from rich.console import Console
 
-from dvk_analysis import batch as batch_mod
-from dvk_analysis.batch import (
+from dvk_analysis.run import batch as batch_mod
+from dvk_analysis.run.batch import (
     BatchLockedError,
     OutputNotWritableError,
     ParameterError,
@@ -33,8 +33,8 @@ from dvk_analysis.batch import (
     run_one,
     write_index,
 )
-from dvk_analysis.htmlreport import remote_references
-from dvk_analysis.kernels import WarmKernel, choose_kernel_name
+from dvk_analysis.run.htmlreport import remote_references
+from dvk_analysis.run.kernels import WarmKernel, choose_kernel_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 TOY = FIXTURES / "toy_profile.ipynb"
@@ -384,7 +384,7 @@ def test_dead_kernel_fails_one_run_and_is_replaced(batch):
 
 KILL_SCRIPT = """
 import sys
-from dvk_analysis import batch
+from dvk_analysis.run import batch
 
 batch.code_hash = lambda: "code-v1"  # as the in-test batches pin it
 root, data, notebook = sys.argv[1:4]
@@ -465,7 +465,7 @@ def _group_alive(pgid: int) -> bool:
 
 
 def test_cli_reports_a_held_lock_in_one_line(batch, capsys):
-    from dvk_analysis.cli import main
+    from dvk_analysis.run.cli import main
 
     batch.root.mkdir(parents=True)
     holder = hold_lock(batch.root / batch_mod.LOCK_FILE, 30)
@@ -509,7 +509,7 @@ def test_parameters_are_read_from_the_tagged_cell(tmp_path):
 
 
 def test_dask_without_a_scheduler_fails_before_anything_runs(tmp_path, capsys):
-    from dvk_analysis.cli import main
+    from dvk_analysis.run.cli import main
 
     args = ["batch", "--executor", "dask", "--provinces", "Hà Tĩnh", "--output", str(tmp_path)]
     assert main(args) == 1

@@ -164,7 +164,7 @@ def test_province_notebook_runs_in_jupyterlab(browser, jupyterlab):
 
 def test_report_pages_open_offline(browser, tmp_path):
     """The index and a province page load with no network and every link/figure resolves."""
-    from dvk_analysis.pipeline import build_example_reports
+    from dvk_analysis.run.pipeline import build_example_reports
 
     index = build_example_reports(tmp_path)
     context = browser.new_context(offline=True)

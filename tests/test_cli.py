@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import rewrite_csv
 
-from dvk_analysis.cli import main
+from dvk_analysis.run.cli import main
 
 
 def test_validate_passes_on_committed_data(capsys):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dvk_analysis import corpus
-from dvk_analysis.dataset import build_dataset
+from dvk_analysis.data.dataset import build_dataset
+from dvk_analysis.report import corpus
 
 
 def test_sources_by_language_adds_up():

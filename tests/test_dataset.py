@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from conftest import rewrite_csv
 
-from dvk_analysis.dataset import build_dataset, story_ids
+from dvk_analysis.data.dataset import build_dataset, story_ids
 
 
 def test_every_claim_gets_metadata_and_a_story():

@@ -64,7 +64,7 @@ def test_runnable_block(page, block, project_copy):
 
 
 def test_methods_doc_gives_every_metric():
-    from dvk_analysis.metrics import METRICS
+    from dvk_analysis.analysis.metrics import METRICS
 
     methods = (ROOT / "docs" / "methods.md").read_text("utf-8")
     missing = [m.name for m in METRICS if f"`{m.name}`" not in methods]

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from dvk_analysis.evaluate import evaluate, evaluate_files, format_report
+from dvk_analysis.text.evaluate import evaluate, evaluate_files, format_report
 
 COLS = ["article_id", "indicator", "value", "denominator", "start"]
 

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dvk_analysis.extract import COLUMNS, extract_paths, extract_text, read_article
-from dvk_analysis.numbers import find_numbers
 from dvk_analysis.paths import data_dir
+from dvk_analysis.text.extract import COLUMNS, extract_paths, extract_text, read_article
+from dvk_analysis.text.numbers import find_numbers
 
 RESOURCES = {
     "vi": "Năm 2024, xã Hòa Bình đã vận động 85 hộ dân hiến trên 4.200 m2 đất, đóng góp 1,5 tỷ "
@@ -214,7 +214,7 @@ def test_unsupported_language_gives_no_claims():
 
 
 def test_lexicon_naming_an_unknown_indicator_is_a_clear_error(monkeypatch):
-    from dvk_analysis import extract
+    from dvk_analysis.text import extract
 
     bad = {"indicators": {"bogus_indicator": {"kw": ["road"]}}}
     monkeypatch.setattr(extract, "_raw_lexicon", lambda lang: bad)
@@ -372,7 +372,7 @@ def test_never_raises_and_offsets_slice_to_the_number(noise, lang):
 
 
 def _unit_factors(lang: str) -> set[float]:
-    from dvk_analysis.numbers import lexicon
+    from dvk_analysis.text.numbers import lexicon
 
     units = lexicon(lang)["units"].values()
     entries = [e for unit in units if isinstance(unit, list) for e in unit if isinstance(e, dict)]
@@ -393,8 +393,8 @@ def test_arbitrary_unicode_with_detection_never_raises(text):
 def corpus_run():
     import pandas as pd
 
-    from dvk_analysis.data import read_csv_text
-    from dvk_analysis.evaluate import evaluate
+    from dvk_analysis.fileio import read_csv_text
+    from dvk_analysis.text.evaluate import evaluate
 
     manifest = read_csv_text(data_dir() / "raw" / "manifest.csv")
     gold = read_csv_text(data_dir() / "curated" / "observations.csv")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dvk_analysis.language import SUPPORTED, detect_language
+from dvk_analysis.text.language import SUPPORTED, detect_language
 
 SAMPLES = {
     "vi": "Người dân trong xã đã tự nguyện hiến đất để mở rộng đường giao thông nông thôn.",

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dvk_analysis.metrics import (
+from dvk_analysis.analysis.metrics import (
     MetricInputError,
     compute_metrics,
     coverage,
@@ -19,7 +19,7 @@ from dvk_analysis.metrics import (
     resources_per_resident,
     sessions_per_10k,
 )
-from dvk_analysis.panel import build_panel
+from dvk_analysis.analysis.panel import build_panel
 
 
 def s(*values) -> pd.Series:

@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dvk_analysis.codebook import QUALIFIERS
-from dvk_analysis.numbers import (
+from dvk_analysis.paths import data_dir
+from dvk_analysis.text.numbers import (
     KINDS,
     available_languages,
     find_numbers,
     lexicon,
     parse_number,
 )
-from dvk_analysis.paths import data_dir
 
 LANGS = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
 

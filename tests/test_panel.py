@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dvk_analysis.panel import (
+from dvk_analysis.analysis.panel import (
     BAND,
     PanelInputError,
     bounds,
@@ -295,7 +295,7 @@ def test_long_and_sources_tables():
 
 
 def test_panel_builds_from_the_curated_observations():
-    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.data.dataset import build_dataset
 
     observations = build_dataset()  # curated rows + story_id and published of their source
     panel = build_panel(observations)
@@ -327,7 +327,7 @@ def test_a_city_claim_that_names_its_province_is_a_province_unit():
 
 
 def test_units_carry_their_administrative_codes_in_both_geographies():
-    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.data.dataset import build_dataset
 
     data = build_dataset()
     for geography in ("legacy", "2025"):

@@ -1,10 +1,10 @@
-"""Tests for dvk_analysis.periods: periods in ten languages and the governing period."""
+"""Tests for dvk_analysis.text.periods: periods in ten languages and the governing period."""
 
 from __future__ import annotations
 
 import pytest
 
-from dvk_analysis.periods import (
+from dvk_analysis.text.periods import (
     RECENT_YEARS_SPAN,
     PeriodMention,
     find_periods,

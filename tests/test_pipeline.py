@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 from dvk_analysis.paths import project_root
-from dvk_analysis.pipeline import clean_notebook, provinces_with_claims
+from dvk_analysis.run.pipeline import clean_notebook, provinces_with_claims
 
 
 def _checksums(folder: Path) -> dict[str, str]:
@@ -61,7 +61,7 @@ def guard(event, args):
         if os.path.realpath(os.fsdecode(path)).startswith(data):
             raise PermissionError(f"read-only data/: {event} {os.fsdecode(path)}")
 sys.addaudithook(guard)
-from dvk_analysis.cli import main
+from dvk_analysis.run.cli import main
 sys.exit(main(sys.argv[2:]))
 """
 

@@ -1,4 +1,4 @@
-"""Tests for dvk_analysis.places: province names, unit look-up and place mentions."""
+"""Tests for dvk_analysis.gazetteer: province names, unit look-up and place mentions."""
 
 from __future__ import annotations
 
@@ -6,19 +6,17 @@ import csv
 
 import pytest
 
-from dvk_analysis import places
 from dvk_analysis.codebook import ADMIN_LEVELS
-from dvk_analysis.paths import data_dir
-from dvk_analysis.places import (
-    PlaceMention,
+from dvk_analysis.gazetteer import (
     UnknownPlaceError,
-    find_places,
-    nearest_place,
     provinces,
     resolve_province,
     slugify,
     successor_2025,
 )
+from dvk_analysis.paths import data_dir
+from dvk_analysis.text import places
+from dvk_analysis.text.places import PlaceMention, find_places, nearest_place
 
 # --- resolve_province -----------------------------------------------------------------------
 
@@ -389,7 +387,7 @@ def test_russian_spellings_resolve_fuzzily_inside_the_hint():
 
 
 def test_province_coordinates_place_every_province_inside_vietnam():
-    from dvk_analysis.places import province_coordinates
+    from dvk_analysis.gazetteer import province_coordinates
 
     for geography, n in (("legacy", 63), ("2025", 34)):
         points = province_coordinates(geography)

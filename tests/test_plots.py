@@ -20,8 +20,8 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import findfont
 from matplotlib.ft2font import FT2Font
 
-from dvk_analysis import plots
-from dvk_analysis.plots import PlotInputError
+from dvk_analysis.figures import plots
+from dvk_analysis.figures.plots import PlotInputError
 
 SOURCE = "curated observations, data/curated/observations.csv"
 VI = ["Hà Tĩnh", "Nghệ An", "Thiên Lộc", "Bắc Ninh", "Quảng Trị"]
@@ -475,7 +475,7 @@ RENDER_SCRIPT = textwrap.dedent(
     """
     import hashlib, json, sys
     import pandas as pd
-    from dvk_analysis import plots
+    from dvk_analysis.figures import plots
     df = pd.DataFrame({"u": ["Hà Tĩnh", "ثين لوك", "Bắc Ninh", "Long An"],
                        "x": [10, 30, 80, 50], "y": [0.5, 0.6, 0.9, 0.7]})
     fig = plots.scatter_relationship(df, "x", "y", "u", x_label="Sessions (count)",

@@ -7,8 +7,8 @@ import re
 import pytest
 from conftest import rewrite_csv
 
-from dvk_analysis import profile
-from dvk_analysis.places import UnknownPlaceError
+from dvk_analysis.gazetteer import UnknownPlaceError
+from dvk_analysis.report import profile
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_timeline_counts_each_story_once(ha_tinh):
 @pytest.mark.xdist_group("kernel")
 def test_report_escapes_article_text(data_copy, tmp_path):
     """Hostile strings in an article's metadata and claims stay text in the HTML report."""
-    from dvk_analysis.batch import run_one
+    from dvk_analysis.run.batch import run_one
 
     def hostile_manifest(rows):
         col = rows[0].index

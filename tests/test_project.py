@@ -61,7 +61,7 @@ def test_ci_runs_the_readme_test_command():
 
 def test_dvk_help_runs():
     out = subprocess.run(
-        [sys.executable, "-m", "dvk_analysis.cli", "--help"],
+        [sys.executable, "-m", "dvk_analysis.run.cli", "--help"],
         capture_output=True,
         text=True,
         check=True,
@@ -72,7 +72,7 @@ def test_dvk_help_runs():
 
 def test_help_does_not_import_heavy_libraries():
     code = (
-        "import sys; from dvk_analysis.cli import build_parser; build_parser(); "
+        "import sys; from dvk_analysis.run.cli import build_parser; build_parser(); "
         "print(sorted(m for m in ('pandas','matplotlib','statsmodels','pandera','papermill') "
         "if m in sys.modules))"
     )
@@ -81,6 +81,6 @@ def test_help_does_not_import_heavy_libraries():
 
 
 def test_generated_codebook_is_current():
-    from dvk_analysis.docs import codebook_markdown
+    from dvk_analysis.data.docs import codebook_markdown
 
     assert (ROOT / "docs" / "codebook.md").read_text("utf-8") == codebook_markdown()

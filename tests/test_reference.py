@@ -7,14 +7,14 @@ import csv
 import pandas as pd
 import pytest
 
-from dvk_analysis.paths import data_dir
-from dvk_analysis.reference import (
+from dvk_analysis.data.reference import (
     attach_reference,
     criteria_denominator,
     ntm_status_at,
     ntm_status_table,
     province_table,
 )
+from dvk_analysis.paths import data_dir
 
 
 def raw_rows(name: str) -> list[dict[str, str]]:
@@ -134,7 +134,7 @@ def test_attach_reference_rejects_frames_without_unit_columns():
 
 
 def test_criteria_denominators_are_vectorised_and_missing_where_no_set_applies():
-    from dvk_analysis.reference import criteria_denominators
+    from dvk_analysis.data.reference import criteria_denominators
 
     levels = pd.Series(["commune", "district", "village", "district", "commune"])
     years = pd.Series([2023, 2019, 2023, 2012, 2027])

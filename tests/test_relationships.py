@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dvk_analysis import relationships as rel
+from dvk_analysis.report import relationships as rel
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +80,8 @@ def test_the_2025_geography_keeps_each_unit_its_own_name_and_outcome(tables):
 
 
 def test_what_is_left_out_is_counted_at_every_step():
-    from dvk_analysis.dataset import build_dataset
-    from dvk_analysis.panel import build_panel
+    from dvk_analysis.analysis.panel import build_panel
+    from dvk_analysis.data.dataset import build_dataset
 
     left_out = rel.exclusions("province")
     assert list(left_out.columns) == ["step", "what", "reason", "count"]

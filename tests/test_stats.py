@@ -11,7 +11,7 @@ import statsmodels.api as sm
 from scipy import optimize, special
 from scipy import stats as sps
 
-from dvk_analysis.stats import (
+from dvk_analysis.analysis.stats import (
     TIDY_COLUMNS,
     InsufficientDataError,
     caveats,

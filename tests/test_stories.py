@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dvk_analysis.stories import assign_stories, same_story
+from dvk_analysis.text.stories import assign_stories, same_story
 
 
 def manifest(rows):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from dvk_analysis import units as units_module
 from dvk_analysis.codebook import UNITS
-from dvk_analysis.numbers import available_languages, find_numbers
-from dvk_analysis.units import find_unit
+from dvk_analysis.text import units as units_module
+from dvk_analysis.text.numbers import available_languages, find_numbers
+from dvk_analysis.text.units import find_unit
 
 
 def unit_after_number(text: str, lang: str):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import rewrite_csv
 
-from dvk_analysis.validate import check_checksums, validate_all
+from dvk_analysis.data.validate import check_checksums, validate_all
 
 
 def _messages(folder) -> list[str]:

@@ -8,6 +8,7 @@ command prints that message instead of a traceback. Set ``DVK_DEBUG=1`` to see t
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 
 class UserError(Exception):
@@ -32,3 +33,35 @@ USER_ERRORS: tuple[type[BaseException], ...] = (
     if not os.environ.get("DVK_DEBUG")
     else ()
 )
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule, located as precisely as possible.
+
+    ``line`` is the 1-based line of the CSV file (the header is line 1), so a researcher can jump
+    to it in any editor; ``None`` when the problem is about the whole file or a column.
+    """
+
+    file: str
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+        if self.column:
+            where += f": column '{self.column}'"
+        return f"{where}: {self.message}"
+
+
+class DataValidationError(ValueError):
+    """Raised when a table breaks its schema; ``problems`` lists every broken rule."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        shown = "\n".join(str(p) for p in problems[:20])
+        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{len(problems)} problem(s):\n{shown}{more}")

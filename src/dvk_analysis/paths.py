@@ -36,3 +36,11 @@ def reports_dir() -> Path:
 def notebooks_dir() -> Path:
     """Return ``notebooks/``."""
     return project_root() / "notebooks"
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the data folder's parent when possible (shorter messages)."""
+    try:
+        return str(Path(path).resolve().relative_to(data_dir().parent.resolve()))
+    except ValueError:
+        return str(path)

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvk_analysis.data import load_reference
+from dvk_analysis.data.load import load_reference
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from dvk_analysis.panel import Panel
+    from dvk_analysis.analysis.panel import Panel
 
 FIRST_2025_YEAR = 2026
 """First period-end year for which a province-level unit is looked up in the 2025 table.
@@ -231,8 +231,8 @@ def attach_reference(panel: Panel | pd.DataFrame, *, folder: Path | None = None)
     Parameters
     ----------
     panel
-        A :class:`~dvk_analysis.panel.Panel` (its ``table`` is used) or a frame with the unit
-        columns ``place, admin_level, province, period_start, period_end``.
+        A :class:`~dvk_analysis.analysis.panel.Panel` (its ``table`` is used) or a frame with
+        the unit columns ``place, admin_level, province, period_start, period_end``.
     folder
         ``data/reference`` by default.
 

@@ -15,16 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import indicators
-from dvk_analysis.data import (
-    DataValidationError,
-    Problem,
-    display_path,
+from dvk_analysis.data.load import (
     load_manifest,
     load_observations,
     load_reference,
     load_sources,
     read_article,
 )
+from dvk_analysis.errors import DataValidationError, Problem
+from dvk_analysis.paths import display_path
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -110,7 +109,7 @@ def is_number_span(text: str, start: int, end: int, lang: str | None) -> bool:
         return True
     if not span.strip() or any(ch.isdigit() for ch in span) or lang is None:
         return False
-    from dvk_analysis.numbers import find_numbers
+    from dvk_analysis.text.numbers import find_numbers
 
     left = max(0, start - 200)
     try:

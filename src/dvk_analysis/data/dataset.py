@@ -60,8 +60,8 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     ``outlet``, ``published``, ``title`` (articles only), ``url`` and ``province_2025`` (the
     successor of the legacy province, or the province itself when it already is a 2025 unit).
     """
-    from dvk_analysis.data import load_manifest, load_observations, load_sources
-    from dvk_analysis.places import successor_2025
+    from dvk_analysis.data.load import load_manifest, load_observations, load_sources
+    from dvk_analysis.gazetteer import successor_2025
 
     folder = data_dir(folder)
     obs = load_observations(folder / "curated" / "observations.csv")

@@ -623,7 +623,7 @@ def _classify(text: str, e: _Expr, g: _Grammar) -> None:
         and not e.percent
         and e.qualifier not in ("more_than", "nearly", "at_least", "less_than")
     ):
-        from .units import find_unit
+        from dvk_analysis.text.units import find_unit
 
         if find_unit(text, e.expr_end, g.lang) is None:
             e.kind = "year"

@@ -220,7 +220,7 @@ def build_panel(
     ----------
     observations
         Rows with the observation columns (``data/curated/observations.csv`` or the enriched
-        table of :func:`dvk_analysis.dataset.build_dataset`). ``published`` (ISO date) breaks
+        table of :func:`dvk_analysis.data.dataset.build_dataset`). ``published`` (ISO date) breaks
         ties between competing claims; ``story_id`` groups translations when ``stories`` is not
         given.
     stories
@@ -300,11 +300,11 @@ def _prepare(observations: pd.DataFrame, stories: Mapping[str, str] | None) -> p
 
 def _province_mapper(geography: str) -> Callable[[str], str]:
     """Return ``name -> province name in geography``; raises ``LookupError`` when unknown."""
-    from dvk_analysis import places
+    from dvk_analysis import gazetteer
 
     if geography == "2025":
-        return places.successor_2025
-    return lambda name: places.resolve_province(name).name
+        return gazetteer.successor_2025
+    return lambda name: gazetteer.resolve_province(name).name
 
 
 def _map_unique(series: pd.Series, func: Callable[[str], str]) -> pd.Series:
@@ -373,9 +373,9 @@ def _screen(
 
 
 def _canonical_name(name: str) -> str:
-    from dvk_analysis import places
+    from dvk_analysis import gazetteer
 
-    return places.resolve_province(name).name
+    return gazetteer.resolve_province(name).name
 
 
 # --- step 2: translations -------------------------------------------------------------------
@@ -502,7 +502,7 @@ def place_key(place: str) -> str:
     Arabic spellings of one commune still match each other but not the Latin spelling.
     Separators are dropped ("Dat Do" and "Datdo" both give "datdo").
     """
-    from dvk_analysis.places import slugify
+    from dvk_analysis.gazetteer import slugify
 
     text = _PARENS.sub("", place).casefold()
     tokens = [_CJK_SUFFIX.sub("", t) for t in _TOKEN.findall(text)]
@@ -519,7 +519,7 @@ def _city_is_province(kept: pd.DataFrame) -> pd.Series:
     like provinces ("Thành phố ..."); a claim about them is province-level. A provincial city
     named like its province (TP Bắc Giang in Bắc Giang) stays a city.
     """
-    from dvk_analysis.places import resolve_province
+    from dvk_analysis.gazetteer import resolve_province
 
     def municipality(text: str) -> str:
         found = resolve_province(_PARENS.sub("", text).strip())
@@ -640,12 +640,12 @@ def _codes(units: pd.DataFrame) -> pd.DataFrame:
     """``legacy_code`` and ``code_2025`` of each unit (GSO codes; missing where unresolved).
 
     Province-level units take their province's codes; others are looked up by name inside the
-    province the claim named (:func:`places.unit_codes`). A missing code is a gap to review,
+    province the claim named (:func:`gazetteer.unit_codes`). A missing code is a gap to review,
     not an exclusion: the unit stays in the panel under its written name.
     """
     import pandas as pd
 
-    from dvk_analysis.places import unit_codes
+    from dvk_analysis.gazetteer import unit_codes
 
     names = units["place"].where(units["admin_level"].eq("province"), units["place_key"])
     where = units["province_reported"].where(units["province_reported"].notna(), units["province"])

@@ -23,7 +23,7 @@ def _err(message: str) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every table in the data folder; print one line per problem."""
-    from dvk_analysis.validate import validate_all, write_checksums
+    from dvk_analysis.data.validate import validate_all, write_checksums
 
     folder = Path(args.data_dir)
     if args.update_checksums:
@@ -40,7 +40,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_codebook(args: argparse.Namespace) -> int:
     """Write the codebook page generated from the schema and the vocabulary."""
-    from dvk_analysis.docs import codebook_markdown
+    from dvk_analysis.data.docs import codebook_markdown
     from dvk_analysis.fileio import atomic_write_text
 
     text = codebook_markdown()
@@ -53,7 +53,7 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract codebook observations from article texts."""
-    from dvk_analysis.extract import extract_paths
+    from dvk_analysis.text.extract import extract_paths
 
     frame = extract_paths(
         [Path(p) for p in args.paths],
@@ -74,7 +74,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score extracted observations against the curated ones."""
-    from dvk_analysis.evaluate import evaluate_files
+    from dvk_analysis.text.evaluate import evaluate_files
 
     print(evaluate_files(args.observations, args.extracted))
     return EXIT_OK
@@ -82,14 +82,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_reports(args: argparse.Namespace) -> int:
     """The main job: validate, build the data set, run every notebook, write reports/."""
-    from dvk_analysis.pipeline import run_reports
+    from dvk_analysis.run.pipeline import run_reports
 
     return run_reports(jobs=args.jobs, force=args.force, cold=args.cold)
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     """Run one notebook per province with papermill."""
-    from dvk_analysis.pipeline import run_province_batch
+    from dvk_analysis.run.pipeline import run_province_batch
 
     return run_province_batch(
         notebook=args.notebook,
@@ -107,7 +107,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run one notebook with parameters."""
-    from dvk_analysis.pipeline import run_single
+    from dvk_analysis.run.pipeline import run_single
 
     return run_single(args.notebook, dict(args.parameter or []), output_dir=args.output_dir)
 

@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .codebook import UNITS
-from .numbers import _WS, _phrase_rx, _wordy, lexicon
+from dvk_analysis.codebook import UNITS
+from dvk_analysis.text.numbers import _WS, _phrase_rx, _wordy, lexicon
 
 
 @dataclass(frozen=True, slots=True)

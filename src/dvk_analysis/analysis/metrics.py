@@ -198,7 +198,7 @@ def _criteria_denominators(table: pd.DataFrame) -> pd.Series:
     """Denominator given in the text, else the national set for the unit's level and period."""
     import pandas as pd
 
-    from dvk_analysis.reference import criteria_denominators
+    from dvk_analysis.data.reference import criteria_denominators
 
     nan = pd.Series(float("nan"), index=table.index)
     given = pd.to_numeric(table.get("ntm_criteria_met__denominator", nan), errors="coerce")

@@ -73,7 +73,7 @@ def load_profile(
     UnknownPlaceError
         For an unknown province, with the closest valid names.
     """
-    from dvk_analysis.places import resolve_province
+    from dvk_analysis.gazetteer import resolve_province
 
     folder = default_data_dir(data_dir)
     name = resolve_province(province, geography=geography).name
@@ -106,9 +106,9 @@ def _inputs(folder: str, geography: str, signature: tuple) -> tuple:
     once instead of per province saves about a second a run. The cache key includes every
     input file's size and mtime, so results never come from stale data.
     """
-    from dvk_analysis.dataset import build_dataset
-    from dvk_analysis.panel import build_panel
-    from dvk_analysis.reference import ntm_status_table
+    from dvk_analysis.analysis.panel import build_panel
+    from dvk_analysis.data.dataset import build_dataset
+    from dvk_analysis.data.reference import ntm_status_table
 
     path = Path(folder)
     dataset = build_dataset(path)
@@ -123,7 +123,7 @@ def _status_names(name: str, geography: str) -> list[str]:
     """NTM status is reported for legacy provinces: a 2025 province shows its predecessors'."""
     if geography == "legacy":
         return [name]
-    from dvk_analysis.places import resolve_province
+    from dvk_analysis.gazetteer import resolve_province
 
     return [name, *resolve_province(name, geography="2025").merged_from]
 
@@ -184,7 +184,7 @@ def _unit_label(rows: pd.DataFrame) -> str:
 
 def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
     """The profile's figures by name; a figure with no data is a one-line message instead."""
-    from dvk_analysis import plots
+    from dvk_analysis.figures import plots
 
     out: dict[str, Figure | str] = {}
     name = profile.province
@@ -366,8 +366,8 @@ def write_outputs(
     if not output_dir:
         return []
 
+    from dvk_analysis.figures.plots import save_figure
     from dvk_analysis.fileio import atomic_write_text
-    from dvk_analysis.plots import save_figure
 
     out = Path(output_dir)
     written: list[Path] = []

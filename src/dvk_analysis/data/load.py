@@ -8,90 +8,16 @@ Loaders never write: ``data/raw`` and ``data/curated`` are read-only for every c
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvk_analysis.paths import data_dir
+from dvk_analysis.errors import DataValidationError, Problem
+from dvk_analysis.fileio import read_csv_text
+from dvk_analysis.paths import data_dir, display_path
 
 if TYPE_CHECKING:
     import pandas as pd
     import pandera.pandas as pa
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule, located as precisely as possible.
-
-    ``line`` is the 1-based line of the CSV file (the header is line 1), so a researcher can jump
-    to it in any editor; ``None`` when the problem is about the whole file or a column.
-    """
-
-    file: str
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-        if self.column:
-            where += f": column '{self.column}'"
-        return f"{where}: {self.message}"
-
-
-class DataValidationError(ValueError):
-    """Raised when a table breaks its schema; ``problems`` lists every broken rule."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        shown = "\n".join(str(p) for p in problems[:20])
-        more = f"\n... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        super().__init__(f"{len(problems)} problem(s):\n{shown}{more}")
-
-
-def display_path(path: Path) -> str:
-    """Return ``path`` relative to the data folder's parent when possible (shorter messages)."""
-    try:
-        return str(Path(path).resolve().relative_to(data_dir().parent.resolve()))
-    except ValueError:
-        return str(path)
-
-
-def read_csv_text(path: Path) -> pd.DataFrame:
-    """Read a CSV with every cell as text (empty cells as missing).
-
-    A byte-order mark and CRLF line endings are accepted, since spreadsheet programs write them;
-    an empty file or a file that is not UTF-8 raises ``DataValidationError`` naming the file.
-    """
-    import pandas as pd
-
-    shown = display_path(path)
-    if not Path(path).exists():
-        raise DataValidationError([Problem(shown, None, None, "file not found")])
-    raw = Path(path).read_bytes()
-    if not raw.strip():
-        raise DataValidationError(
-            [Problem(shown, None, None, "file is empty (expected a header row)")]
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        msg = f"not UTF-8 (byte {err.start}: {raw[err.start : err.start + 1]!r}); save it as UTF-8"
-        raise DataValidationError([Problem(shown, None, None, msg)]) from None
-    import io
-
-    try:
-        return pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skipinitialspace=False,
-        )
-    except pd.errors.ParserError as err:
-        raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
 
 
 def _column_problem(shown: str, case: dict, expected: list[str], actual: list[str]) -> Problem:
@@ -165,28 +91,28 @@ def load_table(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
 
 def load_manifest(path: Path | None = None) -> pd.DataFrame:
     """Load ``data/raw/manifest.csv`` (one row per article)."""
-    from dvk_analysis.schema import manifest_schema
+    from dvk_analysis.data.schema import manifest_schema
 
     return load_table(path or data_dir() / "raw" / "manifest.csv", manifest_schema())
 
 
 def load_observations(path: Path | None = None) -> pd.DataFrame:
     """Load ``data/curated/observations.csv`` (one claim per row)."""
-    from dvk_analysis.schema import observations_schema
+    from dvk_analysis.data.schema import observations_schema
 
     return load_table(path or data_dir() / "curated" / "observations.csv", observations_schema())
 
 
 def load_sources(path: Path | None = None) -> pd.DataFrame:
     """Load ``data/curated/sources.csv`` (URL-only sources of observations)."""
-    from dvk_analysis.schema import sources_schema
+    from dvk_analysis.data.schema import sources_schema
 
     return load_table(path or data_dir() / "curated" / "sources.csv", sources_schema())
 
 
 def load_reference(name: str, folder: Path | None = None) -> pd.DataFrame:
     """Load one reference table by file stem (``provinces_legacy``, ``ntm_status``, ...)."""
-    from dvk_analysis.schema import reference_schemas
+    from dvk_analysis.data.schema import reference_schemas
 
     schemas = reference_schemas()
     if name not in schemas:

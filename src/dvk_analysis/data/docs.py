@@ -18,7 +18,7 @@ def codebook_markdown() -> str:
     regenerates it and compares with the committed page.
     """
     from dvk_analysis.codebook import QUALIFIERS, indicators
-    from dvk_analysis.schema import (
+    from dvk_analysis.data.schema import (
         manifest_schema,
         observations_schema,
         reference_schemas,

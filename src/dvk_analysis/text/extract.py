@@ -39,12 +39,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvk_analysis import codebook
-from dvk_analysis.language import SUPPORTED, detect_language
+from dvk_analysis.text.language import SUPPORTED, detect_language
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from dvk_analysis.numbers import NumberMatch
+    from dvk_analysis.text.numbers import NumberMatch
 
 COLUMNS: tuple[str, ...] = (
     "article_id",
@@ -287,7 +287,7 @@ def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
 
 def _unit_after(text: str, pos: int, lex: _Lexicon) -> tuple[str | None, float, int]:
     """Return the unit written right after ``pos`` (codebook unit, factor, end offset)."""
-    from dvk_analysis.units import find_unit
+    from dvk_analysis.text.units import find_unit
 
     found = find_unit(text, pos, lex.lang)
     if found is None:
@@ -660,7 +660,7 @@ def _choose(candidates: list[_Candidate], lex: _Lexicon) -> _Candidate | None:
 
 
 def _numbers(text: str, lang: str) -> list[NumberMatch]:
-    from dvk_analysis import numbers
+    from dvk_analysis.text import numbers
 
     return numbers.find_numbers(text, lang)
 
@@ -823,7 +823,7 @@ def _claim(
 @cache
 def _successor(province: str) -> str:
     """The 2025 province a province of the article's date belongs to ("" when unknown)."""
-    from dvk_analysis.places import successor_2025
+    from dvk_analysis.gazetteer import successor_2025
 
     try:
         return successor_2025(province) if province else ""
@@ -876,13 +876,13 @@ class _Context:
         # Places and periods are context, not the claim: if their resolution fails on an odd
         # text, the claim is still worth keeping with the manifest's province and date.
         try:
-            from dvk_analysis import places as places_module
+            from dvk_analysis.text import places as places_module
 
             places = _by_chunks(text, lambda part: places_module.find_places(part, lang))
         except Exception as err:  # noqa: BLE001
             _warn_once(f"place resolution failed ({type(err).__name__}: {err}); using manifest")
         try:
-            from dvk_analysis import periods as periods_module
+            from dvk_analysis.text import periods as periods_module
 
             periods = _by_chunks(
                 text, lambda part: periods_module.find_periods(part, lang, published)
@@ -968,7 +968,7 @@ def _read_manifest(manifest: Path | str | pd.DataFrame | None) -> pd.DataFrame |
         # missing cells become "" whatever their dtype (pandas 3 keeps NaN through astype(str))
         frame = manifest.astype(object).where(manifest.notna(), "").astype(str)
     else:
-        from dvk_analysis.data import read_csv_text
+        from dvk_analysis.fileio import read_csv_text
 
         frame = read_csv_text(Path(manifest)).fillna("")
     missing = {"article_id", "language"} - set(frame.columns)
@@ -1020,7 +1020,7 @@ def extract_paths(
     ValueError
         For an empty, binary or undecodable file (naming it), or an unsupported ``lang``.
     """
-    from dvk_analysis.stories import assign_stories
+    from dvk_analysis.text.stories import assign_stories
 
     if lang is not None and lang not in SUPPORTED:
         raise ValueError(f"--lang {lang!r} is not supported; choose one of {', '.join(SUPPORTED)}")

@@ -178,7 +178,7 @@ def evaluate(
 
 
 def _language_lookup(languages, g, e) -> dict[str, str]:
-    from dvk_analysis.language import SUPPORTED
+    from dvk_analysis.text.language import SUPPORTED
 
     lookup: dict[str, str] = {}
     for frame in (g, e):
@@ -227,7 +227,7 @@ def evaluate_files(
 
     Used by ``dvk evaluate``; returns the report text.
     """
-    from dvk_analysis.data import read_csv_text
+    from dvk_analysis.fileio import read_csv_text
     from dvk_analysis.paths import data_dir
 
     gold_path = Path(observations) if observations else data_dir() / "curated" / "observations.csv"
@@ -237,7 +237,7 @@ def evaluate_files(
     if extracted:
         claims = read_csv_text(Path(extracted))
     else:
-        from dvk_analysis.extract import extract_paths
+        from dvk_analysis.text.extract import extract_paths
 
         claims = extract_paths([data_dir() / "raw" / "articles"], manifest=manifest)
     languages = None

@@ -4,7 +4,7 @@
 ``reports/provinces/<slug>/`` (executed notebook, SVG+PNG figures, CSV tables, an offline HTML
 page without code) plus ``reports/index.html``. Design choices, and why:
 
-* **Warm kernels** (:mod:`dvk_analysis.kernels`): the fixed cost of a cold papermill run
+* **Warm kernels** (:mod:`dvk_analysis.run.kernels`): the fixed cost of a cold papermill run
   (kernel start, heavy imports) dominates; one reset-between-runs kernel per worker removes
   it. ``cold=True`` is the plain-papermill reference.
 * **Incremental**: a run is skipped when its notebook, parameters, library code and input data
@@ -156,14 +156,14 @@ class RunSpec:
 # -- names ------------------------------------------------------------------------------------
 def _ascii_fold(text: str) -> str:
     """Lower-case ASCII form of a name (for sorting the index)."""
-    from dvk_analysis.places import fold
+    from dvk_analysis.gazetteer import fold
 
     return fold(text).lower()
 
 
 def default_slugify() -> Callable[[str], str]:
-    """Return :func:`dvk_analysis.places.slugify` (folder names of province reports)."""
-    from dvk_analysis.places import slugify
+    """Return :func:`dvk_analysis.gazetteer.slugify` (folder names of province reports)."""
+    from dvk_analysis.gazetteer import slugify
 
     return slugify
 
@@ -174,7 +174,7 @@ def default_resolver(geography: str | None = None) -> Callable[[str], str]:
     ``places.resolve_province`` raises ``UnknownPlaceError`` (a ``LookupError``) naming the
     closest provinces; with ``geography="2025"`` a merged legacy name gives its successor.
     """
-    from dvk_analysis.places import resolve_province
+    from dvk_analysis.gazetteer import resolve_province
 
     def resolve(name: str) -> str:
         return resolve_province(name, geography).name
@@ -318,7 +318,7 @@ def hash_files(root: Path, patterns: Sequence[str] = ("**/*",)) -> str:
 
 def code_hash() -> str:
     """Hash of the dvk_analysis package sources and resources (the notebooks' library code)."""
-    return hash_files(Path(__file__).resolve().parent, ("**/*.py", "**/*.csv", "**/*.toml"))
+    return hash_files(Path(__file__).resolve().parents[1], ("**/*.py", "**/*.csv", "**/*.toml"))
 
 
 def _params_hash(parameters: Mapping[str, Any]) -> str:
@@ -408,7 +408,7 @@ def clean_partial_outputs(provinces_dir: Path) -> list[Path]:
 # -- one run ----------------------------------------------------------------------------------
 def _execute(spec: RunSpec, out_nb: Path, parameters: dict[str, Any], kernel: Any) -> Any:
     """Execute the notebook warm (``kernel``) or cold; return the executed notebook."""
-    from dvk_analysis.kernels import run_cold
+    from dvk_analysis.run.kernels import run_cold
 
     if spec.cold or kernel is None:
         return run_cold(
@@ -427,7 +427,7 @@ def _finish_report(spec: RunSpec, tmp: Path, out_nb: Path, target: Path) -> None
     """Add the HTML page and the run record to ``tmp``, then swap it in as ``target``."""
     import nbformat
 
-    from dvk_analysis.htmlreport import notebook_html
+    from dvk_analysis.run.htmlreport import notebook_html
 
     nb = nbformat.read(out_nb, as_version=4)
     nb.metadata.get("papermill", {})["output_path"] = str(target / out_nb.name)
@@ -496,7 +496,7 @@ def _init_process_worker(kernel_name: str, preload: tuple[str, ...], cold: bool)
     """Process-pool initializer: ignore Ctrl-C (the parent handles it), start a warm kernel."""
     from multiprocessing.util import Finalize
 
-    from dvk_analysis.kernels import WarmKernel
+    from dvk_analysis.run.kernels import WarmKernel
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if not cold:
@@ -512,7 +512,7 @@ def _dask_task(spec: RunSpec, preload: tuple[str, ...]) -> RunResult:
     """Dask task: one province, on this worker thread's own warm kernel (or cold)."""
     import atexit
 
-    from dvk_analysis.kernels import WarmKernel
+    from dvk_analysis.run.kernels import WarmKernel
 
     if spec.cold:
         return execute_run(spec, None)
@@ -586,7 +586,7 @@ def _iter_local(
     if not todo:
         return
     if jobs <= 1:
-        from dvk_analysis.kernels import WarmKernel
+        from dvk_analysis.run.kernels import WarmKernel
 
         own = not cold and warm_kernel is None
         kernel = WarmKernel(todo[0].kernel_name, preload).start() if own else warm_kernel
@@ -652,7 +652,7 @@ def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
 
 def _all_provinces(parameters: Mapping[str, Any]) -> list[str]:
     """Every province of the geography in ``parameters`` (default legacy: 63 provinces)."""
-    from dvk_analysis.places import provinces
+    from dvk_analysis.gazetteer import provinces
 
     return [p.name for p in provinces(str(parameters.get("geography", "legacy")))]
 
@@ -703,7 +703,7 @@ def run_batch(
         ``province`` and ``output_dir`` are set by the runner.
     resolver, slugify : callable, optional
         Province name -> canonical name (raising ``LookupError``/``ValueError`` with the closest
-        matches), and canonical name -> folder name. Default: ``dvk_analysis.places``.
+        matches), and canonical name -> folder name. Default: ``dvk_analysis.gazetteer``.
     progress : bool
         Show a progress bar and print the summary table (stderr).
     kernel_name : str, optional
@@ -735,9 +735,9 @@ def run_batch(
     """
     from filelock import FileLock, Timeout
 
-    from dvk_analysis.kernels import DEFAULT_PRELOAD, choose_kernel_name
     from dvk_analysis.paths import data_dir as default_data_dir
     from dvk_analysis.paths import reports_dir
+    from dvk_analysis.run.kernels import DEFAULT_PRELOAD, choose_kernel_name
 
     started = time.perf_counter()
     if executor not in ("local", "dask"):
@@ -852,7 +852,7 @@ def write_index(output_root: str | os.PathLike[str], results: Iterable[RunResult
     Reports on disk are listed even if not part of ``results`` (an earlier batch made them);
     ``results`` adds this batch's status, and failed runs without a report.
     """
-    from dvk_analysis.htmlreport import index_html, read_key_figures
+    from dvk_analysis.run.htmlreport import index_html, read_key_figures
 
     root = Path(output_root)
     latest = {r.slug: r for r in results}
@@ -905,9 +905,9 @@ def run_one(
     import nbformat
     from papermill.exceptions import PapermillExecutionError
 
-    from dvk_analysis.htmlreport import notebook_html
-    from dvk_analysis.kernels import WarmKernel, choose_kernel_name, run_cold
     from dvk_analysis.paths import reports_dir
+    from dvk_analysis.run.htmlreport import notebook_html
+    from dvk_analysis.run.kernels import WarmKernel, choose_kernel_name, run_cold
 
     nb_path = resolve_notebook(notebook, notebooks_dir)
     params = dict(parameters or {})

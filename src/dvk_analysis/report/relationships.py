@@ -83,7 +83,7 @@ def unit_tables(
     Columns: ``unit`` (label), ``province``, every metric and outcome column (the unit's
     latest reported value), and ``period_end`` of the latest row.
     """
-    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.data.dataset import build_dataset
 
     dataset = build_dataset(data_dir)
     return {b: _unit_table(dataset, level, geography, b) for b in BOUND_VIEWS}
@@ -103,7 +103,7 @@ def exclusions(
     metrics: units of ``level`` whose metric lacks an input. A reader of the results must
     see these counts beside the n of each model.
     """
-    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.data.dataset import build_dataset
 
     return _joined(build_dataset(data_dir), level, geography, bound)[1]
 
@@ -114,9 +114,9 @@ def _joined(
     """Panel + reference + metrics for the units of ``level``, and the exclusions of each step."""
     import pandas as pd
 
-    from dvk_analysis.metrics import compute_metrics
-    from dvk_analysis.panel import build_panel
-    from dvk_analysis.reference import attach_reference
+    from dvk_analysis.analysis.metrics import compute_metrics
+    from dvk_analysis.analysis.panel import build_panel
+    from dvk_analysis.data.reference import attach_reference
 
     stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
     panel = build_panel(dataset, stories=stories, geography=geography, bound=bound)
@@ -158,7 +158,7 @@ def latest_ntm_share() -> dict[str, float]:
     The cross-section needs one outcome per province; the status table holds figures from
     2018-12 to 2025-11, so "latest" compares provinces at different dates: a stated caveat.
     """
-    from dvk_analysis.reference import ntm_status_table
+    from dvk_analysis.data.reference import ntm_status_table
 
     status, _ = ntm_status_table()
     status = status.dropna(subset=["share"]).sort_values("as_of_key")
@@ -188,7 +188,7 @@ def analyse(
     """
     import pandas as pd
 
-    from dvk_analysis import stats
+    from dvk_analysis.analysis import stats
 
     data = tables[bounds][["unit", outcome, *predictors]].dropna()
     refused, correlations = [], []
@@ -221,7 +221,7 @@ def analyse(
 
 def scatter(outcome: str, predictor: str, tables: dict[str, pd.DataFrame], bounds: str = "mid"):
     """The labelled scatter of one predictor against the outcome (all units that have both)."""
-    from dvk_analysis import plots
+    from dvk_analysis.figures import plots
 
     pair = tables[bounds][["unit", predictor, outcome]].dropna()
     return plots.scatter_relationship(
@@ -248,7 +248,7 @@ def show_scatter(
     tables: dict[str, pd.DataFrame], outcome: str, predictor: str, bounds: str = "mid"
 ) -> object:
     """The scatter of :func:`scatter` for a notebook, or a message when no unit has both."""
-    from dvk_analysis import plots
+    from dvk_analysis.figures import plots
 
     try:
         return scatter(outcome, predictor, tables, bounds)

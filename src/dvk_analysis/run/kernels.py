@@ -14,7 +14,8 @@ ordinary papermill output with an ``injected-parameters`` cell and papermill met
 
 What a reset cannot undo: monkey-patching of imported modules, module-level caches inside
 libraries, threads or files a notebook leaves behind. Notebooks in this project do none of that;
-``cold=True`` in :func:`dvk_analysis.batch.run_batch` is the reference behaviour to compare with.
+``cold=True`` in :func:`dvk_analysis.run.batch.run_batch` is the reference behaviour to compare
+with.
 """
 
 from __future__ import annotations

@@ -56,9 +56,9 @@ def _timed(steps: list[Step], name: str, func: Callable[[], str]) -> Step:
 
 def write_dataset(out: Path, folder: Path | None = None) -> list[Path]:
     """Write the analysis data set, the panel (long) and its exclusions as CSV."""
-    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.analysis.panel import build_panel
+    from dvk_analysis.data.dataset import build_dataset
     from dvk_analysis.fileio import atomic_write_text
-    from dvk_analysis.panel import build_panel
 
     dataset = build_dataset(folder)
     stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
@@ -101,8 +101,8 @@ def refresh_notebook(path: Path, kernel: str = KERNEL) -> Path:
 
 def provinces_with_claims(folder: Path | None = None, geography: str = "legacy") -> list[str]:
     """Provinces that at least one curated claim is about, in ``geography``."""
-    from dvk_analysis.data import load_observations
-    from dvk_analysis.places import successor_2025
+    from dvk_analysis.data.load import load_observations
+    from dvk_analysis.gazetteer import successor_2025
 
     obs = load_observations((folder or data_dir()) / "curated" / "observations.csv")
     names = set(obs["province"].dropna())
@@ -111,8 +111,9 @@ def provinces_with_claims(folder: Path | None = None, geography: str = "legacy")
 
 def write_readme_figures(out: Path, folder: Path | None = None) -> list[Path]:
     """The figures the README shows: coverage, and the Hà Tĩnh models by field."""
-    from dvk_analysis import plots, profile
-    from dvk_analysis.dataset import build_dataset
+    from dvk_analysis.data.dataset import build_dataset
+    from dvk_analysis.figures import plots
+    from dvk_analysis.report import profile
 
     dataset = build_dataset(folder)
     coverage = plots.coverage_heatmap(
@@ -142,8 +143,8 @@ def _print_summary(steps: list[Step]) -> None:
 
 def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> int:
     """Run the main job; return the exit code (0 when every step succeeded)."""
-    from dvk_analysis.batch import run_batch
-    from dvk_analysis.validate import validate_all
+    from dvk_analysis.data.validate import validate_all
+    from dvk_analysis.run.batch import run_batch
 
     steps: list[Step] = []
     reports = reports_dir()
@@ -190,7 +191,7 @@ def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> in
 
 def run_province_batch(**kwargs: Any) -> int:
     """``dvk batch``: run one notebook per province; print the summary; return the exit code."""
-    from dvk_analysis.batch import run_batch
+    from dvk_analysis.run.batch import run_batch
 
     provinces, geography = kwargs.pop("provinces"), kwargs.pop("geography", "legacy")
     if provinces == "all":
@@ -204,7 +205,7 @@ def run_province_batch(**kwargs: Any) -> int:
 
 def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None = None) -> int:
     """``dvk run``: one notebook with CLI parameters (type-checked against its defaults)."""
-    from dvk_analysis.batch import parse_cli_parameters, resolve_notebook, run_one
+    from dvk_analysis.run.batch import parse_cli_parameters, resolve_notebook, run_one
 
     path = resolve_notebook(notebook)
     result = run_one(path, parse_cli_parameters(path, parameters), output_dir)
@@ -225,7 +226,7 @@ def build_example_reports(output_root: Path, provinces: tuple[str, ...] = ("Hà 
 
     Used by the browser test to check that report pages open offline.
     """
-    from dvk_analysis.batch import run_batch
+    from dvk_analysis.run.batch import run_batch
 
     result = run_batch(PROFILE_NOTEBOOK, list(provinces), output_root=output_root, progress=False)
     if result.exit_code:

@@ -40,7 +40,7 @@ def claims_per_province(dataset: pd.DataFrame, geography: str = "legacy") -> pd.
     """
     import pandas as pd
 
-    from dvk_analysis.places import province_coordinates
+    from dvk_analysis.gazetteer import province_coordinates
 
     column = "province" if geography == "legacy" else "province_2025"
     placed = dataset[dataset[column].notna()]
@@ -74,9 +74,9 @@ def extraction_scores(data_dir: str | Path | None = None) -> dict[str, pd.DataFr
 
     Returns the tables of ``evaluate.evaluate``: overall, per language, per indicator.
     """
-    from dvk_analysis.data import load_observations
-    from dvk_analysis.evaluate import evaluate
-    from dvk_analysis.extract import extract_paths
+    from dvk_analysis.data.load import load_observations
+    from dvk_analysis.text.evaluate import evaluate
+    from dvk_analysis.text.extract import extract_paths
 
     folder = default_data_dir(data_dir)
     extracted = extract_paths(
