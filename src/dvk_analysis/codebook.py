@@ -31,11 +31,32 @@ ADMIN_LEVELS: tuple[str, ...] = (
     "ward",
     "village",
     "residential_group",
+    "national",
 )
-"""Administrative levels a claim can be about (``city`` is a provincial or district city)."""
+"""Administrative levels a claim can be about (``city`` is a provincial or district city;
+``national`` is the whole country, province "Việt Nam")."""
 
-UNITS: tuple[str, ...] = ("count", "persons", "households", "m2", "m", "VND", "person_days")
-"""Canonical units: every value is converted to one of these."""
+UNITS: tuple[str, ...] = (
+    "count",
+    "persons",
+    "households",
+    "m2",
+    "m",
+    "VND",
+    "person_days",
+    "share",
+)
+"""Canonical units: every value is converted to one of these (``share`` is a proportion in
+[0, 1], never a percentage: 64.6 % is stored as 0.646)."""
+
+MEASURES: tuple[str, ...] = ("cumulative", "new")
+"""Whether a count is the running total at ``period_end`` (``cumulative``) or what was added
+within the period (``new``): "11 communes newly recognised in 2021" is ``new`` and never
+becomes a share; "60 of 100 communes meet NTM" is ``cumulative``."""
+
+TIERS: tuple[str, ...] = ("standard", "advanced", "model")
+"""NTM recognition tiers (chuẩn, nâng cao, kiểu mẫu). A share counts one tier only: 17 of 20
+*advanced* criteria is not comparable with 19 of 19 *standard* criteria."""
 
 
 @dataclass(frozen=True)

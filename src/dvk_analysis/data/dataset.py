@@ -61,8 +61,6 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     successor of the legacy province, or the province itself when it already is a 2025 unit).
     """
     from dvk_analysis.data.load import load_manifest, load_observations, load_sources
-    from dvk_analysis.gazetteer import successor_2025
-
     folder = data_dir(folder)
     obs = load_observations(folder / "curated" / "observations.csv")
     meta = _source_metadata(
@@ -73,7 +71,24 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     obs = obs.assign(source_key=obs["article_id"].fillna(obs["source_url"]))
     obs = obs.merge(meta.drop(columns="translation_of"), on="source_key", how="left")
     obs["story_id"] = obs["source_key"].map(stories)
-    obs["province_2025"] = obs["province"].map(
-        lambda p: successor_2025(p) if isinstance(p, str) else None
-    )
+    obs["province_2025"] = obs["province"].map(_successor)
     return obs
+
+
+NATIONAL = "Việt Nam"
+"""The ``province`` of national rows (admin_level ``national``): its own successor."""
+
+
+def _successor(province: object) -> str | None:
+    """The 2025 successor of a province name; national rows and unknown names map to themselves
+    or nothing, so one unknown name does not stop the data set (validation reports it)."""
+    from dvk_analysis.gazetteer import UnknownPlaceError, successor_2025
+
+    if not isinstance(province, str):
+        return None
+    if province == NATIONAL:
+        return NATIONAL
+    try:
+        return successor_2025(province)
+    except UnknownPlaceError:
+        return None

@@ -13,7 +13,7 @@ from functools import cache
 
 import pandera.pandas as pa
 
-from dvk_analysis.codebook import ADMIN_LEVELS, QUALIFIERS, UNITS, indicators
+from dvk_analysis.codebook import ADMIN_LEVELS, MEASURES, QUALIFIERS, TIERS, UNITS, indicators
 
 ISO_PERIOD = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """A date as precise as the text allows: YYYY, YYYY-MM or YYYY-MM-DD."""
@@ -27,9 +27,22 @@ def _in(values, what: str) -> pa.Check:
     return pa.Check.isin(values, error=f"must be {what}: one of {', '.join(values)}")
 
 
-def _text(description: str, *, nullable: bool = False, checks=None, unique=False) -> pa.Column:
+def _text(
+    description: str,
+    *,
+    nullable: bool = False,
+    checks: pa.Check | list[pa.Check] | None = None,
+    unique: bool = False,
+    required: bool = True,
+) -> pa.Column:
     return pa.Column(
-        str, checks=checks, nullable=nullable, unique=unique, coerce=True, description=description
+        str,
+        checks=checks,
+        nullable=nullable,
+        unique=unique,
+        coerce=True,
+        required=required,
+        description=description,
     )
 
 
@@ -145,6 +158,28 @@ def observations_schema() -> pa.DataFrameSchema:
                 "End offset (exclusive) of the number as written.",
                 dtype="Int64",
                 checks=pa.Check.ge(0, error="must be >= 0"),
+            ),
+            # The three columns below are optional so that files written before them still
+            # validate; an empty cell means "the source does not say".
+            "measure": _text(
+                "Whether a count is the running total at period_end (`cumulative`) or what was "
+                "added within the period (`new`); empty when the source does not say. Only "
+                "cumulative counts become NTM shares.",
+                nullable=True,
+                required=False,
+                checks=_in(MEASURES, "a measure"),
+            ),
+            "tier": _text(
+                "NTM recognition tier the figure is about (`standard`, `advanced`, `model`); "
+                "empty for indicators outside the NTM programme.",
+                nullable=True,
+                required=False,
+                checks=_in(TIERS, "an NTM tier"),
+            ),
+            "note": _text(
+                "What was counted, in the annotator's own words (never a copied sentence).",
+                nullable=True,
+                required=False,
             ),
         },
         strict=True,
