@@ -80,6 +80,12 @@ def manifest_schema() -> pa.DataFrameSchema:
                 "article_id of the article this one translates (same story).", nullable=True
             ),
             "notes": _text("Free notes on the article.", nullable=True),
+            "split": _text(
+                "Evaluation split: `dev` (used to write and tune the lexicons) or `test` (frozen: "
+                "never used for tuning); empty means dev.",
+                nullable=True,
+                checks=_in(("dev", "test"), "dev or test"),
+            ),
         },
         strict=True,
         name="manifest",
