@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dvk_analysis.data.dataset import build_dataset
+from dvk_analysis.data.load import load_manifest
 from dvk_analysis.report import corpus
 
 
@@ -10,7 +11,9 @@ def test_sources_by_language_adds_up():
     data = build_dataset()
     table = corpus.sources_by(data, "language")
     assert table["claims"].sum() == len(data)
-    assert table.set_index("language").loc["hu", "with_text"] == 6
+    manifest = load_manifest()
+    hungarian_articles = int((manifest["language"] == "hu").sum())
+    assert table.set_index("language").loc["hu", "with_text"] == hungarian_articles > 0
 
 
 def test_translation_groups_list_only_shared_stories():
