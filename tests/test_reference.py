@@ -1,4 +1,4 @@
-"""Tests of reference.py: sizes, NTM status at a date, criteria sets, explicit exclusions."""
+"""Tests of data/reference.py and analysis/reference_join.py: sizes, NTM status at a date, criteria sets, explicit exclusions."""
 
 from __future__ import annotations
 
@@ -7,13 +7,8 @@ import csv
 import pandas as pd
 import pytest
 
-from dvk_analysis.data.reference import (
-    attach_reference,
-    criteria_denominator,
-    ntm_status_at,
-    ntm_status_table,
-    province_table,
-)
+from dvk_analysis.analysis.reference_join import attach_reference, ntm_status_at
+from dvk_analysis.data.reference import criteria_denominator, ntm_status_table, province_table
 from dvk_analysis.paths import data_dir
 
 

@@ -2,7 +2,7 @@
 
 The docstring of every metric gives its formula; they are the methods section of the reports.
 Inputs are aligned pandas Series (one value per panel unit), normally columns of
-``reference.attach_reference(panel).table``. A metric is computed where its inputs are
+``reference_join.attach_reference(panel).table``. A metric is computed where its inputs are
 present and left missing elsewhere; :func:`compute_metrics` says how many units each metric
 lost and why, so nothing disappears silently between the panel and a model.
 

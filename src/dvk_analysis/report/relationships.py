@@ -116,7 +116,7 @@ def _joined(
 
     from dvk_analysis.analysis.metrics import compute_metrics
     from dvk_analysis.analysis.panel import build_panel
-    from dvk_analysis.data.reference import attach_reference
+    from dvk_analysis.analysis.reference_join import attach_reference
 
     stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
     panel = build_panel(dataset, stories=stories, geography=geography, bound=bound)
