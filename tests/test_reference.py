@@ -1,4 +1,7 @@
-"""Tests of data/reference.py and analysis/reference_join.py: sizes, NTM status at a date, criteria sets, explicit exclusions."""
+"""Tests of data/reference.py and analysis/reference_join.py.
+
+Sizes, NTM status at a date, criteria sets, explicit exclusions.
+"""
 
 from __future__ import annotations
 
