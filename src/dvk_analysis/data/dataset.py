@@ -61,6 +61,7 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     successor of the legacy province, or the province itself when it already is a 2025 unit).
     """
     from dvk_analysis.data.load import load_manifest, load_observations, load_sources
+
     folder = data_dir(folder)
     obs = load_observations(folder / "curated" / "observations.csv")
     meta = _source_metadata(
