@@ -1,4 +1,4 @@
-"""Tests of metrics.py: each formula on hand-computed values, bad input, coverage."""
+"""Tests of metrics.py: each METRICS formula on hand-computed values, bad input, coverage."""
 
 from __future__ import annotations
 
@@ -6,19 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dvk_analysis.analysis.metrics import (
-    MetricInputError,
-    compute_metrics,
-    coverage,
-    criteria_share,
-    models_per_10k,
-    models_per_commune,
-    ntm_commune_share,
-    propaganda_reach,
-    resources_per_household,
-    resources_per_resident,
-    sessions_per_10k,
-)
+from dvk_analysis.analysis.metrics import MetricInputError, compute_metrics, coverage, metric
 from dvk_analysis.analysis.panel import build_panel
 
 
@@ -26,37 +14,53 @@ def s(*values) -> pd.Series:
     return pd.Series(values, dtype=float)
 
 
+# The numbers below are those the eleven named functions returned (issue 11: METRICS is now the
+# only definition; these tests compared old and new before the named functions were removed).
+
+
 def test_sessions_per_10k_residents():
     # 10,360 sessions in a province of 1,000,000 people -> 10,360 / 100 = 103.6 per 10,000.
-    assert sessions_per_10k(s(10360), s(1_000_000)).tolist() == [pytest.approx(103.6)]
+    assert metric("sessions_per_10k", s(10360), s(1_000_000)).tolist() == [pytest.approx(103.6)]
 
 
 def test_reach_models_and_resources():
-    assert propaganda_reach(s(990_000), s(495_000)).tolist() == [pytest.approx(2.0)]
-    assert models_per_10k(s(430), s(430_000)).tolist() == [pytest.approx(10.0)]
-    assert models_per_commune(s(430), s(86)).tolist() == [pytest.approx(5.0)]
-    assert resources_per_resident(s(4e10), s(8e4)).tolist() == [pytest.approx(5e5)]
-    assert resources_per_household(s(5000), s(40)).tolist() == [pytest.approx(125.0)]
+    assert metric("propaganda_reach", s(990_000), s(495_000)).tolist() == [pytest.approx(2.0)]
+    assert metric("models_per_10k", s(430), s(430_000)).tolist() == [pytest.approx(10.0)]
+    assert metric("models_per_commune", s(430), s(86)).tolist() == [pytest.approx(5.0)]
+    assert metric("funds_per_resident", s(4e10), s(8e4)).tolist() == [pytest.approx(5e5)]
+    assert metric("land_per_household", s(5000), s(40)).tolist() == [pytest.approx(125.0)]
 
 
 def test_shares():
-    assert criteria_share(s(17), s(20)).tolist() == [pytest.approx(0.85)]
-    assert ntm_commune_share(s(17, 0), s(161, 5)).tolist() == [pytest.approx(17 / 161), 0.0]
+    assert metric("criteria_share", s(17), s(20)).tolist() == [pytest.approx(0.85)]
+    got = metric("ntm_commune_share", s(17, 0), s(161, 5)).tolist()
+    assert got == [pytest.approx(17 / 161), 0.0]
 
 
 def test_missing_inputs_stay_missing():
-    got = sessions_per_10k(s(10, np.nan), s(np.nan, 100))
+    got = metric("sessions_per_10k", s(10, np.nan), s(np.nan, 100))
     assert got.isna().all()
+
+
+def test_compute_metrics_rejects_a_negative_count_with_a_clear_message():
+    frame = pd.DataFrame({"propaganda_sessions": [-3.0], "population": [10.0]})
+    with pytest.raises(MetricInputError, match=r"propaganda_sessions must be >= 0.*row\(s\) \[0\]"):
+        compute_metrics(frame)
+
+
+def test_unknown_metric_name_suggests_the_closest():
+    with pytest.raises(ValueError, match="sessions_per_10k"):
+        metric("sessions_per_10000", s(1), s(1))
 
 
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        (lambda: criteria_share(s(21), s(19)), "above 1 at row"),
-        (lambda: criteria_share(s(3), s(0)), "zero at row"),
-        (lambda: sessions_per_10k(s(3), s(0)), "population is zero at row"),
-        (lambda: sessions_per_10k(s(-3), s(10)), "must be >= 0"),
-        (lambda: sessions_per_10k(pd.Series(["many"]), s(10)), "not numeric"),
+        (lambda: metric("criteria_share", s(21), s(19)), "above 1 at row"),
+        (lambda: metric("criteria_share", s(3), s(0)), "zero at row"),
+        (lambda: metric("sessions_per_10k", s(3), s(0)), "population is zero at row"),
+        (lambda: metric("sessions_per_10k", s(-3), s(10)), "must be >= 0"),
+        (lambda: metric("sessions_per_10k", pd.Series(["many"]), s(10)), "not numeric"),
     ],
 )
 def test_impossible_inputs_raise_clear_errors(call, message):

@@ -1,6 +1,7 @@
-"""Intensity and achievement metrics, one formula per function.
+"""Intensity and achievement metrics: :data:`METRICS` is the only definition of each formula.
 
-The docstring of every metric gives its formula; they are the methods section of the reports.
+Each row of :data:`METRICS` is ``scale x numerator / denominator``; :func:`compute_metrics`
+computes them for a table (gaps counted) and :func:`metric` for two Series (strict).
 Inputs are aligned pandas Series (one value per panel unit), normally columns of
 ``reference_join.attach_reference(panel).table``. A metric is computed where its inputs are
 present and left missing elsewhere; :func:`compute_metrics` says how many units each metric
@@ -72,87 +73,6 @@ def _ratio(num: pd.Series, den: pd.Series, num_name: str, den_name: str) -> pd.S
     return num / den
 
 
-def per_resident(count: pd.Series, population: pd.Series, name: str = "count") -> pd.Series:
-    """``count / population``.
-
-    Raises
-    ------
-    MetricInputError
-        When a population is zero or a value is negative or not a number.
-    """
-    return _ratio(count, population, name, "population")
-
-
-def per_10k_residents(count: pd.Series, population: pd.Series, name: str = "count") -> pd.Series:
-    """``10,000 x count / population`` (e.g. 10,360 sessions, 1,000,000 residents -> 103.6)."""
-    return PER_10K * per_resident(count, population, name)
-
-
-def per_commune(count: pd.Series, n_communes: pd.Series, name: str = "count") -> pd.Series:
-    """``count / n_communes`` (commune-level units of the province in the reference table)."""
-    return _ratio(count, n_communes, name, "n_communes")
-
-
-def share(part: pd.Series, whole: pd.Series, name: str = "share") -> pd.Series:
-    """``part / whole``, a proportion in [0, 1].
-
-    Raises
-    ------
-    MetricInputError
-        When ``whole`` is zero, or ``part > whole`` (a share above 1 is an extraction or
-        annotation error, never a result).
-    """
-    result = _ratio(part, whole, f"{name} numerator", f"{name} denominator")
-    above = result > 1
-    if above.any():
-        rows = list(result.index[above][:5])
-        raise MetricInputError(f"{name} above 1 at row(s) {rows}: part > whole")
-    return result
-
-
-def propaganda_reach(participants: pd.Series, population: pd.Series) -> pd.Series:
-    """Propaganda reach = ``propaganda_participants / population`` (attendances per resident)."""
-    return per_resident(participants, population, "propaganda_participants")
-
-
-def sessions_per_10k(sessions: pd.Series, population: pd.Series) -> pd.Series:
-    """Sessions per 10,000 residents = ``10,000 x propaganda_sessions / population``."""
-    return per_10k_residents(sessions, population, "propaganda_sessions")
-
-
-def models_per_10k(models: pd.Series, population: pd.Series) -> pd.Series:
-    """Models per 10,000 residents = ``10,000 x dvk_models / population``."""
-    return per_10k_residents(models, population, "dvk_models")
-
-
-def models_per_commune(models: pd.Series, n_communes: pd.Series) -> pd.Series:
-    """Models per commune = ``dvk_models / n_communes``."""
-    return per_commune(models, n_communes, "dvk_models")
-
-
-def resources_per_resident(amount: pd.Series, population: pd.Series) -> pd.Series:
-    """Resources per resident = ``amount / population`` (VND, m² of land or working days)."""
-    return per_resident(amount, population, "amount")
-
-
-def resources_per_household(amount: pd.Series, households: pd.Series) -> pd.Series:
-    """Resources per mobilised household = ``amount / households_mobilized``.
-
-    See the module docstring: the households are those the report says were mobilised.
-    """
-    return _ratio(amount, households, "amount", "households_mobilized")
-
-
-def criteria_share(met: pd.Series, n_criteria: pd.Series) -> pd.Series:
-    """Achievement share = ``ntm_criteria_met / criteria in the set`` (e.g. 17 / 19)."""
-    return share(met, n_criteria, "criteria share")
-
-
-def ntm_commune_share(ntm: pd.Series, communes: pd.Series) -> pd.Series:
-    """Share of communes meeting NTM = ``communes_meeting_ntm / communes``."""
-    return share(ntm, communes, "NTM commune share")
-
-
 @dataclass(frozen=True)
 class MetricSpec:
     """One metric of :func:`compute_metrics`: ``scale x numerator / denominator``."""
@@ -218,13 +138,47 @@ def _communes_denominators(table: pd.DataFrame) -> pd.Series:
     return given.astype(float).fillna(fallback.astype(float))
 
 
+def _lookup(name: str, metrics: Sequence[MetricSpec]) -> MetricSpec:
+    from dvk_analysis.errors import unknown_choice
+
+    for spec in metrics:
+        if spec.name == name:
+            return spec
+    raise ValueError(unknown_choice("metric", name, [m.name for m in metrics]))
+
+
+def metric(name: str, numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """One metric of :data:`METRICS` on aligned Series, raising on impossible inputs.
+
+    ``metric("sessions_per_10k", sessions, population)`` is ``10,000 x sessions / population``.
+    The strict form for a caller that holds two columns: a negative or non-numeric value, a
+    zero denominator, or a share above 1 raises :class:`MetricInputError` naming the rows.
+
+    Raises
+    ------
+    MetricInputError
+        As above. ValueError for a metric name not in :data:`METRICS` (closest name given).
+    """
+    spec = _lookup(name, METRICS)
+    result = spec.scale * _ratio(numerator, denominator, spec.numerator, spec.denominator)
+    if spec.is_share:
+        above = result > 1
+        if above.any():
+            rows = list(result.index[above][:5])
+            raise MetricInputError(f"{spec.name} above 1 at row(s) {rows}: part > whole")
+    return result
+
+
 def compute_metrics(table: pd.DataFrame, metrics: Sequence[MetricSpec] = METRICS) -> MetricTable:
     """Compute every metric in ``metrics`` for every row of ``table``.
 
     ``table`` is normally ``attach_reference(panel).table``. A metric whose numerator is present
     but whose denominator is missing, zero, or gives a share above 1 is left missing for that
-    row and counted in ``exclusions`` (instead of raising, so one bad unit does not stop a
-    report). Indicator columns absent from the table yield an all-missing metric.
+    row and counted in ``exclusions`` (so one unit without a population does not stop a
+    report). A negative or non-numeric input is impossible data, not a gap: it raises
+    :class:`MetricInputError` naming the column and rows (-3 sessions must never become -3,000
+    sessions per 10,000 residents). Indicator columns absent from the table yield an
+    all-missing metric.
     """
     import numpy as np
     import pandas as pd
@@ -236,10 +190,10 @@ def compute_metrics(table: pd.DataFrame, metrics: Sequence[MetricSpec] = METRICS
     }
     values, excl = {}, []
     for spec in metrics:
-        num = pd.to_numeric(table.get(spec.numerator, nan), errors="coerce").astype(float)
+        num = _as_float(table.get(spec.numerator, nan), spec.numerator)
         den = derived.get(spec.denominator)
         if den is None:
-            den = pd.to_numeric(table.get(spec.denominator, nan), errors="coerce").astype(float)
+            den = _as_float(table.get(spec.denominator, nan), spec.denominator)
         result = spec.scale * num / den.where(den != 0)
         checks = [
             (f"no {spec.denominator}", num.notna() & den.isna()),

@@ -49,200 +49,25 @@ __all__ = [
     "sensitivity",
 ]
 
-#: The panel views of interval-valued claims: lower bound, point (mid) and upper bound.
-BOUND_VIEWS: tuple[str, ...] = ("low", "mid", "high")
-
-#: Default minimum number of observations per estimated parameter (intercept included).
-MIN_PER_PARAM = 5
-
-#: Columns every tidy table starts with, in this order.
-TIDY_COLUMNS: tuple[str, ...] = (
-    "term",
-    "estimate",
-    "std_error",
-    "ci_low",
-    "ci_high",
-    "p_value",
-    "n",
-    "model",
-    "bound_view",
-    "method",
+from dvk_analysis.analysis.checks import (
+    BOUND_VIEWS,
+    MIN_PER_PARAM,
+    TIDY_COLUMNS,
+    InsufficientDataError,
+    _as_list,
+    _check_design,
+    _check_level,
+    _numeric_frame,
+    _show_rows,
+    _t_inference,
+    _tidy,
+    check_sample_size,
 )
+from dvk_analysis.analysis.robustness import caveats, sensitivity  # re-exported
 
 _RANK_METHODS = ("spearman", "kendall")
-_TIE_TOL = 1e-10  # statistics this close to |observed| count as "at least as extreme"
 _MAX_ETA = 25.0  # |linear predictor| beyond this means a fitted share within 1e-11 of 0/1
 _KENDALL_PAIRWISE_MAX_N = 150  # above this, tau-b row by row with scipy
-_CHUNK_CELLS = 2_000_000  # bound on the size of one vectorised block of resamples
-
-
-class InsufficientDataError(ValueError):
-    """Too few observations for the model asked for (see :func:`check_sample_size`)."""
-
-
-# --------------------------------------------------------------------------------------------
-# The guard
-# --------------------------------------------------------------------------------------------
-
-
-def check_sample_size(
-    n: int, n_params: int, *, min_per_param: float = MIN_PER_PARAM, model: str = "the model"
-) -> None:
-    """Refuse a model that has too few observations for its parameters.
-
-    Rule: a model with ``k`` estimated parameters (the intercept counts) needs at least
-    ``ceil(min_per_param * k)`` observations, and never fewer than ``k + 1`` (so that a residual
-    degree of freedom is left for the standard errors). The default of 5 observations per
-    parameter is the *lower* end of the events-per-variable rules of thumb for regression
-    (Vittinghoff & McCulloch 2007 found 5-9 often acceptable; 10 is the classic rule): passing
-    the guard does not make a model trustworthy, failing it means the table would be noise
-    presented as a finding. A rank correlation counts as one parameter, so it needs 5 pairs by
-    default (with 4 pairs no two-sided permutation p-value can fall below 0.08).
-
-    Parameters
-    ----------
-    n
-        Observations the model would use (after dropping missing values).
-    n_params
-        Parameters it estimates, intercept included.
-    min_per_param
-        Observations required per parameter.
-    model
-        Name used in the message (e.g. ``"fractional_logit"``).
-
-    Raises
-    ------
-    InsufficientDataError
-        Saying how many observations the model has and how many it needs, e.g.
-        "fractional_logit needs at least 10 observations for 2 parameters (5 per parameter);
-        got 6".
-    ValueError
-        When the arguments themselves are not sensible (negative counts and the like).
-    """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
-        raise ValueError(f"check_sample_size: n must be a non-negative integer; got {n!r}")
-    if isinstance(n_params, bool) or not isinstance(n_params, (int, np.integer)) or n_params < 1:
-        raise ValueError(f"check_sample_size: n_params must be an integer >= 1; got {n_params!r}")
-    if not np.isfinite(min_per_param) or min_per_param <= 0:
-        raise ValueError(
-            f"check_sample_size: min_per_param must be a positive number; got {min_per_param!r}"
-        )
-    need = max(int(np.ceil(min_per_param * n_params)), n_params + 1)
-    if n < need:
-        noun = "parameter" if n_params == 1 else "parameters"
-        per = f"{min_per_param:g} per parameter"
-        raise InsufficientDataError(
-            f"{model} needs at least {need} observations for {n_params} {noun} ({per}); got {n}"
-        )
-
-
-# --------------------------------------------------------------------------------------------
-# Input checks shared by the models
-# --------------------------------------------------------------------------------------------
-
-
-def _as_list(predictors: str | Sequence[str]) -> list[str]:
-    """Accept one predictor name or a sequence of them."""
-    if isinstance(predictors, str):
-        return [predictors]
-    names = list(predictors)
-    if not names:
-        raise ValueError("predictors is empty: give at least one column name")
-    return names
-
-
-def _show_rows(index: pd.Index, values: np.ndarray | None = None, limit: int = 10) -> str:
-    """Format offending row labels (and their values) for an error message."""
-    labels = list(index[:limit])
-    if values is None:
-        shown = ", ".join(repr(label) for label in labels)
-    else:
-        shown = ", ".join(f"{label!r} ({v:g})" for label, v in zip(labels, values, strict=False))
-    more = f" and {len(index) - limit} more" if len(index) > limit else ""
-    return shown + more
-
-
-def _numeric_frame(df: pd.DataFrame, columns: list[str], model: str) -> tuple[pd.DataFrame, int]:
-    """Select numeric columns, drop rows with missing values; return the frame and rows dropped.
-
-    Raises a ValueError naming what is wrong: a non-DataFrame, missing columns (with the valid
-    ones), duplicated names, non-numeric or infinite values.
-    """
-    import pandas as pd
-
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"{model}: df must be a pandas DataFrame; got {type(df).__name__}")
-    if len(set(columns)) != len(columns):
-        dupes = sorted({c for c in columns if columns.count(c) > 1})
-        raise ValueError(f"{model}: column(s) {dupes} are used more than once (outcome/predictors)")
-    missing = [c for c in columns if c not in df.columns]
-    if missing:
-        raise ValueError(
-            f"{model}: column(s) {missing} not in the data; valid columns: {list(df.columns)}"
-        )
-    sub = df[columns]
-    for col in columns:
-        if not (pd.api.types.is_numeric_dtype(sub[col]) or pd.api.types.is_bool_dtype(sub[col])):
-            raise ValueError(
-                f"{model}: column {col!r} is not numeric (dtype {sub[col].dtype}); "
-                "convert it first, e.g. with pandas.to_numeric(..., errors='coerce')"
-            )
-    sub = sub.astype(float)
-    kept = sub.dropna()
-    values = kept.to_numpy()
-    if not np.isfinite(values).all():
-        bad_col = next(c for c in columns if not np.isfinite(kept[c].to_numpy()).all())
-        rows = kept.index[~np.isfinite(kept[bad_col].to_numpy())]
-        raise ValueError(
-            f"{model}: column {bad_col!r} has infinite values in rows {_show_rows(rows)}"
-        )
-    return kept, len(sub) - len(kept)
-
-
-def _check_design(data: pd.DataFrame, predictors: list[str], model: str) -> None:
-    """Refuse constant predictors and collinear designs, which have no estimable coefficient."""
-    for col in predictors:
-        distinct = data[col].unique()
-        if len(distinct) < 2:
-            value = f" (all values {distinct[0]:g})" if len(distinct) else ""
-            raise ValueError(
-                f"{model}: predictor {col!r} is constant{value} in the {len(data)} rows used; "
-                "its effect cannot be separated from the intercept: drop it"
-            )
-    design = np.column_stack([np.ones(len(data)), data[predictors].to_numpy()])
-    if np.linalg.matrix_rank(design) < design.shape[1]:
-        raise ValueError(
-            f"{model}: predictors {predictors} are collinear (one is a linear combination of the "
-            "others and the intercept) in the rows used: drop or combine some of them"
-        )
-
-
-def _check_level(ci: float) -> float:
-    """Return ``alpha`` for a confidence level, refusing levels outside (0, 1)."""
-    if not 0 < ci < 1:
-        raise ValueError(f"ci must be a confidence level strictly between 0 and 1; got {ci!r}")
-    return 1.0 - ci
-
-
-def _t_inference(
-    estimate: np.ndarray, se: np.ndarray, df_resid: int, alpha: float
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Two-sided t-test and interval: (ci_low, ci_high, p_value) with ``df_resid`` d.o.f."""
-    from scipy import stats
-
-    crit = stats.t.ppf(1 - alpha / 2, df_resid)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t_stat = estimate / se
-    p_value = 2 * stats.t.sf(np.abs(t_stat), df_resid)
-    return estimate - crit * se, estimate + crit * se, p_value
-
-
-def _tidy(rows: dict[str, object], extra: Sequence[str] = ()) -> pd.DataFrame:
-    """Build a tidy table with :data:`TIDY_COLUMNS` first, then ``extra``."""
-    import pandas as pd
-
-    frame = pd.DataFrame(rows)
-    return frame[[*TIDY_COLUMNS, *extra]]
 
 
 # --------------------------------------------------------------------------------------------
@@ -301,47 +126,71 @@ def _rank_stat(method: str) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     return _spearman_rows if method == "spearman" else _kendall_rows
 
 
-def _chunks(total: int, n: int, method: str) -> list[int]:
-    """Split ``total`` resamples into blocks whose working arrays stay under a size bound."""
-    pairwise = method == "kendall" and n <= _KENDALL_PAIRWISE_MAX_N
-    width = n * (n - 1) // 2 if pairwise else n
-    size = max(1, _CHUNK_CELLS // max(width, 1))
-    return [min(size, total - start) for start in range(0, total, size)]
+def _vectorised(method: str) -> Callable[..., np.ndarray]:
+    """The statistic in scipy's vectorised form: ``f(x, y, axis=-1)`` over any batch shape."""
+    rows = _rank_stat(method)
+
+    def statistic(x: np.ndarray, y: np.ndarray, axis: int = -1) -> np.ndarray:
+        x, y = np.moveaxis(x, axis, -1), np.moveaxis(y, axis, -1)
+        batch, n = x.shape[:-1], x.shape[-1]
+        out = rows(x.reshape(-1, n), np.broadcast_to(y, x.shape).reshape(-1, n))
+        return out.reshape(batch)
+
+    return statistic
 
 
-def _bootstrap(
-    x: np.ndarray, y: np.ndarray, method: str, n_boot: int, rng: np.random.Generator
-) -> np.ndarray:
-    """Statistics of ``n_boot`` pair resamples (NaN for degenerate, constant resamples)."""
-    stat = _rank_stat(method)
-    out = []
-    for size in _chunks(n_boot, len(x), method):
-        idx = rng.integers(0, len(x), size=(size, len(x)))
-        out.append(stat(x[idx], y[idx]))
-    return np.concatenate(out) if out else np.empty(0)
+def _bootstrap_interval(
+    x: np.ndarray, y: np.ndarray, method: str, n_boot: int, alpha: float, seed: int
+) -> tuple[float, float, float, int]:
+    """Percentile interval from ``scipy.stats.bootstrap(paired=True)``'s resamples.
 
-
-def _permutation_p(
-    x: np.ndarray,
-    y: np.ndarray,
-    observed: float,
-    method: str,
-    n_perm: int,
-    rng: np.random.Generator,
-) -> float:
-    """Two-sided Monte Carlo permutation p-value with the +1 correction.
-
-    p = (1 + #{b : |T_b| >= |T_obs|}) / (1 + B), where T_b is the statistic after permuting y
-    against x (Phipson & Smyth 2010: never 0, and a valid p-value for a random subset of the
-    permutations).
+    scipy returns NaN bounds as soon as one resample is degenerate (x or y constant, which has
+    no correlation); the percentiles are therefore taken over the valid resamples of its
+    ``bootstrap_distribution``, and the number dropped is reported. Returns (low, high, sd,
+    dropped).
     """
-    stat = _rank_stat(method)
-    extreme = 0
-    for size in _chunks(n_perm, len(x), method):
-        perms = rng.permuted(np.tile(y, (size, 1)), axis=1)
-        values = stat(np.broadcast_to(x, perms.shape), perms)
-        extreme += int((np.abs(values) >= abs(observed) - _TIE_TOL).sum())
-    return (1 + extreme) / (1 + n_perm)
+    import warnings
+
+    from scipy.stats import bootstrap
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the degenerate-resample warning: counted below
+        res = bootstrap(
+            (x, y),
+            _vectorised(method),
+            paired=True,
+            vectorized=True,
+            n_resamples=n_boot,
+            method="percentile",
+            rng=np.random.default_rng(seed),
+        )
+    dist = np.asarray(res.bootstrap_distribution, dtype=float)
+    valid = dist[np.isfinite(dist)]
+    if not len(valid):
+        return np.nan, np.nan, np.nan, len(dist)
+    low, high = np.quantile(valid, [alpha / 2, 1 - alpha / 2])
+    sd = float(valid.std(ddof=1)) if len(valid) > 1 else np.nan
+    return float(low), float(high), sd, len(dist) - len(valid)
+
+
+def _permutation_p(x: np.ndarray, y: np.ndarray, method: str, n_perm: int, seed: int) -> float:
+    """Two-sided permutation p-value, ``scipy.stats.permutation_test(permutation_type="pairings")``.
+
+    scipy adds one to numerator and denominator for a randomised test (never 0; Phipson &
+    Smyth 2010) and uses the exact null distribution when it has at most ``n_perm`` elements.
+    """
+    from scipy.stats import permutation_test
+
+    res = permutation_test(
+        (x, y),
+        _vectorised(method),
+        permutation_type="pairings",
+        vectorized=True,
+        n_resamples=n_perm,
+        alternative="two-sided",
+        rng=np.random.default_rng(seed),
+    )
+    return float(res.pvalue)
 
 
 def _as_vector(values: object, name: str) -> np.ndarray:
@@ -451,23 +300,21 @@ def rank_correlation(
             )
 
     observed = float(_rank_stat(method)(xv[None, :], yv[None, :])[0])
-    rng = np.random.default_rng(seed)
-    boot = _bootstrap(xv, yv, method, n_boot, rng)
-    p_value = _permutation_p(xv, yv, observed, method, n_perm, rng)
-    valid = boot[~np.isnan(boot)]
-    low, high = np.quantile(valid, [alpha / 2, 1 - alpha / 2]) if len(valid) else (np.nan, np.nan)
+    low, high, sd, degenerate = _bootstrap_interval(xv, yv, method, n_boot, alpha, seed)
+    p_value = _permutation_p(xv, yv, method, n_perm, seed + 1)
     note = (
-        f"percentile bootstrap CI ({n_boot} pair resamples, {n_boot - len(valid)} degenerate "
-        f"dropped); permutation p, two-sided, +1 corrected ({n_perm} permutations); "
-        f"seed={seed}; {int((~keep).sum())} pairs with missing values dropped"
+        f"percentile bootstrap CI (scipy.stats.bootstrap, paired, {n_boot} resamples, "
+        f"{degenerate} degenerate dropped); permutation p, two-sided "
+        f"(scipy.stats.permutation_test, pairings, {n_perm} resamples); seed={seed}; "
+        f"{int((~keep).sum())} pairs with missing values dropped"
     )
     return _tidy(
         {
             "term": [f"{names[0]} ~ {names[1]}"],
             "estimate": [observed],
-            "std_error": [float(valid.std(ddof=1)) if len(valid) > 1 else np.nan],
-            "ci_low": [float(low)],
-            "ci_high": [float(high)],
+            "std_error": [sd],
+            "ci_low": [low],
+            "ci_high": [high],
             "p_value": [p_value],
             "n": [len(xv)],
             "model": [method],
@@ -482,58 +329,26 @@ def rank_correlation(
 # --------------------------------------------------------------------------------------------
 
 
-def _expit(eta: np.ndarray) -> np.ndarray:
-    """Logistic function, numerically stable for large |eta|."""
-    from scipy.special import expit
+def _fit_quasi_mle(X: np.ndarray, y: np.ndarray, model: str) -> object:
+    """Bernoulli quasi-MLE of a logit mean (statsmodels GLM, HC1), refusing separation.
 
-    return expit(eta)
-
-
-def _sandwich_hc1(X: np.ndarray, y: np.ndarray, beta: np.ndarray) -> np.ndarray:
-    """HC1 sandwich covariance of the Bernoulli quasi-MLE of a logit mean.
-
-    V = n/(n-k) * A^{-1} B A^{-1}, with A = X' diag(mu(1-mu)) X (the expected information under
-    the logit link) and B = X' diag((y-mu)^2) X (the empirical score variance).
-    """
-    n, k = X.shape
-    mu = _expit(X @ beta)
-    bread = np.linalg.inv(X.T @ (X * (mu * (1 - mu))[:, None]))
-    meat = X.T @ (X * ((y - mu) ** 2)[:, None])
-    return bread @ meat @ bread * (n / (n - k))
-
-
-def _average_marginal_effects(
-    X: np.ndarray, beta: np.ndarray, cov: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """AMEs of a logit mean and their delta-method standard errors.
-
-    AME_j = mean_i(beta_j * mu_i * (1 - mu_i)); its gradient in beta_l is
-    mean_i(1[j=l] * mu_i(1-mu_i) + beta_j * mu_i(1-mu_i)(1-2 mu_i) * x_il).
-    """
-    mu = _expit(X @ beta)
-    w = mu * (1 - mu)
-    ame = beta * w.mean()
-    slope = (w * (1 - 2 * mu)) @ X / len(X)  # mean_i of w_i (1 - 2 mu_i) x_il, per l
-    grad = np.eye(len(beta)) * w.mean() + np.outer(beta, slope)
-    se = np.sqrt(np.einsum("jl,lm,jm->j", grad, cov, grad))
-    return ame, se
-
-
-def _fit_quasi_mle(X: np.ndarray, y: np.ndarray, model: str) -> np.ndarray:
-    """Bernoulli quasi-MLE of a logit mean by IRLS (statsmodels GLM), refusing separation.
-
-    statsmodels warns about "perfect separation or prediction" also for a perfect but finite
-    fit of shares, so its warning is silenced and separation is detected here instead: the
-    fit diverges, or pushes some fitted share within exp(-25) (about 1e-11) of 0 or 1, which
-    happens when a predictor splits shares of 0 from shares of 1.
+    statsmodels' ``cov_type="HC1"`` for a GLM equals HC0 (it omits the n/(n-k) factor), so the
+    factor is passed as ``scaling_factor``: the covariance is then the HC1 sandwich of Papke &
+    Wooldridge, as documented below. statsmodels warns about "perfect separation" also for a
+    perfect but finite fit of shares, so that warning is silenced and separation is detected
+    here instead: the fit diverges, or pushes a fitted share within exp(-25) of 0 or 1.
     """
     import warnings
 
     import statsmodels.api as sm
 
+    n, k = X.shape
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", category=sm.tools.sm_exceptions.PerfectSeparationWarning)
-        fit = sm.GLM(y, X, family=sm.families.Binomial()).fit(tol=1e-12, maxiter=200)
+        warnings.simplefilter("ignore", category=RuntimeWarning)  # overflow on the way to 0/1
+        fit = sm.GLM(y, X, family=sm.families.Binomial()).fit(
+            tol=1e-12, maxiter=200, cov_type="HC1", cov_kwds={"scaling_factor": n / (n - k)}
+        )
     beta = np.asarray(fit.params)
     if not fit.converged or not np.isfinite(beta).all() or np.abs(X @ beta).max() > _MAX_ETA:
         raise ValueError(
@@ -541,7 +356,7 @@ def _fit_quasi_mle(X: np.ndarray, y: np.ndarray, model: str) -> np.ndarray:
             "or 1): a predictor probably separates shares of 0 from shares of 1; inspect the "
             "data, or drop or coarsen that predictor"
         )
-    return beta
+    return fit
 
 
 def fractional_logit(
@@ -632,15 +447,16 @@ def fractional_logit(
     _check_design(data, names, model)
 
     X = np.column_stack([np.ones(len(data)), data[names].to_numpy()])
-    beta = _fit_quasi_mle(X, y, model)
-    cov = _sandwich_hc1(X, y, beta)
-    se = np.sqrt(np.diag(cov))
+    fit = _fit_quasi_mle(X, y, model)
+    beta, se = np.asarray(fit.params), np.asarray(fit.bse)
     df_resid = len(y) - X.shape[1]
     low, high, p_value = _t_inference(beta, se, df_resid, alpha)
-    ame, ame_se = _average_marginal_effects(X, beta, cov)
-    ame[0] = ame_se[0] = np.nan
+    margins = fit.get_margeff(at="overall", method="dydx")
+    ame = np.r_[np.nan, np.asarray(margins.margeff)]
+    ame_se = np.r_[np.nan, np.asarray(margins.margeff_se)]
     note = (
-        f"GLM binomial/logit quasi-MLE; HC1 sandwich SE; t({df_resid}) intervals and p; "
+        "GLM binomial/logit quasi-MLE (statsmodels); HC1 sandwich SE; AME by get_margeff; "
+        f"t({df_resid}) intervals and p; "
         f"{dropped} rows with missing values dropped"
     )
     k = X.shape[1]
@@ -822,180 +638,3 @@ def ols_log(
             "method": [note] * k,
         }
     )
-
-
-# --------------------------------------------------------------------------------------------
-# Sensitivity to the bound view
-# --------------------------------------------------------------------------------------------
-
-
-def sensitivity(
-    fit_fn: Callable[..., pd.DataFrame], panels: dict[str, pd.DataFrame], **kwargs: object
-) -> pd.DataFrame:
-    """Fit the same model at each bound view and stack the tables.
-
-    A claim such as "more than 19,300 households" or "nearly 990,000 participants" only bounds
-    the true figure, so the panel builder makes three views of every value: the lower bound,
-    a point value (mid) and the upper bound. A finding is only as good as its stability across
-    them: this function runs ``fit_fn(panel, bound_view=view, **kwargs)`` for each view and
-    returns one row per term x view, views in the order low, mid, high, with
-    ``sign_consistent`` True for a term whose estimate has the same sign in every view.
-
-    Parameters
-    ----------
-    fit_fn
-        A model of this module (:func:`fractional_logit`, :func:`ols_log`) or any callable
-        taking ``(panel, bound_view=..., **kwargs)`` and returning a tidy table with ``term``
-        and ``estimate`` columns.
-    panels
-        Panel per view, keyed by ``"low"``, ``"mid"`` and/or ``"high"``.
-    **kwargs
-        Passed to every call (outcome, predictors, ...).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The tidy tables stacked (term order of the first view, then view order) plus
-        ``sign_consistent``.
-
-    Examples
-    --------
-    >>> sensitivity(fractional_logit, {"low": lo, "mid": mid, "high": hi},
-    ...             outcome="criteria_share", predictors=["sessions", "models"])  # doctest: +SKIP
-    >>> sensitivity(lambda p, bound_view: rank_correlation(p["sessions"], p["criteria_share"],
-    ...             bound_view=bound_view), panels)  # doctest: +SKIP
-
-    Raises
-    ------
-    ValueError
-        No panels, unknown view names, a table without ``term``/``estimate``, or a model error
-        in one view (re-raised with the view named; an :class:`InsufficientDataError` keeps its
-        type).
-    """
-    import pandas as pd
-
-    if not panels:
-        raise ValueError(f"sensitivity: panels is empty; give one DataFrame per view {BOUND_VIEWS}")
-    unknown = [v for v in panels if v not in BOUND_VIEWS]
-    if unknown:
-        raise ValueError(
-            f"sensitivity: unknown bound view(s) {unknown}; valid: {list(BOUND_VIEWS)}"
-        )
-    tables = []
-    for view in (v for v in BOUND_VIEWS if v in panels):
-        try:
-            table = fit_fn(panels[view], bound_view=view, **kwargs)
-        except ValueError as exc:
-            kind = InsufficientDataError if isinstance(exc, InsufficientDataError) else ValueError
-            raise kind(f"at bound view {view!r}: {exc}") from exc
-        if not {"term", "estimate"} <= set(table.columns):
-            raise ValueError(
-                f"sensitivity: {getattr(fit_fn, '__name__', fit_fn)!r} returned a table without "
-                f"'term' and 'estimate' columns (got {list(table.columns)})"
-            )
-        tables.append(table.assign(bound_view=view))
-    stacked = pd.concat(tables, ignore_index=True)
-    order = {term: i for i, term in enumerate(dict.fromkeys(stacked["term"]))}
-    view_rank = {v: i for i, v in enumerate(BOUND_VIEWS)}
-    stacked = stacked.sort_values(
-        by=["term", "bound_view"],
-        key=lambda s: s.map(order) if s.name == "term" else s.map(view_rank),
-        kind="stable",
-    ).reset_index(drop=True)
-    signs = np.sign(stacked["estimate"])
-    stacked["sign_consistent"] = signs.groupby(stacked["term"]).transform(
-        lambda s: s.nunique() == 1 and bool((s != 0).all())
-    )
-    return stacked
-
-
-# --------------------------------------------------------------------------------------------
-# Caveats
-# --------------------------------------------------------------------------------------------
-
-
-def caveats(
-    n: int,
-    *,
-    n_params: int | None = None,
-    model: str | None = None,
-    n_tests: int = 1,
-    aggregate_units: bool = True,
-    reported_claims: bool = True,
-    bound_views: bool = False,
-) -> list[str]:
-    """Plain-language caveats to print under a table of results.
-
-    The thresholds are conventions, not theorems: below 30 observations the normal and t
-    approximations behind regression p-values can be poor (permutation p-values are exact in
-    size); below 10 a percentile bootstrap has too few distinct resamples to locate the tails
-    of its distribution; fewer than 10 observations per parameter makes estimates imprecise
-    and prone to over-fitting.
-
-    Parameters
-    ----------
-    n
-        Observations (units) behind the table.
-    n_params
-        Parameters of the model, intercept included, when it is a regression.
-    model
-        Model name, mentioned in the first caveat.
-    n_tests
-        Number of tests reported together (for the multiple-testing caveat).
-    aggregate_units
-        True when units are provinces, districts or communes rather than people or households.
-    reported_claims
-        True when the data are figures stated in news or government reports.
-    bound_views
-        True when values come from qualified claims ("more than", "nearly") so that the low,
-        mid and high views should be compared.
-
-    Returns
-    -------
-    list of str
-        One sentence per caveat, the always-applicable ones last.
-    """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
-        raise ValueError(f"caveats: n must be a non-negative integer; got {n!r}")
-    what = f"{model} on " if model else ""
-    notes = [f"Estimated {what}n = {n} units; every interval and p-value refers to this n."]
-    if n < 30:
-        notes.append(
-            f"With n = {n} (< 30), asymptotic (normal or t) p-values and Wald intervals may be "
-            "unreliable: prefer the permutation p-value and treat intervals as approximate."
-        )
-    if n < 10:
-        notes.append(
-            f"With n = {n} (< 10), bootstrap intervals are unstable (few distinct resamples) and "
-            "tend to be too narrow; a single unit can change the result."
-        )
-    if n_params is not None and n_params > 0 and n / n_params < 10:
-        notes.append(
-            f"Only {n / n_params:.1f} observations per parameter ({n_params} parameters): "
-            "coefficients are imprecise and the model may over-fit; keep it small."
-        )
-    if n_tests > 1:
-        notes.append(
-            f"{n_tests} tests are reported together: about {0.05 * n_tests:.1f} of them would "
-            "fall below p = 0.05 by chance alone, with no true association."
-        )
-    if bound_views:
-        notes.append(
-            "Qualified figures ('more than', 'nearly') only bound the true values: trust a sign "
-            "only if it is the same at the low, mid and high bound views."
-        )
-    if reported_claims:
-        notes.append(
-            "Figures come from news and government reports, which tend to report successes: the "
-            "units and values observed are a selected, not a random, sample."
-        )
-    if aggregate_units:
-        notes.append(
-            "Units are aggregates (provinces, districts, communes): a relation between unit "
-            "totals need not hold for households or individuals (ecological inference)."
-        )
-    notes.append(
-        "Observational data: these are associations, not causal effects of propaganda, models "
-        "or resources on NTM achievement."
-    )
-    return notes

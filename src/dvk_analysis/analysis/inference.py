@@ -1,0 +1,359 @@
+"""Inference on matched province data: across provinces, within provinces, and its bookkeeping.
+
+Estimands
+---------
+* **Cross-province association** (:func:`cross_province`): Spearman's rank correlation, over
+  provinces, between a predictor rate and the NTM share of a date at or after the predictor's
+  period (each province at its latest such date), with n, a paired bootstrap interval and a
+  permutation p-value; and the average marginal effect of a fractional logit of the share on
+  the rate. It describes how provinces differ, not what a province would gain.
+* **Within-province change** (:func:`within_province`): the slope of the change in a
+  province's NTM share between two of its dates on the change in its predictor rate (first
+  differences), pooled over provinces, with standard errors clustered by province and a
+  province-cluster bootstrap interval. Fixed characteristics of a province drop out; trends
+  shared by all provinces do not.
+
+Bookkeeping
+-----------
+Every table carries its own ``n``; :func:`holm` adjusts the p-values of a named family of tests;
+:func:`bounds_box` reports the range of a statistic over every combination of low/high values
+of qualified figures; :func:`selection` compares provinces with and without claims;
+:func:`ceiling` says which outcome to use when most shares are 1.0. Units below the province
+share their province's outcome and are not independent: :func:`require_province_level` refuses
+them rather than treating them as independent observations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from dvk_analysis.analysis.checks import InsufficientDataError, check_sample_size
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+SEED = 20240601
+"""Seed of every random draw here (identical results on re-run)."""
+
+CEILING = 0.999
+"""A share at or above this counts as "at the ceiling" (every rural commune recognised)."""
+
+
+def require_province_level(level: str) -> None:
+    """Refuse inference on units below the province.
+
+    District and commune units carry their province's outcome: treating them as independent
+    would count one province's figure many times and shrink every interval.
+    """
+    if level != "province":
+        raise InsufficientDataError(
+            f"inference at {level} level refused: {level} units share their province's NTM "
+            "outcome and are not independent; analyse provinces (or cluster by province)"
+        )
+
+
+def holm(table: pd.DataFrame, family: str, p_column: str = "p_value") -> pd.DataFrame:
+    """Add ``p_holm`` (Holm step-down adjusted p) and ``family`` to a table of tests.
+
+    The family is every test reported together for one question; naming it lets a reader
+    see what was adjusted for. Missing p-values stay missing and do not count as tests.
+    """
+    from statsmodels.stats.multitest import multipletests
+
+    out = table.copy()
+    p = out[p_column].astype(float)
+    has = p.notna().to_numpy()
+    adjusted = np.full(len(out), np.nan)
+    if has.any():
+        adjusted[has] = multipletests(p[has].to_numpy(), method="holm")[1]
+    return out.assign(p_holm=adjusted, family=f"{family} ({int(has.sum())} tests)")
+
+
+def cross_province(
+    data: pd.DataFrame,
+    *,
+    x: str = "x",
+    y: str = "share",
+    label: str = "",
+    n_resamples: int = 2000,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """Spearman correlation and fractional-logit AME across provinces (one row each).
+
+    ``data`` has one row per province (:func:`dvk_analysis.analysis.matched.cross_section`).
+    A test the sample cannot support is returned with its refusal in ``note`` and no estimate.
+    """
+    import pandas as pd
+
+    from dvk_analysis.analysis import stats
+
+    rows = []
+    pair = data[[x, y]].dropna()
+    try:
+        rho = stats.rank_correlation(pair[x], pair[y], n_boot=n_resamples, seed=seed)
+        rows.append(rho.assign(term=label or f"{x} ~ {y}", note=""))
+    except (InsufficientDataError, ValueError) as error:
+        rows.append(_refused("spearman", label, len(pair), error))
+    try:
+        fit = stats.fractional_logit(pair.rename(columns={x: "x"}), y, ["x"])
+        slope = fit[fit["term"] == "x"].assign(
+            term=label or f"{x} ~ {y}",
+            estimate=lambda f: f["ame"],
+            std_error=lambda f: f["ame_std_error"],
+            note="estimate = average marginal effect (share per unit of x)",
+        )
+        z = slope["ame"] / slope["ame_std_error"]
+        from scipy import stats as st
+
+        df_resid = len(pair) - 2
+        crit = st.t.ppf(0.975, df_resid)
+        slope = slope.assign(
+            ci_low=slope["ame"] - crit * slope["ame_std_error"],
+            ci_high=slope["ame"] + crit * slope["ame_std_error"],
+            p_value=2 * st.t.sf(np.abs(z), df_resid),
+        )
+        rows.append(slope)
+    except (InsufficientDataError, ValueError) as error:
+        rows.append(_refused("fractional_logit", label, len(pair), error))
+    return pd.concat(rows, ignore_index=True)
+
+
+def _refused(model: str, label: str, n: int, error: Exception) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(
+        [{"term": label, "estimate": np.nan, "n": n, "model": model, "note": f"refused: {error}"}]
+    )
+
+
+def first_differences(matched: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Consecutive changes within each province, and the provinces with too few dates.
+
+    A change needs two outcome dates of one province whose matched predictors differ in
+    period; ``dx`` is the change in the predictor, ``dy`` in the share, ``dt_years`` the years
+    between the two outcome dates.
+    """
+    import pandas as pd
+
+    frames, too_few = [], []
+    for province, group in matched.sort_values("date_key").groupby("province", sort=True):
+        group = group.drop_duplicates("x_period", keep="last")
+        if len(group) < 2:
+            too_few.append(str(province))
+            continue
+        frames.append(
+            pd.DataFrame(
+                {
+                    "province": province,
+                    "from_date": group["date"].to_numpy()[:-1],
+                    "to_date": group["date"].to_numpy()[1:],
+                    "dx": np.diff(group["x"].to_numpy(dtype=float)),
+                    "dy": np.diff(group["share"].to_numpy(dtype=float)),
+                    "dt_years": np.diff(group["date_key"].to_numpy() // 10000),
+                }
+            )
+        )
+    cols = ["province", "from_date", "to_date", "dx", "dy", "dt_years"]
+    changes = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    return changes, too_few
+
+
+def cluster_bootstrap(
+    data: pd.DataFrame,
+    cluster: str,
+    statistic: Callable[[pd.DataFrame], float],
+    *,
+    n_resamples: int = 2000,
+    seed: int = SEED,
+    level: float = 0.95,
+) -> tuple[float, float, int]:
+    """Percentile interval of ``statistic`` resampling whole clusters with replacement.
+
+    Rows of one cluster (a province) are not independent; resampling clusters keeps their
+    dependence. Returns ``(low, high, valid resamples)``; resamples where the statistic is
+    undefined (e.g. no variation in x) are dropped and counted.
+    """
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    groups = {k: g for k, g in data.groupby(cluster, sort=True)}
+    keys = list(groups)
+    draws = []
+    for _ in range(n_resamples):
+        pick = rng.integers(0, len(keys), len(keys))
+        sample = pd.concat([groups[keys[i]] for i in pick], ignore_index=True)
+        try:
+            value = statistic(sample)
+        except (ValueError, np.linalg.LinAlgError):
+            continue
+        if np.isfinite(value):
+            draws.append(value)
+    if not draws:
+        return np.nan, np.nan, 0
+    alpha = (1 - level) / 2
+    low, high = np.quantile(draws, [alpha, 1 - alpha])
+    return float(low), float(high), len(draws)
+
+
+def _slope(frame: pd.DataFrame) -> float:
+    """OLS slope of dy on dx with an intercept (a common trend)."""
+    if np.ptp(frame["dx"].to_numpy(dtype=float)) == 0:
+        raise ValueError("dx constant")
+    return float(np.polyfit(frame["dx"].astype(float), frame["dy"].astype(float), 1)[0])
+
+
+def within_province(
+    matched: pd.DataFrame,
+    *,
+    label: str = "",
+    min_provinces: int = 5,
+    n_resamples: int = 2000,
+    seed: int = SEED,
+) -> tuple[pd.DataFrame, list[str]]:
+    """First-difference slope dy ~ dx, SEs clustered by province, cluster-bootstrap interval.
+
+    Returns the one-row tidy table (``n`` = changes, ``n_provinces``, ``note``) and the
+    provinces with too few dates (named, so a reader sees who is missing). Refused, with the
+    reason in ``note``, when fewer than ``min_provinces`` provinces contribute a change.
+    """
+    import pandas as pd
+    import statsmodels.api as sm
+
+    changes, too_few = first_differences(matched)
+    n_prov = changes["province"].nunique() if len(changes) else 0
+    base = {"term": label or "d(share) ~ d(x)", "n": len(changes), "n_provinces": n_prov}
+    base |= {"model": "first_differences"}
+    try:
+        check_sample_size(
+            int(n_prov), 2, min_per_param=min_provinces / 2, model="first_differences"
+        )
+        if np.ptp(changes["dx"].to_numpy(dtype=float)) == 0:
+            raise ValueError("the predictor does not change within any province")
+    except (InsufficientDataError, ValueError) as error:
+        note = f"refused: {error} (provinces with at least two dates: {n_prov})"
+        return pd.DataFrame([{**base, "estimate": np.nan, "note": note}]), too_few
+    X = sm.add_constant(changes["dx"].astype(float).to_numpy())
+    groups = pd.factorize(changes["province"])[0]
+    fit = sm.OLS(changes["dy"].astype(float).to_numpy(), X).fit(
+        cov_type="cluster", cov_kwds={"groups": groups}
+    )
+    low, high, valid = cluster_bootstrap(
+        changes, "province", _slope, n_resamples=n_resamples, seed=seed
+    )
+    row = {
+        **base,
+        "estimate": float(fit.params[1]),
+        "std_error": float(fit.bse[1]),
+        "ci_low": low,
+        "ci_high": high,
+        "p_value": float(fit.pvalues[1]),
+        "method": (
+            "OLS of d(share) on d(x) with intercept; SE clustered by province; percentile "
+            f"province-cluster bootstrap CI ({valid} of {n_resamples} resamples valid; seed {seed})"
+        ),
+        "note": "",
+    }
+    return pd.DataFrame([row]), too_few
+
+
+def bounds_box(
+    data: pd.DataFrame,
+    statistic: Callable[[np.ndarray, np.ndarray], float],
+    *,
+    x: tuple[str, str] = ("x_low", "x_high"),
+    y: tuple[str, str] = ("share_low", "share_high"),
+    exhaustive_max: int = 10,
+    n_random: int = 2000,
+    seed: int = SEED,
+) -> tuple[float, float, str]:
+    """Min and max of ``statistic(x, y)`` when every unit's x and y sit at their low or high.
+
+    A qualified figure ("nearly 8,000") is a range; a conclusion must hold wherever in the
+    box the true values lie, not only at all-low or all-high. For up to ``exhaustive_max``
+    units every corner is tried; beyond that, the all-low/all-high corners, the two corners
+    that push x and y together or apart, and ``n_random`` random corners (a search, so the
+    true range may be slightly wider: the method string says which was done).
+    """
+    xl, xh = (data[c].to_numpy(dtype=float) for c in x)
+    yl, yh = (data[c].to_numpy(dtype=float) for c in y)
+    n = len(data)
+    if n <= exhaustive_max:
+        corners = (np.arange(2 ** (2 * n))[:, None] >> np.arange(2 * n)) & 1
+        how = f"exhaustive ({len(corners)} corners)"
+    else:
+        rng = np.random.default_rng(seed)
+        ym = (yl + yh) / 2 > np.median((yl + yh) / 2)
+        xm = (xl + xh) / 2 > np.median((xl + xh) / 2)
+        fixed = [
+            np.zeros(2 * n),
+            np.ones(2 * n),
+            np.r_[ym, xm],
+            np.r_[~ym, ~xm],
+        ]
+        corners = np.vstack([*fixed, rng.integers(0, 2, (n_random, 2 * n))]).astype(int)
+        how = f"search ({len(corners)} corners: extremes, together/apart, random)"
+    values = [
+        statistic(np.where(c[:n], xh, xl), np.where(c[n:], yh, yl)) for c in corners.astype(bool)
+    ]
+    values = np.array([v for v in values if np.isfinite(v)])
+    return float(values.min()), float(values.max()), how
+
+
+def spearman(xv: np.ndarray, yv: np.ndarray) -> float:
+    """Spearman's rho (NaN for a constant side)."""
+    from scipy.stats import spearmanr
+
+    if np.ptp(xv) == 0 or np.ptp(yv) == 0:
+        return np.nan
+    return float(spearmanr(xv, yv).statistic)
+
+
+def selection(
+    reporting: Sequence[str], provinces: pd.DataFrame, columns: Sequence[str]
+) -> pd.DataFrame:
+    """Compare provinces with claims against those without, column by column.
+
+    Reports selection: news reports successes, so provinces that report may differ from the
+    rest. For each column: n and median in each group, and a two-sided Mann-Whitney p-value.
+    """
+    import pandas as pd
+    from scipy.stats import mannwhitneyu
+
+    has = provinces["province"].isin(list(reporting))
+    rows = []
+    for col in columns:
+        a = provinces.loc[has, col].dropna().astype(float)
+        b = provinces.loc[~has, col].dropna().astype(float)
+        p = mannwhitneyu(a, b).pvalue if len(a) and len(b) else np.nan
+        rows.append(
+            {
+                "column": col,
+                "n_with_claims": len(a),
+                "median_with_claims": a.median() if len(a) else np.nan,
+                "n_without": len(b),
+                "median_without": b.median() if len(b) else np.nan,
+                "p_value": float(p),
+                "method": "Mann-Whitney U, two-sided",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def ceiling(latest: pd.DataFrame, *, threshold: float = 0.5) -> tuple[str, str]:
+    """Which outcome to use: ``("standard", why)`` or ``("advanced", why)``.
+
+    When more than ``threshold`` of the provinces' latest standard shares are at 1.0 the
+    standard share cannot rank them; the advanced-tier share (or the change over the period)
+    still varies. The reason is returned in words for the notebook.
+    """
+    shares = latest["share"].dropna().astype(float)
+    if shares.empty:
+        return "standard", "no standard shares: nothing to check"
+    at = float((shares >= CEILING).mean())
+    text = f"{at:.0%} of {len(shares)} provinces' latest standard shares are at 1.0"
+    if at > threshold:
+        return "advanced", text + ": the advanced-tier share is used as the outcome"
+    return "standard", text + ": the standard share still varies and is used"

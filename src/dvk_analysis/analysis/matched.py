@@ -1,0 +1,226 @@
+"""Predictors in time order: annualised intensities matched to the NTM share of a later date.
+
+Why
+---
+A province's "430 models in 2020-2025" and its "69 % of communes meet NTM in 2018" cannot be
+compared as they stand: the models come after the outcome, cover six years and belong to a
+province of one size. This module turns every province-level predictor cell of the panel into
+**rates** and pairs it with an outcome **at or after its period end**:
+
+* ``per_10k``: 10,000 x value / population (the population table's figure; its basis is
+  carried in ``population_basis``: the legacy table gives no reference year, the 2025 table is
+  the merger dossiers' 2024-25 "quy mô dân số");
+* ``per_commune``: value / rural communes (n_xa) of the province table;
+* ``per_10k_per_year`` and ``per_commune_per_year``: the same divided by the years the period
+  covers (period_end - period_start + 1); a cell without a period start has no annual rate.
+
+A predictor whose period ends in year *Y* is dated 31 December *Y*; it may explain an outcome
+dated on or after that day only (``lag_years`` = outcome year - Y >= 0). A cell whose period
+end came from the publication date (the text gave none) is flagged ``undated`` so that every
+analysis can be run with and without such cells.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dvk_analysis.errors import unknown_choice
+from dvk_analysis.gazetteer import GEOGRAPHIES
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PREDICTOR_INDICATORS: tuple[str, ...] = (
+    "dvk_models",
+    "propaganda_sessions",
+    "propaganda_participants",
+    "funds_mobilized",
+    "ntm_funds_total",
+    "land_donated",
+    "working_days",
+)
+"""Indicators that become intensities."""
+
+RATES: tuple[str, ...] = ("per_10k", "per_commune", "per_10k_per_year", "per_commune_per_year")
+"""Rate suffixes: ``<indicator>_<rate>`` names a predictor."""
+
+PREDICTOR_COLUMNS: tuple[str, ...] = (
+    "province",
+    "geography",
+    "indicator",
+    "predictor",
+    "period_start",
+    "period_end",
+    "years",
+    "date_key",
+    "low",
+    "mid",
+    "high",
+    "population",
+    "population_basis",
+    "rural_communes",
+    "undated",
+    "observation_ids",
+)
+
+
+def _province_cells(panel_long: pd.DataFrame) -> pd.DataFrame:
+    return panel_long[
+        panel_long["admin_level"].eq("province")
+        & panel_long["indicator"].isin(PREDICTOR_INDICATORS)
+    ].copy()
+
+
+def _sizes(geography: str, folder: Path | None) -> pd.DataFrame:
+    """Population (with its basis) and rural communes per province of ``geography``."""
+    import pandas as pd
+
+    from dvk_analysis.data.load import load_reference
+
+    if geography == "legacy":
+        t = load_reference("provinces_legacy", folder)
+        basis = t["population_basis"].astype("string").fillna("legacy table")
+    else:
+        t = load_reference("provinces_2025", folder)
+        basis = pd.Series("2025 table: merger dossiers' population", index=t.index)
+    return pd.DataFrame(
+        {
+            "province": t["name"],
+            "population": t["population"].astype(float),
+            "population_basis": basis,
+            "rural_communes": t["n_xa"].astype(float),
+        }
+    )
+
+
+def _undated_ids(dataset: pd.DataFrame | None) -> set[str]:
+    if dataset is None or "period_end" not in dataset:
+        return set()
+    return set(dataset.loc[dataset["period_end"].isna(), "observation_id"].astype(str))
+
+
+def predictors(
+    panel_long: pd.DataFrame,
+    *,
+    geography: str = "legacy",
+    dataset: pd.DataFrame | None = None,
+    folder: Path | None = None,
+) -> pd.DataFrame:
+    """Every province-level predictor cell as rates, one row per cell and rate.
+
+    Parameters
+    ----------
+    panel_long
+        ``Panel.long`` of a panel built on the **legacy** geography (its ``province`` is the
+        province as of the claim's date).
+    geography
+        ``"legacy"``: cells keep their province. ``"2025"``: cells of a legacy province count
+        for its successor only when the merger left its borders unchanged (a 2024 Hà Giang
+        figure is not Tuyên Quang's), or when the cell is about a 2025 province.
+    dataset
+        Observation rows, to flag cells dated by their publication date (``undated``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`PREDICTOR_COLUMNS`; ``low``, ``mid``, ``high`` are the rate at each bound view.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from dvk_analysis.analysis.outcomes import unchanged_2025
+
+    if geography not in GEOGRAPHIES:
+        raise ValueError(unknown_choice("geography", geography, list(GEOGRAPHIES)))
+    cells = _province_cells(panel_long)
+    if geography == "2025":
+        same = unchanged_2025(folder)
+        late = cells["period_end"].astype(float) >= 2026
+        cells = cells[cells["province"].isin(list(same)) | late]
+        cells = cells.assign(province=cells["province"].map(lambda p: same.get(p, p)))
+    sizes = _sizes(geography, folder)
+    cells = cells.merge(sizes, on="province", how="left")
+    years = cells["period_end"].astype(float) - cells["period_start"].astype(float) + 1
+    undated = _undated_ids(dataset)
+    frames = []
+    for rate in RATES:
+        per = cells["population"] / 10_000 if "10k" in rate else cells["rural_communes"]
+        den = per * (years if rate.endswith("per_year") else 1.0)
+        views = {v: cells[v].astype(float) / den for v in ("low", "mid", "high")}
+        frames.append(
+            cells.assign(
+                **views,
+                predictor=cells["indicator"] + "_" + rate,
+                years=years,
+                geography=geography,
+                date_key=(cells["period_end"].astype(float) * 10000 + 1231).astype("Int64"),
+                undated=cells["observation_ids"].map(
+                    lambda ids: bool(set(str(ids).split(";")) & undated)
+                ),
+            )
+        )
+    out = pd.concat(frames, ignore_index=True)
+    out = out[np.isfinite(out["mid"].astype(float))]
+    return out[list(PREDICTOR_COLUMNS)].reset_index(drop=True)
+
+
+def match(
+    outcome: pd.DataFrame,
+    predictors_: pd.DataFrame,
+    predictor: str,
+    *,
+    include_undated: bool = True,
+    bound: str = "mid",
+) -> pd.DataFrame:
+    """Pair each outcome row with the latest value of ``predictor`` dated at or before it.
+
+    Parameters
+    ----------
+    outcome
+        :func:`dvk_analysis.analysis.outcomes.ntm_series` rows (one tier, one geography).
+    predictors_
+        :func:`predictors` rows of the same geography.
+    predictor
+        ``<indicator>_<rate>``, e.g. ``"dvk_models_per_10k_per_year"``.
+    include_undated
+        ``False`` leaves out cells dated by their publication date (sensitivity run).
+    bound
+        Which view of the predictor becomes ``x`` (``low``, ``mid``, ``high``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per outcome row that has a predictor: ``province, date, date_key, share,
+        share_low, share_high, x, x_low, x_high, x_period, lag_years``. An outcome without an
+        earlier predictor is left out (a later predictor never explains an earlier outcome).
+    """
+    import pandas as pd
+
+    if predictor not in set(predictors_["predictor"]):
+        known = sorted(set(predictors_["predictor"]))
+        raise ValueError(unknown_choice("predictor", predictor, known or ["(none in the data)"]))
+    cand = predictors_[predictors_["predictor"].eq(predictor)]
+    if not include_undated:
+        cand = cand[~cand["undated"]]
+    cand = cand.rename(columns={"date_key": "x_key", bound: "x"})
+    cand = cand.assign(x_low=cand["low" if bound != "low" else "x"])
+    cand = cand.assign(x_high=cand["high" if bound != "high" else "x"])
+    keep = ["province", "x_key", "x", "x_low", "x_high", "period_start", "period_end"]
+    pairs = outcome.merge(cand[keep], on="province", how="inner")
+    pairs = pairs[pairs["x_key"] <= pairs["date_key"]]
+    pairs = pairs.sort_values(["province", "date_key", "x_key"])
+    best = pairs.drop_duplicates(["province", "date_key"], keep="last").copy()
+    best["lag_years"] = best["date_key"] // 10000 - best["period_end"].astype(int)
+    best["x_period"] = (
+        best["period_start"].astype("string").fillna("?") + "-" + best["period_end"].astype(str)
+    )
+    cols = ["province", "date", "date_key", "share", "share_low", "share_high"]
+    cols += ["x", "x_low", "x_high", "x_period", "lag_years"]
+    return pd.DataFrame(best[cols]).reset_index(drop=True)
+
+
+def cross_section(matched: pd.DataFrame) -> pd.DataFrame:
+    """One row per province: its latest outcome that has a predictor at or before it."""
+    ordered = matched.sort_values(["province", "date_key"])
+    return ordered.drop_duplicates("province", keep="last").reset_index(drop=True)

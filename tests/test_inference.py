@@ -1,0 +1,181 @@
+"""Inference on matched province data: synthetic panels whose right answer is known."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dvk_analysis.analysis import inference, matched
+from dvk_analysis.analysis.checks import InsufficientDataError
+
+TRUE_SLOPE = 0.02  # share points per unit of x, within a province
+
+
+def synthetic(n_prov: int = 30, n_dates: int = 4, seed: int = 3) -> pd.DataFrame:
+    """Matched rows: share = base_p + 0.02 x_pt + noise, x rising with time and varying by
+    province; provinces with more x also have a higher base (a positive cross-section)."""
+    rng = np.random.default_rng(seed)
+    rows = []
+    for p in range(n_prov):
+        level = rng.uniform(0, 10)
+        base = 0.1 + 0.02 * level
+        for t in range(n_dates):
+            x = level + 2.0 * t + rng.normal(0, 1.0)
+            share = float(np.clip(base + TRUE_SLOPE * x + rng.normal(0, 0.01), 0, 1))
+            rows.append(
+                {
+                    "province": f"P{p:02d}",
+                    "date": f"{2018 + 2 * t}-12",
+                    "date_key": (2018 + 2 * t) * 10000 + 1231,
+                    "share": share,
+                    "share_low": share,
+                    "share_high": share,
+                    "x": x,
+                    "x_low": 0.9 * x,
+                    "x_high": 1.1 * x,
+                    "x_period": f"{2017 + 2 * t}-{2017 + 2 * t}",
+                    "lag_years": 1,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_within_province_recovers_the_known_slope() -> None:
+    table, too_few = inference.within_province(synthetic(), n_resamples=300)
+    row = table.iloc[0]
+    assert too_few == []
+    assert row["n"] == 30 * 3 and row["n_provinces"] == 30
+    assert row["estimate"] > 0
+    assert row["ci_low"] <= TRUE_SLOPE <= row["ci_high"]
+    assert row["estimate"] == pytest.approx(TRUE_SLOPE, abs=0.005)
+
+
+def test_cross_province_correlation_is_positive_with_its_n() -> None:
+    data = matched.cross_section(synthetic())
+    table = inference.cross_province(data, label="x ~ share", n_resamples=300)
+    rho = table[table["model"] == "spearman"].iloc[0]
+    assert rho["n"] == 30
+    assert rho["estimate"] > 0.5 and rho["ci_low"] > 0
+    logit = table[table["model"] == "fractional_logit"].iloc[0]
+    assert logit["estimate"] > 0  # AME, share per unit of x
+
+
+def test_within_province_names_provinces_with_too_few_dates_and_refuses_small_samples() -> None:
+    data = synthetic(n_prov=3, n_dates=2)
+    one_date = synthetic(n_prov=1, n_dates=1).assign(province="Lonely")
+    table, too_few = inference.within_province(pd.concat([data, one_date]), n_resamples=50)
+    assert too_few == ["Lonely"]
+    assert np.isnan(table["estimate"].iloc[0])
+    assert table["note"].iloc[0].startswith("refused")
+
+
+def test_holm_adjusts_within_a_named_family() -> None:
+    tests = pd.DataFrame({"p_value": [0.01, 0.04, 0.03, np.nan]})
+    out = inference.holm(tests, "cross-province, standard tier")
+    assert out["p_holm"].iloc[:3].tolist() == pytest.approx([0.03, 0.06, 0.06])
+    assert np.isnan(out["p_holm"].iloc[3])
+    assert out["family"].iloc[0] == "cross-province, standard tier (3 tests)"
+
+
+def test_bounds_box_is_exhaustive_for_small_n_and_contains_the_corners() -> None:
+    data = pd.DataFrame(
+        {
+            "x_low": [1.0, 2.0, 3.0, 4.0],
+            "x_high": [1.5, 3.5, 3.2, 4.1],
+            "share_low": [0.1, 0.3, 0.2, 0.5],
+            "share_high": [0.1, 0.35, 0.4, 0.5],
+        }
+    )
+    low, high, how = inference.bounds_box(data, inference.spearman)
+    assert how.startswith("exhaustive (256")
+    all_low = inference.spearman(data["x_low"].to_numpy(), data["share_low"].to_numpy())
+    assert low <= all_low <= high
+    assert high == pytest.approx(1.0)  # x (1, 2, 3.2, 4.1) and share (.1, .3, .4, .5) agree
+
+
+def test_cluster_bootstrap_resamples_whole_provinces() -> None:
+    data = pd.DataFrame({"g": ["a", "a", "b", "b"], "v": [1.0, 1.0, 3.0, 3.0]})
+    low, high, valid = inference.cluster_bootstrap(
+        data, "g", lambda d: float(d["v"].mean()), n_resamples=200
+    )
+    assert valid == 200 and low == 1.0 and high == 3.0
+
+
+def test_below_province_level_is_refused() -> None:
+    with pytest.raises(InsufficientDataError, match="not independent"):
+        inference.require_province_level("commune")
+
+
+def test_selection_compares_reporting_and_silent_provinces() -> None:
+    provinces = pd.DataFrame({"province": list("abcdef"), "population": [1, 2, 3, 10, 20, 30.0]})
+    out = inference.selection(["d", "e", "f"], provinces, ["population"]).iloc[0]
+    assert (out["n_with_claims"], out["median_with_claims"]) == (3, 20.0)
+    assert (out["n_without"], out["median_without"]) == (3, 2.0)
+
+
+def test_ceiling_switches_to_the_advanced_tier_when_most_shares_are_one() -> None:
+    tier, why = inference.ceiling(pd.DataFrame({"share": [1.0, 1.0, 1.0, 0.6]}))
+    assert tier == "advanced" and "75% of 4" in why
+    tier, _ = inference.ceiling(pd.DataFrame({"share": [1.0, 0.5, 0.6]}))
+    assert tier == "standard"
+
+
+def _predictor_rows() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "province": ["A", "A", "A"],
+            "predictor": ["dvk_models_per_10k"] * 3,
+            "date_key": [20191231, 20211231, 20251231],
+            "low": [1.0, 2.0, 9.0],
+            "mid": [1.0, 2.0, 9.0],
+            "high": [1.0, 2.0, 9.0],
+            "period_start": [2019, 2021, 2025],
+            "period_end": [2019, 2021, 2025],
+            "undated": [False, True, False],
+        }
+    )
+
+
+def test_match_takes_the_latest_predictor_at_or_before_the_outcome() -> None:
+    outcome = pd.DataFrame(
+        {
+            "province": ["A", "A"],
+            "date": ["2022-06", "2019-06"],
+            "date_key": [20220631, 20190631],
+            "share": [0.5, 0.3],
+            "share_low": [0.5, 0.3],
+            "share_high": [0.5, 0.3],
+        }
+    )
+    got = matched.match(outcome, _predictor_rows(), "dvk_models_per_10k")
+    # 2019-06 has no predictor ending by then (2019 ends 31 Dec); 2022-06 takes 2021, lag 1
+    assert got["date"].tolist() == ["2022-06"]
+    assert got["x"].tolist() == [2.0] and got["lag_years"].tolist() == [1]
+    without = matched.match(outcome, _predictor_rows(), "dvk_models_per_10k", include_undated=False)
+    assert without["x"].tolist() == [1.0] and without["lag_years"].tolist() == [3]
+
+
+def test_predictors_are_annualised_per_10k_and_per_commune() -> None:
+    from dvk_analysis.analysis.outcomes import rural_communes
+
+    long = pd.DataFrame(
+        {
+            "admin_level": ["province"],
+            "province": ["Lai Châu"],
+            "indicator": ["dvk_models"],
+            "period_start": [2020],
+            "period_end": [2025],
+            "low": [430.0],
+            "mid": [430.0],
+            "high": [430.0],
+            "observation_ids": ["o1"],
+        }
+    )
+    rates = matched.predictors(long).set_index("predictor")
+    pop = rates.loc["dvk_models_per_10k", "population"]
+    assert rates.loc["dvk_models_per_10k", "mid"] == pytest.approx(4_300_000 / pop)
+    assert rates.loc["dvk_models_per_10k_per_year", "mid"] == pytest.approx(4_300_000 / pop / 6)
+    n_xa = rural_communes()["legacy"]["Lai Châu"]
+    assert rates.loc["dvk_models_per_commune", "mid"] == pytest.approx(430 / n_xa)
+    assert rates.loc["dvk_models_per_commune", "years"] == 6
