@@ -454,3 +454,25 @@ def test_scipy_bootstrap_and_permutation_agree_with_the_hand_written_loops(metho
     assert new["ci_low"] == pytest.approx(old["ci_low"], abs=0.03)
     assert new["ci_high"] == pytest.approx(old["ci_high"], abs=0.03)
     assert new["p_value"] <= 2 * 1 / 5001 + 1e-12  # both at the permutation floor
+
+
+def test_linear_fit_band_equals_the_hand_written_t_interval():
+    # the formula the figures used before the band moved to statsmodels' get_prediction
+    from scipy import stats as st
+
+    from dvk_analysis.analysis.stats import linear_fit_band
+
+    x = np.array([1.0, 2.0, 3.0, 5.0, 8.0])
+    y = np.array([1.2, 1.9, 3.4, 4.8, 8.5])
+    grid = np.linspace(1, 8, 7)
+    mean, low, high, slope = linear_fit_band(x, y, grid, 0.95)
+    n, xbar = len(x), x.mean()
+    sxx = ((x - xbar) ** 2).sum()
+    b = ((x - xbar) * (y - y.mean())).sum() / sxx
+    a = y.mean() - b * xbar
+    s = np.sqrt(((y - a - b * x) ** 2).sum() / (n - 2))
+    half = st.t.ppf(0.975, n - 2) * s * np.sqrt(1 / n + (grid - xbar) ** 2 / sxx)
+    np.testing.assert_allclose(mean, a + b * grid)
+    np.testing.assert_allclose(low, a + b * grid - half)
+    np.testing.assert_allclose(high, a + b * grid + half)
+    assert slope == pytest.approx(b)

@@ -638,3 +638,21 @@ def ols_log(
             "method": [note] * k,
         }
     )
+
+
+def linear_fit_band(
+    x: np.ndarray, y: np.ndarray, grid: np.ndarray, level: float = 0.95
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """OLS of ``y`` on ``x``: fitted mean on ``grid``, its ``level`` band, and the slope.
+
+    The band is the t-interval for the conditional mean,
+    ``yhat +/- t * s * sqrt(1/n + (g - xbar)^2 / Sxx)`` with n - 2 degrees of freedom, from
+    statsmodels' ``get_prediction().conf_int()`` (moved here from the figures: it is
+    statistics; figures only draw it).
+    """
+    import statsmodels.api as sm
+
+    fit = sm.OLS(np.asarray(y, float), sm.add_constant(np.asarray(x, float))).fit()
+    pred = fit.get_prediction(sm.add_constant(np.asarray(grid, float), has_constant="add"))
+    band = pred.conf_int(alpha=1 - level)
+    return pred.predicted_mean, band[:, 0], band[:, 1], float(fit.params[1])

@@ -1,0 +1,373 @@
+"""House style and output of every figure: palette, theme, input checks, labels, saving.
+
+Split from ``plots.py`` along its seam (issue 11): this module knows how a figure looks and is
+written (colours, fonts, captions, number labels, deterministic SVG/PNG, notebook display);
+``plots.py`` knows what each figure shows. The rules of the style are in ``plots.py``'s module
+docstring.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+import seaborn as sns
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from dvk_analysis.codebook import indicators
+from dvk_analysis.fileio import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+# --- palette and theme -----------------------------------------------------------------------
+
+PALETTE: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky_blue": "#56B4E9",
+    "reddish_purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+"""Okabe–Ito colours (distinguishable under the common colour-vision deficiencies), in the
+order series are coloured. Yellow is last because it is hard to see on white."""
+
+GAP_COLOR = "#E5E5E5"
+"""Neutral fill for "not reported" (coverage gaps); never used for data."""
+
+FONT = "DejaVu Sans"
+"""Ships with matplotlib (present everywhere matplotlib is) and covers Vietnamese and Arabic."""
+
+THEME_RC: dict[str, object] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": [FONT],
+    "axes.unicode_minus": True,
+    "figure.dpi": 100,
+    "savefig.dpi": 200,
+    "legend.frameon": False,
+    "xtick.labelsize": "small",
+    "ytick.labelsize": "small",
+}
+"""rcParams added to seaborn's theme."""
+
+SAVE_RC: dict[str, object] = {
+    "svg.hashsalt": "dvk-analysis",
+    "svg.fonttype": "path",
+    "svg.id": None,
+    "svg.image_inline": True,
+}
+"""rcParams that make a rendering byte-identical on re-run (also used by
+:func:`configure_notebook`): ``svg.hashsalt`` replaces the random salt of SVG element ids;
+``svg.fonttype = "path"`` embeds glyph outlines, so the SVG looks the same without the font."""
+
+SVG_METADATA: dict[str, str | None] = {"Date": None}
+"""SVG metadata: no ``dc:date`` (the Creator, matplotlib's version, is kept as provenance)."""
+
+PNG_METADATA: dict[str, str | None] = {"Software": None}
+"""PNG metadata: no Software chunk (PNGs written by matplotlib carry no time stamp)."""
+
+DPI = 200
+"""Resolution of saved PNGs (fixed so that sizes in pixels do not depend on rcParams)."""
+
+CAPTION_FONTSIZE = 9.0
+
+
+class PlotInputError(ValueError):
+    """A figure cannot be drawn from the given data (empty, missing columns, bad values)."""
+
+
+@contextmanager
+def theme() -> Iterator[None]:
+    """Apply the project's seaborn theme inside a context; restore rcParams on exit.
+
+    Use it for figures of your own so they match (``with plots.theme(): ...``).
+    """
+    with mpl.rc_context():
+        sns.set_theme(
+            context="notebook",
+            style="whitegrid",
+            palette=list(PALETTE.values()),
+            font=FONT,
+            rc=THEME_RC,
+        )
+        yield
+
+
+# --- input checks ---------------------------------------------------------------------------
+
+
+def _frame(df: object, columns: Sequence[str], where: str) -> pd.DataFrame:
+    """Return ``df`` if it is a non-empty DataFrame holding ``columns``; else raise."""
+    if not isinstance(df, pd.DataFrame):
+        raise PlotInputError(f"{where}: expected a pandas DataFrame, got {type(df).__name__}")
+    missing = [c for c in columns if c not in df.columns]
+    if missing:
+        raise PlotInputError(
+            f"{where}: missing column(s) {missing}; the frame has {list(df.columns)}"
+        )
+    if df.empty:
+        raise PlotInputError(f"{where}: the DataFrame is empty; there is nothing to plot")
+    return df
+
+
+def _numbers(df: pd.DataFrame, column: str, where: str) -> pd.Series:
+    """Return ``df[column]`` as floats; name the rows that are not numbers."""
+    values = pd.to_numeric(df[column], errors="coerce")
+    bad = values.isna() & df[column].notna()
+    if bad.any():
+        shown = df.loc[bad, column].head(5).tolist()
+        raise PlotInputError(f"{where}: column {column!r} has non-numeric values {shown}")
+    infinite = np.isinf(values.to_numpy(dtype=float))
+    if infinite.any():
+        raise PlotInputError(f"{where}: column {column!r} has infinite values")
+    return values.astype(float)
+
+
+def _non_negative(values: pd.Series, column: str, where: str) -> None:
+    if (values < 0).any():
+        shown = values[values < 0].head(5).tolist()
+        raise PlotInputError(f"{where}: column {column!r} must be >= 0, got {shown}")
+
+
+def _pick(
+    df: pd.DataFrame,
+    names: Sequence[str],
+    value: str,
+    label: str | None,
+    where: str,
+) -> pd.DataFrame:
+    """Rows of ``df`` whose ``indicator`` is in ``names``, as (label, indicator, value).
+
+    Without ``label`` all rows are one unit. One row per (label, indicator) is required: the
+    figure shows reported values, it does not add up claims that may overlap.
+    """
+    _frame(df, ["indicator", value, *([label] if label else [])], where)
+    rows = df[df["indicator"].isin(names)]
+    if rows.empty:
+        found = sorted(map(str, df["indicator"].dropna().unique()))[:10]
+        raise PlotInputError(f"{where}: no rows with indicator in {list(names)}; found {found}")
+    out = pd.DataFrame(
+        {
+            "label": rows[label].astype(str) if label else "",
+            "indicator": rows["indicator"],
+            "value": _numbers(rows, value, where),
+        }
+    ).dropna(subset=["value"])
+    if out.empty:
+        raise PlotInputError(f"{where}: every {list(names)} row has a missing {value!r}")
+    _non_negative(out["value"], value, where)
+    _check_units(rows, where)
+    dup = out.duplicated(["label", "indicator"], keep=False)
+    if dup.any():
+        first = out[dup].iloc[0]
+        hint = "pass label= to compare units" if not label else "filter to one period"
+        raise PlotInputError(
+            f"{where}: {int(dup.sum())} rows repeat a (unit, indicator) pair, e.g. "
+            f"{first['label'] or '(no label)'!r} / {first['indicator']}; give one row each "
+            f"({hint})"
+        )
+    return out
+
+
+def _check_units(rows: pd.DataFrame, where: str) -> None:
+    """When a ``unit`` column is present, it must be each indicator's codebook unit."""
+    if "unit" not in rows.columns:
+        return
+    vocab = indicators()
+    expected = rows["indicator"].map(lambda name: vocab[name].unit if name in vocab else None)
+    wrong = rows["unit"].notna() & expected.notna() & (rows["unit"] != expected)
+    if wrong.any():
+        row = rows[wrong].iloc[0]
+        raise PlotInputError(
+            f"{where}: {row['indicator']} must be in {vocab[row['indicator']].unit!r} "
+            f"(the codebook unit), got {row['unit']!r}; convert the values first"
+        )
+
+
+# --- figure scaffolding ---------------------------------------------------------------------
+
+
+def _caption_text(caption: str, where: str) -> str:
+    """Return the caption, starting with "Source:"; a figure without a source is refused."""
+    if not isinstance(caption, str) or not caption.strip():
+        raise PlotInputError(f"{where}: caption must name the data source, e.g. 'Source: ...'")
+    text = caption.strip()
+    return text if text.lower().startswith("source") else f"Source: {text}"
+
+
+def _new_figure(
+    caption: str,
+    where: str,
+    size: tuple[float, float],
+    ncols: int = 1,
+    note: str = "",
+    **kwargs: object,
+) -> tuple[Figure, np.ndarray]:
+    """A constrained-layout figure with ``ncols`` axes and the caption (+ ``note``) at the bottom.
+
+    The caption is wrapped to the figure width and the layout leaves room for it, so it never
+    overlaps tick labels.
+    """
+    text = _caption_text(caption, where) + note
+    width, height = size
+    chars = max(40, int(width * 72 / (CAPTION_FONTSIZE * 0.64)))  # DejaVu digits: 0.64 em
+    lines = [line for para in text.splitlines() for line in textwrap.wrap(para, chars) or [""]]
+    band = (len(lines) * CAPTION_FONTSIZE * 1.35 + 8) / (height * 72)
+    fig = Figure(figsize=size, layout="constrained")
+    FigureCanvasAgg(fig)  # Agg whatever pyplot's backend is; pyplot itself is never used
+    fig.get_layout_engine().set(rect=(0, band, 1, 1 - band))
+    axes = fig.subplots(1, ncols, squeeze=False, **kwargs)[0]
+    fig.text(0.01, 0.008, "\n".join(lines), ha="left", va="bottom", fontsize=CAPTION_FONTSIZE)
+    return fig, axes
+
+
+def _wrap(text: str, width: int = 42) -> str:
+    """Break a long axis label over lines so it never runs off the figure."""
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _fmt(value: float) -> str:
+    """A value label: thousands separators, at most two decimals, no trailing zeros."""
+    if abs(value) >= 100 or float(value).is_integer():
+        return f"{value:,.0f}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _thousands(axis: object) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt(v)))
+
+
+def _barh(ax: Axes, labels: Sequence[str], values: Sequence[float], colors: object) -> None:
+    """Horizontal bars with value labels; a missing value is shown as "not reported"."""
+    ys = np.arange(len(labels))
+    heights = np.nan_to_num(np.asarray(values, dtype=float))
+    bars = ax.barh(ys, heights, color=colors, height=0.6)
+    texts = ["not reported" if np.isnan(v) else _fmt(v) for v in np.asarray(values, float)]
+    ax.bar_label(bars, labels=texts, padding=3, fontsize="small")
+    ax.set_yticks(ys, labels)
+    ax.invert_yaxis()
+    ax.margins(x=0.3)
+    ax.set_xlim(left=0)
+    ax.grid(axis="y", visible=False)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    _thousands(ax.xaxis)
+
+
+# --- 8. saving and notebooks ----------------------------------------------------------------
+
+
+def render(fig: Figure, fmt: Literal["svg", "png"], dpi: int = DPI) -> bytes:
+    """Return ``fig`` rendered as ``fmt`` with the deterministic settings of :data:`SAVE_RC`."""
+    if fmt not in ("svg", "png"):
+        raise ValueError(f"render: fmt must be 'svg' or 'png', got {fmt!r}")
+    metadata = SVG_METADATA if fmt == "svg" else PNG_METADATA
+    buffer = BytesIO()
+    with theme(), mpl.rc_context(SAVE_RC):
+        fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(metadata), bbox_inches=None)
+    return buffer.getvalue()
+
+
+def save_figure(
+    fig: Figure, path: str | Path, *, formats: Sequence[str] = ("svg", "png"), dpi: int = DPI
+) -> list[Path]:
+    """Write ``path.svg`` and ``path.png``, byte-identical on re-run; return the paths.
+
+    Each file is rendered in memory first and then written atomically (a temporary file in
+    the same folder, renamed over the target), so a reader never sees half a figure and an
+    interrupted run leaves the old file. Parent folders are created. A ``.svg``/``.png``
+    suffix on ``path`` is ignored.
+
+    Raises
+    ------
+    PermissionError
+        Naming the folder, when it is not writable (also on a read-only file system).
+    NotADirectoryError
+        When a parent of ``path`` is an existing file.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"save_figure: expected a matplotlib Figure, got {type(fig).__name__}")
+    bad = [f for f in formats if f not in ("svg", "png")]
+    if bad or not formats:
+        raise ValueError(f"save_figure: formats must be 'svg' and/or 'png', got {list(formats)}")
+    base = Path(path)
+    if base.suffix.lower() in (".svg", ".png"):
+        base = base.with_suffix("")
+    targets = [base.with_name(f"{base.name}.{fmt}") for fmt in formats]
+    for target, fmt in zip(targets, formats, strict=True):
+        data = render(fig, fmt, dpi)
+        try:
+            atomic_write_bytes(target, data)
+        except (FileExistsError, NotADirectoryError):
+            raise NotADirectoryError(
+                f"cannot write {target}: a parent of it is a file, not a folder"
+            ) from None
+        except PermissionError:
+            raise
+        except OSError as err:  # e.g. a read-only file system
+            raise PermissionError(f"cannot write {target}: {err.strerror or err}") from None
+    return targets
+
+
+NOTEBOOK_FORMATS: tuple[str, ...] = ("svg", "png")
+
+
+def configure_notebook(fmt: Literal["svg", "png"] = "svg") -> dict[str, object]:
+    """Make inline figures in a notebook deterministic, so nbval can compare stored outputs.
+
+    Sets, globally (this is the point of the call), the rcParams of :data:`SAVE_RC`:
+    ``svg.hashsalt`` (fixed ids instead of random ones), ``svg.fonttype = "path"`` (glyphs as
+    outlines), ``svg.id``, ``svg.image_inline``; and ``savefig.dpi``/``figure.dpi`` for PNG.
+    In an IPython kernel it also registers the inline formatter for ``fmt`` only, with
+    metadata that carries no date (SVG ``Date``) or software version (PNG ``Software``).
+    Calling it again gives the same state (idempotent). Returns the rcParams it set.
+
+    Call it in the notebook's first cell, after any ``%matplotlib inline`` (that magic
+    re-registers the inline backend's own formats).
+    """
+    if fmt not in NOTEBOOK_FORMATS:
+        raise ValueError(f"configure_notebook: fmt must be one of {NOTEBOOK_FORMATS}, got {fmt!r}")
+    settings: dict[str, object] = {**SAVE_RC, "figure.dpi": 100, "savefig.dpi": 100}
+    mpl.rcParams.update(settings)
+    shell = _ipython_shell()
+    if shell is not None:
+        from IPython.core.pylabtools import select_figure_formats
+
+        metadata = SVG_METADATA if fmt == "svg" else PNG_METADATA
+        select_figure_formats(shell, {fmt}, metadata=dict(metadata))
+    return settings
+
+
+def _ipython_shell() -> object | None:
+    """The running IPython shell, or None outside IPython (plain Python, pytest)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython is a dependency
+        return None
+    return get_ipython()
+
+
+def show(item: Figure | str) -> object:
+    """Display a figure, or a "not reported" message as Markdown, in a notebook.
+
+    Report functions return a message instead of a figure when there is nothing to draw, so
+    that a notebook cell never fails on a province or unit without data. A one-line message is
+    set in italics to read as a note; longer Markdown (a summary with a list) is shown as it is,
+    because emphasis spanning list items does not render.
+    """
+    if isinstance(item, str):
+        from IPython.display import Markdown
+
+        return Markdown(item if "\n" in item else f"*{item}*")
+    return item
