@@ -601,3 +601,39 @@ def test_show_italicises_a_note_but_not_a_multiline_summary() -> None:
     assert summary.data == "**Hà Tĩnh**: 2 claims.\n\n- dvk_models: 430 count"
     figure = Figure()
     assert plots.show(figure) is figure
+
+
+def test_scatter_draws_no_fit_below_the_guard_and_keeps_shares_on_0_1() -> None:
+    frame = pd.DataFrame(
+        {"x": [1.0, 2.0, 3.0], "y": [0.2, 0.5, 0.9], "unit": ["A (2020)", "B (2021)", "C"]}
+    )
+    fig = plots.scatter_relationship(
+        frame, "x", "y", "unit", x_label="x (count)", y_label="share", caption="test",
+        share_y=True,
+    )  # fmt: skip
+    ax = fig.axes[0]
+    assert ax.get_ylim() == (0.0, 1.0)
+    assert not ax.lines  # no fitted line through 3 points
+    texts = " ".join(t.get_text() for t in fig.texts)
+    assert "below the guard of 10" in texts
+
+
+def test_bars_are_labelled_as_reported_with_a_whisker() -> None:
+    from dvk_analysis.figures.style import reported_label
+
+    assert reported_label(8000, "nearly") == "nearly 8,000"
+    assert reported_label(10360, "more_than") == "more than 10,360"
+    rows = pd.DataFrame(
+        {
+            "indicator": ["dvk_models_economic", "dvk_models_culture_society"],
+            "value": [8000.0, 120.0],
+            "qualifier": ["nearly", "exact"],
+            "low": [7200.0, 120.0],
+            "high": [8000.0, 120.0],
+        }
+    )
+    fig = plots.models_by_field(rows, caption="test")
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert "nearly 8,000" in labels and "120" in labels
+    bars = [p.get_width() for p in fig.axes[0].patches]
+    assert 8000.0 in bars  # the bar is the reported figure, not the band's midpoint 7,600

@@ -52,13 +52,32 @@ def test_figures_or_messages(ha_tinh):
     assert figs["propaganda_funnel"].startswith("No pair of propaganda sessions")
 
 
-def test_a_caption_says_when_qualified_figures_are_drawn_at_their_mid(ha_tinh):
+def test_qualified_figures_are_labelled_as_reported_with_their_band(ha_tinh):
     figs = profile.figures(ha_tinh)
     texts = lambda fig: " ".join(t.get_text() for t in fig.texts)  # noqa: E731
-    assert "drawn at the mid of their bounds band" in texts(figs["models_by_field"])  # "nearly"
+    assert "labelled as reported" in texts(figs["models_by_field"])  # a "nearly" figure
     cells = ha_tinh.cells
     exact = cells[cells["low"] == cells["high"]]
-    assert not exact.empty and "drawn at the mid" not in profile._caption(ha_tinh, exact)
+    assert not exact.empty and "labelled as reported" not in profile._caption(ha_tinh, exact)
+    bar_labels = {t.get_text() for t in figs["models_by_field"].axes[0].texts}
+    qualified = cells[
+        cells["indicator"].str.startswith("dvk_models_") & (cells["low"] < cells["high"])
+    ]
+    for row in qualified.itertuples():  # every qualified bar reads as the source wrote it
+        words = {"nearly": "nearly ", "more_than": "more than ", "about": "about "}
+        assert any(label.startswith(words.get(row.qualifier, "")) for label in bar_labels)
+
+
+def test_profile_shows_the_ntm_share_at_every_date_found_beside_the_national_line(ha_tinh):
+    series = profile.achievement_series(ha_tinh)
+    assert len(series) == ha_tinh.status["tier"].eq("standard").sum()
+    assert series["share"].between(0, 1).all()
+    national = profile.national_series(ha_tinh)
+    assert len(national) >= 5  # ntm_status.csv: national rows 2021-2025
+    ax = profile.figures(ha_tinh)["achievement_over_time"].axes[0]
+    assert ax.get_ylim() == (0.0, 1.0)
+    dates = {t.get_text() for t in ax.texts}
+    assert set(series["date"]) <= dates  # every point carries its date
 
 
 def test_province_without_claims_gets_a_report():

@@ -94,3 +94,19 @@ def test_what_is_left_out_is_counted_at_every_step():
     ids = panel.exclusions.set_index("reason")["observation_ids"].str.split(";")
     assert set(ids["no period end and no publication date"]) <= undated
     assert undated <= set(ids.explode())  # every undated claim is left out, and counted
+
+
+def test_matched_analysis_states_n_and_refuses_what_the_data_cannot_support():
+    from dvk_analysis.report import relationships as rel
+
+    res = rel.matched_analysis(n_resamples=50)
+    assert res.tier in ("standard", "advanced") and "provinces' latest standard shares" in (
+        res.tier_reason
+    )
+    assert {"n", "p_holm", "family", "note"} <= set(res.cross.columns)
+    assert res.cross["family"].str.startswith("cross-province correlations").all()
+    refused = res.cross[res.cross["estimate"].isna()]
+    assert refused["note"].str.startswith("refused").all()
+    text = rel.matched_markdown(res)
+    assert "n = " in text and "Outcome:" in text
+    assert set(res.selection["column"]) == {"population", "latest_share"}

@@ -64,6 +64,8 @@ def holm(table: pd.DataFrame, family: str, p_column: str = "p_value") -> pd.Data
     from statsmodels.stats.multitest import multipletests
 
     out = table.copy()
+    if p_column not in out:  # every test refused
+        out[p_column] = np.nan
     p = out[p_column].astype(float)
     has = p.notna().to_numpy()
     adjusted = np.full(len(out), np.nan)
@@ -121,12 +123,19 @@ def cross_province(
     return pd.concat(rows, ignore_index=True)
 
 
-def _refused(model: str, label: str, n: int, error: Exception) -> pd.DataFrame:
+def refusal(model: str, label: str, n: int, why: str) -> pd.DataFrame:
+    """A tidy row for a test the sample cannot support: no estimate, its n, the reason."""
     import pandas as pd
 
-    return pd.DataFrame(
-        [{"term": label, "estimate": np.nan, "n": n, "model": model, "note": f"refused: {error}"}]
-    )
+    from dvk_analysis.analysis.checks import TIDY_COLUMNS
+
+    row = dict.fromkeys(TIDY_COLUMNS, np.nan)
+    row |= {"term": label, "n": n, "model": model, "bound_view": "mid", "method": ""}
+    return pd.DataFrame([{**row, "note": f"refused: {why}"}])
+
+
+def _refused(model: str, label: str, n: int, error: Exception) -> pd.DataFrame:
+    return refusal(model, label, n, str(error))
 
 
 def first_differences(matched: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
@@ -233,8 +242,9 @@ def within_province(
         if np.ptp(changes["dx"].to_numpy(dtype=float)) == 0:
             raise ValueError("the predictor does not change within any province")
     except (InsufficientDataError, ValueError) as error:
-        note = f"refused: {error} (provinces with at least two dates: {n_prov})"
-        return pd.DataFrame([{**base, "estimate": np.nan, "note": note}]), too_few
+        why = f"{error} (provinces with at least two dates: {n_prov})"
+        out = refusal("first_differences", base["term"], len(changes), why)
+        return out.assign(n_provinces=n_prov), too_few
     X = sm.add_constant(changes["dx"].astype(float).to_numpy())
     groups = pd.factorize(changes["province"])[0]
     fit = sm.OLS(changes["dy"].astype(float).to_numpy(), X).fit(

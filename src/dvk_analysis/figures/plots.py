@@ -28,19 +28,15 @@ Arabic; matplotlib (>= 3.11, libraqm) shapes Arabic right to left.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 import pandas as pd
-from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from dvk_analysis.codebook import indicators
 from dvk_analysis.figures.style import (  # noqa: F401  (re-exported: plots.save_figure, ...)
     CAPTION_FONTSIZE,
     DPI,
@@ -67,6 +63,7 @@ from dvk_analysis.figures.style import (  # noqa: F401  (re-exported: plots.save
     _wrap,
     configure_notebook,
     render,
+    reported_label,
     save_figure,
     show,
     theme,
@@ -74,6 +71,11 @@ from dvk_analysis.figures.style import (  # noqa: F401  (re-exported: plots.save
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+from dvk_analysis.figures.coverage import (  # noqa: E402  (re-exported)
+    coverage_heatmap,
+    province_bubble_map,
+)
 
 # --- what the figures show --------------------------------------------------------------
 
@@ -133,31 +135,42 @@ def scatter_relationship(
     log_y: bool = False,
     level: float = 0.95,
     title: str | None = None,
+    share_y: bool = False,
+    ranges: tuple[str, str, str, str] | None = None,
+    min_fit: int = 10,
 ) -> Figure:
-    """Intensity against achievement: labelled points and a linear fit with a confidence band.
+    """Intensity against achievement: every unit labelled, ranges as whiskers, a guarded fit.
 
     Parameters
     ----------
     df
-        One row per unit with numeric columns ``x`` and ``y`` and a text column ``label``.
-        Rows missing ``x`` or ``y`` are left out and counted in the caption.
+        One row per unit with numeric columns ``x`` and ``y`` and a text column ``label``
+        (put the date in it, e.g. "Lào Cai (2019-12)": points are dated). Rows missing ``x``
+        or ``y`` are left out and counted in the caption.
     x_label, y_label
         Axis titles *with units*, e.g. "Propaganda sessions per 1,000 residents (count)".
     caption
         The source of the data ("Source: ..." is prefixed when missing).
     fit
-        Draw an OLS line with a ``level`` confidence band for the mean. It is fitted on the
-        plotted scale (log10 of an axis with ``log_x``/``log_y``), so the line is straight
-        where the reader sees it. Needs at least 3 points and two distinct x values.
+        Draw an OLS line with a ``level`` confidence band for the mean, fitted on the plotted
+        scale, but only with at least ``min_fit`` points (the sample-size guard of the models:
+        5 per parameter, 2 parameters); below it the caption says why no line is drawn.
+    share_y
+        ``y`` is a share: the axis is fixed to [0, 1] (shown as %), whatever the band does.
+    ranges
+        Column names ``(x_low, x_high, y_low, y_high)``: a qualified figure or competing
+        figures are a range, drawn as whiskers.
     log_x, log_y
-        Logarithmic axes (all plotted values must then be > 0); counts of sessions and
-        participants are usually skewed.
+        Logarithmic axes (all plotted values must then be > 0).
     """
     where = "scatter_relationship"
-    _frame(df, [x, y, label], where)
+    _frame(df, [x, y, label, *(ranges or ())], where)
     data = pd.DataFrame(
         {"x": _numbers(df, x, where), "y": _numbers(df, y, where), "label": df[label]}
     )
+    if ranges:
+        for key, col in zip(("xl", "xh", "yl", "yh"), ranges, strict=True):
+            data[key] = _numbers(df, col, where)
     complete = data.dropna(subset=["x", "y"])
     if complete.empty:
         raise PlotInputError(f"{where}: no row has both {x!r} and {y!r}")
@@ -165,14 +178,20 @@ def scatter_relationship(
         if flag and (complete[col] <= 0).any():
             raise PlotInputError(f"{where}: log scale needs {name!r} > 0 in every plotted row")
     omitted = len(data) - len(complete)
-    note = f" ({omitted} unit(s) without both values not shown)" if omitted else ""
+    n = len(complete)
+    notes = [f"{omitted} unit(s) without both values not shown"] if omitted else []
+    draw_fit = fit and n >= min_fit
+    if fit and not draw_fit:
+        notes.append(f"no fitted line: n = {n} is below the guard of {min_fit}")
+    note = f" ({'; '.join(notes)})" if notes else ""
     with theme():
         fig, (ax,) = _new_figure(caption, where, (7.0, 5.2), note=note)
         ax.set_xscale("log" if log_x else "linear")
         ax.set_yscale("log" if log_y else "linear")
-        if fit:
+        if draw_fit:
             _fit_band(ax, complete, log_x, log_y, level, where)
-        n = len(complete)
+        if ranges:
+            _whiskers(ax, complete)
         ax.scatter(
             complete["x"], complete["y"], s=40, color=PALETTE["blue"], label=f"Units (n = {n})"
         )
@@ -187,10 +206,29 @@ def scatter_relationship(
         for flag, axis, col in ((log_x, ax.xaxis, "x"), (log_y, ax.yaxis, "y")):
             if flag:
                 _plain_log(axis, complete[col])
+        if share_y:
+            ax.set_ylim(0, 1)
+            ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set(xlabel=_wrap(x_label, 70), ylabel=_wrap(y_label))
         ax.set_title(_wrap(title or f"{y_label} vs {x_label}", 70), loc="left")
         ax.legend(loc="best", fontsize="small")
     return fig
+
+
+def _whiskers(ax: Axes, data: pd.DataFrame) -> None:
+    """Low-high whiskers of each point (a zero-length whisker is not drawn)."""
+    xl, xh = data["xl"].fillna(data["x"]), data["xh"].fillna(data["x"])
+    yl, yh = data["yl"].fillna(data["y"]), data["yh"].fillna(data["y"])
+    ax.errorbar(
+        data["x"],
+        data["y"],
+        xerr=[(data["x"] - xl).clip(lower=0), (xh - data["x"]).clip(lower=0)],
+        yerr=[(data["y"] - yl).clip(lower=0), (yh - data["y"]).clip(lower=0)],
+        fmt="none",
+        ecolor=PALETTE["sky_blue"],
+        elinewidth=1,
+        capsize=2,
+    )
 
 
 def _plain_log(axis: object, values: pd.Series) -> None:
@@ -257,21 +295,34 @@ def models_by_field(
     """
     where = "models_by_field"
     data = _pick(df, list(FIELD_LABELS), value, None, where)
-    values = data.set_index("indicator")["value"].reindex(list(FIELD_LABELS))
+    rows = data.set_index("indicator").reindex(list(FIELD_LABELS))
     total = _reported_total(df, value)
     with theme():
         fig, (ax,) = _new_figure(caption, where, (7.0, 3.6))
         colors = list(PALETTE.values())[: len(FIELD_LABELS)]
-        _barh(ax, list(FIELD_LABELS.values()), values.to_numpy(), colors)
+        _barh(
+            ax,
+            list(FIELD_LABELS.values()),
+            rows["value"].to_numpy(),
+            colors,
+            qualifiers=rows["qualifier"].tolist(),
+            lows=rows["low"].to_numpy(),
+            highs=rows["high"].to_numpy(),
+        )
         ax.set(xlabel="DVK models (count)", ylabel="Field")
-        suffix = f" (reported total: {_fmt(total)})" if total is not None else ""
+        suffix = f" (reported total: {total})" if total is not None else ""
         ax.set_title(title or f"“Skilled Mass Mobilization” models by field{suffix}", loc="left")
     return fig
 
 
-def _reported_total(df: pd.DataFrame, value: str) -> float | None:
-    rows = pd.to_numeric(df.loc[df["indicator"] == "dvk_models", value], errors="coerce")
-    return float(rows.iloc[0]) if len(rows) == 1 and pd.notna(rows.iloc[0]) else None
+def _reported_total(df: pd.DataFrame, value: str) -> str | None:
+    """The reported total as written ("more than 1,200"), or None."""
+    mask = df["indicator"] == "dvk_models"
+    rows = pd.to_numeric(df.loc[mask, value], errors="coerce")
+    if len(rows) != 1 or pd.isna(rows.iloc[0]):
+        return None
+    qualifier = df.loc[mask, "qualifier"].iloc[0] if "qualifier" in df else "exact"
+    return reported_label(float(rows.iloc[0]), qualifier)
 
 
 # --- 3. propaganda funnel -------------------------------------------------------------------
@@ -363,6 +414,9 @@ def resources_mobilized(
         )
     data = _pick(df, list(resources), value, label, where)
     table = data.pivot(index="label", columns="indicator", values="value")
+    quals = data.pivot(index="label", columns="indicator", values="qualifier")
+    lows = data.pivot(index="label", columns="indicator", values="low")
+    highs = data.pivot(index="label", columns="indicator", values="high")
     shown = [r for r in resources if r in table.columns]
     absent = [RESOURCE_MEASURES[r].title.lower() for r in resources if r not in table.columns]
     labels = [str(u) or "All reported" for u in table.index]
@@ -371,7 +425,16 @@ def resources_mobilized(
         fig, axes = _new_figure(caption, where, size, ncols=len(shown), sharey=True)
         for ax, name, color in zip(axes, shown, PALETTE.values(), strict=False):
             measure = RESOURCE_MEASURES[name]
-            _barh(ax, labels, table[name].to_numpy() * measure.scale, color)
+            k = measure.scale
+            _barh(
+                ax,
+                labels,
+                table[name].to_numpy() * k,
+                color,
+                qualifiers=quals[name].tolist(),
+                lows=lows[name].to_numpy() * k,
+                highs=highs[name].to_numpy() * k,
+            )
             ax.set_xlabel(f"{measure.title} ({measure.unit})")
         axes[0].set_ylabel("Unit" if label else "")
         gap = f" (not reported: {', '.join(absent)})" if absent else ""
@@ -417,6 +480,7 @@ def achievement_over_time(
         fig, (ax,) = _new_figure(caption, where, (7.0, 4.4))
         for (name, rows), color in zip(series.groupby("label", sort=False), _cycle(), strict=False):
             ax.plot(rows["year"], rows["share"], marker="o", color=color, label=name or "Unit")
+            _dated_points(ax, rows, color)
         if base is not None:
             ax.plot(
                 base["year"],
@@ -429,19 +493,50 @@ def achievement_over_time(
             )
         ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.set(xlabel="Year", ylabel=_wrap(y_label), ylim=(0, 1.05))
+        ax.set(xlabel="Year", ylabel=_wrap(y_label), ylim=(0, 1.0))
         ax.set_title(title or "New-rural-area achievement over time", loc="left")
         ax.legend(loc="best", fontsize="small")
     return fig
 
 
+def _dated_points(ax: Axes, rows: pd.DataFrame, color: str) -> None:
+    """Whiskers for ranges (competing or qualified figures) and the date of every point."""
+    lo, hi = rows["low"].fillna(rows["share"]), rows["high"].fillna(rows["share"])
+    ranged = hi > lo
+    if ranged.any():
+        r = rows[ranged]
+        ax.errorbar(
+            r["year"],
+            r["share"],
+            yerr=[r["share"] - lo[ranged], hi[ranged] - r["share"]],
+            fmt="none",
+            ecolor=color,
+            capsize=3,
+        )
+    for row in rows.itertuples():
+        if row.date:
+            ax.annotate(
+                str(row.date),
+                (row.year, row.share),
+                xytext=(3, -10),
+                textcoords="offset points",
+                fontsize="xx-small",
+                color=color,
+            )
+
+
 def _shares(df: pd.DataFrame, year: str, share: str, label: str | None, where: str) -> pd.DataFrame:
+    """Rows to draw: ``year`` may be fractional (2023.5 for June 2023); optional ``date``,
+    ``share_low`` and ``share_high`` columns label the points and draw ranges."""
     _frame(df, [year, share, *([label] if label else [])], where)
     out = pd.DataFrame(
         {
             "label": df[label].astype(str) if label else "",
             "year": _numbers(df, year, where),
             "share": _numbers(df, share, where),
+            "date": df["date"].astype("string").fillna("") if "date" in df else "",
+            "low": _numbers(df, "share_low", where) if "share_low" in df else np.nan,
+            "high": _numbers(df, "share_high", where) if "share_high" in df else np.nan,
         }
     ).dropna(subset=["year", "share"])
     if out.empty:
@@ -458,209 +553,6 @@ def _shares(df: pd.DataFrame, year: str, share: str, label: str | None, where: s
 def _cycle() -> Iterator[str]:
     while True:
         yield from (c for name, c in PALETTE.items() if name not in ("black", "yellow"))
-
-
-# --- 6. coverage heatmap --------------------------------------------------------------------
-
-
-def coverage_heatmap(
-    df: pd.DataFrame,
-    *,
-    caption: str,
-    unit: str = "place",
-    indicator: str = "indicator",
-    period: str | None = "period_end",
-    all_indicators: bool = False,
-    title: str | None = None,
-) -> Figure:
-    """Which unit reports which indicator for which period: counts, with gaps visible.
-
-    Parameters
-    ----------
-    df
-        One row per observation (curated observations, extractor output or a panel's long
-        table): ``unit`` (e.g. ``place`` or ``province``), ``indicator`` and, unless
-        ``period=None``, a period column whose first four characters are the year (ISO dates).
-    all_indicators
-        Show every codebook indicator, so that indicators no unit reports appear as gaps too;
-        by default only indicators present in ``df``.
-
-    Notes
-    -----
-    The matrix is drawn with indicators as rows (their names are long and read best
-    horizontally) and "unit · year" as columns; a cell holds the number of observations and a
-    grey cell is a gap.
-    """
-    where = "coverage_heatmap"
-    _frame(df, [unit, indicator, *([period] if period else [])], where)
-    counts = _coverage_counts(df, unit, indicator, period, all_indicators).T
-    rows, cols = counts.shape
-    with theme():
-        size = (6.4 + 0.5 * cols, 2.6 + 0.3 * rows)
-        fig, (ax,) = _new_figure(caption, where, size)
-        cmap = ListedColormap([GAP_COLOR, PALETTE["blue"]])
-        norm = BoundaryNorm([-0.5, 0.5, counts.to_numpy().max() + 0.5], cmap.N)
-        ax.pcolormesh(counts.to_numpy(), cmap=cmap, norm=norm, edgecolors="white", linewidth=1)
-        for (r, c), n in np.ndenumerate(counts.to_numpy()):
-            if n:
-                ax.text(
-                    c + 0.5,
-                    r + 0.5,
-                    str(n),
-                    ha="center",
-                    va="center",
-                    color="white",
-                    fontsize="x-small",
-                )
-        ax.set_xticks(np.arange(cols) + 0.5, counts.columns, rotation=45, ha="right")
-        ax.set_yticks(np.arange(rows) + 0.5, counts.index)
-        ax.invert_yaxis()
-        ax.grid(False)
-        ax.set(xlabel="Unit · period (year)" if period else "Unit", ylabel="Indicator")
-        ax.legend(
-            handles=[
-                Patch(color=PALETTE["blue"], label="reported (number of observations)"),
-                Patch(color=GAP_COLOR, label="gap: not reported"),
-            ],
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            fontsize="small",
-        )
-        ax.set_title(
-            title or "Coverage: observations per indicator, unit and period (count)", loc="left"
-        )
-    return fig
-
-
-def _coverage_counts(
-    df: pd.DataFrame, unit: str, indicator: str, period: str | None, every: bool
-) -> pd.DataFrame:
-    """Crosstab of (unit · year) by indicator; indicators in codebook order."""
-    names = df[unit].fillna("(no unit)").astype(str)
-    if period:
-        years = df[period].astype("string").str[:4].fillna("no period")
-        names = names + " · " + years
-    table = pd.crosstab(names.rename("row"), df[indicator].astype(str).rename("indicator"))
-    vocab = list(indicators())
-    order = [c for c in vocab if every or c in table.columns]
-    order += sorted(c for c in table.columns if c not in vocab)
-    return table.reindex(columns=order, fill_value=0).sort_index()
-
-
-# --- 7. bubble map --------------------------------------------------------------------------
-
-
-def province_bubble_map(
-    df: pd.DataFrame,
-    *,
-    caption: str,
-    value: str = "value",
-    value_label: str,
-    label: str = "province",
-    lon: str = "longitude",
-    lat: str = "latitude",
-    title: str | None = None,
-) -> Figure:
-    """Provinces at their coordinates, bubble area proportional to ``value``; no basemap.
-
-    Parameters
-    ----------
-    df
-        One row per province: ``label``, ``lon``/``lat`` in decimal degrees (the caller takes
-        them from ``vietnamadminunits``; nothing is fetched here) and a non-negative ``value``.
-        Rows with a missing value are left out and counted in the caption.
-    value_label
-        What the value is, with its unit, e.g. "Propaganda sessions (count)"; it titles the
-        size legend.
-    """
-    where = "province_bubble_map"
-    _frame(df, [label, lon, lat, value], where)
-    data = _coordinates(df, lon, lat, where)
-    data["value"] = _numbers(df, value, where)
-    data["label"] = df[label].astype(str)
-    shown = data.dropna(subset=["value"])
-    if shown.empty:
-        raise PlotInputError(f"{where}: every row has a missing {value!r}")
-    _non_negative(shown["value"], value, where)
-    omitted = len(data) - len(shown)
-    note = f" ({omitted} province(s) without a value not shown)" if omitted else ""
-    vmax = float(shown["value"].max()) or 1.0
-    area = 1200.0 / vmax
-    with theme():
-        fig, (ax,) = _new_figure(caption, where, (8.0, 7.0), note=note)
-        ax.scatter(
-            shown["lon"],
-            shown["lat"],
-            s=shown["value"] * area,
-            color=PALETTE["blue"],
-            alpha=0.6,
-            edgecolors=PALETTE["blue"],
-            linewidths=1,
-        )
-        for row in shown.itertuples():
-            ax.annotate(
-                row.label,
-                (row.lon, row.lat),
-                xytext=(0, 0),
-                textcoords="offset points",
-                ha="center",
-                va="center",
-                fontsize="x-small",
-            )
-        ax.set_aspect(1 / math.cos(math.radians(float(shown["lat"].mean()))), adjustable="datalim")
-        ax.margins(0.15)
-        ax.set(xlabel="Longitude (°E)", ylabel="Latitude (°N)")
-        _size_legend(ax, vmax, area, value_label)
-        ax.set_title(title or value_label, loc="left")
-    return fig
-
-
-def _coordinates(df: pd.DataFrame, lon: str, lat: str, where: str) -> pd.DataFrame:
-    out = pd.DataFrame({"lon": _numbers(df, lon, where), "lat": _numbers(df, lat, where)})
-    if out.isna().any().any():
-        raise PlotInputError(f"{where}: every row needs {lon!r} and {lat!r}")
-    if ((out["lat"].abs() > 90) | (out["lon"].abs() > 180)).any():
-        raise PlotInputError(
-            f"{where}: coordinates out of range (latitude within ±90, longitude within ±180); "
-            f"are {lon!r} and {lat!r} swapped?"
-        )
-    return out
-
-
-def _size_legend(ax: Axes, vmax: float, area: float, title: str) -> None:
-    """Three reference bubbles at round values (the largest ≤ vmax)."""
-    top = _round_down(vmax)
-    refs = sorted({v for v in (top, _round_down(top / 2), _round_down(top / 5)) if v > 0})
-    handles = [
-        ax.scatter(
-            [],
-            [],
-            s=v * area,
-            color=PALETTE["blue"],
-            alpha=0.6,
-            edgecolors=PALETTE["blue"],
-            label=_fmt(v),
-        )
-        for v in refs
-    ]
-    ax.legend(
-        handles=handles,
-        title=title,
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1.0),
-        labelspacing=1.6,
-        borderpad=1.0,
-        fontsize="small",
-        title_fontsize="small",
-    )
-
-
-def _round_down(v: float) -> float:
-    """``v`` rounded down to one significant figure (1, 2 or 5 times a power of ten)."""
-    if v <= 0:
-        return 0.0
-    power = 10 ** math.floor(math.log10(v))
-    return max(s for s in (1, 2, 5) if s * power <= v) * power
 
 
 __all__: Sequence[str] = (

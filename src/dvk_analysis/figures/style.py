@@ -158,11 +158,16 @@ def _pick(
     if rows.empty:
         found = sorted(map(str, df["indicator"].dropna().unique()))[:10]
         raise PlotInputError(f"{where}: no rows with indicator in {list(names)}; found {found}")
+    reported = _numbers(rows, value, where)
     out = pd.DataFrame(
         {
             "label": rows[label].astype(str) if label else "",
             "indicator": rows["indicator"],
-            "value": _numbers(rows, value, where),
+            "value": reported,
+            # the qualifier and band travel with the value so labels say what was reported
+            "qualifier": rows.get("qualifier", "exact"),
+            "low": _numbers(rows, "low", where) if "low" in rows else reported,
+            "high": _numbers(rows, "high", where) if "high" in rows else reported,
         }
     ).dropna(subset=["value"])
     if out.empty:
@@ -249,12 +254,58 @@ def _thousands(axis: object) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt(v)))
 
 
-def _barh(ax: Axes, labels: Sequence[str], values: Sequence[float], colors: object) -> None:
-    """Horizontal bars with value labels; a missing value is shown as "not reported"."""
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "nearly": "nearly ",
+    "about": "about ",
+    "less_than": "less than ",
+    "up_to": "up to ",
+}
+"""How a qualifier is written in a label: a figure is labelled as the source reported it."""
+
+
+def reported_label(value: float, qualifier: object = "exact") -> str:
+    """``"nearly 8,000"``: the reported number with its qualifier, never a band's midpoint."""
+    if value is None or not np.isfinite(value):
+        return "not reported"
+    word = QUALIFIER_WORDS.get(str(qualifier), "") if isinstance(qualifier, str) else ""
+    return word + _fmt(value)
+
+
+def _barh(
+    ax: Axes,
+    labels: Sequence[str],
+    values: Sequence[float],
+    colors: object,
+    *,
+    qualifiers: Sequence[object] | None = None,
+    lows: Sequence[float] | None = None,
+    highs: Sequence[float] | None = None,
+) -> None:
+    """Horizontal bars at the reported values, labelled as reported ("nearly 8,000"), with a
+    low-high whisker where a qualifier makes the figure a range; a missing value is shown as
+    "not reported"."""
     ys = np.arange(len(labels))
-    heights = np.nan_to_num(np.asarray(values, dtype=float))
+    vals = np.asarray(values, dtype=float)
+    heights = np.nan_to_num(vals)
     bars = ax.barh(ys, heights, color=colors, height=0.6)
-    texts = ["not reported" if np.isnan(v) else _fmt(v) for v in np.asarray(values, float)]
+    quals = list(qualifiers) if qualifiers is not None else ["exact"] * len(vals)
+    texts = [reported_label(v, q) for v, q in zip(vals, quals, strict=True)]
+    if lows is not None and highs is not None:
+        lo, hi = np.asarray(lows, dtype=float), np.asarray(highs, dtype=float)
+        ranged = np.isfinite(lo) & np.isfinite(hi) & (hi > lo)
+        if ranged.any():
+            ax.errorbar(
+                heights[ranged],
+                ys[ranged],
+                xerr=[heights[ranged] - lo[ranged], hi[ranged] - heights[ranged]],
+                fmt="none",
+                ecolor=PALETTE["black"],
+                capsize=3,
+                linewidth=1,
+            )
     ax.bar_label(bars, labels=texts, padding=3, fontsize="small")
     ax.set_yticks(ys, labels)
     ax.invert_yaxis()

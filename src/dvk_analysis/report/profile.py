@@ -45,9 +45,11 @@ class ProvinceProfile:
         marked by ``story_id``).
     cells
         The province's rows of the panel's long table (one per unit, period and indicator, each
-        story counted once, bounds as low/mid/high).
+        story counted once: the reported value and qualifier, and the band as low/mid/high).
     status, national
-        NTM status rows (``data/reference/ntm_status.csv``) for the province and the country.
+        NTM share series (:func:`dvk_analysis.analysis.outcomes.ntm_series`): the province's
+        shares of every tier at every date found (competing figures as a range), on the
+        profile's geography, and the country's standard-tier line.
     """
 
     province: str
@@ -106,26 +108,26 @@ def _inputs(folder: str, geography: str, signature: tuple) -> tuple:
     once instead of per province saves about a second a run. The cache key includes every
     input file's size and mtime, so results never come from stale data.
     """
+    from dvk_analysis.analysis.outcomes import ntm_series
     from dvk_analysis.analysis.panel import build_panel
     from dvk_analysis.data.dataset import build_dataset
-    from dvk_analysis.data.reference import ntm_status_table
 
     path = Path(folder)
     dataset = build_dataset(path)
     stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
-    cells = build_panel(dataset, stories=stories, geography=geography).panel_long()
-    status, _excluded = ntm_status_table(path / "reference")
-    national, _excluded = ntm_status_table(path / "reference", national=True)
-    return dataset, cells, status, national
+    # Panel.long keeps the reported value and qualifier beside low/mid/high, so figures can
+    # label a bar "nearly 8,000" and draw the band as a whisker.
+    cells = build_panel(dataset, stories=stories, geography=geography).long.copy()
+    series = ntm_series(dataset, geography=geography, tier=None, folder=path / "reference")
+    national = series[series["level"].eq("national") & series["tier"].eq("standard")]
+    status = series[series["level"].eq("province")]
+    return dataset, cells, status, national.reset_index(drop=True)
 
 
 def _status_names(name: str, geography: str) -> list[str]:
-    """NTM status is reported for legacy provinces: a 2025 province shows its predecessors'."""
-    if geography == "legacy":
-        return [name]
-    from dvk_analysis.gazetteer import resolve_province
-
-    return [name, *resolve_province(name, geography="2025").merged_from]
+    """The province's own NTM series: on the 2025 map only figures about the 2025 province
+    (or a legacy province with unchanged borders; see ``analysis.outcomes.on_geography``)."""
+    return [name]
 
 
 def claims_table(profile: ProvinceProfile) -> pd.DataFrame:
@@ -168,10 +170,9 @@ def _caption(profile: ProvinceProfile, rows: pd.DataFrame) -> str:
     shown = ", ".join(ids[:4]) + (" ..." if len(ids) > 4 else "")
     caption = f"{SOURCE}; observations {shown}" if ids else SOURCE
     if {"low", "high"} <= set(rows.columns) and (rows["low"] < rows["high"]).any():
-        # A reader comparing a bar with the article's "nearly 8,000" must see why it says 7,600.
         caption += (
-            "\nQualified figures (more than, nearly, about) are drawn at the mid of their"
-            " bounds band (docs/methods.md)"
+            "\nQualified figures are labelled as reported (more than, nearly, about); the"
+            " whisker is their bounds band (docs/methods.md)"
         )
     return caption
 
@@ -191,7 +192,7 @@ def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
     models = _best_unit(profile.cells, ("dvk_models", *MODEL_FIELDS))
     if models["indicator"].isin(MODEL_FIELDS).any():
         out["models_by_field"] = plots.models_by_field(
-            models, value="mid", caption=_caption(profile, models),
+            models, value="value", caption=_caption(profile, models),
             title=f"DVK models by field: {_unit_label(models)}",
         )  # fmt: skip
     else:
@@ -199,7 +200,7 @@ def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
     funnel = _best_unit(profile.cells, ("propaganda_sessions", "propaganda_participants"))
     if funnel["indicator"].nunique() == 2:
         out["propaganda_funnel"] = plots.propaganda_funnel(
-            funnel.assign(unit_label=_unit_label(funnel)), value="mid", label="unit_label",
+            funnel.assign(unit_label=_unit_label(funnel)), value="value", label="unit_label",
             caption=_caption(profile, funnel),
         )  # fmt: skip
     else:
@@ -208,7 +209,7 @@ def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
     if not resources.empty:
         labelled = resources.assign(unit_label=_labels(resources))
         out["resources_mobilized"] = plots.resources_mobilized(
-            labelled, value="mid", label="unit_label", caption=_caption(profile, resources)
+            labelled, value="value", label="unit_label", caption=_caption(profile, resources)
         )
     else:
         out["resources_mobilized"] = f"No claim about funds, land or working days for {name}."
@@ -216,11 +217,21 @@ def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
     if not series.empty:
         out["achievement_over_time"] = plots.achievement_over_time(
             series, label="unit", national=national_series(profile),
-            caption="data/reference/ntm_status.csv (sources per row)",
+            y_label="Rural communes meeting NTM, standard tier (% of rural communes)",
+            caption=_status_caption(profile),
         )  # fmt: skip
     else:
         out["achievement_over_time"] = f"No dated NTM status figure for {name}."
     return out
+
+
+def _status_caption(profile: ProvinceProfile) -> str:
+    rows = profile.status[profile.status["tier"].eq("standard")]
+    urls = sorted({u for cell in rows["sources"] for u in str(cell).split(" ; ") if u})
+    shown = "; ".join(urls[:3]) + (f" (+{len(urls) - 3} more)" if len(urls) > 3 else "")
+    return (
+        f"data/reference/ntm_status.csv and curated observations, {profile.geography} map: {shown}"
+    )
 
 
 def _labels(rows: pd.DataFrame) -> pd.Series:
@@ -234,32 +245,41 @@ def _labels(rows: pd.DataFrame) -> pd.Series:
     return labels
 
 
-def _share_series(status: pd.DataFrame) -> pd.DataFrame:
-    """Share of communes meeting NTM by year from status rows (exact figures only)."""
+def _share_series(series: pd.DataFrame, unit: str | None = None) -> pd.DataFrame:
+    """Standard-tier NTM shares at every date found, dated to the month on the x axis."""
     import pandas as pd
 
-    rows = status.dropna(subset=["share"])
-    rows = rows.assign(year=rows["as_of"].str[:4].astype(int))
-    latest = rows.sort_values("as_of").groupby(["province", "year"], as_index=False).last()
+    rows = series[series["tier"].eq("standard")].sort_values("date_key")
+    key = rows["date_key"].astype(int)
+    year = key // 10000 + ((key // 100 % 100).clip(1, 12) - 0.5) / 12
     return pd.DataFrame(
-        {"unit": latest["province"], "year": latest["year"], "share": latest["share"]}
+        {
+            "unit": unit if unit is not None else rows["province"],
+            "year": year.to_numpy(),
+            "share": rows["share"].to_numpy(),
+            "share_low": rows["share_low"].to_numpy(),
+            "share_high": rows["share_high"].to_numpy(),
+            "date": rows["date"].astype(str).to_numpy(),
+        }
     )
 
 
 def achievement_series(profile: ProvinceProfile) -> pd.DataFrame:
-    """The province's share of communes meeting NTM by year (last figure of each year)."""
-    return _share_series(profile.status)
+    """The province's standard-tier NTM share at every date found (ranges kept)."""
+    return _share_series(profile.status, profile.province)
 
 
 def national_series(profile: ProvinceProfile) -> pd.DataFrame:
-    """The national share of communes meeting NTM by year, for comparison."""
+    """The national standard-tier NTM share at every date, for comparison."""
     return _share_series(profile.national)[["year", "share"]]
 
 
 def key_figures(profile: ProvinceProfile) -> dict[str, object]:
     """The few numbers the report index shows for a province."""
     series = achievement_series(profile)
-    models = profile.cells[profile.cells["indicator"] == "dvk_models"]
+    # one level: the province's own figures, never a district's or a city's
+    cells = profile.cells
+    models = cells[cells["indicator"].eq("dvk_models") & cells["admin_level"].eq("province")]
     return {
         "claims": len(profile.claims),
         "sources": profile.claims["source_key"].nunique() if not profile.empty else 0,

@@ -261,3 +261,194 @@ def show_report(analysis: Analysis) -> object:
     from IPython.display import Markdown
 
     return Markdown(report(analysis))
+
+
+# --- matched province analysis (issue 10 / 12) ----------------------------------------------
+
+MATCHED_PREDICTORS: dict[str, str] = {
+    "dvk_models_per_10k_per_year": "DVK models per 10,000 residents per year (count)",
+    "dvk_models_per_commune": "DVK models per rural commune (count)",
+    "propaganda_sessions_per_10k_per_year": "Propaganda sessions per 10,000 residents per year",
+    "funds_mobilized_per_10k_per_year": "Funds mobilised per 10,000 residents per year (VND)",
+}
+"""Predictors of the matched analysis (``<indicator>_<rate>`` of ``analysis.matched``)."""
+
+
+@dataclass
+class MatchedResults:
+    """Everything notebook 03 reports, each table with its own n.
+
+    ``cross`` and ``within`` are tidy tables with ``p_holm`` over their named family;
+    ``too_few`` names, per predictor, the provinces with fewer than two dated pairs;
+    ``boxes`` the range of each Spearman rho over the bounds box; ``undated`` the cross-province
+    correlations without claims dated by their publication date; ``selection`` compares
+    provinces with and without DVK claims.
+    """
+
+    geography: str
+    tier: str
+    tier_reason: str
+    outcomes: pd.DataFrame
+    cross: pd.DataFrame
+    within: pd.DataFrame
+    undated: pd.DataFrame
+    boxes: pd.DataFrame
+    selection: pd.DataFrame
+    too_few: dict[str, list[str]]
+    sections: dict[str, pd.DataFrame]
+
+
+def _latest_per_province(series: pd.DataFrame) -> pd.DataFrame:
+    national = series["level"].eq("national")
+    ordered = series[~national].sort_values(["province", "date_key"])
+    return ordered.drop_duplicates("province", keep="last")
+
+
+def matched_analysis(
+    geography: str = "legacy",
+    predictors: Sequence[str] = tuple(MATCHED_PREDICTORS),
+    *,
+    data_dir: str | Path | None = None,
+    n_resamples: int = 2000,
+) -> MatchedResults:
+    """The cross-province and within-province analyses on matched dates, for notebook 03.
+
+    Outcome: the NTM share of one tier (:mod:`dvk_analysis.analysis.outcomes`); the standard
+    tier unless most provinces' latest standard shares are 1.0 (then advanced, see
+    :func:`dvk_analysis.analysis.inference.ceiling`). Predictors: annualised rates matched to
+    an outcome at or after their period (:mod:`dvk_analysis.analysis.matched`).
+    """
+    import pandas as pd
+
+    from dvk_analysis.analysis import inference, matched, outcomes
+    from dvk_analysis.analysis.panel import build_panel
+    from dvk_analysis.data.dataset import build_dataset
+    from dvk_analysis.paths import data_dir as resolve_dir
+
+    folder = resolve_dir(data_dir)
+    ref = folder / "reference"
+    dataset = build_dataset(folder)
+    stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
+    panel = build_panel(dataset, stories=stories, geography="legacy")
+    rates = matched.predictors(panel.long, geography=geography, dataset=dataset, folder=ref)
+    standard = outcomes.ntm_series(dataset, geography=geography, tier="standard", folder=ref)
+    tier, reason = inference.ceiling(_latest_per_province(standard))
+    series = (
+        standard
+        if tier == "standard"
+        else outcomes.ntm_series(dataset, geography=geography, tier=tier, folder=ref)
+    )
+    series = series[series["level"].eq("province")]
+    cross, within, undated, boxes, sections, too_few = [], [], [], [], {}, {}
+    for name in predictors:
+        if name not in set(rates["predictor"]):
+            cross.append(_absent(name, "spearman"))
+            within.append(_absent(name, "first_differences"))
+            continue
+        pairs = matched.match(series, rates, name)
+        section = matched.cross_section(pairs)
+        sections[name] = section
+        label = f"{name} ~ NTM share ({tier})"
+        cross.append(inference.cross_province(section, label=label, n_resamples=n_resamples))
+        table, few = inference.within_province(pairs, label=label, n_resamples=n_resamples)
+        within.append(table)
+        too_few[name] = few
+        dated = matched.cross_section(matched.match(series, rates, name, include_undated=False))
+        undated.append(
+            inference.cross_province(dated, label=label, n_resamples=n_resamples).assign(
+                sample="without undated claims"
+            )
+        )
+        boxes.append(_box(section, name))
+    provinces = _province_frame(geography, series, ref)
+    reporting = sorted(set(rates["province"]))
+    return MatchedResults(
+        geography=geography,
+        tier=tier,
+        tier_reason=reason,
+        outcomes=series,
+        cross=inference.holm(pd.concat(cross, ignore_index=True), "cross-province correlations"),
+        within=inference.holm(pd.concat(within, ignore_index=True), "within-province slopes"),
+        undated=pd.concat(undated, ignore_index=True) if undated else pd.DataFrame(),
+        boxes=pd.DataFrame(boxes, columns=["predictor", "n", "rho_min", "rho_max", "how"]),
+        selection=inference.selection(reporting, provinces, ["population", "latest_share"]),
+        too_few=too_few,
+        sections=sections,
+    )
+
+
+def _absent(name: str, model: str) -> pd.DataFrame:
+    from dvk_analysis.analysis.inference import refusal
+
+    return refusal(model, name, 0, "no province reports this predictor yet")
+
+
+def _box(section: pd.DataFrame, name: str) -> tuple[str, int, float, float, str]:
+    from dvk_analysis.analysis import inference
+
+    data = section.dropna(subset=["x", "share"])
+    if len(data) < 3:
+        return name, len(data), float("nan"), float("nan"), "too few units"
+    low, high, how = inference.bounds_box(data, inference.spearman)
+    return name, len(data), low, high, how
+
+
+def _province_frame(geography: str, series: pd.DataFrame, folder: Path) -> pd.DataFrame:
+    """Every province of the map with its population and latest outcome (for selection)."""
+    from dvk_analysis.data.load import load_reference
+
+    table = "provinces_legacy" if geography == "legacy" else "provinces_2025"
+    ref = load_reference(table, folder)[["name", "population"]].rename(columns={"name": "province"})
+    latest = _latest_per_province(series).set_index("province")["share"]
+    return ref.assign(latest_share=ref["province"].map(latest))
+
+
+def matched_markdown(res: MatchedResults) -> str:
+    """The matched results in words: estimand, n, estimate and CI, refusals, limits."""
+    lines = [
+        f"**Geography:** {res.geography} provinces. **Outcome:** share of rural communes at "
+        f"the *{res.tier}* NTM tier ({res.tier_reason}).",
+        "",
+    ]
+    for title, table in (("Across provinces", res.cross), ("Within provinces", res.within)):
+        lines += [f"**{title}** ({table['family'].iloc[0] if len(table) else 'no tests'}):", ""]
+        for row in table.itertuples():
+            lines.append(f"- {_sentence(row)}")
+        lines.append("")
+    for name, few in res.too_few.items():
+        if few:
+            lines.append(
+                f"- {name}: {len(few)} province(s) have fewer than two dated pairs and add "
+                f"nothing within provinces: {', '.join(few)}."
+            )
+    return "\n".join(lines)
+
+
+def _sentence(row: object) -> str:
+    import math
+
+    est = getattr(row, "estimate", float("nan"))
+    note = getattr(row, "note", "") or ""
+    if est is None or (isinstance(est, float) and math.isnan(est)):
+        return f"{row.term} [{row.model}], n = {row.n}: not estimated ({note or 'refused'})"
+    ci = f"95 % CI {row.ci_low:.3g} to {row.ci_high:.3g}"
+    p = f"p = {row.p_value:.3g}, Holm-adjusted {row.p_holm:.3g}"
+    return f"{row.term} [{row.model}], n = {row.n}: {est:.3g} ({ci}; {p})"
+
+
+def matched_scatter(res: MatchedResults, predictor: str) -> object:
+    """Every province labelled with its outcome date, ranges as whiskers, shares on [0, 1]."""
+    from dvk_analysis.figures import plots
+
+    section = res.sections.get(predictor)
+    if section is None or section.empty:
+        return plots.show(f"No province has both {predictor} and a later NTM share yet.")
+    data = section.assign(label=section["province"] + " (" + section["date"].astype(str) + ")")
+    return plots.scatter_relationship(
+        data, "x", "share", "label",
+        x_label=MATCHED_PREDICTORS.get(predictor, predictor),
+        y_label=f"Rural communes meeting NTM, {res.tier} tier (share)",
+        caption="dvk-analysis: curated observations and data/reference/ntm_status.csv; "
+        f"predictor at or before the outcome date; {res.geography} provinces",
+        share_y=True, ranges=("x_low", "x_high", "share_low", "share_high"),
+    )  # fmt: skip
