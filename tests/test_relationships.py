@@ -84,7 +84,7 @@ def test_what_is_left_out_is_counted_at_every_step():
     from dvk_analysis.data.dataset import build_dataset
 
     left_out = rel.exclusions("province")
-    assert list(left_out.columns) == ["step", "what", "reason", "count"]
+    assert list(left_out.columns) == ["step", "reason", "count", "ids"]  # one layout
     assert set(left_out["step"]) == {"panel", "reference", "metrics"}
     data = build_dataset()
     panel = build_panel(data, stories=dict(zip(data["source_key"], data["story_id"], strict=True)))
@@ -94,6 +94,8 @@ def test_what_is_left_out_is_counted_at_every_step():
     ids = panel.exclusions.set_index("reason")["observation_ids"].str.split(";")
     assert set(ids["no period end and no publication date"]) <= undated
     assert undated <= set(ids.explode())  # every undated claim is left out, and counted
+    listed = set(from_panel["ids"].str.split(";").explode())
+    assert undated <= listed
 
 
 def test_matched_analysis_states_n_and_refuses_what_the_data_cannot_support():

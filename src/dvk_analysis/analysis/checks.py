@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: The views of interval-valued claims: lower bound, point (mid) and upper bound. One name for
-#: the concept everywhere (``panel.BOUNDS`` is this tuple).
+#: the concept everywhere (the panel, the models and the notebooks import it from here).
 BOUND_VIEWS: tuple[str, ...] = ("low", "mid", "high")
 
 #: Default minimum number of observations per estimated parameter (intercept included).

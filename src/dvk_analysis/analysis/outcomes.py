@@ -156,8 +156,21 @@ def rural_communes(folder: Path | None = None) -> dict[str, dict[str, float]]:
     }
 
 
-def _era_2025(keys: pd.Series) -> pd.Series:
-    return keys >= MERGER_DATE_KEY
+def _era_2025(dates: pd.Series) -> pd.Series:
+    """True for figures that describe the 34 provinces: dated on or after 1 July 2025.
+
+    A missing month or day is read as the *start* here: "2025" (a term summary, a yearly
+    report) still describes the legacy provinces; "2025-10" does not. Panel periods follow
+    the same rule (``reference.FIRST_2025_YEAR``).
+    """
+    import pandas as pd
+
+    text = dates.astype("string")
+    parts = text.str.split("-", expand=True).reindex(columns=[0, 1, 2])
+    year = pd.to_numeric(parts[0], errors="coerce")
+    month = pd.to_numeric(parts[1], errors="coerce").fillna(1)
+    day = pd.to_numeric(parts[2], errors="coerce").fillna(1)
+    return (year * 10000 + month * 100 + day).fillna(0) >= MERGER_DATE_KEY
 
 
 def _resolve(province: pd.Series, level: pd.Series, is_2025: pd.Series) -> pd.DataFrame:
@@ -341,7 +354,7 @@ def ntm_records(
         excluded += more
     rec = pd.concat(frames, ignore_index=True)
     rec["date_key"] = date_key(rec["date"])
-    is_2025 = _era_2025(rec["date_key"]) | rec["map_2025"].astype(bool)
+    is_2025 = _era_2025(rec["date"]) | rec["map_2025"].astype(bool)
     places = _resolve(rec["province"], rec["level"], is_2025)
     rec = pd.concat([rec, places], axis=1)
     unknown = rec["province_2025"].isna()

@@ -46,7 +46,9 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from dvk_analysis.analysis.checks import BOUND_VIEWS  # one definition of each concept
 from dvk_analysis.codebook import ADMIN_LEVELS, QUALIFIERS, indicators
+from dvk_analysis.gazetteer import GEOGRAPHIES
 
 if TYPE_CHECKING:
     import numpy as np
@@ -56,8 +58,6 @@ log = logging.getLogger(__name__)
 
 Geography = Literal["legacy", "2025"]
 Bound = Literal["low", "mid", "high"]
-GEOGRAPHIES: tuple[str, ...] = ("legacy", "2025")
-BOUNDS: tuple[str, ...] = ("low", "mid", "high")
 
 BAND = 0.10
 """Relative half-width of the uncertainty band of a qualified number (10 %).
@@ -174,7 +174,7 @@ class Panel:
 
         Claims of the form "x of y" add a ``<indicator>__denominator`` column.
         """
-        bound = _check_choice(bound or self.bound, BOUNDS, "bound")
+        bound = _check_choice(bound or self.bound, BOUND_VIEWS, "bound")
         if bound not in self._views:
             self._views[bound] = _widen(self.long, bound)
         return self._views[bound].copy()
@@ -198,7 +198,7 @@ def bounds(values: np.ndarray, qualifiers: np.ndarray, band: float = BAND) -> np
 
     if not 0 <= band < 1:
         raise ValueError(f"band must be in [0, 1), got {band!r}")
-    rules = pd.DataFrame.from_dict(BOUND_RULES, orient="index", columns=list(BOUNDS))
+    rules = pd.DataFrame.from_dict(BOUND_RULES, orient="index", columns=list(BOUND_VIEWS))
     quals = pd.Index(np.asarray(qualifiers, dtype=object))
     unknown = sorted({str(q) for q in quals[~quals.isin(rules.index)]})
     if unknown:
@@ -240,7 +240,7 @@ def build_panel(
         When required columns are missing or observation ids repeat.
     """
     geography = _check_choice(geography, GEOGRAPHIES, "geography")
-    bound = _check_choice(bound, BOUNDS, "bound")
+    bound = _check_choice(bound, BOUND_VIEWS, "bound")
     obs = _prepare(observations, stories)
     obs, excluded = _screen(obs, _province_mapper(geography))
     claims = _merge_translations(obs)
@@ -616,7 +616,7 @@ def _resolve_competition(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]
     lmh = bounds(cells["value"].to_numpy(), cells["qualifier"].to_numpy())
     cells["low"], cells["mid"], cells["high"] = lmh[:, 0], lmh[:, 1], lmh[:, 2]
     columns = [*UNIT_COLUMNS, "place", "province_reported", "indicator", "value", "qualifier"]
-    columns += list(BOUNDS)
+    columns += list(BOUND_VIEWS)
     columns += ["denominator", "n_claims", "observation_ids"]
     cells = cells.sort_values([*UNIT_COLUMNS, "indicator"], kind="stable", na_position="first")
     return cells[columns].reset_index(drop=True), losers

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dvk_analysis.analysis.checks import BOUND_VIEWS
+from dvk_analysis.analysis.outcomes import EXCLUSION_COLUMNS
 from dvk_analysis.errors import unknown_choice
 
 if TYPE_CHECKING:
     import pandas as pd
 
 LEVELS = ("province", "district", "commune")
-BOUND_VIEWS = ("low", "mid", "high")
 
 OUTCOMES: dict[str, str] = {
     "ntm_share_latest": "Communes meeting NTM in the province (share, latest figure)",
@@ -96,7 +97,11 @@ def exclusions(
     data_dir: str | Path | None = None,
     bound: str = "mid",
 ) -> pd.DataFrame:
-    """What the analysis leaves out, step by step: ``step, what, reason, count``.
+    """What the analysis leaves out, step by step: ``step, reason, count, ids``.
+
+    The one exclusions layout of the analysis layer (``analysis.outcomes.EXCLUSION_COLUMNS``):
+    ``ids`` are observation ids (panel), unit labels or reference lines (reference) or row
+    labels of the unit table (metrics), ';'-joined.
 
     Panel: observations that cannot enter a cell (no period, unknown province) or lost to a
     competing claim; reference: units without a population or NTM rows without a date;
@@ -123,14 +128,16 @@ def _joined(
     joined = attach_reference(panel)
     table = joined.table[joined.table["admin_level"] == level]
     metrics = compute_metrics(table)
+    m = metrics.exclusions
     steps = [
-        panel.exclusions.assign(step="panel", what="observations"),
-        joined.exclusions.assign(step="reference", what="units or status rows"),
-        metrics.exclusions.assign(
-            step="metrics", what=f"{level} units: " + metrics.exclusions["metric"]
-        ),
+        panel.exclusions.rename(columns={"observation_ids": "ids"}).assign(step="panel"),
+        joined.exclusions.rename(columns={"units": "ids"}).assign(step="reference"),
+        m.assign(
+            step="metrics", reason=f"{level} units, " + m["metric"] + ": " + m["reason"]
+        ).rename(columns={"rows": "ids"}),
     ]
-    left_out = pd.concat([s[["step", "what", "reason", "count"]] for s in steps], ignore_index=True)
+    cols = list(EXCLUSION_COLUMNS)
+    left_out = pd.concat([s[cols] for s in steps if len(s)], ignore_index=True)
     return pd.concat([table, metrics.values], axis=1), left_out
 
 

@@ -55,8 +55,10 @@ def _timed(steps: list[Step], name: str, func: Callable[[], str]) -> Step:
 
 
 def write_dataset(out: Path, folder: Path | None = None) -> list[Path]:
-    """Write the analysis data set, the panel (long) and its exclusions as CSV."""
+    """Write the analysis data set, the panel (long), its exclusions and the analysis-ready
+    province tables (one row per province, date and indicator; legacy and 2025 maps) as CSV."""
     from dvk_analysis.analysis.panel import build_panel
+    from dvk_analysis.analysis.province_table import province_table
     from dvk_analysis.data.dataset import build_dataset
     from dvk_analysis.fileio import atomic_write_text
 
@@ -67,6 +69,8 @@ def write_dataset(out: Path, folder: Path | None = None) -> list[Path]:
         "observations": dataset,
         "panel_long": panel.panel_long(),
         "panel_exclusions": panel.exclusions,
+        "province_table_legacy": province_table(dataset, geography="legacy"),
+        "province_table_2025": province_table(dataset, geography="2025"),
     }
     return [
         atomic_write_text(out / f"{name}.csv", table.to_csv(index=False, lineterminator="\n"))
@@ -111,14 +115,16 @@ def provinces_with_claims(folder: Path | None = None, geography: str = "legacy")
 
 def write_readme_figures(out: Path, folder: Path | None = None) -> list[Path]:
     """The figures the README shows: coverage, and the Hà Tĩnh models by field."""
+    from dvk_analysis.analysis.province_table import story_counts
     from dvk_analysis.data.dataset import build_dataset
     from dvk_analysis.figures import plots
     from dvk_analysis.report import profile
 
     dataset = build_dataset(folder)
-    coverage = plots.coverage_heatmap(
-        dataset, unit="province", period=None, caption=profile.SOURCE,
-        title="Claims per province and indicator",
+    coverage = plots.coverage_heatmap(  # stories at province level, not raw rows
+        story_counts(dataset, "province"), unit="province", period=None,
+        caption=profile.SOURCE + "; each story counted once, province-level figures only",
+        title="Stories per province and indicator (province level)",
     )  # fmt: skip
     written = plots.save_figure(coverage, out / "coverage")
     figs = profile.figures(profile.load_profile("Hà Tĩnh", data_dir=folder))
