@@ -126,7 +126,8 @@ def test_wrong_parameter_type_fails_before_running(capsys, tmp_path):
     assert main(args) == 1
     assert capsys.readouterr().err == (
         "dvk: error: parameter 'predictors' of 03_relationships.ipynb expects list (default "
-        "['models_per_10k', 'sessions_per_10k', 'funds_per_resident']), got int 42\n"
+        "['dvk_models_per_10k_per_year', 'dvk_models_per_commune', "
+        "'propaganda_sessions_per_10k_per_year', 'funds_mobilized_per_10k_per_year']), got int 42\n"
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -459,3 +459,46 @@ def matched_scatter(res: MatchedResults, predictor: str) -> object:
         f"predictor at or before the outcome date; {res.geography} provinces",
         share_y=True, ranges=("x_low", "x_high", "share_low", "share_high"),
     )  # fmt: skip
+
+
+def check_matched_parameters(geography: str, predictors: Sequence[str]) -> tuple[str, list[str]]:
+    """Validate notebook 03's parameters; unknown names fail with the closest valid one."""
+    from dvk_analysis.gazetteer import GEOGRAPHIES
+
+    if isinstance(predictors, str):
+        predictors = [p.strip() for p in predictors.split(",") if p.strip()]
+    if not predictors:
+        raise ValueError(f"give at least one predictor; valid: {', '.join(MATCHED_PREDICTORS)}")
+    chosen = [_choose(p, list(MATCHED_PREDICTORS), "predictor") for p in predictors]
+    return _choose(geography, list(GEOGRAPHIES), "geography"), chosen
+
+
+def outcome_overview(res: MatchedResults) -> pd.DataFrame:
+    """Per province: how many dated NTM shares it has, first and last date, range of shares."""
+    grouped = res.outcomes.groupby("province", sort=True)
+    return grouped.agg(
+        dates=("date", "nunique"),
+        first=("date", "min"),
+        last=("date", "max"),
+        share_first=("share", "first"),
+        share_last=("share", "last"),
+        competing_figures=("n_figures", lambda s: int((s > 1).sum())),
+    ).reset_index()
+
+
+def show_matched(res: MatchedResults) -> object:
+    """:func:`matched_markdown` rendered as Markdown in a notebook."""
+    from IPython.display import Markdown
+
+    return Markdown(matched_markdown(res))
+
+
+TIDY_SHOWN: tuple[str, ...] = (
+    "term", "model", "n", "estimate", "ci_low", "ci_high", "p_value", "p_holm", "note",
+)  # fmt: skip
+"""Columns notebook 03 shows of each tidy table."""
+
+
+def shown(table: pd.DataFrame) -> pd.DataFrame:
+    """The columns of :data:`TIDY_SHOWN` that ``table`` has, in that order."""
+    return table[[c for c in TIDY_SHOWN if c in table.columns]]
