@@ -234,3 +234,59 @@ def test_extra_column(data_copy):
     rewrite_csv(data_copy / "raw" / "manifest.csv", extra)
     (msg,) = [m for m in _messages(data_copy) if "unexpected column" in m]
     assert msg.startswith("data/raw/manifest.csv: column 'x': unexpected column; expected only:")
+
+
+# -- issue 15: values against their digits, one article reader, symlinks, population ----------
+def _first_article_row(rows) -> int:
+    return next(i for i, r in enumerate(rows[1:], 1) if r[_col(rows, "article_id")])
+
+
+def test_value_that_contradicts_its_quoted_number(data_copy):
+    def change_value(rows):
+        i = _first_article_row(rows)
+        rows[i][_col(rows, "value")] = str(float(rows[i][_col(rows, "value")]) + 1)
+        return rows
+
+    _edit_observations(data_copy, change_value)
+    (msg,) = _messages(data_copy)
+    assert msg.startswith("data/curated/observations.csv:2: column 'value': 5 is not the quoted")
+    assert "(read as 4)" in msg
+
+
+def test_article_with_a_byte_order_mark_keeps_its_offsets(data_copy):
+    """Extract drops a BOM; validate reads through the same reader, so offsets still match."""
+    from dvk_analysis.data.validate import write_checksums
+    from dvk_analysis.text.extract import extract_paths
+
+    path = data_copy / "raw" / "articles" / "000_4ee1c2397929bc3a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    write_checksums(data_copy / "raw")
+    assert _messages(data_copy) == []
+    extracted = extract_paths([path], manifest=data_copy / "raw" / "manifest.csv")
+    assert 1507 in set(extracted["start"])  # the curated offset of the first claim
+
+
+def test_symlinked_article_outside_the_data_folder_is_refused(data_copy, tmp_path):
+    from dvk_analysis.data.validate import write_checksums
+
+    path = data_copy / "raw" / "articles" / "000_4ee1c2397929bc3a.txt"
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_bytes(path.read_bytes())
+    path.unlink()
+    path.symlink_to(outside)
+    write_checksums(data_copy / "raw")
+    messages = _messages(data_copy)
+    assert any("articles/000_4ee1c2397929bc3a.txt is a symlink to" in m for m in messages)
+    assert all("not found verbatim" not in m for m in messages)
+
+
+def test_population_of_zero_is_refused(data_copy):
+    rewrite_csv(
+        data_copy / "reference" / "provinces_legacy.csv",
+        lambda rows: [rows[0], [*rows[1][:5], "0", *rows[1][6:]], *rows[2:]],
+    )
+    (msg,) = _messages(data_copy)
+    assert msg == (
+        "data/reference/provinces_legacy.csv:2: column 'population': 0 is not a population "
+        "(must be > 0)"
+    )

@@ -1,7 +1,11 @@
-"""Reading and writing files: one CSV reader, and atomic writes.
+"""Reading and writing files: one CSV reader, one article reader, one CSV writer, atomic writes.
 
 ``read_csv_text`` is the one way a table is read (every cell as text, a byte-order mark and CRLF
-accepted, a clear error for an empty or non-UTF-8 file).
+accepted, a clear error for an empty or non-UTF-8 file). ``read_article`` is the one way an
+article text is read, by ``dvk extract`` and ``dvk validate`` alike, so offsets mean the same
+thing to both. ``write_csv`` is the one way a CSV output is written: cells that a spreadsheet
+would run as a formula are neutralised. ``check_output_path`` is the guard every writing
+command calls first: outputs never go into ``data/``, ``notebooks/`` or over an input.
 
 Atomic writes: a reader never sees a half-written output.
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,11 +43,16 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=".dvk-tmp-", dir=path.parent)
     except PermissionError:
         raise PermissionError(f"cannot write to {path.parent}: folder is not writable") from None
+    except OSError as exc:
+        raise OutputError(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(path, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -87,3 +97,135 @@ def read_csv_text(path: Path) -> pd.DataFrame:
         )
     except pd.errors.ParserError as err:
         raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
+
+
+class OutputError(PermissionError):
+    """Writing an output failed (disk full, read-only file system...): one line naming the path.
+
+    A ``PermissionError`` subclass so that the ``dvk`` command reports it as a one-line error
+    (``errors.USER_ERRORS``) whatever the underlying ``errno``.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], error: OSError):
+        reason = error.strerror or str(error) or type(error).__name__
+        super().__init__(f"cannot write {path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+# -- articles ---------------------------------------------------------------------------------
+def read_article(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
+    """Read one article text: the one reader of ``dvk extract`` and ``dvk validate``.
+
+    A byte-order mark is dropped and newlines are kept as stored, so an offset means the same
+    character to the extractor that wrote it and to the validator that checks it. Empty, binary
+    and wrongly-decoded files are refused with a message naming the file and the fix.
+    """
+    data = Path(path).read_bytes()
+    if not data.strip():
+        raise ValueError(f"{path}: the file is empty; expected the text of an article")
+    wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32"))
+    if not wide and b"\x00" in data[:8192]:
+        raise ValueError(
+            f"{path}: looks like a binary file (contains NUL bytes), not a text article; "
+            "pass .txt files (or use --encoding if it is UTF-16 text)"
+        )
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise ValueError(
+            f"{path}: cannot be decoded as {encoding} (byte {err.start}: "
+            f"{data[err.start : err.start + 1]!r}); pass its encoding with --encoding "
+            "(e.g. --encoding cp1258 or --encoding latin-1), or save it as UTF-8"
+        ) from None
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}; e.g. utf-8, cp1258, latin-1") from None
+    return text.removeprefix("\ufeff")
+
+
+# -- CSV outputs ------------------------------------------------------------------------------
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection)."""
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe.
+
+    Only text is touched: numbers (including negative ones) stay numbers, because they are
+    data a formula cannot hide in. ``=HYPERLINK(...)`` in a quote becomes ``'=HYPERLINK(...)``.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """The CSV text of ``frame`` (no index, ``\\n`` line ends) with text cells neutralised."""
+    import pandas as pd
+
+    safe = frame.copy()
+    for column in safe.columns:
+        cells = safe[column]
+        if cells.dtype == object or str(cells.dtype) in ("string", "str"):
+            # element by element: Series.map would re-infer the dtype (54 -> 54.0)
+            values = [neutralise_cell(v) for v in cells]
+            safe[column] = pd.Series(values, index=cells.index, dtype=object)
+    return safe.to_csv(index=False, lineterminator="\n")
+
+
+def write_csv(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:
+    """Write ``frame`` as CSV to ``path`` atomically, formula-like text cells neutralised.
+
+    Every CSV output of the package goes through here, so a quote or place name that starts
+    with ``=`` cannot become a live formula in whoever opens the table in a spreadsheet.
+    """
+    return atomic_write_text(Path(path), csv_text(frame))
+
+
+# -- the output guard -------------------------------------------------------------------------
+def protected_dirs() -> list[Path]:
+    """Folders no command may write into: the project's ``data/`` and ``notebooks/``."""
+    from dvk_analysis.paths import data_dir, notebooks_dir
+
+    return [data_dir().resolve(), notebooks_dir().resolve()]
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_path(
+    path: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    what: str = "output",
+) -> Path:
+    """Refuse an output path inside ``data/`` or ``notebooks/``, or equal to/inside an input.
+
+    Why: raw and curated data are the evidence, and notebooks are source; a mistyped ``-o`` or
+    ``--output`` must not replace them. Every writing command calls this before doing any work.
+
+    Returns
+    -------
+    Path
+        The resolved output path.
+
+    Raises
+    ------
+    PermissionError
+        Naming the path and the protected folder or input it would overwrite.
+    """
+    target = Path(path).expanduser().resolve()
+    for folder in protected_dirs():
+        if _is_within(target, folder):
+            raise PermissionError(
+                f"refusing to write {what} {path}: it is inside {folder.name}/ ({folder}), which "
+                "no command modifies; choose a path outside it (e.g. under reports/ or /tmp)"
+            )
+    for given in inputs:
+        source = Path(given).expanduser().resolve()
+        if _is_within(target, source):
+            raise PermissionError(
+                f"refusing to write {what} {path}: it would overwrite the input {given}; "
+                "choose another path"
+            )
+    return target

@@ -61,6 +61,7 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
     successor of the legacy province, or the province itself when it already is a 2025 unit).
     """
     from dvk_analysis.data.load import load_manifest, load_observations, load_sources
+    from dvk_analysis.data.sourced import group_duplicate_facts
 
     folder = data_dir(folder)
     obs = load_observations(folder / "curated" / "observations.csv")
@@ -68,7 +69,7 @@ def build_dataset(folder: str | Path | None = None) -> pd.DataFrame:
         load_manifest(folder / "raw" / "manifest.csv"),
         load_sources(folder / "curated" / "sources.csv"),
     )
-    stories = story_ids(meta)
+    stories = group_duplicate_facts(obs, story_ids(meta))  # one fact, many outlets: one story
     obs = obs.assign(source_key=obs["article_id"].fillna(obs["source_url"]))
     obs = obs.merge(meta.drop(columns="translation_of"), on="source_key", how="left")
     obs["story_id"] = obs["source_key"].map(stories)

@@ -126,13 +126,14 @@ def article_path(article_id: str, folder: Path | None = None) -> Path:
 
 
 def read_article(article_id: str, folder: Path | None = None) -> str:
-    """Return an article's text exactly as stored (UTF-8, newlines untouched).
+    """Return an article's text as ``dvk extract`` reads it (``fileio.read_article``).
 
-    Offsets in the observations index this string, so it is read without newline translation.
+    Offsets in the observations index this string: newlines untouched, a byte-order mark
+    dropped (as the extractor drops it), so validation and extraction agree on every offset.
     """
-    path = article_path(article_id, folder)
-    with open(path, encoding="utf-8", newline="") as handle:
-        return handle.read()
+    from dvk_analysis.fileio import read_article as read_text
+
+    return read_text(article_path(article_id, folder))
 
 
 def load_articles(manifest: pd.DataFrame, folder: Path | None = None) -> dict[str, str]:

@@ -3,19 +3,25 @@
 ``dvk validate`` calls :func:`validate_all` and prints one line per problem. The cross-table
 rules are the ones a hand-edited CSV breaks most often: an observation that points to a missing
 article, a quote that is not (or no longer) in its article, offsets that do not slice the number,
-a raw file edited after it was checksummed.
+a raw file edited after it was checksummed, a value that is not the number its offsets point
+at, an article file that is a symlink out of the data folder. Rows with a ``source_url`` get the
+plausibility rules of :mod:`dvk_analysis.data.sourced`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import indicators
+from dvk_analysis.data import sourced
 from dvk_analysis.data.load import (
+    article_path,
     load_manifest,
     load_observations,
     load_reference,
@@ -119,6 +125,48 @@ def is_number_span(text: str, start: int, end: int, lang: str | None) -> bool:
     return any(m.start + left == start and m.end + left == end for m in found)
 
 
+def _number_at(text: str, start: int, end: int, lang: str) -> object | None:
+    """The number the extractor's parser reads at ``text[start:end]`` (None if it reads none)."""
+    from dvk_analysis.text.numbers import find_numbers
+
+    left = max(0, start - 200)
+    try:
+        found = find_numbers(text[left : end + 200], lang)
+    except ValueError:  # a language without a lexicon: nothing to compare with
+        return None
+    return next((m for m in found if m.start + left == start and m.end + left == end), None)
+
+
+def _unit_factors(lang: str) -> set[float]:
+    """1 and every unit factor of the language's lexicon (ha -> m2 is 10000)."""
+    from dvk_analysis.text.numbers import lexicon
+
+    units = lexicon(lang).get("units", {}).values()
+    entries = [e for u in units if isinstance(u, list) for e in u if isinstance(e, dict)]
+    return {1.0} | {float(e["factor"]) for e in entries if "factor" in e}
+
+
+def value_matches_digits(row: dict, text: str, lang: str | None) -> str | None:
+    """Why the row's value is not the number its offsets point at (None when it is).
+
+    The digits are read with the extractor's own parser (:mod:`dvk_analysis.text.numbers`),
+    so "1.600" means what it means in the article's language; the value may be that number
+    times a unit factor of the language (2 ha -> 20000 m2) or a percent as a share.
+    """
+    if lang is None:
+        return None
+    match = _number_at(text, row["start"], row["end"], lang)
+    if match is None:
+        return None
+    factors = _unit_factors(lang) | ({0.01} if match.percent else set())
+    if any(math.isclose(row["value"], match.value * f, rel_tol=1e-9) for f in factors):
+        return None
+    return (
+        f"{row['value']:g} is not the quoted number {match.raw!r} (read as {match.value:g}), "
+        "nor it in the indicator's unit; fix the value or the offsets"
+    )
+
+
 def _span_problem(row: dict, text: str, lang: str | None) -> str | None:
     start, end, quote = row["start"], row["end"], row["quote"]
     if start is None or end is None:
@@ -156,47 +204,74 @@ def observation_problems(
 ) -> list[Problem]:
     """Rules on observations that need the other tables."""
     languages = dict(zip(manifest["article_id"], manifest["language"], strict=True))
-    urls = set(sources["source_url"])
-    vocab = indicators()
-    problems = []
+    geographies = sourced.province_names_by_geography()
+    dated = sourced.DATED_FROM_COLUMN in obs.columns
+    problems: list[Problem] = []
     for i, row in enumerate(obs.astype(object).where(obs.notna(), None).to_dict("records")):
-        line = i + 2
 
-        def add(column, message, line=line):
+        def add(column: str, message: str, line: int = i + 2) -> None:
             problems.append(Problem(shown, line, column, message))
 
-        article, url = row["article_id"], row["source_url"]
-        if (article is None) == (url is None):
-            add("article_id", "exactly one of article_id and source_url must be set")
-        elif article is not None and article not in languages:
-            add("article_id", f"{article!r} is not in data/raw/manifest.csv")
-        elif url is not None and url not in urls:
-            add("source_url", f"{url!r} is not in data/curated/sources.csv")
-        expected_unit = vocab[row["indicator"]].unit
-        if row["unit"] != expected_unit:
-            add("unit", f"{row['unit']!r} is not the unit of {row['indicator']} ({expected_unit})")
-        if row["denominator"] is not None and row["denominator"] < row["value"]:
-            add("denominator", f"{row['denominator']:g} is below the value {row['value']:g}")
-        if row["province"] is not None and row["province"] not in province_names:
-            add(
-                "province",
-                f"{row['province']!r} is not in data/reference/provinces_legacy.csv or "
-                "provinces_2025.csv (canonical names with diacritics, e.g. 'Hà Tĩnh')",
-            )
-        start, end = row["period_start"], row["period_end"]
-        if start and end and _period_bounds(start)[0] > _period_bounds(end)[1]:
-            add("period_end", f"period ends ({end}) before it starts ({start})")
-        if article in texts:
-            text = texts[article]
-            if row["quote"] is None:
-                add("quote", "required for an article row")
-            elif row["quote"] not in text:
-                add("quote", f"not found verbatim in articles/{article}.txt")
-            else:
-                message = _span_problem(row, text, languages.get(article))
-                if message:
-                    add("start", message)
-    return problems
+        _source_rules(row, languages, sources, dated, add)
+        _row_rules(row, province_names, geographies, add)
+        if row["article_id"] in texts:
+            _text_rules(row, texts[row["article_id"]], languages.get(row["article_id"]), add)
+    return problems + sourced.communes_problems(obs, shown)
+
+
+def _source_rules(
+    row: dict, languages: dict, sources: pd.DataFrame, dated: bool, add: Callable
+) -> None:
+    """Exactly one source; an article in the manifest, or a URL documented in sources.csv."""
+    article, url = row["article_id"], row["source_url"]
+    if (article is None) == (url is None):
+        add("article_id", "exactly one of article_id and source_url must be set")
+    elif article is not None and article not in languages:
+        add("article_id", f"{article!r} is not in data/raw/manifest.csv")
+    elif url is not None and (message := sourced.source_problems(url, sources, dated)):
+        add("source_url", message)
+
+
+def _row_rules(row: dict, names: set[str], geographies: tuple, add: Callable) -> None:
+    """Rules on one row alone: unit, plausible value, denominator, province, period."""
+    expected_unit = indicators()[row["indicator"]].unit
+    if row["unit"] != expected_unit:
+        add("unit", f"{row['unit']!r} is not the unit of {row['indicator']} ({expected_unit})")
+    elif message := sourced.value_problem(
+        row["indicator"], row["unit"], row["value"], row["denominator"]
+    ):
+        add("value", message)
+    if row["denominator"] is not None and row["denominator"] < row["value"]:
+        add("denominator", f"{row['denominator']:g} is below the value {row['value']:g}")
+    province = row["province"]
+    national = province == sourced.NATIONAL and row.get("admin_level") == "national"
+    if province is not None and province not in names and not national:
+        add(
+            "province",
+            f"{province!r} is not in data/reference/provinces_legacy.csv or "
+            "provinces_2025.csv (canonical names with diacritics, e.g. 'Hà Tĩnh')",
+        )
+    elif row["source_url"] is not None and (
+        message := sourced.province_period_problem(province, row["period_end"], *geographies)
+    ):
+        add("province", message)
+    start, end = row["period_start"], row["period_end"]
+    if start and end and _period_bounds(start)[0] > _period_bounds(end)[1]:
+        add("period_end", f"period ends ({end}) before it starts ({start})")
+    sourced.vocabulary_problems(row, add)
+
+
+def _text_rules(row: dict, text: str, lang: str | None, add: Callable) -> None:
+    """The quote is in the article, the offsets slice its number, the value is that number."""
+    article = row["article_id"]
+    if row["quote"] is None:
+        add("quote", "required for an article row")
+    elif row["quote"] not in text:
+        add("quote", f"not found verbatim in articles/{article}.txt")
+    elif message := _span_problem(row, text, lang):
+        add("start", message)
+    elif message := value_matches_digits(row, text, lang):
+        add("value", message)
 
 
 def _collect(loader, *args) -> tuple[object, list[Problem]]:
@@ -238,16 +313,52 @@ def _validate_folder(folder: Path) -> list[Problem]:
     names = set(refs["provinces_legacy"]["name"])
     if refs["provinces_2025"] is not None:
         names |= set(refs["provinces_2025"]["name"])
-    texts = {
-        a: read_article(a, raw / "articles")
-        for a in set(obs["article_id"].dropna())
-        if (raw / "articles" / f"{a}.txt").exists()
-    }
+    texts, found = read_texts(set(obs["article_id"].dropna()), raw, folder)
+    problems += found
     shown = display_path(curated / "observations.csv")
     problems += observation_problems(obs, manifest, sources, names, texts, shown)
     if refs["ntm_status"] is not None:
         problems += reference_problems(refs["ntm_status"], names, ref / "ntm_status.csv")
+    for name in ("provinces_legacy", "provinces_2025"):
+        if refs[name] is not None:
+            problems += population_problems(refs[name], ref / f"{name}.csv")
     return problems
+
+
+def read_texts(ids: set[str], raw: Path, folder: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Read the articles the observations cite, exactly as ``dvk extract`` reads them.
+
+    One reader (``fileio.read_article``: byte-order mark dropped) means an offset points at the
+    same character for the extractor and the validator. An article file that is a symlink to a
+    place outside the data folder is refused: the data would then depend on a file the
+    repository does not hold (and checksums would follow whatever it points at).
+    """
+    shown = display_path(raw / "manifest.csv")
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
+    for article in sorted(ids):
+        path = article_path(article, raw / "articles")
+        if not path.exists():
+            continue
+        if path.is_symlink() and folder.resolve() not in path.resolve().parents:
+            message = f"articles/{article}.txt is a symlink to {path.resolve()}, outside {folder}"
+            problems.append(Problem(shown, None, None, message + "; copy the file in instead"))
+            continue
+        try:
+            texts[article] = read_article(article, raw / "articles")
+        except ValueError as err:
+            problems.append(Problem(shown, None, None, str(err)))
+    return texts, problems
+
+
+def population_problems(table: pd.DataFrame, path: Path) -> list[Problem]:
+    """Every province has a population above zero (per-capita measures divide by it)."""
+    shown = display_path(path)
+    given = table["population"].dropna()
+    return [
+        Problem(shown, int(i) + 2, "population", f"{p:g} is not a population (must be > 0)")
+        for i, p in given[given <= 0].items()
+    ]
 
 
 def reference_problems(status: pd.DataFrame, names: set[str], path: Path) -> list[Problem]:

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvk_analysis import codebook
+from dvk_analysis.fileio import read_article  # the one article reader (re-exported)
 from dvk_analysis.text.language import SUPPORTED, detect_language
 
 if TYPE_CHECKING:
@@ -921,30 +922,6 @@ class _Context:
             str(getattr(mention, "period_start", "") or ""),
             str(getattr(mention, "period_end", "") or ""),
         )
-
-
-def read_article(path: Path, encoding: str = "utf-8") -> str:
-    """Read one article, refusing empty, binary and wrongly-decoded files with a clear message."""
-    data = Path(path).read_bytes()
-    if not data.strip():
-        raise ValueError(f"{path}: the file is empty; expected the text of an article")
-    wide = encoding.lower().replace("_", "-").startswith(("utf-16", "utf-32", "utf16", "utf32"))
-    if not wide and b"\x00" in data[:8192]:
-        raise ValueError(
-            f"{path}: looks like a binary file (contains NUL bytes), not a text article; "
-            "pass .txt files (or use --encoding if it is UTF-16 text)"
-        )
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise ValueError(
-            f"{path}: cannot be decoded as {encoding} (byte {err.start}: "
-            f"{data[err.start : err.start + 1]!r}); pass its encoding with --encoding "
-            "(e.g. --encoding cp1258 or --encoding latin-1), or save it as UTF-8"
-        ) from None
-    except LookupError:
-        raise ValueError(f"unknown encoding {encoding!r}; e.g. utf-8, cp1258, latin-1") from None
-    return text.removeprefix("\ufeff")
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:

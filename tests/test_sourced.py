@@ -1,0 +1,136 @@
+"""Sourced (URL) rows: documented source, plausible value, a province of the time, and one
+story for one fact reported by several outlets. Small hand-made frames (the data contract of
+COORDINATION.md) so each rule is seen on its own."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dvk_analysis.data.sourced import group_duplicate_facts
+from dvk_analysis.data.validate import observation_problems
+
+SHOWN = "data/curated/observations.csv"
+URL = "https://baohatinh.vn/a"
+OTHER = "https://nongthonmoi.gov.vn/b"
+
+
+def _row(**changes) -> dict:
+    row = {
+        "observation_id": "web-1#0:communes_meeting_ntm", "article_id": None, "source_url": URL,
+        "indicator": "communes_meeting_ntm", "value": 85.0, "unit": "count",
+        "qualifier": "exact", "denominator": 100.0, "place": "Hà Tĩnh",
+        "admin_level": "province", "province": "Hà Tĩnh", "period_start": None,
+        "period_end": "2024-12", "quote": None, "start": None, "end": None,
+        "measure": "cumulative", "tier": "standard", "note": "communes recognised",
+    }  # fmt: skip
+    return {**row, **changes}
+
+
+def _sources(published: str | None = "2025-01-02") -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "source_url": [URL, OTHER],
+            "outlet": ["Báo Hà Tĩnh", "NTM office"],
+            "published": [published, "2025-01-05"],
+            "language": ["vi", "vi"],
+            "translation_of": [None, None],
+        }
+    )
+
+
+def _problems(*rows: dict, sources: pd.DataFrame | None = None) -> list[str]:
+    obs = pd.DataFrame(list(rows))
+    manifest = pd.DataFrame({"article_id": [], "language": []})
+    names = {"Hà Tĩnh", "Hà Giang", "Tuyên Quang"}
+    found = observation_problems(
+        obs, manifest, _sources() if sources is None else sources, names, {}, SHOWN
+    )
+    return [str(p) for p in found]
+
+
+def test_a_good_url_row_passes():
+    assert _problems(_row()) == []
+
+
+def test_national_rows_name_the_country():
+    assert _problems(_row(province="Việt Nam", admin_level="national", place="Việt Nam")) == []
+
+
+def test_url_must_be_in_sources_with_a_publication_date():
+    (msg,) = _problems(_row(source_url="https://nowhere.vn/x"))
+    assert msg.startswith(f"{SHOWN}:2: column 'source_url': 'https://nowhere.vn/x' is not in")
+    (msg,) = _problems(_row(), sources=_sources(published=None))
+    assert msg == (
+        f"{SHOWN}:2: column 'source_url': '{URL}' has no publication date in "
+        "data/curated/sources.csv (column 'published')"
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"indicator": "share_communes_meeting_ntm", "unit": "share", "value": 85.0,
+          "denominator": None}, "85 is not a share between 0 and 1 (write 85% as 0.85)"),
+        ({"value": 85.5}, "85.5 is not a whole number (communes_meeting_ntm is in count)"),
+        ({"indicator": "population", "unit": "persons", "value": 0.0, "denominator": None},
+         "0 is not a population (must be > 0)"),
+    ],
+)  # fmt: skip
+def test_value_must_be_plausible_for_its_unit(changes, message, monkeypatch):
+    from dvk_analysis.data import validate
+
+    real = validate.indicators()
+    units = {"share_communes_meeting_ntm": "share", "population": "persons"}
+
+    class Fake:
+        def __init__(self, unit):
+            self.unit = unit
+
+    vocab = {**real, **{k: Fake(u) for k, u in units.items() if k not in real}}
+    monkeypatch.setattr(validate, "indicators", lambda: vocab)
+    (msg,) = _problems(_row(**changes))
+    assert msg == f"{SHOWN}:2: column 'value': {message}"
+
+
+def test_communes_met_cannot_exceed_the_communes_of_the_province(monkeypatch):
+    from dvk_analysis.data import validate
+
+    class Fake:
+        unit = "count"
+
+    vocab = {**validate.indicators(), "communes_total": Fake()}
+    monkeypatch.setattr(validate, "indicators", lambda: vocab)
+    total = _row(indicator="communes_total", value=80.0, denominator=None, tier=None)
+    (msg,) = _problems(_row(denominator=None), total)
+    assert msg == (
+        f"{SHOWN}:2: column 'value': 85 communes meeting NTM exceed the 80 communes of "
+        "Hà Tĩnh at 2024-12 (communes_total row)"
+    )
+
+
+def test_province_must_exist_at_the_period():
+    (msg,) = _problems(_row(province="Hà Giang", place="Hà Giang", period_end="2025-09"))
+    assert msg.startswith(f"{SHOWN}:2: column 'province': 'Hà Giang' was merged into another")
+    assert _problems(_row(province="Hà Giang", place="Hà Giang", period_end="2025-06")) == []
+    assert _problems(_row(province="Tuyên Quang", place="Tuyên Quang", period_end="2025-09")) == []
+
+
+def test_measure_and_tier_have_their_vocabulary():
+    messages = _problems(_row(measure="total", tier="gold"))
+    assert messages == [
+        f"{SHOWN}:2: column 'measure': 'total' must be one of cumulative, new (or empty)",
+        f"{SHOWN}:2: column 'tier': 'gold' must be one of standard, advanced, model (or empty)",
+    ]
+
+
+def test_one_fact_from_several_outlets_is_one_story():
+    obs = pd.DataFrame(
+        [_row(), _row(source_url=OTHER), _row(source_url=OTHER, indicator="dvk_models")]
+    )
+    stories = {URL: URL, OTHER: OTHER, "article-1": "article-1"}
+    grouped = group_duplicate_facts(obs, stories)
+    assert grouped[URL] == grouped[OTHER] == min(URL, OTHER)
+    assert grouped["article-1"] == "article-1"
+    different = pd.DataFrame([_row(), _row(source_url=OTHER, value=86.0)])
+    assert group_duplicate_facts(different, stories) == stories
