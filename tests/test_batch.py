@@ -517,3 +517,164 @@ def test_dask_without_a_scheduler_fails_before_anything_runs(tmp_path, capsys):
         "dvk: error: --executor dask needs --scheduler ADDRESS, e.g. tcp://host:8786\n"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+# -- issue 15: nothing stale, nothing overwritten ---------------------------------------------
+def _statuses(root: Path, results=(), inputs=None) -> dict[str, str]:
+    return {r["slug"]: r["status"] for r in batch_mod.index_rows(root, results, inputs)}
+
+
+def _index_statuses(root: Path) -> dict[str, str]:
+    """Status per province as the written index.html shows it (class of the status cell)."""
+    import re
+
+    page = (root / "index.html").read_text(encoding="utf-8")
+    return dict(
+        re.findall(r'<a href="provinces/(\w+)/[^"]*">[^<]*</a></td><td class="(\w+)"', page)
+    )
+
+
+def test_a_report_whose_data_changed_is_stale_never_ok(batch):
+    batch(["A", "B"])
+    (batch.data / "observations.csv").write_text("province,value\nB,2\n", encoding="utf-8")
+    result = batch(["B"])
+    assert [(r.slug, r.status) for r in result.results] == [("b", "ok")]
+    assert _index_statuses(batch.root) == {"a": "stale", "b": "ok"}
+    rows = {r["slug"]: r for r in batch_mod.index_rows(batch.root)}
+    assert rows["a"]["updated"].endswith("+00:00") and rows["a"]["report"]
+
+
+def test_deleted_report_files_are_stale_and_rebuilt(batch):
+    batch(["A"])
+    (batch.root / "provinces" / "a" / "toy_profile.html").unlink()
+    assert _statuses(batch.root) == {"a": "stale"}
+    again = batch(["A"])
+    assert [(r.status, r.reason) for r in again.results] == [("ok", "report files missing")]
+    assert _index_statuses(batch.root) == {"a": "ok"}
+
+
+def test_a_failed_run_stays_failed_until_a_later_run_succeeds(batch):
+    batch(["A", "B"])
+    assert batch(["B"], parameters={"note": "fail"}).exit_code == 1
+    batch(["A"])  # another province's batch must not show B as ok again
+    assert _index_statuses(batch.root) == {"a": "ok", "b": "failed"}
+    rerun = batch(["B"])  # same inputs as B's previous good report, but its latest run failed
+    assert [(r.status, r.reason) for r in rerun.results] == [("ok", "previous run failed")]
+    assert _index_statuses(batch.root) == {"a": "ok", "b": "ok"}
+    assert not (batch.root / "failed" / "b.json").exists()
+
+
+def test_reports_of_provinces_without_data_are_removed(batch):
+    batch(["A", "B"])
+    result = batch(["A"], prune=True)
+    assert sorted(p.name for p in (batch.root / "provinces").iterdir()) == ["a"]
+    assert "removed reports of provinces without data: b" in result.message
+    assert "provinces/b/" not in (batch.root / "index.html").read_text(encoding="utf-8")
+
+
+def test_default_parameters_hash_like_explicit_ones(batch):
+    """dvk reports passes no geography, dvk batch passes the default: one run, not two."""
+    batch(["A"])
+    same = batch(["a"], parameters={"geography": "legacy", "top_n": 5})
+    assert [(r.status, r.reason) for r in same.results] == [("skipped", "unchanged")]
+
+
+def test_outputs_inside_data_notebooks_or_inputs_are_refused(batch, tmp_path):
+    from dvk_analysis.paths import data_dir, notebooks_dir
+
+    for folder in (data_dir() / "curated" / "x", notebooks_dir(), batch.data / "reports"):
+        with pytest.raises(PermissionError, match="refusing to write reports"):
+            batch(["A"], output_root=folder)
+    assert not (data_dir() / "curated" / "x").exists()
+
+
+def test_dvk_run_refuses_notebooks_and_data(capsys):
+    from dvk_analysis.paths import data_dir, notebooks_dir
+    from dvk_analysis.run.cli import main
+
+    before = TOY.read_bytes()
+    for args in (
+        ["--output-dir", str(notebooks_dir())],
+        ["--output-dir", str(FIXTURES)],  # the notebook's own folder: would overwrite it
+        ["-p", "output_dir", str(data_dir() / "curated")],
+    ):
+        assert main(["run", str(TOY), *args]) == 1
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line.startswith("dvk: error: refusing to write")
+    assert TOY.read_bytes() == before
+
+
+def test_dvk_run_writes_one_folder_per_parameter_set_atomically(tmp_path, monkeypatch):
+    monkeypatch.setenv("DVK_PROJECT_ROOT", str(tmp_path))
+    runs = {}
+    for province in ("A", "B", "a"):
+        result = run_one(TOY, {"province": province}, resolver=toy_resolver)
+        assert result.status == "ok", result.error
+        runs.setdefault(province.upper(), set()).add(result.report_dir)
+    assert len(runs["A"]) == 1 and runs["A"] != runs["B"]  # spellings of A share a folder
+    (folder_a,) = runs["A"]
+    assert Path(folder_a).parent == tmp_path / "reports" / "runs" / "toy_profile"
+    assert state(Path(folder_a))["province"] == "A"  # nothing of B mixed in
+    assert not list(Path(folder_a).parent.glob(".tmp-*"))
+
+
+def test_index_write_on_a_full_disk_is_one_line_and_the_summary_prints(batch, monkeypatch):
+    import errno
+
+    from dvk_analysis.fileio import OutputError
+
+    def full(path, text):
+        raise OutputError(path, OSError(errno.ENOSPC, "No space left on device"))
+
+    monkeypatch.setattr(batch_mod, "atomic_write_text", full)
+    result = batch(["A"])
+    assert result.exit_code == 1
+    assert result.error == f"cannot write {batch.root / 'index.html'}: No space left on device"
+    console = Console(record=True, width=300)
+    result.print_summary(console)
+    text = console.export_text()
+    assert "1 ok, 0 failed, 0 skipped" in text and result.error in text
+
+
+HANG_SCRIPT = KILL_SCRIPT.replace("progress=False,", "progress=False, jobs=2,")
+
+
+@pytest.mark.slow
+def test_kill_9_of_a_two_job_batch_leaves_no_orphan_process(batch):
+    """SIGKILL of the batch process alone (not its group): workers and kernels follow it."""
+    import psutil
+
+    provinces = batch.root / "provinces"
+    env = dict(os.environ, DVK_TOY_HANG="1")  # B hangs until killed
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HANG_SCRIPT, str(batch.root), str(batch.data), str(TOY)],
+        env=env,
+    )
+    family: list[psutil.Process] = []
+    try:
+        wait_for(lambda: any((p / "note.txt").exists() for p in provinces.glob(".tmp-*-b")))
+        family = psutil.Process(proc.pid).children(recursive=True)
+        assert len(family) >= 3  # two workers and at least the hanging run's kernel
+        proc.kill()
+        proc.wait()
+        wait_for(lambda: not _alive(family), timeout=30)
+    finally:
+        for child in [
+            *_alive(family),
+            *_alive([psutil.Process(proc.pid)] if proc.poll() is None else []),
+        ]:
+            child.kill()
+    assert proc.returncode == -signal.SIGKILL
+
+
+def _alive(processes) -> list:
+    import psutil
+
+    alive = []
+    for p in processes:
+        try:
+            if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                alive.append(p)
+        except psutil.NoSuchProcess:
+            pass
+    return alive

@@ -2,7 +2,9 @@
 
 Library functions raise ``ValueError`` subclasses (bad data, unknown province, too few
 observations), ``FileNotFoundError`` or ``PermissionError`` with an actionable message; the
-command prints that message instead of a traceback. Set ``DVK_DEBUG=1`` to see the traceback.
+command prints that message instead of a traceback. Any other ``OSError`` (disk full, a
+read-only file system) is one line too: its message names the path. Set ``DVK_DEBUG=1`` to
+see the traceback.
 """
 
 from __future__ import annotations
@@ -29,9 +31,7 @@ def unknown_choice(what: str, value: object, valid: list[str]) -> str:
 
 
 USER_ERRORS: tuple[type[BaseException], ...] = (
-    (UserError, ValueError, LookupError, FileNotFoundError, PermissionError, IsADirectoryError)
-    if not os.environ.get("DVK_DEBUG")
-    else ()
+    (UserError, ValueError, LookupError, OSError) if not os.environ.get("DVK_DEBUG") else ()
 )
 
 

@@ -386,8 +386,10 @@ def write_outputs(
     if not output_dir:
         return []
 
+    import pandas as pd
+
     from dvk_analysis.figures.plots import save_figure
-    from dvk_analysis.fileio import atomic_write_text
+    from dvk_analysis.fileio import write_csv
 
     out = Path(output_dir)
     written: list[Path] = []
@@ -396,12 +398,10 @@ def write_outputs(
             written += save_figure(fig, out / "figures" / name)
     tables = {"claims": profile.claims, "cells": profile.cells}
     for name, table in tables.items():
-        csv = table.to_csv(index=False, lineterminator="\n")
-        written.append(atomic_write_text(out / "tables" / f"{name}.csv", csv))
-    rows = [
-        "name,value",
-        *(f"{k},{'' if v is None else v}" for k, v in key_figures(profile).items()),
-    ]
-    key = "\n".join(rows) + "\n"
-    written.append(atomic_write_text(out / "key_figures.csv", key))
+        written.append(write_csv(out / "tables" / f"{name}.csv", table))
+    figures = key_figures(profile)  # values as they are: 54 stays 54, not 54.0
+    key = pd.DataFrame(
+        {"name": list(figures), "value": pd.Series(list(figures.values()), dtype=object)}
+    )
+    written.append(write_csv(out / "key_figures.csv", key))
     return written

@@ -14,18 +14,28 @@ page without code) plus ``reports/index.html``. Design choices, and why:
   A failed run's executed notebook goes to ``failed/<slug>.ipynb`` for debugging.
 * **Validated first**: unknown notebooks, provinces, parameters or unwritable outputs fail
   before any kernel starts, with the closest valid names.
-* **One batch at a time** per output folder (a file lock).
+* **One batch at a time** per output folder (a file lock), and no writer outlives it: pool
+  workers die with the batch process (parent-death signal, plus a watchdog), and their kernels
+  with them (ipykernel polls its parent).
+* **Never stale**: the index is rebuilt from each report's recorded inputs compared with the
+  current ones (canonical parameters: the notebook's defaults filled in), so a report whose
+  code, data or parameters changed, or whose files are missing, shows as ``stale``; a failed
+  run stays ``failed`` until a later run succeeds; ``prune=True`` removes reports of provinces
+  no longer in the list (atomically: renamed aside, then deleted).
 """
 
 from __future__ import annotations
 
 import ast
+import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
 import re
 import shutil
 import signal
+import sys
 import threading
 import time
 import uuid
@@ -35,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from dvk_analysis.errors import UserError, unknown_choice
-from dvk_analysis.fileio import atomic_write_text
+from dvk_analysis.fileio import atomic_write_text, check_output_path
 
 RUN_RECORD = ".dvk-run.json"
 LOCK_FILE = ".dvk-batch.lock"
@@ -87,13 +97,14 @@ class BatchResult:
     interrupted: bool = False
     message: str = ""
     seconds: float = 0.0
+    error: str | None = None  # e.g. the index could not be written (disk full)
 
     @property
     def exit_code(self) -> int:
         """0 if every run succeeded or was skipped, 130 if interrupted, else 1."""
         if self.interrupted:
             return EXIT_INTERRUPTED
-        return 1 if any(r.status == "failed" for r in self.results) else 0
+        return 1 if self.error or any(r.status == "failed" for r in self.results) else 0
 
     def by_status(self, status: str) -> list[RunResult]:
         """Return the runs with ``status`` (ok, failed, skipped)."""
@@ -129,6 +140,8 @@ class BatchResult:
             f"{counts['ok']} ok, {counts['failed']} failed, {counts['skipped']} skipped "
             f"in {self.seconds:.1f} s" + (f" - {self.message}" if self.message else "")
         )
+        if self.error:
+            console.print(f"dvk: error: {self.error}", markup=False, highlight=False)
         kept = [r.failed_notebook for r in self.by_status("failed") if r.failed_notebook]
         if kept:
             console.print(
@@ -321,6 +334,19 @@ def code_hash() -> str:
     return hash_files(Path(__file__).resolve().parents[1], ("**/*.py", "**/*.csv", "**/*.toml"))
 
 
+def canonical_parameters(nb_path: Path, parameters: Mapping[str, Any]) -> dict[str, Any]:
+    """The parameters a run really gets: the notebook's defaults overridden by ``parameters``.
+
+    Why: ``dvk reports`` passes no geography and ``dvk batch`` passes the default one; both
+    are the same run and must hash the same, or each re-runs everything the other made.
+    Runner parameters (``output_dir``) are not part of a run's identity and are left out.
+    """
+    declared = notebook_parameters(nb_path)
+    out = {k: default for k, (_, default) in declared.items() if k not in RUNNER_PARAMETERS}
+    out.update({k: v for k, v in parameters.items() if k not in RUNNER_PARAMETERS})
+    return out
+
+
 def _params_hash(parameters: Mapping[str, Any]) -> str:
     canonical = json.dumps(
         {k: v for k, v in sorted(parameters.items()) if k not in RUNNER_PARAMETERS},
@@ -392,7 +418,7 @@ def clean_partial_outputs(provinces_dir: Path) -> list[Path]:
     if not provinces_dir.is_dir():
         return removed
     for path in provinces_dir.iterdir():
-        if path.name.startswith(".tmp-"):
+        if path.name.startswith((".tmp-", ".gone-")):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
         elif path.name.startswith(".old-"):
@@ -403,6 +429,51 @@ def clean_partial_outputs(provinces_dir: Path) -> list[Path]:
                 path.rename(target)
             removed.append(path)
     return removed
+
+
+def prune_reports(output_root: Path, keep: set[str]) -> list[str]:
+    """Remove the reports (and failure records) of provinces not in ``keep``; return slugs.
+
+    Why: a province whose last claim was deleted must not keep a report that no longer
+    matches the data. Each folder is renamed aside first (one atomic step, so a reader sees
+    the report or nothing) and then deleted; ``clean_partial_outputs`` finishes the deletion
+    if the process dies in between.
+    """
+    provinces_dir = output_root / "provinces"
+    gone: list[str] = []
+    if provinces_dir.is_dir():
+        for report in sorted(provinces_dir.iterdir()):
+            if report.name.startswith(".") or not report.is_dir() or report.name in keep:
+                continue
+            aside = provinces_dir / f".gone-{uuid.uuid4().hex[:8]}-{report.name}"
+            report.rename(aside)
+            shutil.rmtree(aside, ignore_errors=True)
+            gone.append(report.name)
+    for record in sorted((output_root / "failed").glob("*.*")):
+        if record.stem not in keep:
+            record.unlink(missing_ok=True)
+            gone.append(record.stem)
+    return sorted(set(gone))
+
+
+def _failure_record(output_root: Path, slug: str) -> Path:
+    return output_root / "failed" / f"{slug}.json"
+
+
+def _write_failure(output_root: Path, result: RunResult) -> None:
+    """Record a failed run, so the index shows it as failed until a later run succeeds."""
+    record = {"province": result.province, "error": result.error, "finished": time.time()}
+    with contextlib.suppress(OSError):  # the run already failed; the summary says why
+        atomic_write_text(_failure_record(output_root, result.slug), json.dumps(record))
+
+
+def _read_failure(output_root: Path, slug: str) -> dict[str, Any] | None:
+    path = _failure_record(output_root, slug)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        notebook = output_root / "failed" / f"{slug}.ipynb"
+        return {"province": slug, "error": "see the kept notebook"} if notebook.is_file() else None
 
 
 # -- one run ----------------------------------------------------------------------------------
@@ -439,6 +510,18 @@ def _finish_report(spec: RunSpec, tmp: Path, out_nb: Path, target: Path) -> None
     (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")  # inside tmp
     _swap_into_place(tmp, target)
     (Path(spec.output_root) / "failed" / f"{spec.slug}.ipynb").unlink(missing_ok=True)
+    _failure_record(Path(spec.output_root), spec.slug).unlink(missing_ok=True)
+
+
+def _keep_failed(root: Path, slug: str, out_nb: Path, result: RunResult) -> None:
+    """Keep a failed run's executed notebook and its failure record in ``failed/``."""
+    with contextlib.suppress(OSError):
+        (root / "failed").mkdir(exist_ok=True)
+        if out_nb.is_file():
+            failed = root / "failed" / f"{slug}.ipynb"
+            os.replace(out_nb, failed)
+            result.failed_notebook = str(failed)
+    _write_failure(root, result)
 
 
 def execute_run(spec: RunSpec, kernel: Any = None) -> RunResult:
@@ -470,11 +553,8 @@ def execute_run(spec: RunSpec, kernel: Any = None) -> RunResult:
         except Exception as exc:  # kernel died, timeout, report not writable: still isolated
             result.status = "failed"
             result.error = _one_line(f"{type(exc).__name__}: {exc}")
-        if result.status == "failed" and out_nb.is_file():
-            failed = root / "failed" / f"{spec.slug}.ipynb"
-            failed.parent.mkdir(exist_ok=True)
-            os.replace(out_nb, failed)
-            result.failed_notebook = str(failed)
+        if result.status == "failed":
+            _keep_failed(root, spec.slug, out_nb, result)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)  # already renamed away after a success
     result.seconds = time.perf_counter() - start
@@ -492,13 +572,54 @@ def _shutdown_worker_kernel() -> None:
         kernel.shutdown()
 
 
-def _init_process_worker(kernel_name: str, preload: tuple[str, ...], cold: bool) -> None:
-    """Process-pool initializer: ignore Ctrl-C (the parent handles it), start a warm kernel."""
+PR_SET_PDEATHSIG = 1
+
+
+def _die_now(*_: object) -> None:
+    """Stop this worker at once: its kernel first (so no kernel is orphaned), then the process."""
+    with contextlib.suppress(Exception):
+        provisioner = _WORKER["kernel"].km.provisioner
+        os.killpg(provisioner.pgid or provisioner.pid, signal.SIGKILL)
+    os._exit(143)
+
+
+def _watch_parent(parent_pid: int, interval: float = 0.5) -> None:
+    """Exit when the batch process is gone (the portable fallback of the parent-death signal)."""
+    while os.getppid() == parent_pid:
+        time.sleep(interval)
+    _die_now()
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """Make this worker process end when the batch process that started it ends.
+
+    Why: after ``kill -9`` of ``dvk batch --jobs 2`` its workers (and their kernels, ~650 MB)
+    would run on, writing reports without the batch's lock. On Linux the kernel sends SIGTERM
+    to the worker the moment its parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon
+    thread notices the new parent. Either way the worker kills its kernel and exits.
+    """
+    signal.signal(signal.SIGTERM, _die_now)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent_pid:  # the parent died before the signal was armed
+        _die_now()
+    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
+
+
+def _init_process_worker(
+    kernel_name: str, preload: tuple[str, ...], cold: bool, parent_pid: int | None = None
+) -> None:
+    """Process-pool initializer: ignore Ctrl-C (the parent handles it), die with the parent,
+    start a warm kernel."""
     from multiprocessing.util import Finalize
 
     from dvk_analysis.run.kernels import WarmKernel
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent_pid or os.getppid())
     if not cold:
         _WORKER["kernel"] = WarmKernel(kernel_name, preload).start()
         Finalize(None, _shutdown_worker_kernel, exitpriority=10)
@@ -525,58 +646,111 @@ def _dask_task(spec: RunSpec, preload: tuple[str, ...]) -> RunResult:
 
 
 # -- the batch --------------------------------------------------------------------------------
+@dataclass
+class Inputs:
+    """What a province's report is a function of: notebook, code, data, kernel, parameters.
+
+    ``record(province)`` is the run record a report made now would carry; a report on disk is
+    current exactly when its recorded inputs equal it.
+    """
+
+    nb_path: Path
+    parameters: dict[str, Any]
+    shared: dict[str, str]
+
+    @classmethod
+    def current(
+        cls, nb_path: Path, parameters: Mapping[str, Any], kernel: str, data_path: Path
+    ) -> Inputs:
+        """Hash the current notebook, library code and data once for the whole batch."""
+        shared = {
+            "notebook": hashlib.sha256(nb_path.read_bytes()).hexdigest(),
+            "code": code_hash(),
+            "data": hash_files(data_path),
+            "kernel": kernel,
+        }
+        return cls(nb_path, dict(parameters), shared)
+
+    def record(self, province: str) -> dict[str, Any]:
+        """The run record of ``province`` under the current inputs (canonical parameters)."""
+        params = dict(self.parameters, province=province)
+        canonical = canonical_parameters(self.nb_path, params)
+        return dict(
+            self.shared,
+            notebook_name=self.nb_path.name,
+            parameters=_params_hash(canonical),
+            parameter_values=params,
+        )
+
+
+def report_files_present(report_dir: Path, stem: str) -> bool:
+    """Whether the report's executed notebook and HTML page are both on disk."""
+    return (report_dir / f"{stem}.ipynb").is_file() and (report_dir / f"{stem}.html").is_file()
+
+
+def _reason(
+    inputs: Inputs, province: str, slug: str, output_root: Path, force: bool
+) -> tuple[str | None, dict[str, Any]]:
+    """Why ``province`` must run (None: its report is current), and its run record."""
+    record = inputs.record(province)
+    report_dir = output_root / "provinces" / slug
+    if force:
+        return "forced", record
+    reason = _rerun_reason(_read_record(report_dir), record)
+    if reason in (None, "no previous run") and _read_failure(output_root, slug):
+        return "previous run failed", record
+    if reason is None and not report_files_present(report_dir, inputs.nb_path.stem):
+        return "report files missing", record
+    return reason, record
+
+
 def _plan(
-    nb_path: Path,
-    provinces: Sequence[str],
+    inputs: Inputs,
+    resolved: Mapping[str, str],
     output_root: Path,
-    parameters: Mapping[str, Any],
-    resolver: Callable[[str], str],
-    slugify: Callable[[str], str],
     kernel_name: str,
     cold: bool,
     force: bool,
-    data_path: Path,
     timeout: float | None,
 ) -> tuple[list[RunSpec], list[RunResult]]:
-    """Resolve provinces, hash inputs, and split into runs to do and runs to skip."""
-    resolved: dict[str, str] = {}
-    for name in provinces:
-        canonical = resolver(str(name))
-        resolved.setdefault(slugify(canonical), canonical)
-    shared = {
-        "notebook": hashlib.sha256(nb_path.read_bytes()).hexdigest(),
-        "code": code_hash(),
-        "data": hash_files(data_path),
-        "kernel": kernel_name,
-    }
+    """Split the resolved provinces (slug -> name) into runs to do and runs to skip."""
     todo: list[RunSpec] = []
     skipped: list[RunResult] = []
     for slug, province in resolved.items():
-        params = dict(parameters, province=province)
-        record = dict(shared, parameters=_params_hash(params), parameter_values=params)
+        reason, record = _reason(inputs, province, slug, output_root, force)
         report_dir = output_root / "provinces" / slug
-        reason = "forced" if force else _rerun_reason(_read_record(report_dir), record)
-        if reason == "no previous run" and (output_root / "failed" / f"{slug}.ipynb").exists():
-            reason = "previous run failed"
         if reason is None:
             skipped.append(RunResult(province, slug, "skipped", "unchanged", 0.0, str(report_dir)))
             continue
+        params = dict(inputs.parameters, province=province)
+        nb = inputs.nb_path
         todo.append(
             RunSpec(
                 province,
                 slug,
-                str(nb_path),
+                str(nb),
                 params,
                 str(output_root),
                 kernel_name,
                 cold,
                 record,
                 reason,
-                str(nb_path.parent),
+                str(nb.parent),
                 timeout,
-            )
+            )  # fmt: skip
         )
     return todo, skipped
+
+
+def resolve_provinces(
+    names: Sequence[str], resolver: Callable[[str], str], slugify: Callable[[str], str]
+) -> dict[str, str]:
+    """Canonical province of each name, keyed by folder name (spellings of one province merge)."""
+    resolved: dict[str, str] = {}
+    for name in names:
+        canonical = resolver(str(name))
+        resolved.setdefault(slugify(canonical), canonical)
+    return resolved
 
 
 def _iter_local(
@@ -604,7 +778,7 @@ def _iter_local(
         max_workers=min(jobs, len(todo)),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_process_worker,
-        initargs=(todo[0].kernel_name, preload, cold),
+        initargs=(todo[0].kernel_name, preload, cold, os.getpid()),
     )
     futures = {pool.submit(_process_task, spec): spec for spec in todo}
     try:
@@ -679,6 +853,7 @@ def run_batch(
     execution_timeout: float | None = None,
     index: bool = True,
     warm_kernel: Any = None,
+    prune: bool = False,
 ) -> BatchResult:
     """Run ``notebook`` once per province into ``output_root/provinces/<slug>/``.
 
@@ -722,6 +897,9 @@ def run_batch(
     warm_kernel : kernels.WarmKernel, optional
         A started kernel to reuse with ``jobs=1`` (left running afterwards), e.g. across
         several batches in one process.
+    prune : bool
+        Remove reports of provinces not in ``provinces`` (when ``provinces`` is every
+        province with data, so that a province whose claims were deleted loses its report).
 
     Returns
     -------
@@ -764,8 +942,10 @@ def run_batch(
         names = [str(p) for p in provinces]
     if not names:
         raise ValueError("no provinces given; pass 'all' or one or more province names")
-    root = ensure_writable(Path(output_root) if output_root else reports_dir())
     data_path = default_data_dir(data_dir or parameters.get("data_dir"))
+    target = Path(output_root) if output_root else reports_dir()
+    check_output_path(target, [data_path, nb_path], "reports")
+    root = ensure_writable(target)
     kernel = choose_kernel_name(read_notebook_json(nb_path), kernel_name)
     preload_t = tuple(DEFAULT_PRELOAD if preload is None else preload)
 
@@ -778,48 +958,85 @@ def run_batch(
             "wait for it to finish, or pass --wait to queue behind it"
         ) from None
     batch = BatchResult()
+    resolve = resolver or default_resolver(parameters.get("geography"))
+    resolved = resolve_provinces(names, resolve, slugify or default_slugify())
     try:
-        clean_partial_outputs(root / "provinces")
-        todo, skipped = _plan(
-            nb_path,
-            names,
-            root,
-            parameters,
-            resolver or default_resolver(parameters.get("geography")),
-            slugify or default_slugify(),
-            kernel,
-            cold,
-            force,
-            data_path,
-            execution_timeout,
-        )
-        batch.results.extend(skipped)
-        runs = (
-            _iter_dask(todo, scheduler, preload_t)
-            if executor == "dask"
-            else _iter_local(todo, jobs, cold, preload_t, warm_kernel)
-        )
-        try:
-            _collect(runs, batch, len(todo), progress)
-        except KeyboardInterrupt:
-            batch.interrupted = True
+        with _sigterm_as_interrupt():
             clean_partial_outputs(root / "provinces")
-            done = {r.slug for r in batch.results}
-            batch.message = (
-                f"interrupted: {len([r for r in batch.results if r.status == 'ok'])} finished "
-                f"report(s) kept, {len([s for s in todo if s.slug not in done])} not run, "
-                "temporary folders removed"
+            inputs = Inputs.current(nb_path, parameters, kernel, data_path)
+            if prune:
+                batch.message = _pruned_message(prune_reports(root, set(resolved)))
+            todo, skipped = _plan(inputs, resolved, root, kernel, cold, force, execution_timeout)
+            batch.results.extend(skipped)
+            runs = (
+                _iter_dask(todo, scheduler, preload_t)
+                if executor == "dask"
+                else _iter_local(todo, jobs, cold, preload_t, warm_kernel)
             )
-        order = {slugify_key: i for i, slugify_key in enumerate(s.slug for s in todo)}
-        batch.results.sort(key=lambda r: (r.status != "skipped", order.get(r.slug, -1)))
-        if index:
-            write_index(root, batch.results)
+            _run_all(runs, batch, todo, root, progress)
+            if index:
+                _write_index_or_note(root, batch, inputs)
     finally:
         lock.release()
     batch.seconds = time.perf_counter() - started
     if progress:
         batch.print_summary()
     return batch
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Treat SIGTERM (``kill``, a closing terminal, a CI timeout) like Ctrl-C while inside.
+
+    The Ctrl-C path keeps finished reports, removes partial ones and stops the workers; a
+    plain SIGTERM would skip all of that. Only the main thread can install handlers.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _pruned_message(slugs: list[str]) -> str:
+    return f"removed reports of provinces without data: {', '.join(slugs)}" if slugs else ""
+
+
+def _run_all(
+    runs: Iterable[RunResult], batch: BatchResult, todo: list[RunSpec], root: Path, progress: bool
+) -> None:
+    """Collect the runs; on Ctrl-C keep finished reports and remove partial ones."""
+    try:
+        _collect(runs, batch, len(todo), progress)
+    except KeyboardInterrupt:
+        batch.interrupted = True
+        clean_partial_outputs(root / "provinces")
+        done = {r.slug for r in batch.results}
+        batch.message = (
+            f"interrupted: {len(batch.by_status('ok'))} finished report(s) kept, "
+            f"{len([s for s in todo if s.slug not in done])} not run, temporary folders removed"
+        )
+    order = {spec.slug: i for i, spec in enumerate(todo)}
+    batch.results.sort(key=lambda r: (r.status != "skipped", order.get(r.slug, -1)))
+
+
+def _write_index_or_note(root: Path, batch: BatchResult, inputs: Inputs) -> None:
+    """Write the index; if the disk refuses (full, read-only) say so in one line, keep going.
+
+    Why: the summary table is what tells a researcher which provinces ran; a failing index
+    write must not replace it by a traceback.
+    """
+    try:
+        write_index(root, batch.results, inputs)
+    except OSError as exc:
+        batch.error = str(exc) if "cannot write" in str(exc) else f"cannot write {root}: {exc}"
 
 
 def _collect(runs: Iterable[RunResult], batch: BatchResult, total: int, progress: bool) -> None:
@@ -846,42 +1063,145 @@ def _collect(runs: Iterable[RunResult], batch: BatchResult, total: int, progress
             )
 
 
-def write_index(output_root: str | os.PathLike[str], results: Iterable[RunResult] = ()) -> Path:
-    """Write ``output_root/index.html``: every province report with key figures and a link.
+def _iso(seconds: object) -> str:
+    if not isinstance(seconds, int | float):
+        return ""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds")
 
-    Reports on disk are listed even if not part of ``results`` (an earlier batch made them);
-    ``results`` adds this batch's status, and failed runs without a report.
+
+def report_status(
+    report: Path, record: Mapping[str, Any], inputs: Inputs | None, failure: Mapping | None
+) -> tuple[str, str]:
+    """Status of a report on disk and a note: ``ok`` only if it provably matches the inputs.
+
+    ``failed`` while a failure record says its latest run failed; ``stale`` when its files
+    are missing or its recorded inputs differ from ``inputs`` (the current ones); without
+    ``inputs`` nothing can be proven, so ``stale``.
     """
-    from dvk_analysis.run.htmlreport import index_html, read_key_figures
+    if failure:
+        return "failed", f"latest run failed ({failure.get('error')}); showing the previous report"
+    province = str(record.get("province", report.name))
+    stem = Path(str(record.get("notebook_name", ""))).stem
+    pages = sorted(report.glob("*.html"))
+    notebooks = sorted(report.glob("*.ipynb"))
+    if not pages or not notebooks or (stem and not report_files_present(report, stem)):
+        return "stale", "report files missing; run the batch again to rebuild it"
+    if inputs is None:
+        return "stale", "inputs not checked"
+    reason = _rerun_reason(record, inputs.record(province))
+    if reason:
+        return "stale", f"out of date ({reason}); run the batch again to rebuild it"
+    return "ok", ""
+
+
+def index_rows(
+    output_root: str | os.PathLike[str],
+    results: Iterable[RunResult] = (),
+    inputs: Inputs | None = None,
+) -> list[dict[str, Any]]:
+    """One row per province report on disk or failed run (the guard <-> reports contract).
+
+    Keys: ``province``, ``slug``, ``status`` (ok | stale | failed), ``updated`` (ISO time of
+    the report), ``report`` (relative HTML path or None), ``key_figures`` (name -> value),
+    ``note``; ``href`` and ``error`` repeat ``report`` and ``note`` for older templates.
+    Statuses are computed from each report's recorded inputs, never assumed.
+    """
+    from dvk_analysis.run.htmlreport import read_key_figures
 
     root = Path(output_root)
     latest = {r.slug: r for r in results}
     rows: dict[str, dict[str, Any]] = {}
     provinces_dir = root / "provinces"
-    if provinces_dir.is_dir():
-        for report in sorted(provinces_dir.iterdir()):
-            record = _read_record(report) if report.is_dir() else None
-            if record is None or report.name.startswith("."):
-                continue
-            pages = sorted(report.glob("*.html"))
-            rows[report.name] = {
-                "province": record.get("province", report.name),
-                "status": "ok",
-                "href": f"provinces/{report.name}/{pages[0].name}" if pages else None,
-                "key_figures": read_key_figures(report),
-            }
+    reports = sorted(provinces_dir.iterdir()) if provinces_dir.is_dir() else []
+    for report in reports:
+        record = _read_record(report) if report.is_dir() else None
+        if record is None or report.name.startswith("."):
+            continue
+        status, note = report_status(report, record, inputs, _read_failure(root, report.name))
+        pages = sorted(report.glob("*.html"))
+        rows[report.name] = _row(
+            str(record.get("province", report.name)), report.name, status, note,
+            f"provinces/{report.name}/{pages[0].name}" if pages else None,
+            _iso(record.get("finished")), read_key_figures(report),
+        )  # fmt: skip
+    failed_dir = root / "failed"
+    failed = sorted({p.stem for p in failed_dir.glob("*.*")}) if failed_dir.is_dir() else []
+    for slug in failed:
+        failure = _read_failure(root, slug)
+        if slug not in rows and failure:
+            province = str(failure.get("province", slug))
+            note = f"failed: {failure.get('error')}"
+            rows[slug] = _row(province, slug, "failed", note, None, "", {})
     for slug, result in latest.items():
-        row = rows.setdefault(slug, {"province": result.province, "href": None, "key_figures": {}})
-        row["status"] = result.status
-        if result.status == "failed":
-            row["error"] = (
-                f"latest run failed ({result.error}); showing the previous report"
-                if row.get("href")
-                else f"failed: {result.error}"
-            )
-    target = root / "index.html"
-    ordered = sorted(rows.values(), key=lambda r: _ascii_fold(str(r["province"])))
-    return atomic_write_text(target, index_html(ordered))
+        if result.status == "failed" and slug not in rows:
+            note = f"failed: {result.error}"
+            rows[slug] = _row(result.province, slug, "failed", note, None, "", {})
+    return sorted(rows.values(), key=lambda r: _ascii_fold(str(r["province"])))
+
+
+def _row(
+    province: str, slug: str, status: str, note: str, report: str | None, updated: str,
+    figures: dict[str, str],
+) -> dict[str, Any]:  # fmt: skip
+    return {
+        "province": province, "slug": slug, "status": status, "updated": updated,
+        "report": report, "key_figures": figures, "note": note, "href": report, "error": note,
+    }  # fmt: skip
+
+
+def write_index(
+    output_root: str | os.PathLike[str],
+    results: Iterable[RunResult] = (),
+    inputs: Inputs | None = None,
+) -> Path:
+    """Write ``output_root/index.html`` from :func:`index_rows` (atomically)."""
+    from dvk_analysis.run.htmlreport import index_html
+
+    rows = index_rows(output_root, results, inputs)
+    return atomic_write_text(Path(output_root) / "index.html", index_html(rows))
+
+
+def run_folder_name(nb_path: Path, parameters: Mapping[str, Any]) -> str:
+    """Folder of one parameter set: ``<province slug>-<hash of the canonical parameters>``.
+
+    Why: ``dvk run`` for Lạng Sơn and then Hà Tĩnh must not mix their figures in one folder;
+    one folder per parameter set keeps each run's outputs apart, and the same parameters
+    (however spelled) land in the same folder.
+    """
+    from dvk_analysis.gazetteer import slugify
+
+    digest = _params_hash(canonical_parameters(nb_path, parameters))[:10]
+    province = parameters.get("province")
+    return f"{slugify(str(province))}-{digest}" if province else digest
+
+
+def _prepare_run(
+    nb_path: Path,
+    parameters: Mapping[str, Any] | None,
+    output_dir: str | os.PathLike[str] | None,
+    resolver: Callable[[str], str] | None,
+) -> tuple[dict[str, Any], Path]:
+    """Check and canonicalise the parameters; choose and guard the output folder."""
+    from dvk_analysis.paths import reports_dir
+
+    params = dict(parameters or {})
+    check_parameters(nb_path, params)
+    declared = notebook_parameters(nb_path)
+    if "province" in params and "province" in declared:
+        resolve = resolver or default_resolver(params.get("geography"))
+        params["province"] = resolve(str(params["province"]))
+    given_out = params.pop("output_dir", None) or None
+    folder = output_dir or given_out
+    if folder is None:
+        folder = reports_dir() / "runs" / nb_path.stem / run_folder_name(nb_path, params)
+    target = check_output_path(folder, [nb_path], "output folder")
+    check_output_path(target / nb_path.name, [nb_path], "executed notebook")
+    if target.exists() and any(target.iterdir()) and not (target / RUN_RECORD).exists():
+        raise PermissionError(
+            f"refusing to replace {folder}: it is not empty and was not written by dvk run; "
+            "choose an empty or new folder"
+        )
+    return params, target
 
 
 def run_one(
@@ -900,47 +1220,87 @@ def run_one(
     Parameters are type-checked against the notebook's defaults (pass CLI strings through
     :func:`parse_cli_parameters` first); a ``province`` parameter is resolved like in a batch.
     The executed notebook, the notebook's outputs and an HTML page go to ``output_dir``
-    (default ``reports/runs/<notebook>/``). A failing cell gives ``status="failed"``.
+    (default ``reports/runs/<notebook>/<province>-<parameter hash>/``, one folder per
+    parameter set). The run is built in a temporary sibling folder and swapped into place, so
+    the folder holds exactly one run's outputs, never a mix or a half. Output folders inside
+    ``data/`` or ``notebooks/`` are refused. A failing cell gives ``status="failed"``; the
+    previous contents stay and the executed notebook is kept beside them.
     """
     import nbformat
-    from papermill.exceptions import PapermillExecutionError
 
-    from dvk_analysis.paths import reports_dir
-    from dvk_analysis.run.htmlreport import notebook_html
-    from dvk_analysis.run.kernels import WarmKernel, choose_kernel_name, run_cold
+    from dvk_analysis.run.kernels import choose_kernel_name
 
     nb_path = resolve_notebook(notebook, notebooks_dir)
-    params = dict(parameters or {})
-    check_parameters(nb_path, params)
-    declared = notebook_parameters(nb_path)
-    if "province" in params and "province" in declared:
-        resolve = resolver or default_resolver(params.get("geography"))
-        params["province"] = resolve(str(params["province"]))
-    out = ensure_writable(Path(output_dir) if output_dir else reports_dir() / "runs" / nb_path.stem)
-    if "output_dir" in declared:
-        params.setdefault("output_dir", str(out))
+    params, out = _prepare_run(nb_path, parameters, output_dir, resolver)
+    ensure_writable(out.parent)
     kernel = choose_kernel_name(nbformat.read(nb_path, as_version=4), kernel_name)
-    out_nb = out / nb_path.name
     name = str(params.get("province", nb_path.stem))
     result = RunResult(name, nb_path.stem, "ok", reason="requested", report_dir=str(out))
+    tmp = out.parent / f".tmp-{uuid.uuid4().hex[:8]}-{out.name}"
+    tmp.mkdir()
     start = time.perf_counter()
     try:
+        _run_into(nb_path, params, tmp, out, kernel, cold, html, result)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        result.seconds = time.perf_counter() - start
+    return result
+
+
+def _run_into(
+    nb_path: Path, params: dict[str, Any], tmp: Path, out: Path, kernel: str, cold: bool,
+    html: bool, result: RunResult,
+) -> None:  # fmt: skip
+    """Execute into ``tmp`` and swap it in as ``out``; on a failing cell keep the notebook."""
+    from papermill.exceptions import PapermillExecutionError
+
+    from dvk_analysis.run.htmlreport import notebook_html
+    from dvk_analysis.run.kernels import WarmKernel, run_cold
+
+    declared = notebook_parameters(nb_path)
+    run_params = dict(params, output_dir=str(tmp)) if "output_dir" in declared else params
+    tmp_nb = tmp / nb_path.name
+    try:
         if cold:
-            nb = run_cold(nb_path, out_nb, params, nb_path.parent, kernel)
+            nb = run_cold(nb_path, tmp_nb, run_params, nb_path.parent, kernel)
         else:
             with WarmKernel(kernel) as warm:
-                nb = warm.execute(nb_path, out_nb, params, nb_path.parent)
+                nb = warm.execute(nb_path, tmp_nb, run_params, nb_path.parent)
         if html:
-            (out / f"{nb_path.stem}.html").write_text(
-                notebook_html(nb, f"{name} - {nb_path.stem}"), encoding="utf-8"
-            )
+            page = notebook_html(nb, f"{result.province} - {nb_path.stem}")
+            (tmp / f"{nb_path.stem}.html").write_text(page, encoding="utf-8")
+        record = {"notebook_name": nb_path.name, "parameter_values": params}
+        record["finished"] = time.time()
+        (tmp / RUN_RECORD).write_text(json.dumps(record, default=repr), encoding="utf-8")
+        _swap_into_place(tmp, out)
     except PapermillExecutionError as exc:
         result.status = "failed"
         result.cell_index, result.execution_count = exc.cell_index, exc.exec_count
         result.error = _one_line(f"{exc.ename}: {exc.evalue}")
-        result.failed_notebook = str(out_nb)
-    result.seconds = time.perf_counter() - start
-    return result
+        _keep_failed_run(tmp, out, tmp_nb, result)
+
+
+def _keep_failed_run(tmp: Path, out: Path, tmp_nb: Path, result: RunResult) -> None:
+    """Keep a failed run's executed notebook without mixing it into a good run's folder.
+
+    A folder that holds no successful run gets the failed run (notebook and a record saying
+    it failed); a folder with a good run keeps it untouched and the notebook goes beside it.
+    """
+    if not tmp_nb.is_file():
+        return
+    previous = _read_record(out) or {}
+    if out.exists() and previous.get("status", "ok") == "ok" and previous:
+        kept = out.parent / f"{out.name}.failed.ipynb"
+        os.replace(tmp_nb, kept)
+    else:
+        record = {"status": "failed", "error": result.error, "finished": time.time()}
+        (tmp / RUN_RECORD).write_text(json.dumps(record), encoding="utf-8")
+        for stale in tmp.iterdir():  # only the notebook and the record: no partial outputs
+            if stale not in (tmp_nb, tmp / RUN_RECORD):
+                shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        _swap_into_place(tmp, out)
+        kept = out / tmp_nb.name
+    result.failed_notebook = str(kept)
 
 
 def result_dict(result: RunResult) -> dict[str, Any]:

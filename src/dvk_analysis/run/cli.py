@@ -53,15 +53,19 @@ def cmd_codebook(args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Extract codebook observations from article texts."""
+    from dvk_analysis.fileio import check_output_path, csv_text
     from dvk_analysis.text.extract import extract_paths
 
+    if args.output not in (None, "-"):  # refuse before the (slow) extraction
+        inputs = [*args.paths, *([args.manifest] if args.manifest else [])]
+        check_output_path(args.output, inputs, "output")
     frame = extract_paths(
         [Path(p) for p in args.paths],
         manifest=Path(args.manifest) if args.manifest else None,
         lang=args.lang,
         encoding=args.encoding,
     )
-    text = frame.to_csv(index=False, lineterminator="\n")
+    text = csv_text(frame)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:

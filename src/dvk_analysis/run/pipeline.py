@@ -60,7 +60,7 @@ def write_dataset(out: Path, folder: Path | None = None) -> list[Path]:
     from dvk_analysis.analysis.panel import build_panel
     from dvk_analysis.analysis.province_table import province_table
     from dvk_analysis.data.dataset import build_dataset
-    from dvk_analysis.fileio import atomic_write_text
+    from dvk_analysis.fileio import write_csv
 
     dataset = build_dataset(folder)
     stories = dict(zip(dataset["source_key"], dataset["story_id"], strict=True))
@@ -72,10 +72,7 @@ def write_dataset(out: Path, folder: Path | None = None) -> list[Path]:
         "province_table_legacy": province_table(dataset, geography="legacy"),
         "province_table_2025": province_table(dataset, geography="2025"),
     }
-    return [
-        atomic_write_text(out / f"{name}.csv", table.to_csv(index=False, lineterminator="\n"))
-        for name, table in tables.items()
-    ]
+    return [write_csv(out / f"{name}.csv", table) for name, table in tables.items()]
 
 
 def clean_notebook(nb: Any) -> Any:
@@ -147,19 +144,30 @@ def _print_summary(steps: list[Step]) -> None:
     Console(stderr=True).print(table)
 
 
+def validate_first(folder: Path | None = None) -> str:
+    """Validate the data folder; raise ``DataValidationError`` listing every problem.
+
+    Why: a report built from data that fails validation would publish numbers nobody
+    checked; ``dvk reports`` and ``dvk batch`` both stop here first.
+    """
+    from dvk_analysis.data.validate import validate_all
+    from dvk_analysis.errors import DataValidationError
+
+    problems = validate_all(folder or data_dir())
+    if problems:
+        raise DataValidationError(problems)
+    return "all tables valid"
+
+
 def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> int:
     """Run the main job; return the exit code (0 when every step succeeded)."""
-    from dvk_analysis.data.validate import validate_all
     from dvk_analysis.run.batch import run_batch
 
     steps: list[Step] = []
     reports = reports_dir()
 
     def validate() -> str:
-        problems = validate_all(data_dir())
-        if problems:
-            raise ValueError("\n".join(str(p) for p in problems))
-        return "all tables valid"
+        return validate_first()
 
     def dataset() -> str:
         written = write_dataset(reports / "dataset")
@@ -174,7 +182,7 @@ def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> in
     def provinces() -> str:
         names = provinces_with_claims()
         result = run_batch(PROFILE_NOTEBOOK, names, output_root=reports, jobs=jobs,
-                           force=force, cold=cold)  # fmt: skip
+                           force=force, cold=cold, prune=True)  # fmt: skip
         counts = {s: len(result.by_status(s)) for s in ("ok", "skipped", "failed")}
         if result.exit_code:
             raise RuntimeError(f"{counts['failed']} province run(s) failed; see the table above")
@@ -200,8 +208,10 @@ def run_province_batch(**kwargs: Any) -> int:
     from dvk_analysis.run.batch import run_batch
 
     provinces, geography = kwargs.pop("provinces"), kwargs.pop("geography", "legacy")
+    validate_first()
     if provinces == "all":
         provinces = provinces_with_claims(geography=geography)
+        kwargs.setdefault("prune", True)  # every province with data: the others' reports go
     parameters = {"geography": geography}
     if geography == "2025":  # its own folder: 2025 and legacy reports of one name differ
         kwargs.setdefault("output_root", reports_dir() / "geography-2025")
