@@ -5,12 +5,12 @@ news pages and official reports as rows of ``data/curated/observations.csv`` wit
 ``source_url`` (see ``docs/adding-figures.md``). Such a row has no text to check its number
 against, so the checks here are what keeps a typo out of the analysis:
 
-* its source is documented: the URL is in ``sources.csv`` with a publication date;
+* its source is documented: the URL is in ``sources.csv``; the figure has a date (its own
+  ``period_end``, else its page's publication date; an undated page is a warning);
 * its value is plausible for its unit (a share lies in [0, 1], counts are whole numbers, a
   number of communes meeting the standard is at most the number of communes);
 * its province existed at the period (legacy provinces until 30 June 2025, the 34 provinces
   from 1 July 2025);
-* the optional ``measure`` and ``tier`` columns hold their vocabulary.
 
 :func:`group_duplicate_facts` gives one story id to several outlets' reports of one fact, so
 the panel counts the fact once.
@@ -18,7 +18,7 @@ the panel counts the fact once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from dvk_analysis.errors import Problem
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
 MERGER_DAY = "2025-07-01"
 """First day of the 34-province geography (Resolution 202/2025/QH15)."""
 
-MEASURES = ("cumulative", "new")
-TIERS = ("standard", "advanced", "model")
 WHOLE_UNITS = ("count", "persons", "households")
 """Units whose values are whole numbers."""
 NATIONAL = "Việt Nam"
@@ -91,31 +89,41 @@ def value_problem(indicator: str, unit: str, value: float, denominator: float | 
     return None
 
 
-def vocabulary_problems(row: Mapping[str, Any], add: Callable[[str, str], None]) -> None:
-    """Check the optional ``measure`` and ``tier`` columns against their vocabulary."""
-    for column, valid in (("measure", MEASURES), ("tier", TIERS)):
-        value = row.get(column)
-        if value is not None and value not in valid:
-            add(column, f"{value!r} must be one of {', '.join(valid)} (or empty)")
+def source_problem(url: str, sources: pd.DataFrame) -> str | None:
+    """Why the URL row's page is not documented in ``sources.csv`` (or None)."""
+    if (sources["source_url"] == url).any():
+        return None
+    return f"{url!r} is not in data/curated/sources.csv (add a row with outlet and published)"
 
 
-DATED_FROM_COLUMN = "measure"
-"""Publication dates are required once the observations carry this column (the 2026 contract
-for sourced rows); the older URL rows of some undated pages predate it."""
+def undated_problem(url: str, period_end: str | None, sources: pd.DataFrame) -> str | None:
+    """Why a URL row has no date at all: no ``period_end`` and an undated page (or None).
 
-
-def source_problems(url: str, sources: pd.DataFrame, require_date: bool = True) -> str | None:
-    """Why the URL row's source is not documented in ``sources.csv`` (or None).
-
-    Why the date: a figure "to now" means "to the publication date", and the panel places
-    every figure at a date; an undated page gives a figure no place in time.
+    Why: the panel places every figure at a date, and "to now" means "to the publication
+    date". A figure whose page is undated is still placed by its own ``period_end``; one with
+    neither has no place in time. (Undated pages themselves are only a warning:
+    :func:`undated_sources`.)
     """
-    rows = sources[sources["source_url"] == url]
-    if rows.empty:
-        return f"{url!r} is not in data/curated/sources.csv (add a row with outlet and published)"
-    if require_date and rows["published"].isna().all():
-        return f"{url!r} has no publication date in data/curated/sources.csv (column 'published')"
-    return None
+    if period_end is not None:
+        return None
+    published = sources.loc[sources["source_url"] == url, "published"]
+    if published.notna().any():
+        return None
+    return (
+        "empty, and the page has no publication date in data/curated/sources.csv; "
+        "give the date the figure describes (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
+
+
+def undated_sources(sources: pd.DataFrame, shown: str) -> list[Problem]:
+    """Warnings: pages without a publication date (their rows must carry a period_end)."""
+    return [
+        Problem(shown, i + 2, "published", f"no publication date for {url!r} (a warning)")
+        for i, (url, date) in enumerate(
+            zip(sources["source_url"], sources["published"], strict=True)
+        )
+        if not isinstance(date, str)
+    ]
 
 
 def _fact_key(row: Mapping[str, Any]) -> tuple:

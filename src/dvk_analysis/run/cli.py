@@ -23,7 +23,7 @@ def _err(message: str) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate every table in the data folder; print one line per problem."""
-    from dvk_analysis.data.validate import validate_all, write_checksums
+    from dvk_analysis.data.validate import validate_all, validation_warnings, write_checksums
 
     folder = Path(args.data_dir)
     if args.update_checksums:
@@ -31,6 +31,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = validate_all(folder)
     for problem in problems:
         print(problem, file=sys.stderr)
+    for warning in validation_warnings(folder):
+        print(f"warning: {warning}", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
         return EXIT_PROBLEMS
