@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -94,3 +95,16 @@ def test_batch_validates_first(data_copy, monkeypatch, capsys):
     assert main(["batch", "--provinces", "Hà Tĩnh"]) == 1
     assert "column 'value': 'about 4' is not a number" in capsys.readouterr().err
     assert started == []
+
+
+def test_urls_in_place_text_are_not_links_only_url_columns_are():
+    from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+    from dvk_analysis.report.profile import _text
+    from dvk_analysis.run.htmlreport import notebook_html
+
+    place = _text("http://evil.example/y www.evil.example [z](javascript:alert(2))")
+    markdown = f"- claim ({place}) [web-1](https://baohatinh.vn/a)"
+    output = new_output("display_data", data={"text/markdown": markdown, "text/plain": ""})
+    page = notebook_html(new_notebook(cells=[new_code_cell("", outputs=[output])]), "t")
+    assert re.findall(r"<a [^>]*>", page) == ['<a href="https://baohatinh.vn/a">']

@@ -348,7 +348,14 @@ def _text(value: object) -> str:
     Place names, ids and URLs come from articles and hand-edited CSVs; in a rendered report a
     ``<script>`` or ``javascript:`` link in them must stay text.
     """
-    return html.escape(str(value)).translate(_MARKDOWN_SPECIAL)
+    text = html.escape(str(value)).translate(_MARKDOWN_SPECIAL)
+    return _NO_AUTOLINK.sub(lambda m: m.group(0).replace(":", "&#58;").replace(".", "&#46;"), text)
+
+
+_NO_AUTOLINK = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*:(?=//)|\bwww\.")
+"""A URL inside a data string (a place name, a quote) must not become a live link: Markdown
+renderers link bare ``http://`` and ``www.`` text, so their ``:`` / ``.`` become entities
+(shown the same, linked never). Links come only from URL columns (:func:`_source`)."""
 
 
 def _source(row: object) -> str:
