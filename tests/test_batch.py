@@ -678,3 +678,29 @@ def _alive(processes) -> list:
         except psutil.NoSuchProcess:
             pass
     return alive
+
+
+@pytest.mark.slow
+def test_sigterm_is_handled_like_ctrl_c(batch):
+    """SIGTERM to the batch process (a CI timeout, `kill`): finished reports kept, partial ones
+    removed, exit 130, its kernel shut down."""
+    import psutil
+
+    provinces = batch.root / "provinces"
+    env = dict(os.environ, DVK_TOY_HANG="1")
+    proc = subprocess.Popen(
+        [sys.executable, "-c", KILL_SCRIPT, str(batch.root), str(batch.data), str(TOY)],
+        env=env, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    family: list = []
+    try:
+        wait_for(lambda: any((p / "note.txt").exists() for p in provinces.glob(".tmp-*-b")))
+        family = psutil.Process(proc.pid).children(recursive=True)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, proc.stderr.read()[-2000:]
+    assert sorted(p.name for p in provinces.iterdir()) == ["a"]
+    wait_for(lambda: not _alive(family), timeout=30)

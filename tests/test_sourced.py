@@ -151,3 +151,14 @@ def test_one_fact_from_several_outlets_is_one_story():
     assert grouped["article-1"] == "article-1"
     different = pd.DataFrame([_row(), _row(source_url=OTHER, value=86.0)])
     assert group_duplicate_facts(different, stories) == stories
+
+
+def test_undated_rows_can_be_warnings_while_they_are_being_dated(monkeypatch, tmp_path):
+    from dvk_analysis.data import sourced
+
+    undated_page = _sources(published=None)
+    monkeypatch.setattr(sourced, "UNDATED_IS_ERROR", False)
+    assert _problems(_row(period_end=None), sources=undated_page) == []
+    obs = pd.DataFrame([_row(period_end=None)])
+    (warning,) = sourced.undated_rows(obs, undated_page, SHOWN)
+    assert str(warning).startswith(f"{SHOWN}:2: column 'period_end': empty, and the page")

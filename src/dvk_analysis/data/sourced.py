@@ -115,6 +115,21 @@ def undated_problem(url: str, period_end: str | None, sources: pd.DataFrame) -> 
     )
 
 
+UNDATED_IS_ERROR = True
+"""Whether a URL row with neither ``period_end`` nor a dated page fails validation (True) or
+is printed as a warning (False, while the curated rows that lack both are being dated)."""
+
+
+def undated_rows(obs: pd.DataFrame, sources: pd.DataFrame, shown: str) -> list[Problem]:
+    """One problem per URL row that has no date at all (see :func:`undated_problem`)."""
+    return [
+        Problem(shown, i + 2, "period_end", message)
+        for i, row in enumerate(_records(obs))
+        if row.get("source_url") is not None
+        and (message := undated_problem(row["source_url"], row.get("period_end"), sources))
+    ]
+
+
 def undated_sources(sources: pd.DataFrame, shown: str) -> list[Problem]:
     """Warnings: pages without a publication date (their rows must carry a period_end)."""
     return [

@@ -227,7 +227,11 @@ def _source_rules(row: dict, languages: dict, sources: pd.DataFrame, add: Callab
         add("article_id", f"{article!r} is not in data/raw/manifest.csv")
     elif url is not None and (message := sourced.source_problem(url, sources)):
         add("source_url", message)
-    elif url is not None and (message := sourced.undated_problem(url, row["period_end"], sources)):
+    elif (
+        url is not None
+        and sourced.UNDATED_IS_ERROR
+        and (message := sourced.undated_problem(url, row["period_end"], sources))
+    ):
         add("period_end", message)
 
 
@@ -330,14 +334,16 @@ def validation_warnings(folder: Path) -> list[Problem]:
     their own ``period_end``, which validation requires).
     """
     path = Path(folder) / "curated" / "sources.csv"
-    sources, problems = _collect(load_sources, path)
+    sources, _ = _collect(load_sources, path)
     if sources is None:
         return []  # the error is reported by validate_all
+    found = sourced.undated_sources(sources, display_path(path))
+    obs_path = Path(folder) / "curated" / "observations.csv"
+    obs, _ = _collect(load_observations, obs_path)
+    if obs is not None and not sourced.UNDATED_IS_ERROR:
+        found += sourced.undated_rows(obs, sources, display_path(obs_path))
     base = str(Path(folder).resolve().parent) + "/"
-    return [
-        replace(p, file=p.file.removeprefix(base))
-        for p in sourced.undated_sources(sources, display_path(path))
-    ]
+    return [replace(p, file=p.file.removeprefix(base)) for p in found]
 
 
 def read_texts(ids: set[str], raw: Path, folder: Path) -> tuple[dict[str, str], list[Problem]]:
