@@ -62,7 +62,10 @@ def test_url_must_be_in_sources():
     assert msg.startswith(f"{SHOWN}:2: column 'source_url': 'https://nowhere.vn/x' is not in")
 
 
-def test_a_figure_needs_a_date_its_own_or_its_pages():
+def test_a_figure_needs_a_date_its_own_or_its_pages(monkeypatch):
+    from dvk_analysis.data import sourced
+
+    monkeypatch.setattr(sourced, "UNDATED_IS_ERROR", True)
     undated_page = _sources(published=None)
     assert _problems(_row(), sources=undated_page) == []  # dated by its period_end
     assert _problems(_row(period_end=None)) == []  # dated by its page

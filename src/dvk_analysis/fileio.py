@@ -43,6 +43,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=".dvk-tmp-", dir=path.parent)
     except PermissionError:
         raise PermissionError(f"cannot write to {path.parent}: folder is not writable") from None
+    except (FileExistsError, NotADirectoryError):
+        raise  # a parent is a file: the caller says so in its words (the OS names the path)
     except OSError as exc:
         raise OutputError(path, exc) from None
     try:

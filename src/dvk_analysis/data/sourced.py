@@ -115,7 +115,7 @@ def undated_problem(url: str, period_end: str | None, sources: pd.DataFrame) -> 
     )
 
 
-UNDATED_IS_ERROR = True
+UNDATED_IS_ERROR = False
 """Whether a URL row with neither ``period_end`` nor a dated page fails validation (True) or
 is printed as a warning (False, while the curated rows that lack both are being dated)."""
 
