@@ -175,7 +175,10 @@ def attach_reference(panel: Panel | pd.DataFrame, *, folder: Path | None = None)
         raise ValueError(f"cannot join reference data: missing unit column(s) {missing}")
     sizes = _province_sizes(table, folder)
     status = ntm_status_at(status_province(table), table["period_end"], folder=folder)
-    out = pd.concat([table, sizes, status], axis=1)
+    # A reported figure may share a reference column's name (the ``population`` indicator):
+    # keep it as ``<name>_reported`` so the reference value is the one metrics divide by.
+    clash = {c: f"{c}_reported" for c in table.columns if c in REFERENCE_COLUMNS}
+    out = pd.concat([table.rename(columns=clash), sizes, status], axis=1)
     labels = unit_label(out)
     is_prov = out["admin_level"].eq("province")
     no_pop = out["population"].isna()
