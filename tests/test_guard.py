@@ -108,3 +108,17 @@ def test_urls_in_place_text_are_not_links_only_url_columns_are():
     output = new_output("display_data", data={"text/markdown": markdown, "text/plain": ""})
     page = notebook_html(new_notebook(cells=[new_code_cell("", outputs=[output])]), "t")
     assert re.findall(r"<a [^>]*>", page) == ['<a href="https://baohatinh.vn/a">']
+
+
+def test_every_csv_output_goes_through_the_one_writer():
+    """No module writes a CSV but fileio: ``to_csv``/``csv.writer`` elsewhere would bypass the
+    formula neutralisation and the atomic write."""
+    src = Path(fileio.__file__).parent
+    offenders = [
+        f"{path.relative_to(src)}:{n}"
+        for path in sorted(src.rglob("*.py"))
+        if path.name != "fileio.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.to_csv\(|csv\.writer\(", line)
+    ]
+    assert offenders == []

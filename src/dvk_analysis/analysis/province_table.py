@@ -128,12 +128,12 @@ def province_table(
 
 def write_province_tables(out: Path, dataset: pd.DataFrame, folder: Path | None = None) -> list:
     """Write ``province_table_legacy.csv`` and ``province_table_2025.csv`` to ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
+    from dvk_analysis.fileio import write_csv  # the one CSV writer (atomic, formula-safe)
+
     written = []
     for geography in ("legacy", "2025"):
-        path = out / f"province_table_{geography}.csv"
-        province_table(dataset, geography=geography, folder=folder).to_csv(path, index=False)
-        written.append(path)
+        table = province_table(dataset, geography=geography, folder=folder)
+        written.append(write_csv(out / f"province_table_{geography}.csv", table))
     return written
 
 
