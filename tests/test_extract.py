@@ -14,8 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dvk_analysis.fileio import read_article
 from dvk_analysis.paths import data_dir
-from dvk_analysis.text.extract import COLUMNS, extract_paths, extract_text, read_article
+from dvk_analysis.text.extract import COLUMNS, extract_paths, extract_text
 from dvk_analysis.text.numbers import find_numbers
 
 RESOURCES = {
@@ -216,8 +217,8 @@ def test_unsupported_language_gives_no_claims():
 def test_lexicon_naming_an_unknown_indicator_is_a_clear_error(monkeypatch):
     from dvk_analysis.text import extract
 
-    bad = {"indicators": {"bogus_indicator": {"kw": ["road"]}}}
-    monkeypatch.setattr(extract, "_raw_lexicon", lambda lang: bad)
+    bad = {"bogus_indicator": {"kw": ["road"]}}
+    monkeypatch.setattr(extract, "indicator_section", lambda lang: bad)
     extract.lexicon.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"en\.toml \[indicators\].*'bogus_indicator'"):
@@ -372,7 +373,7 @@ def test_never_raises_and_offsets_slice_to_the_number(noise, lang):
 
 
 def _unit_factors(lang: str) -> set[float]:
-    from dvk_analysis.text.numbers import lexicon
+    from dvk_analysis.text.lexicon import load as lexicon
 
     units = lexicon(lang)["units"].values()
     entries = [e for unit in units if isinstance(unit, list) for e in unit if isinstance(e, dict)]

@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 
 from dvk_analysis.codebook import QUALIFIERS
 from dvk_analysis.paths import data_dir
+from dvk_analysis.text.lexicon import LANGUAGES, load
 from dvk_analysis.text.numbers import (
     KINDS,
-    available_languages,
     find_numbers,
-    lexicon,
     parse_number,
 )
 
@@ -329,18 +328,18 @@ def test_expression_covers_qualifier_multiplier_and_denominator():
 
 
 def test_lexicon_qualifiers_are_codebook_values():
-    for lang in available_languages():
-        section = lexicon(lang)["qualifiers"]
+    for lang in LANGUAGES:
+        section = load(lang)["qualifiers"]
         assert set(section) - {"after"} <= set(QUALIFIERS), lang
         assert set(section.get("after", {})) <= set(QUALIFIERS), lang
 
 
 def test_every_corpus_language_has_a_lexicon():
-    assert set(LANGS) <= set(available_languages())
+    assert set(LANGS) <= set(LANGUAGES)
 
 
 def _locale(lang: str) -> str:
-    return lexicon(lang)["language"]["babel_locale"]
+    return load(lang)["language"]["babel_locale"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -361,7 +360,7 @@ def test_babel_formatted_numbers_parse_back(lang, units, places, cents, grouping
 
 
 def _multiplier_words(lang: str) -> list[tuple[str, float]]:
-    words = lexicon(lang)["numbers"].get("multipliers", {})
+    words = load(lang)["numbers"].get("multipliers", {})
     return sorted((word.rstrip("*"), float(value)) for word, value in words.items())
 
 

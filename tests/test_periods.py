@@ -207,7 +207,7 @@ def test_recent_and_past_years():
 
 def test_bad_input():
     assert find_periods("", "en", "2023") == []
-    with pytest.raises(ValueError, match="unsupported language 'xx'"):
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
         find_periods("In 2023", "xx")
     with pytest.raises(ValueError, match="'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'"):
         find_periods("In 2023", "en", "23/09/2023")

@@ -16,6 +16,7 @@ from dvk_analysis.gazetteer import (
 )
 from dvk_analysis.paths import data_dir
 from dvk_analysis.text import places
+from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.places import PlaceMention, find_places, nearest_place
 
 # --- resolve_province -----------------------------------------------------------------------
@@ -290,7 +291,7 @@ def test_unit_in_hint_province_takes_the_hint():
 
 def test_find_places_bad_input():
     assert find_places("", "vi") == []
-    with pytest.raises(ValueError, match="unsupported language 'xx'"):
+    with pytest.raises(ValueError, match="unknown language 'xx'"):
         find_places("xã Thiên Lộc", "xx")
     with pytest.raises(UnknownPlaceError, match="closest"):
         find_places("xã Thiên Lộc", "vi", province_hint="Ha Tinnh")
@@ -342,7 +343,7 @@ def test_nearest_place_default_comes_before_province():
     assert nearest_place(found, text.index("500"), text, "Hà Tĩnh").admin_level == "province"
 
 
-@pytest.mark.parametrize("lang", places.LANGUAGES)
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_lexicon_has_level_words(lang):
     rules = places._rules(lang)
     assert rules.before is not None or rules.after is not None

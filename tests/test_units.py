@@ -6,7 +6,8 @@ import pytest
 
 from dvk_analysis.codebook import UNITS
 from dvk_analysis.text import units as units_module
-from dvk_analysis.text.numbers import available_languages, find_numbers
+from dvk_analysis.text.lexicon import LANGUAGES, load
+from dvk_analysis.text.numbers import find_numbers
 from dvk_analysis.text.units import find_unit
 
 
@@ -97,8 +98,8 @@ def test_hyphen_between_number_and_unit():
 
 
 def test_every_lexicon_has_only_codebook_units():
-    for lang in available_languages():
-        section = units_module.lexicon(lang).get("units", {})
+    for lang in LANGUAGES:
+        section = load(lang).get("units", {})
         assert set(section) - {"connectors"} <= set(UNITS), lang
         units_module._unit_grammar(lang)  # compiles and validates
 
@@ -114,8 +115,8 @@ def test_unknown_language_is_a_clear_error():
 
 
 def test_lexicon_with_a_unit_outside_the_codebook_is_rejected(monkeypatch):
-    bad = {"units": {"acres": [{"words": ["acre"], "factor": 4047}]}}
-    monkeypatch.setattr(units_module, "lexicon", lambda lang: bad)
+    bad = {"acres": [{"words": ["acre"], "factor": 4047}]}
+    monkeypatch.setattr(units_module, "lexicon_section", lambda lang, name: bad)
     units_module._unit_grammar.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"unknown unit 'acres'.*valid: count"):
@@ -125,8 +126,8 @@ def test_lexicon_with_a_unit_outside_the_codebook_is_rejected(monkeypatch):
 
 
 def test_lexicon_entry_without_factor_is_rejected(monkeypatch):
-    bad = {"units": {"m2": [{"words": ["m2"]}]}}
-    monkeypatch.setattr(units_module, "lexicon", lambda lang: bad)
+    bad = {"m2": [{"words": ["m2"]}]}
+    monkeypatch.setattr(units_module, "lexicon_section", lambda lang, name: bad)
     units_module._unit_grammar.cache_clear()
     try:
         with pytest.raises(ValueError, match="needs 'words' and 'factor'"):

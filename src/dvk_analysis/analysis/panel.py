@@ -39,11 +39,9 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from dvk_analysis.analysis.checks import BOUND_VIEWS  # one definition of each concept
@@ -484,13 +482,9 @@ def _level_words() -> re.Pattern[str]:
     ``[places.after.<level>]``) are where researchers add level words for the extractor; the
     panel reuses them so that both see the same vocabulary.
     """
-    words = {w for ws in ADMIN_WORDS.values() for w in ws}
-    for path in resources.files("dvk_analysis").joinpath("resources/lexicons").iterdir():
-        if path.name.endswith(".toml"):
-            lex = tomllib.loads(path.read_text("utf-8")).get("places", {})
-            for side in ("before", "after"):
-                for listed in lex.get(side, {}).values():
-                    words.update(w.casefold() for w in listed if isinstance(w, str))
+    from dvk_analysis.text.lexicon import place_level_words
+
+    words = {w for ws in ADMIN_WORDS.values() for w in ws} | place_level_words()
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 

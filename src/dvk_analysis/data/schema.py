@@ -14,12 +14,10 @@ from functools import cache
 import pandera.pandas as pa
 
 from dvk_analysis.codebook import ADMIN_LEVELS, MEASURES, QUALIFIERS, TIERS, UNITS, indicators
+from dvk_analysis.text.lexicon import LANGUAGES
 
 ISO_PERIOD = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 """A date as precise as the text allows: YYYY, YYYY-MM or YYYY-MM-DD."""
-
-LANGUAGES = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
-"""Languages the corpus and the extractor support (ISO 639-1)."""
 
 
 def _in(values, what: str) -> pa.Check:

@@ -28,19 +28,22 @@ Precision over recall where they conflict: a number with no keyword near it is l
 from __future__ import annotations
 
 import re
-import tomllib
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field, is_dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from functools import cache
-from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dvk_analysis import codebook
-from dvk_analysis.fileio import read_article  # the one article reader (re-exported)
-from dvk_analysis.text.language import SUPPORTED, detect_language
+from dvk_analysis.fileio import read_article
+from dvk_analysis.text.language import detect_language
+from dvk_analysis.text.lexicon import LANGUAGES
+from dvk_analysis.text.lexicon import section as _section
+from dvk_analysis.text.patterns import NEVER, compile_keywords, infixes, keyword_parts
+from dvk_analysis.text.periods import PeriodMention, find_periods
+from dvk_analysis.text.places import PlaceMention, find_places
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -136,66 +139,19 @@ class _Lexicon:
     unit_rules: dict[str | None, tuple[_IndicatorRule, ...]] = field(default_factory=dict)
 
 
-def _word_pattern(words: Iterable[str], lang: str, contains: bool = False) -> str:
-    """Alternation of lexicon words; ``*`` = any word ending (or beginning, when leading).
-
-    Scripts without spaces (Chinese) match anywhere; the others only at word boundaries, so
-    that "ha" (hectare) does not fire inside "has".
-    """
-    return "|".join(rx for rx, _ in _word_parts(words, lang, contains))
-
-
-def _word_parts(words: Iterable[str], lang: str, contains: bool = False) -> list[tuple[str, str]]:
-    """The alternatives of ``_word_pattern``, in order, each with the character its match
-    must start with ("" when it may start with any: a leading ``*``)."""
-    spaced = lang != "zh"
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        bare = word.strip("*")
-        core = re.escape(bare).replace(r"\ ", r"\s+")
-        # For a "contains" test (need/not) the "*" ends need not be matched: the search is
-        # faster, and a leading \w* would make it quadratic.
-        wild = "" if contains else r"\w*"
-        head = wild if word.startswith("*") else (r"(?<!\w)" if spaced else "")
-        tail = wild if word.endswith("*") else (r"(?!\w)" if spaced and word[-1:].isalnum() else "")
-        first = bare[0]
-        if head == r"(?<!\w)" and not first.isspace():
-            # "No letter before the word", tested after its first letter as "none two back":
-            # the same condition (that letter is no newline), but the regex engine now drops
-            # an alternative at its first letter instead of first running the look-behind.
-            head = ""
-            core = re.escape(first) + r"(?<!\w.)" + re.escape(bare[1:]).replace(r"\ ", r"\s+")
-        parts.append((head + core + tail, "" if head or first.isspace() else first))
-    return parts
-
-
-def _compile(
-    words: Iterable[str], lang: str, flags: int = re.IGNORECASE, contains: bool = False
-) -> re.Pattern[str] | None:
-    words = [w for w in words if w.strip("*")]
-    return re.compile(_word_pattern(words, lang, contains), flags) if words else None
-
-
-def _infixes(keywords: Iterable[str]) -> re.Pattern[str] | None:
-    """Cores of the compound keywords (leading "*"): a word holding one may match."""
-    cores = sorted({w.strip("*").split()[0].lower() for w in keywords if w.startswith("*")})
-    return re.compile("|".join(map(re.escape, cores))) if cores else None
-
-
-@cache
-def _raw_lexicon(lang: str) -> dict[str, Any]:
-    name = f"resources/lexicons/{lang}.toml"
-    return tomllib.loads(resources.files("dvk_analysis").joinpath(name).read_text("utf-8"))
+def indicator_section(lang: str) -> dict[str, Any]:
+    """The ``[indicators]`` section of ``lang``'s lexicon (a seam tests replace)."""
+    return _section(lang, "indicators")
 
 
 @cache
 def lexicon(lang: str) -> _Lexicon:
     """Return the compiled extraction lexicon of ``lang`` (built once per language)."""
-    if lang not in SUPPORTED:
-        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED)}")
-    raw = _raw_lexicon(lang)
-    section = raw.get("indicators", {})
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(LANGUAGES)}")
+    section = indicator_section(lang)
     valid = codebook.indicators()
+    spaced = lang != "zh"
     rules = []
     for name, spec in section.items():
         if not isinstance(spec, dict):
@@ -209,9 +165,9 @@ def lexicon(lang: str) -> _Lexicon:
             _IndicatorRule(
                 name=name,
                 unit=valid[name].unit,
-                keywords=_compile(spec.get("kw", []), lang) or re.compile(r"(?!x)x"),
-                need=_compile(spec.get("need", []), lang, contains=True),
-                exclude=_compile(spec.get("not", []), lang, contains=True),
+                keywords=compile_keywords(spec.get("kw", []), spaced) or NEVER,
+                need=compile_keywords(spec.get("need", []), spaced, contains=True),
+                exclude=compile_keywords(spec.get("not", []), spaced, contains=True),
                 refines=spec.get("refines"),
                 unit_only=bool(spec.get("unit_only", False)),
             )
@@ -223,26 +179,22 @@ def lexicon(lang: str) -> _Lexicon:
         for w in spec.get("kw", [])
         if w.strip("*")
     ] + [w for w in section.get("ignore", []) if w.strip("*")]
-    keyword_parts = _word_parts(keywords, lang)
+    parts = keyword_parts(keywords, spaced)
     return _Lexicon(
         lang=lang,
         window=int(section.get("window", 80)),
         count_window=int(section.get("count_window", 25)),
         prefer=section.get("prefer", "after"),
         refine_side=section.get("refine_side", "both"),
-        labels=_compile(section.get("labels", []), lang),
-        not_after=_compile(section.get("not_after", []), lang),
-        not_before=_compile(section.get("not_before", []), lang),
-        ignore=_compile(section.get("ignore", []), lang),
-        any_keyword=(
-            re.compile("|".join(rx for rx, _ in keyword_parts), re.IGNORECASE)
-            if keyword_parts
-            else None
-        ),
-        keyword_parts=tuple(keyword_parts),
+        labels=compile_keywords(section.get("labels", []), spaced),
+        not_after=compile_keywords(section.get("not_after", []), spaced),
+        not_before=compile_keywords(section.get("not_before", []), spaced),
+        ignore=compile_keywords(section.get("ignore", []), spaced),
+        any_keyword=(re.compile("|".join(rx for rx, _ in parts), re.IGNORECASE) if parts else None),
+        keyword_parts=tuple(parts),
         keyword_prefixes=frozenset(w.lower()[:2] for w in keywords if not w.startswith("*")),
-        keyword_infixes=_infixes(keywords),
-        range_words=_compile(section.get("range", []), lang),
+        keyword_infixes=infixes(keywords),
+        range_words=compile_keywords(section.get("range", []), spaced),
         rules=tuple(rules),
     )
 
@@ -515,15 +467,12 @@ def _keyword_matches(clause: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
 def _may_start(word: str, lex: _Lexicon) -> bool:
     """Whether a keyword may match at the start of ``word``."""
     word = word.lower()
-    infixes = lex.keyword_infixes
+    compounds = lex.keyword_infixes
     return (
         word[:2] in lex.keyword_prefixes
         or word[:1] in lex.keyword_prefixes
-        or (infixes is not None and infixes.search(word) is not None)
+        or (compounds is not None and compounds.search(word) is not None)
     )
-
-
-_NEVER = re.compile(r"(?!x)x")
 
 
 def _keywords_at(lex: _Lexicon, char: str) -> re.Pattern[str]:
@@ -539,7 +488,7 @@ def _keywords_at(lex: _Lexicon, char: str) -> re.Pattern[str]:
             for rx, first in lex.keyword_parts
             if not first or re.fullmatch(re.escape(first), char, re.IGNORECASE)
         ]
-        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else _NEVER
+        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else NEVER
         if len(lex.keyword_by_char) < 10_000:
             lex.keyword_by_char[char] = pattern
     return pattern
@@ -701,7 +650,7 @@ def extract_text(
     """
     if lang is None:
         lang = detect_language(text)
-    if lang is None or lang not in SUPPORTED:
+    if lang is None or lang not in LANGUAGES:
         return []
     lex = lexicon(lang)
     found = _numbers(text, lang)
@@ -836,10 +785,12 @@ CONTEXT_CHUNK = 20_000
 """Places and periods are resolved in pieces of at most this many characters (cut at line
 ends): an article is one piece, and a 10 MB text still costs linear time."""
 
+_M = TypeVar("_M", PlaceMention, PeriodMention)
 
-def _by_chunks(text: str, find: Callable[[str], Iterable[Any]]) -> list[Any]:
+
+def _by_chunks(text: str, find: Callable[[str], Iterable[_M]]) -> list[_M]:
     """Run ``find`` on pieces of ``text``; shift the mentions' offsets back to ``text``."""
-    found: list[Any] = []
+    found: list[_M] = []
     start = 0
     while start < len(text):
         end = len(text)
@@ -847,7 +798,7 @@ def _by_chunks(text: str, find: Callable[[str], Iterable[Any]]) -> list[Any]:
             cut = text.rfind("\n", start + CONTEXT_CHUNK // 2, start + CONTEXT_CHUNK)
             end = cut + 1 if cut > start else start + CONTEXT_CHUNK
         for mention in find(text[start:end]):
-            if start and is_dataclass(mention):
+            if start:
                 mention = replace(mention, start=mention.start + start, end=mention.end + start)
             found.append(mention)
         start = end
@@ -863,42 +814,25 @@ def _warn_once(message: str) -> None:
 class _Context:
     """Places and periods of one article, resolved once; falls back to the manifest."""
 
-    places: list[Any]
-    periods: list[Any]
+    places: list[PlaceMention]
+    periods: list[PeriodMention]
     province: str
     published: str
     place_starts: list[int]
     period_starts: list[int]
 
     @classmethod
-    def build(cls, text: str, lang: str, published: str | None, province: str | None):
-        places: list[Any] = []
-        periods: list[Any] = []
-        # Places and periods are context, not the claim: if their resolution fails on an odd
-        # text, the claim is still worth keeping with the manifest's province and date.
-        try:
-            from dvk_analysis.text import places as places_module
-
-            places = _by_chunks(text, lambda part: places_module.find_places(part, lang))
-        except Exception as err:  # noqa: BLE001
-            _warn_once(f"place resolution failed ({type(err).__name__}: {err}); using manifest")
-        try:
-            from dvk_analysis.text import periods as periods_module
-
-            periods = _by_chunks(
-                text, lambda part: periods_module.find_periods(part, lang, published)
-            )
-        except Exception as err:  # noqa: BLE001
-            _warn_once(f"period resolution failed ({type(err).__name__}: {err}); using manifest")
-        places.sort(key=lambda p: getattr(p, "start", 0))
-        periods.sort(key=lambda p: getattr(p, "start", 0))
+    def build(cls, text: str, lang: str, published: str | None, province: str | None) -> _Context:
+        """Resolve the article's place and period mentions (sorted by offset)."""
+        places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
+        periods = sorted(_periods(text, lang, published), key=_start)
         return cls(
             places,
             periods,
             province or "",
             published or "",
-            [getattr(p, "start", 0) for p in places],
-            [getattr(p, "start", 0) for p in periods],
+            [p.start for p in places],
+            [p.start for p in periods],
         )
 
     def place_at(self, pos: int) -> tuple[str, str, str]:
@@ -907,21 +841,32 @@ class _Context:
         mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
         if mention is None:
             return "", "", self.province
-        name = getattr(mention, "text", None) or getattr(mention, "name", "") or ""
-        level = getattr(mention, "admin_level", "") or ""
-        province = getattr(mention, "province", None) or self.province
-        return str(name), str(level), str(province)
+        return mention.text or mention.name, mention.admin_level, mention.province or self.province
 
     def period_at(self, pos: int) -> tuple[str, str]:
         """The last period named before ``pos``; else up to the publication date."""
         i = bisect_right(self.period_starts, pos)
-        mention = self.periods[i - 1] if i else None
-        if mention is None:
+        if not i:
             return "", self.published
-        return (
-            str(getattr(mention, "period_start", "") or ""),
-            str(getattr(mention, "period_end", "") or ""),
-        )
+        mention = self.periods[i - 1]
+        return mention.period_start or "", mention.period_end or ""
+
+
+def _start(mention: PlaceMention | PeriodMention) -> int:
+    return mention.start
+
+
+def _periods(text: str, lang: str, published: str | None) -> list[PeriodMention]:
+    """Period mentions; none (with one warning) when the manifest's date is malformed.
+
+    A bad publication date is a manifest error that ``dvk validate`` reports; the claims are
+    still worth keeping, with the date as written as their period end.
+    """
+    try:
+        return _by_chunks(text, lambda part: find_periods(part, lang, published))
+    except ValueError as err:
+        _warn_once(f"period resolution failed ({err}); using the manifest's date")
+        return []
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:
@@ -999,8 +944,8 @@ def extract_paths(
     """
     from dvk_analysis.text.stories import assign_stories
 
-    if lang is not None and lang not in SUPPORTED:
-        raise ValueError(f"--lang {lang!r} is not supported; choose one of {', '.join(SUPPORTED)}")
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"--lang {lang!r} is not supported; choose one of {', '.join(LANGUAGES)}")
     paths = list(paths)
     files = _collect(paths)
     meta = _read_manifest(manifest)
@@ -1025,10 +970,10 @@ def extract_paths(
                 stacklevel=2,
             )
         article_lang = lang or (row or {}).get("language") or detect_language(text)
-        if article_lang not in SUPPORTED:
+        if article_lang not in LANGUAGES:
             warnings.warn(
                 f"{path}: language {article_lang or 'undetectable'!s} is not supported "
-                f"({', '.join(SUPPORTED)}); no claims extracted (pass --lang to force one)",
+                f"({', '.join(LANGUAGES)}); no claims extracted (pass --lang to force one)",
                 stacklevel=2,
             )
             continue

@@ -15,11 +15,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from dvk_analysis.text.lexicon import LANGUAGES
+
 if TYPE_CHECKING:
     from lingua import LanguageDetector
 
-SUPPORTED: tuple[str, ...] = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
-"""ISO 639-1 codes of the languages that have a lexicon."""
+SUPPORTED: tuple[str, ...] = LANGUAGES
+"""ISO 639-1 codes of the languages that have a lexicon (:data:`lexicon.LANGUAGES`)."""
 
 DECOYS: tuple[str, ...] = ("it", "pt", "pl", "tr", "id", "ja", "ko", "sv", "cs", "ro")
 """Unsupported languages the detector may answer, so that their texts map to ``None``."""

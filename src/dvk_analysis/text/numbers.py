@@ -38,11 +38,22 @@ hit, so the running time is linear in the length of the text.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
+
+from dvk_analysis.text.lexicon import load
+from dvk_analysis.text.patterns import (
+    WS,
+    alternation,
+    bounded,
+    char_class,
+    is_cjk,
+    phrase_rx,
+    starts_of,
+    wordy,
+)
+from dvk_analysis.text.units import find_unit
 
 KINDS: tuple[str, ...] = ("number", "year", "date", "time", "code", "ordinal")
 """Values of :attr:`NumberMatch.kind`; only ``"number"`` is a quantity."""
@@ -106,7 +117,6 @@ _TO_ASCII = str.maketrans(
     "0123456789" * 3,
 )
 _SPACES = frozenset(" \u00a0\u202f\u2009")
-_WS = "[ \t\u00a0\u202f\u2009]"
 _ZH_NUMERALS = "零〇一二两三四五六七八九十百千"
 _ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 _ZH_DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -114,78 +124,11 @@ _ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
 _SENTENCE_START = frozenset('.!?…\n\r:"“”«»()[]')
 
 
-def available_languages() -> tuple[str, ...]:
-    """Return the language codes that have a lexicon, sorted."""
-    folder = resources.files("dvk_analysis").joinpath("resources/lexicons")
-    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
-
-
-@cache
-def lexicon(lang: str) -> dict:
-    """Return the parsed lexicon of ``lang``.
-
-    Raises
-    ------
-    ValueError
-        When ``lang`` has no lexicon (the message lists the valid codes) or the file is not
-        valid TOML (the message names the file).
-    """
-    valid = available_languages()
-    if lang not in valid:
-        raise ValueError(f"unknown language {lang!r}: no lexicon; valid: {', '.join(valid)}")
-    name = f"resources/lexicons/{lang}.toml"
-    text = resources.files("dvk_analysis").joinpath(name).read_text("utf-8")
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise ValueError(f"{name} is not valid TOML: {err}") from None
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f"
-
-
-def _wordy(ch: str) -> bool:
-    """True for a character that needs a word boundary next to it (not CJK, not punctuation)."""
-    return (ch.isalnum() or ch == "_") and not _is_cjk(ch)
-
-
-_ENDING = "[\\w\u0300-\u036f\u064b-\u065f\u0670]*"
-"""A word ending for ``*`` in lexicon words: letters plus combining marks (Arabic tanwin)."""
-
-
-def _phrase_rx(phrase: str) -> str:
-    """Regex for a lexicon phrase: spaces match any spacing, a final ``*`` any word ending."""
-    words = phrase.split()
-    rx = f"{_WS}+".join(re.escape(w).replace(r"\*", _ENDING) for w in words)
-    return rx
-
-
-def _bounded(phrase: str) -> str:
-    """Regex for ``phrase`` with word boundaries where its ends are letters or digits."""
-    rx = _phrase_rx(phrase)
-    if _wordy(phrase[0]):
-        rx = r"(?<!\w)" + rx
-    if _wordy(phrase[-1]):
-        rx += r"(?!\w)"
-    return rx
-
-
-def _alternation(phrases, bounded: bool = True) -> str:
-    """Alternation of ``phrases``, longest first so that "more than" beats "more"."""
-    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(_bounded(p) if bounded else _phrase_rx(p) for p in ordered)
-
-
-def _char_class(chars) -> str:
-    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
-
-
 def _separators(lang: str, section: dict) -> tuple[frozenset, frozenset]:
     """Group and decimal characters of ``lang``: CLDR through Babel, plus the lexicon's."""
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
-    locale = lexicon(lang).get("language", {}).get("babel_locale", lang)
+    locale = load(lang).get("language", {}).get("babel_locale", lang)
     group = {get_group_symbol(locale)} | set(section.get("group", []))
     decimal = {get_decimal_symbol(locale)} | set(section.get("decimal", []))
     if group & _SPACES:
@@ -226,7 +169,7 @@ class _Grammar:
 
 def _core_rx(group: frozenset, decimal: frozenset, named: bool) -> str:
     """Digits with separators, following the ambiguity rule of the module docstring."""
-    g, d = _char_class(group), _char_class(decimal) if decimal else None
+    g, d = char_class(group), char_class(decimal) if decimal else None
     grouped = f"{_D}{{1,3}}(?:{g}{_D}{{3}}(?!{_D}))+"
     integer = f"(?:{grouped}|{_D}+)"
     frac = f"(?:{d}{_D}+)?" if d else ""
@@ -250,46 +193,15 @@ def _word_scanner(words: dict, prefixes: list[str]) -> re.Pattern | None:
     """One regex for all number words (longest first), with optional attached prefixes."""
     if not words:
         return None
-    body = "|".join(_phrase_rx(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    body = "|".join(phrase_rx(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     pref = "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
     pref = f"(?:{pref})?" if pref else ""
     return re.compile(rf"\b{pref}(?P<w>(?i:{body}))\b")
 
 
-def _word_starts(scanner: re.Pattern | None, firsts: set[str]) -> re.Pattern | None:
-    """``scanner`` tried only where the text holds a character a match can begin with.
-
-    A regex that starts with a word boundary and case-insensitive words is tried at every
-    position of the text. This one first finds a candidate character (a fast scan for a
-    character class), then checks ``scanner`` there with a look-ahead, so each match of it
-    is a match of ``scanner`` at that position, with the same groups. The class holds the
-    ASCII characters that match a first character (tested with ``re`` itself) and every
-    non-ASCII character, so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
-    """
-    if scanner is None or any(not c or c == "*" or c.isspace() for c in firsts):
-        return None
-    return re.compile(f"{first_char_class(firsts)}(?<=(?={scanner.pattern}).)")
-
-
-def first_char_class(firsts: set[str]) -> str:
-    """A regex class of every character a case-insensitive match of ``firsts`` can begin with.
-
-    It holds the ASCII characters that match one of ``firsts`` (tested with ``re`` itself)
-    and every non-ASCII character, so it cannot miss a case variant. Used to pre-filter
-    positions before trying a slow alternation (numbers, places).
-    """
-    ascii_chars = {
-        chr(a)
-        for a in range(128)
-        for c in firsts
-        if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
-    }
-    return "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
-
-
 @cache
 def _grammar(lang: str) -> _Grammar:
-    lex = lexicon(lang)
+    lex = load(lang)
     num = lex.get("numbers", {})
     quals = lex.get("qualifiers", {})
     group, decimal = _separators(lang, num)
@@ -306,7 +218,7 @@ def _grammar(lang: str) -> _Grammar:
     def opt(rx: str | None, flags: int = re.IGNORECASE) -> re.Pattern | None:
         return re.compile(rx, flags) if rx else None
 
-    mult_alt = _alternation(mults) if mults else None
+    mult_alt = alternation(mults) if mults else None
     after = quals.get("after", {})
     rev = num.get("of_reverse", [])
     gap = int(num.get("of_reverse_gap", 0))
@@ -316,44 +228,40 @@ def _grammar(lang: str) -> _Grammar:
         decimal=decimal,
         scanner=scanner,
         core=re.compile(_core_rx(group, decimal, named=True)),
-        multiplier=opt(f"{_WS}*(?:{mult_alt})" if mult_alt else None),
+        multiplier=opt(f"{WS}*(?:{mult_alt})" if mult_alt else None),
         multipliers=tuple(
-            (re.compile(_bounded(k) + "$", re.IGNORECASE), float(v)) for k, v in mults.items()
+            (re.compile(bounded(k) + "$", re.IGNORECASE), float(v)) for k, v in mults.items()
         ),
         words=words,
         word_scanner=(scanner := _word_scanner(words, prefixes)),
-        word_starts=_word_starts(scanner, {w[:1] for w in words} | {p[:1] for p in prefixes}),
+        word_starts=starts_of(scanner, {w[:1] for w in words} | {p[:1] for p in prefixes}),
         prefixes=tuple(sorted(prefixes, key=len, reverse=True)),
         percent_after=opt(
-            f"{_WS}?(?:{_alternation(num['percent'])})" if num.get("percent") else None
+            f"{WS}?(?:{alternation(num['percent'])})" if num.get("percent") else None
         ),
         percent_before=opt(
-            f"(?:{_alternation(num['percent_before'])}){_WS}*$"
-            if num.get("percent_before")
-            else None
+            f"(?:{alternation(num['percent_before'])}){WS}*$" if num.get("percent_before") else None
         ),
         qual_before=(qtable := _qualifier_table(quals)),
-        qual_cjk=(cjk := any(_is_cjk(p[0]) for p in qtable)),
+        qual_cjk=(cjk := any(is_cjk(p[0]) for p in qtable)),
         qual_max=max((len(p) if cjk else len(p.split()) for p in qtable), default=0),
         qual_after=opt(
-            f"{_WS}*(?:{_alternation([p for ps in after.values() for p in ps])})" if after else None
+            f"{WS}*(?:{alternation([p for ps in after.values() for p in ps])})" if after else None
         ),
         qual_after_map=tuple(
-            (re.compile(_bounded(p) + "$", re.IGNORECASE), name)
+            (re.compile(bounded(p) + "$", re.IGNORECASE), name)
             for name, ps in after.items()
             for p in ps
         ),
-        of=opt(f"{_WS}+(?:{_alternation(num['of'])}){_WS}+(?={_D})" if num.get("of") else None),
+        of=opt(f"{WS}+(?:{alternation(num['of'])}){WS}+(?={_D})" if num.get("of") else None),
         of_reverse=opt(
-            f"(?:-|{_WS}*)[^\\W\\d]{{0,{gap}}}?(?:{_alternation(rev)}){_WS}*(?={_D})"
-            if rev
-            else None
+            f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?(?:{alternation(rev)}){WS}*(?={_D})" if rev else None
         ),
         date_before=opt(
-            f"(?:{_alternation(num['date_before'])}){_WS}*$" if num.get("date_before") else None
+            f"(?:{alternation(num['date_before'])}){WS}*$" if num.get("date_before") else None
         ),
-        date_after=opt(f"(?:{_alternation(num['date_after'])})" if num.get("date_after") else None),
-        classifiers=opt(f"(?:{_alternation(classifiers)})" if classifiers else None, 0),
+        date_after=opt(f"(?:{alternation(num['date_after'])})" if num.get("date_after") else None),
+        classifiers=opt(f"(?:{alternation(classifiers)})" if classifiers else None, 0),
         block_before={k.lower(): v for k, v in num.get("block_before", {}).items()},
         block_after={k.lower(): v for k, v in num.get("block_after", {}).items()},
     )
@@ -409,7 +317,7 @@ _CODE_RX = re.compile(
     f"{_D}+(?:[/-]{_D}+)*[/-][A-ZĐ](?:[/-]?[A-Za-z0-9À-ɏĐđ]+)*|{_D}+(?:/{_D}+){{2,}}(?![{_DIGITS}])"
 )
 _PHONE_RX = re.compile(f"[0０٠۰]{_D}{{2,4}}(?:[ .-]{_D}{{2,4}}){{1,4}}(?!{_D})")
-_YEAR_RANGE_RX = re.compile(f"({_D}{{4}})(?:{_WS}?[-–—/]{_WS}?)({_D}{{4}})(?!{_D})")
+_YEAR_RANGE_RX = re.compile(f"({_D}{{4}})(?:{WS}?[-–—/]{WS}?)({_D}{{4}})(?!{_D})")
 
 
 def _script_letter(ch: str) -> bool:
@@ -461,7 +369,7 @@ def _sentence_start(text: str, start: int) -> bool:
 def _starts_with_word(s: str, words) -> bool:
     for w in words:
         if s[: len(w)].lower() == w.lower() and (
-            not _wordy(w[-1]) or len(s) == len(w) or not _wordy(s[len(w)])
+            not wordy(w[-1]) or len(s) == len(w) or not wordy(s[len(w)])
         ):
             return True
     return False
@@ -562,7 +470,7 @@ def _after_name(phrase: str, g: _Grammar) -> str:
     return "exact"
 
 
-_SLASH = re.compile(f"{_WS}?/{_WS}?")
+_SLASH = re.compile(f"{WS}?/{WS}?")
 
 
 def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
@@ -622,11 +530,9 @@ def _classify(text: str, e: _Expr, g: _Grammar) -> None:
         and e.multiplier == 1
         and not e.percent
         and e.qualifier not in ("more_than", "nearly", "at_least", "less_than")
+        and find_unit(text, e.expr_end, g.lang) is None
     ):
-        from dvk_analysis.text.units import find_unit
-
-        if find_unit(text, e.expr_end, g.lang) is None:
-            e.kind = "year"
+        e.kind = "year"
 
 
 def _digits_expr(text: str, m: re.Match, g: _Grammar) -> _Expr:
@@ -758,7 +664,7 @@ def find_numbers(text: str, lang: str) -> list[NumberMatch]:
     text
         Any text; numbers are read with the conventions of ``lang``.
     lang
-        A language code with a lexicon (see :func:`available_languages`).
+        A language code with a lexicon (see :data:`lexicon.LANGUAGES`).
 
     Returns
     -------
@@ -827,5 +733,5 @@ def parse_number(s: str, lang: str) -> float:
 def _example(lang: str) -> str:
     from babel.numbers import format_decimal
 
-    locale = lexicon(lang).get("language", {}).get("babel_locale", lang)
+    locale = load(lang).get("language", {}).get("babel_locale", lang)
     return format_decimal(12345.5, locale=locale)

@@ -15,14 +15,15 @@ Templates in the lexicon use ``{year}`` and ``{n}`` placeholders ("first {n} mon
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-LANGUAGES: tuple[str, ...] = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
+from dvk_analysis.text.lexicon import section
+from dvk_analysis.text.patterns import stem_alternation as _alt
+from dvk_analysis.text.patterns import union_prefilter as _union
+
 """Languages with a lexicon."""
 
 RECENT_YEARS_SPAN = 10
@@ -104,19 +105,7 @@ _N = r"\d{1,2}"
 @cache
 def _lexicon_periods(lang: str) -> dict:
     """Return the ``[periods]`` section of ``resources/lexicons/<lang>.toml``."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; valid: {', '.join(LANGUAGES)}")
-    path = resources.files("dvk_analysis").joinpath(f"resources/lexicons/{lang}.toml")
-    return tomllib.loads(path.read_text("utf-8")).get("periods", {})
-
-
-def _alt(words: Sequence[str], stems: bool = False) -> str:
-    """Regex alternation of words, longest first, spaces flexible; never empty."""
-    parts = []
-    for w in sorted(set(words), key=len, reverse=True):
-        body = r"\s+".join(re.escape(p) for p in w.split())
-        parts.append(body + (r"\w*" if stems and w[-1:].isalpha() else ""))
-    return "|".join(parts) if parts else r"(?!x)x"
+    return section(lang, "periods")
 
 
 def _template(tpl: str, number_words: Sequence[str]) -> str:
@@ -280,28 +269,6 @@ def _rules(lang: str) -> _Rules:
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 
 
-def _union(members: list[str], firsts: list[set[str] | None], lead: str) -> re.Pattern[str] | None:
-    """A regex whose matches start at every position where one of ``members`` matches.
-
-    When the characters a match can start with are known, the regex first finds such a
-    character (a fast scan for a case-sensitive class) and then tests the members there in a
-    look-ahead; else it is the look-ahead alone, tried at every position. The class holds
-    the ASCII characters that match a first character (tested with ``re`` itself) and every
-    non-ASCII character, so it cannot miss a case variant or a non-ASCII digit.
-    """
-    if not members:
-        return None
-    test = "(?=" + lead + "(?:" + "|".join(members) + "))"
-    if any(f is None for f in firsts):
-        return re.compile(test, re.IGNORECASE)
-    chars = set().union(*firsts)
-    ascii_chars = {
-        chr(a) for a in range(128) for c in chars if re.fullmatch(re.escape(c), chr(a), re.I)
-    }
-    first = "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
-    return re.compile(f"(?-i:{first})(?<={test}.)", re.IGNORECASE)
-
-
 def _firsts(words: Sequence[str]) -> set[str] | None:
     """First characters of ``_alt(words)``'s matches; None when a word is blank."""
     if any(not w.split() for w in words):
@@ -406,7 +373,7 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
     text
         Article text.
     lang
-        One of ``LANGUAGES``.
+        One of ``lexicon.LANGUAGES``.
     published
         Publication date "YYYY", "YYYY-MM" or "YYYY-MM-DD", or ``None``/"" when unknown.
 

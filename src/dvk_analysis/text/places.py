@@ -8,12 +8,10 @@ province names (from ``dvk_analysis.gazetteer``), which are found even without a
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from dvk_analysis.codebook import ADMIN_LEVELS
 from dvk_analysis.gazetteer import (
@@ -27,10 +25,8 @@ from dvk_analysis.gazetteer import (
     resolve_province,
     resolve_unit_name,
 )
-from dvk_analysis.text.numbers import first_char_class
-
-LANGUAGES: tuple[str, ...] = ("vi", "en", "hu", "nl", "ar", "fr", "es", "de", "ru", "zh")
-"""Languages with a lexicon."""
+from dvk_analysis.text.lexicon import section
+from dvk_analysis.text.patterns import at_candidates, stem_alternation
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +82,7 @@ class _LangRules:
     max_tokens: int = 4
     han_stop: str = ""
     han_false_words: tuple[str, ...] = ()
-    before_fast: re.Pattern[str] | None = None  # ``_at_candidates(before)``
+    before_fast: re.Pattern[str] | None = None  # ``at_candidates(before)``
     after_fast: re.Pattern[str] | None = None
 
     def level_of(self, word: str) -> str:
@@ -101,28 +97,7 @@ class _LangRules:
 @cache
 def _lexicon_places(lang: str) -> dict:
     """Return the ``[places]`` section of ``resources/lexicons/<lang>.toml``."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; valid: {', '.join(LANGUAGES)}")
-    path = resources.files("dvk_analysis").joinpath(f"resources/lexicons/{lang}.toml")
-    data = tomllib.loads(path.read_text("utf-8"))
-    return data.get("places", {})
-
-
-def _word_alt(words: Sequence[str], stems: bool, latin: bool) -> str:
-    """Return a regex alternation of level words, longest first, spaces flexible.
-
-    ``stems`` lets a word take any ending (Hungarian, German and Russian inflect the level
-    word: "tartományban", "Bezirks", "уезде"); otherwise Latin words may take a plural "s".
-    """
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        body = r"\s+".join(re.escape(p) for p in w.split())
-        if stems and w[-1].isalpha():
-            body += r"\w*"
-        elif latin and w[-1].isalpha():
-            body += r"(?:s|es)?"
-        parts.append(body)
-    return "|".join(parts)
+    return section(lang, "places")
 
 
 @cache
@@ -155,7 +130,7 @@ def _rules(lang: str) -> _LangRules:
         if not words:
             compiled[side] = fast[side] = None
             continue
-        alt = _word_alt(words, stems, latin)
+        alt = stem_alternation(words, stems, plural=latin)
         firsts = {w.split()[0][0] if w.split() else " " for w in words}  # " ": unknown
         if side == "before":
             pat = rf"{lead}(?P<word>{alt})(?!\w){link}"
@@ -163,7 +138,7 @@ def _rules(lang: str) -> _LangRules:
         else:
             pat = rf"(?P<word>{alt})" + (r"(?!\w)" if script != "han" else "")
         compiled[side] = re.compile(pat, re.IGNORECASE)
-        fast[side] = _at_candidates(compiled[side], firsts)
+        fast[side] = at_candidates(compiled[side], firsts)
     return _LangRules(
         compiled["before"],
         compiled["after"],
@@ -176,22 +151,6 @@ def _rules(lang: str) -> _LangRules:
         fast["before"],
         fast["after"],
     )
-
-
-def _at_candidates(pattern: re.Pattern[str], firsts: set[str]) -> re.Pattern[str] | None:
-    """``pattern`` tried only where the text holds a character a match can begin with.
-
-    A case-insensitive alternation of words (with a look-behind first) is tried at every
-    position of the text. This regex first finds a candidate character (a fast scan for a
-    case-sensitive character class), then checks ``pattern`` there in a look-ahead, whose
-    groups it keeps (``whole``: the match of ``pattern``). The class holds the ASCII
-    characters that match a first character (tested with ``re`` itself) and every non-ASCII
-    character, so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
-    """
-    if not firsts or any(c.isspace() for c in firsts):
-        return None
-    first = first_char_class(firsts)
-    return re.compile(f"(?-i:{first})(?<=(?=(?P<whole>{pattern.pattern})).)", pattern.flags)
 
 
 def _level_words(
@@ -456,7 +415,7 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
     text
         Article text.
     lang
-        One of ``LANGUAGES``.
+        One of ``lexicon.LANGUAGES``.
     province_hint
         The article's province (any spelling ``resolve_province`` accepts), or ``None``.
 

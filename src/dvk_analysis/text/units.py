@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvk_analysis.codebook import UNITS
-from dvk_analysis.text.numbers import _WS, _phrase_rx, _wordy, lexicon
+from dvk_analysis.text.lexicon import section as lexicon_section
+from dvk_analysis.text.patterns import WS, phrase_rx, wordy
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ class _UnitGrammar:
 
 def _entries(lang: str) -> list[tuple[str, str, float]]:
     """(word, unit, factor) triples of the lexicon, validated against the codebook."""
-    section = lexicon(lang).get("units", {})
+    section = lexicon_section(lang, "units")
     where = f"resources/lexicons/{lang}.toml [units]"
     out = []
     for unit, groups in section.items():
@@ -82,10 +83,10 @@ def _entries(lang: str) -> list[tuple[str, str, float]]:
 
 def _unit_rx(word: str) -> str:
     """Regex for a unit word: not glued to a letter on either side, but may follow a digit."""
-    rx = _phrase_rx(word)
-    if _wordy(word[0]):
+    rx = phrase_rx(word)
+    if wordy(word[0]):
         rx = r"(?<![^\W\d_])" + rx
-    if _wordy(word[-1]):
+    if wordy(word[-1]):
         rx += r"(?!\w)"
     return rx
 
@@ -95,10 +96,10 @@ def _unit_grammar(lang: str) -> _UnitGrammar:
     triples = sorted(_entries(lang), key=lambda t: (-len(t[0].replace("*", "")), t[0]))
     if not triples:
         return _UnitGrammar(None, ())
-    connectors = lexicon(lang).get("units", {}).get("connectors", [])
+    connectors = lexicon_section(lang, "units").get("connectors", [])
     conn = "|".join(_unit_rx(c) for c in sorted(connectors, key=len, reverse=True))
-    lead = f"[{_WS[1:-1]}\\-‐]{{0,3}}"
-    conn_rx = f"(?:(?:{conn}){_WS}*)?" if conn else ""
+    lead = f"[{WS[1:-1]}\\-‐]{{0,3}}"
+    conn_rx = f"(?:(?:{conn}){WS}*)?" if conn else ""
     alts = "|".join(f"(?P<u{i}>{_unit_rx(w)})" for i, (w, _, _) in enumerate(triples))
     pattern = re.compile(f"{lead}{conn_rx}(?:{alts})")
     return _UnitGrammar(pattern, tuple((u, f) for _, u, f in triples))

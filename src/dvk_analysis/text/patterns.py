@@ -1,0 +1,186 @@
+"""Lexicon phrases to regular expressions, and first-character prefilters.
+
+Every module of the text layer turns lexicon words into regexes the same few ways; they live
+here so that a change to what ``*`` or a space means in a lexicon is made once:
+
+- ``*`` at the end of a word means "any ending" (``ENDING`` or ``\\w*``), leading "any
+  beginning" (compounds); spaces in a phrase match any spacing;
+- alternations are ordered longest first, so "more than" beats "more";
+- where words are spaced, a phrase that starts or ends with a letter gets a word boundary
+  there (Chinese gets none).
+
+Prefilters: a case-insensitive alternation of hundreds of words is tried at every position of
+a text. :func:`first_char_class` is a character class of every character a match can begin with,
+and :func:`at_candidates` / :func:`union_prefilter` wrap a pattern so the regex engine first scans
+for such a character (fast) and only tests the alternation there. The class holds the ASCII
+characters that match a first character (tested with ``re`` itself) and every non-ASCII character,
+so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+WS = "[ \t\u00a0\u202f\u2009]"
+"""One horizontal space of any kind (no newline: a phrase never spans lines)."""
+
+ENDING = "[\\w\u0300-\u036f\u064b-\u065f\u0670]*"
+"""A word ending for ``*`` in lexicon words: letters plus combining marks (Arabic tanwin)."""
+
+NEVER = re.compile(r"(?!x)x")
+"""A pattern that matches nothing (an empty word list)."""
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a Han, kana or CJK punctuation character (scripts written without spaces)."""
+    return "\u2e80" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\u3000" <= ch <= "\u303f"
+
+
+def wordy(ch: str) -> bool:
+    """True for a character that needs a word boundary next to it (not CJK, not punctuation)."""
+    return (ch.isalnum() or ch == "_") and not is_cjk(ch)
+
+
+def phrase_rx(phrase: str) -> str:
+    """Regex for a lexicon phrase: spaces match any spacing, a final ``*`` any word ending."""
+    words = phrase.split()
+    return f"{WS}+".join(re.escape(w).replace(r"\*", ENDING) for w in words)
+
+
+def bounded(phrase: str) -> str:
+    """Regex for ``phrase`` with word boundaries where its ends are letters or digits."""
+    rx = phrase_rx(phrase)
+    if wordy(phrase[0]):
+        rx = r"(?<!\w)" + rx
+    if wordy(phrase[-1]):
+        rx += r"(?!\w)"
+    return rx
+
+
+def alternation(phrases: Iterable[str], with_bounds: bool = True) -> str:
+    """Alternation of ``phrases``, longest first so that "more than" beats "more"."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(bounded(p) if with_bounds else phrase_rx(p) for p in ordered)
+
+
+def char_class(chars: Iterable[str]) -> str:
+    """A regex class of exactly ``chars`` (escaped)."""
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def stem_alternation(words: Sequence[str], stems: bool = False, plural: bool = False) -> str:
+    """Alternation of words, longest first, spaces flexible, no boundaries.
+
+    ``stems`` lets a word take any ending (Hungarian, German and Russian inflect: "tartományban",
+    "Bezirks", "уезде"); ``plural`` lets a Latin word take a plural "s"/"es" instead. Empty
+    ``words`` give a pattern that never matches, so callers need no special case.
+    """
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(p) for p in w.split())
+        if stems and w[-1:].isalpha():
+            body += r"\w*"
+        elif plural and w[-1:].isalpha():
+            body += r"(?:s|es)?"
+        parts.append(body)
+    return "|".join(parts) if parts else NEVER.pattern
+
+
+def keyword_parts(
+    words: Iterable[str], spaced: bool, contains: bool = False
+) -> list[tuple[str, str]]:
+    """Alternatives of a keyword alternation, longest first, each with the character its
+    match must start with ("" when it may start with any: a leading ``*``).
+
+    Scripts without spaces (``spaced=False``: Chinese) match anywhere; the others only at word
+    boundaries, so "ha" (hectare) does not fire inside "has". For a "contains" test (need/not
+    words) the ``*`` ends need not be matched: the search is faster, and a leading ``\\w*``
+    would make it quadratic.
+    """
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        bare = word.strip("*")
+        core = re.escape(bare).replace(r"\ ", r"\s+")
+        wild = "" if contains else r"\w*"
+        head = wild if word.startswith("*") else (r"(?<!\w)" if spaced else "")
+        tail = wild if word.endswith("*") else (r"(?!\w)" if spaced and word[-1:].isalnum() else "")
+        first = bare[0]
+        if head == r"(?<!\w)" and not first.isspace():
+            # "No letter before the word", tested after its first letter as "none two back":
+            # the same condition (that letter is no newline), but the regex engine now drops
+            # an alternative at its first letter instead of first running the look-behind.
+            head = ""
+            core = re.escape(first) + r"(?<!\w.)" + re.escape(bare[1:]).replace(r"\ ", r"\s+")
+        parts.append((head + core + tail, "" if head or first.isspace() else first))
+    return parts
+
+
+def compile_keywords(
+    words: Iterable[str], spaced: bool, flags: int = re.IGNORECASE, contains: bool = False
+) -> re.Pattern[str] | None:
+    """The alternation of :func:`keyword_parts`, compiled; None for no (non-blank) word."""
+    words = [w for w in words if w.strip("*")]
+    if not words:
+        return None
+    return re.compile("|".join(rx for rx, _ in keyword_parts(words, spaced, contains)), flags)
+
+
+def infixes(keywords: Iterable[str]) -> re.Pattern[str] | None:
+    """Cores of the compound keywords (leading "*"): a word holding one may match."""
+    cores = sorted({w.strip("*").split()[0].lower() for w in keywords if w.startswith("*")})
+    return re.compile("|".join(map(re.escape, cores))) if cores else None
+
+
+def first_char_class(firsts: set[str]) -> str:
+    """A regex class of every character a case-insensitive match of ``firsts`` can begin with.
+
+    It holds the ASCII characters that match one of ``firsts`` (tested with ``re`` itself)
+    and every non-ASCII character, so it cannot miss a case variant.
+    """
+    ascii_chars = {
+        chr(a)
+        for a in range(128)
+        for c in firsts
+        if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
+    }
+    return "[" + "".join(map(re.escape, sorted(ascii_chars))) + "\u0080-\U0010ffff]"
+
+
+def at_candidates(pattern: re.Pattern[str], firsts: set[str]) -> re.Pattern[str] | None:
+    """``pattern`` tried only where the text holds a character a match can begin with.
+
+    The look-ahead keeps the groups of ``pattern`` (``whole``: its match). None when the first
+    characters are unknown (a blank word), so the caller falls back to ``pattern``.
+    """
+    if not firsts or any(c.isspace() for c in firsts):
+        return None
+    first = first_char_class(firsts)
+    return re.compile(f"(?-i:{first})(?<=(?=(?P<whole>{pattern.pattern})).)", pattern.flags)
+
+
+def starts_of(scanner: re.Pattern[str] | None, firsts: set[str]) -> re.Pattern[str] | None:
+    """``scanner`` tried only at candidate characters, with the same groups (no ``whole``).
+
+    None when ``scanner`` is None or a first character is unknown (blank, ``*``).
+    """
+    if scanner is None or any(not c or c == "*" or c.isspace() for c in firsts):
+        return None
+    return re.compile(f"{first_char_class(firsts)}(?<=(?={scanner.pattern}).)")
+
+
+def union_prefilter(
+    members: list[str], firsts: list[set[str] | None], lead: str
+) -> re.Pattern[str] | None:
+    """A regex whose (empty) matches start at every position where one of ``members`` matches.
+
+    When every member's first characters are known the scan first finds such a character;
+    else it is the look-ahead alone, tried at every position.
+    """
+    if not members:
+        return None
+    test = "(?=" + lead + "(?:" + "|".join(members) + "))"
+    if any(f is None for f in firsts):
+        return re.compile(test, re.IGNORECASE)
+    chars: set[str] = set().union(*firsts)  # type: ignore[arg-type]
+    return re.compile(f"(?-i:{first_char_class(chars)})(?<={test}.)", re.IGNORECASE)
