@@ -80,3 +80,121 @@ def test_evaluate_files_reads_csvs(tmp_path):
     frame([("en_a", "roads", 7, "", 1)]).to_csv(extracted, index=False)
     text = evaluate_files(gold, extracted)
     assert "overall" in text and "1.000" in text
+
+
+# --------------------------------------------------------------------------- splits, context
+
+
+def test_split_of_defaults_to_dev_and_rejects_other_values():
+    from dvk_analysis.text.evaluate import split_of
+
+    manifest = pd.DataFrame({"article_id": ["a", "b", "c"], "split": ["", "test", None]})
+    assert split_of(manifest) == {"a": "dev", "b": "test", "c": "dev"}
+    assert split_of(pd.DataFrame({"article_id": ["a"]})) == {"a": "dev"}
+    with pytest.raises(ValueError, match=r"article 'a' has split 'train'; valid: dev, test"):
+        split_of(pd.DataFrame({"article_id": ["a"], "split": ["train"]}))
+
+
+def test_in_split_keeps_the_split_and_unlisted_articles_count_as_dev():
+    from dvk_analysis.text.evaluate import in_split
+
+    claims = frame(
+        [("a", "roads", 1, None, 1), ("b", "roads", 2, None, 1), ("z", "roads", 3, None, 1)]
+    )
+    splits = {"a": "dev", "b": "test"}
+    assert list(in_split(claims, splits, "test")["article_id"]) == ["b"]
+    assert list(in_split(claims, splits, "dev")["article_id"]) == ["a", "z"]
+    assert len(in_split(claims, splits, "all")) == 3
+    with pytest.raises(ValueError, match="unknown split 'tst'"):
+        in_split(claims, splits, "tst")
+
+
+def test_place_key_ignores_level_words_inflection_and_diacritics():
+    from dvk_analysis.text.evaluate import place_key
+
+    assert place_key("xã Khuất Xá") == place_key("Khuat Xa commune") == "khuatxa"
+    assert place_key("Lai Chau tartományban") == place_key("Lai Chau")
+    assert place_key("province de Ninh Thuan") == place_key("Ninh Thuan")
+    assert place_key("thôn Lỗ Xá, xã Nhân Hòa") == place_key("thôn Lỗ Xá")
+    assert place_key("广南省") == place_key("广南")
+    assert place_key("Ha Tinh") != place_key("Thach Ha")
+
+
+def test_place_and_period_scored_on_matched_claims_only():
+    cols = [*COLS, "place", "admin_level", "period_start", "period_end"]
+    gold = pd.DataFrame(
+        [
+            ("a", "roads", 7, None, 1, "xã Yên Thọ", "commune", "2023", "2023"),
+            ("a", "land_donated", 500, None, 9, "Yen Tho", "commune", "2023", "2023"),
+            ("a", "dvk_models", 30, None, 20, "Yen Tho", "commune", "2023", "2023"),
+        ],
+        columns=cols,
+    )
+    extracted = pd.DataFrame(
+        [
+            ("a", "roads", 7, None, 1, "Yen Tho commune", "commune", "2023", "2023"),
+            ("a", "land_donated", 500, None, 9, "Nhu Thanh", "district", "2020", "2023"),
+            ("a", "dvk_models", 31, None, 20, "Yen Tho", "commune", "2023", "2023"),  # no match
+        ],
+        columns=cols,
+    )
+    context = evaluate(gold, extracted)["context"].set_index("aspect")
+    assert context.loc["place", "n"] == 2
+    assert context.loc["place", "accuracy"] == 0.5
+    assert context.loc["admin_level", "accuracy"] == 0.5
+    assert context.loc["period", "accuracy"] == 0.5
+    assert math.isnan(evaluate(frame([]), frame([]))["context"].iloc[0]["accuracy"])
+
+
+def test_translation_differences_list_what_one_translation_lacks():
+    from dvk_analysis.text.evaluate import translation_differences
+
+    manifest = pd.DataFrame(
+        {"article_id": ["vi_1", "en_1", "fr_1", "de_2"], "translation_of": ["", "vi_1", "vi_1", ""]}
+    )
+    claims = frame(
+        [
+            ("vi_1", "dvk_models", 120, None, 1),
+            ("vi_1", "land_donated", 5000, None, 2),
+            ("en_1", "dvk_models", 120, None, 1),
+            ("en_1", "land_donated", 5001, None, 2),  # within tolerance: the same figure
+            ("fr_1", "dvk_models", 120, None, 1),
+            ("fr_1", "households_mobilized", 5000, None, 2),  # wrong indicator
+            ("de_2", "roads", 3, None, 1),  # alone in its group: nothing to compare
+        ]
+    )
+    diff = translation_differences(claims, manifest)
+    assert list(diff["indicator"]) == ["households_mobilized", "land_donated"]
+    assert diff.set_index("indicator").loc["land_donated", "missing_in"] == "fr_1"
+    assert diff.set_index("indicator").loc["households_mobilized", "missing_in"] == "en_1;vi_1"
+    same = claims[claims["article_id"] != "fr_1"]
+    assert translation_differences(same, manifest[manifest["article_id"] != "fr_1"]).empty
+    assert len(translation_differences(same, manifest)) == 2  # fr_1 extracted nothing
+
+
+def test_evaluate_files_scores_one_split(tmp_path, monkeypatch):
+    from dvk_analysis import paths
+
+    (tmp_path / "raw").mkdir()
+    pd.DataFrame(
+        {
+            "article_id": ["en_a", "en_b"],
+            "language": ["en", "en"],
+            "translation_of": ["", ""],
+            "split": ["", "test"],
+        }
+    ).to_csv(tmp_path / "raw" / "manifest.csv", index=False)
+    monkeypatch.setattr(paths, "data_dir", lambda override=None: tmp_path)
+    gold, extracted = tmp_path / "gold.csv", tmp_path / "ext.csv"
+    frame([("en_a", "roads", 7, "", 1), ("en_b", "roads", 9, "", 1)]).to_csv(gold, index=False)
+    frame([("en_a", "roads", 7, "", 1), ("en_b", "roads", 8, "", 1)]).to_csv(extracted, index=False)
+    dev = evaluate_files(gold, extracted, split="dev")
+    test = evaluate_files(gold, extracted, split="test")
+    both = evaluate_files(gold, extracted, split="all")
+    assert dev.startswith("split: dev (1 articles)")
+    assert "overall                         1.000  1.000  1.000      1      1      1" in dev
+    assert "overall                         0.000  0.000  0.000      1      1      0" in test
+    assert "      2      2      1" in both
+    assert "place correct" in dev
+    with pytest.raises(ValueError, match="unknown split"):
+        evaluate_files(gold, extracted, split="train")

@@ -82,7 +82,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     """Score extracted observations against the curated ones."""
     from dvk_analysis.text.evaluate import evaluate_files
 
-    print(evaluate_files(args.observations, args.extracted))
+    print(evaluate_files(args.observations, args.extracted, split=args.split))
     return EXIT_OK
 
 
@@ -153,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("evaluate", cmd_evaluate, "precision, recall and F1 of extraction vs curated data")
     p.add_argument("--observations", metavar="CSV", help="gold observations (default: curated)")
     p.add_argument("--extracted", metavar="CSV", help="extracted CSV (default: extract the corpus)")
+    p.add_argument(
+        "--split",
+        choices=("dev", "test", "all"),
+        default="dev",
+        help="manifest split to score (default: %(default)s; empty split cells are dev)",
+    )
 
     p = add(
         "reports", cmd_reports, "main job: validate, build data set, run notebooks, write reports/"

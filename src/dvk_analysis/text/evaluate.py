@@ -6,11 +6,26 @@ denominators agree (both empty or equal). Each gold row matches at most one clai
 taken greedily from the closest, with ties broken by offsets, so the score is deterministic.
 Gold rows without an article id (observations known only from a web page) cannot be extracted
 and take no part.
+
+Beyond P/R/F1, matched claims are scored for their context: the place (unit name and admin level)
+and the period the extractor attached, against the gold row's. A number right but pinned on the
+wrong commune or year misleads a panel as much as a wrong number.
+
+Splits: the manifest's ``split`` column puts each article in ``dev`` (used to write and tune the
+lexicons) or ``test`` (never looked at while tuning); an empty cell or a missing column means
+``dev``. Scores on ``test`` are the honest ones; the dev-test gap says how much the lexicons fit
+the development corpus rather than the languages.
+
+Translation invariance: the articles of one translation group (``translation_of`` in the
+manifest) report the same figures, so the extractor must find the same (indicator, value) set in
+each; :func:`translation_differences` lists where it does not.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +34,8 @@ if TYPE_CHECKING:
 
 REL_TOL = 0.005
 REQUIRED = ("article_id", "indicator", "value")
+SPLITS = ("dev", "test")
+"""The manifest's ``split`` values; ``all`` (both) is accepted where a split is chosen."""
 
 
 def _number(value: object) -> float | None:
@@ -126,7 +143,8 @@ def evaluate(
     -------
     dict
         ``overall`` (one row), ``language`` and ``indicator`` (one row per group), each with
-        precision, recall, f1, n_gold, n_extracted, n_matched; and ``matches`` (the pairs).
+        precision, recall, f1, n_gold, n_extracted, n_matched; ``context`` (place and period
+        accuracy on matched claims, see :func:`context_accuracy`); ``matches`` (the pairs).
     """
     import pandas as pd
 
@@ -169,6 +187,7 @@ def evaluate(
     )
     return {
         "overall": overall,
+        "context": context_accuracy(g, e, pairs),
         "language": grouped("_lang").rename(columns={"lang": "language"}),
         "indicator": grouped("_indicator"),
         "matches": matches,
@@ -193,43 +212,263 @@ def _language_lookup(languages, g, e) -> dict[str, str]:
     return lookup
 
 
-def format_report(results: dict[str, pd.DataFrame]) -> str:
-    """Render ``evaluate``'s overall and per-language tables (and per indicator) as text."""
+def place_key(place: object) -> str:
+    """A place name reduced to what identifies the unit: its first part (the smallest unit of
+    "thôn Lỗ Xá, xã Nhân Hòa"), without parentheses, level words (also inflected: "tartományban",
+    "общине"), diacritics or spacing ("xã Khuất Xá", "Khuat Xa commune" -> "khuatxa").
 
-    def table(frame: pd.DataFrame, key: str | None) -> str:
-        lines = []
-        head = f"{(key or ''):<30}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'extr':>7}{'match':>7}"
-        lines.append(head)
-        for _, r in frame.iterrows():
-            name = str(r[key]) if key else "overall"
-            cells = "".join(
-                f"{r[c]:>7.3f}" if r[c] == r[c] else f"{'-':>7}"
-                for c in ("precision", "recall", "f1")
-            )
-            counts = f"{int(r['n_gold']):>7}{int(r['n_extracted']):>7}{int(r['n_matched']):>7}"
-            lines.append(f"{name:<30}{cells}{counts}")
-        return "\n".join(lines)
+    Scripts the slug cannot transliterate keep their own letters, case-folded.
+    """
+    from dvk_analysis.gazetteer import slugify
 
-    parts = [
-        table(results["overall"], None),
-        "",
-        table(results["language"], "language"),
-        "",
-        table(results["indicator"], "indicator"),
+    text = _PARENS.sub(" ", str(place or "")).split(",")[0].casefold()
+    for word in _level_phrases():
+        text = text.replace(word, " ")
+    stems, linkers = _level_stems(), _linkers()
+    tokens = [
+        t
+        for t in text.split()
+        if t not in linkers and not any(t.startswith(stem) for stem in stems)
     ]
+    slug = slugify(" ".join(tokens)).replace("-", "")
+    return slug or "".join(tokens)
+
+
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+@cache
+def _level_phrases() -> tuple[str, ...]:
+    """Level words of several words ("khu dân cư"), longest first."""
+    from dvk_analysis.text.lexicon import place_level_words
+
+    words = place_level_words()
+    cjk = (w for w in words if w and "\u3000" <= w[0] <= "\u9fff")  # written without spaces
+    return tuple(sorted({*(w for w in words if " " in w), *cjk}, key=len, reverse=True))
+
+
+@cache
+def _linkers() -> frozenset[str]:
+    """Words that link a level word to a name ("de", "van"): never part of a unit's key."""
+    from dvk_analysis.text.lexicon import LANGUAGES, section
+
+    return frozenset(
+        w.casefold().strip("'’")
+        for lang in LANGUAGES
+        for w in section(lang, "places").get("linkers", [])
+    )
+
+
+@cache
+def _level_stems() -> tuple[str, ...]:
+    """One-word level words cut by their last letter, so inflected forms match too."""
+    from dvk_analysis.text.lexicon import place_level_words
+
+    words = [w for w in place_level_words() if " " not in w]
+    return tuple(sorted({w[:-1] if len(w) > 4 else w for w in words}))
+
+
+def _text(value: object) -> str:
+    """A cell as stripped text; empty for None/NaN."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def context_accuracy(
+    gold: pd.DataFrame, extracted: pd.DataFrame, pairs: list[tuple[int, int]]
+) -> pd.DataFrame:
+    """Share of matched claims whose place and period agree with the gold row.
+
+    ``place`` needs the same unit (:func:`place_key`) and the same admin level; ``admin_level``
+    the level alone; ``period`` the same period start and end. Columns missing on either side
+    give NaN, not a score.
+    """
+    import pandas as pd
+
+    checks = {
+        "place": ("place", "admin_level"),
+        "admin_level": ("admin_level",),
+        "period": ("period_start", "period_end"),
+    }
+    rows = []
+    for name, columns in checks.items():
+        if not pairs or any(c not in gold or c not in extracted for c in columns):
+            rows.append({"aspect": name, "accuracy": float("nan"), "n": len(pairs)})
+            continue
+        same = sum(
+            all(_same(c, gold.loc[a, c], extracted.loc[b, c]) for c in columns) for a, b in pairs
+        )
+        rows.append({"aspect": name, "accuracy": same / len(pairs), "n": len(pairs)})
+    return pd.DataFrame(rows, columns=["aspect", "accuracy", "n"])
+
+
+def _same(column: str, gold: object, extracted: object) -> bool:
+    if column == "place":
+        return place_key(gold) == place_key(extracted)
+    return _text(gold) == _text(extracted)
+
+
+def split_of(manifest: pd.DataFrame | None) -> dict[str, str]:
+    """``article_id -> split`` from the manifest; an empty or missing ``split`` is ``dev``.
+
+    Raises
+    ------
+    ValueError
+        For a split other than ``dev`` or ``test``, naming the article.
+    """
+    if manifest is None:
+        return {}
+    values = manifest["split"] if "split" in manifest.columns else [""] * len(manifest)
+    out = {}
+    for article_id, value in zip(manifest["article_id"], values, strict=True):
+        split = _text(value) or "dev"
+        if split not in SPLITS:
+            raise ValueError(
+                f"manifest: article {article_id!r} has split {split!r}; valid: {', '.join(SPLITS)}"
+            )
+        out[str(article_id)] = split
+    return out
+
+
+def in_split(frame: pd.DataFrame, splits: dict[str, str], split: str) -> pd.DataFrame:
+    """Rows of ``frame`` whose article is in ``split`` (``all``: every row; articles the
+    manifest does not list count as ``dev``)."""
+    if split == "all":
+        return frame
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; valid: {', '.join((*SPLITS, 'all'))}")
+    ids = frame["article_id"].fillna("").astype(str)
+    return frame[ids.map(lambda a: splits.get(a, "dev")) == split]
+
+
+def translation_differences(extracted: pd.DataFrame, manifest: pd.DataFrame | None) -> pd.DataFrame:
+    """Claims that one article of a translation group has and another lacks.
+
+    Translations report the same figures, so each article of a group (``translation_of``)
+    must yield the same set of (indicator, value) pairs. One row per (group, indicator, value)
+    that is not in every member: ``story_id``, ``indicator``, ``value``, ``found_in`` and
+    ``missing_in`` (article ids, ";"-joined). Values are compared within ``REL_TOL``.
+    """
+    import pandas as pd
+
+    from dvk_analysis.text.stories import assign_stories
+
+    columns = ["story_id", "indicator", "value", "found_in", "missing_in"]
+    if manifest is None or "translation_of" not in manifest.columns:
+        return pd.DataFrame(columns=columns)
+    stories = assign_stories(manifest, None)
+    groups: dict[str, list[str]] = {}
+    for article_id, story in stories.items():
+        groups.setdefault(story, []).append(article_id)
+    sets = _claim_sets(extracted)
+    rows = []
+    for story, members in sorted(groups.items()):
+        if len(members) > 1:
+            rows.extend(_group_differences(story, sorted(members), sets))
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _claim_sets(extracted: pd.DataFrame) -> dict[str, set[tuple[str, float]]]:
+    """``article_id -> {(indicator, value)}`` of extracted claims."""
+    sets: dict[str, set[tuple[str, float]]] = {}
+    for a, i, v in zip(
+        extracted["article_id"], extracted["indicator"], extracted["value"], strict=True
+    ):
+        value = _number(v)
+        if value is not None:
+            sets.setdefault(str(a), set()).add((str(i), value))
+    return sets
+
+
+def _group_differences(
+    story: str, members: list[str], sets: dict[str, set[tuple[str, float]]]
+) -> list[dict[str, object]]:
+    """Rows of :func:`translation_differences` for one group."""
+    union: list[tuple[str, float]] = []
+    for member in members:
+        for item in sorted(sets.get(member, set())):
+            if not any(_same_claim(item, seen) for seen in union):
+                union.append(item)
+    rows = []
+    for item in sorted(union):
+        found = [m for m in members if any(_same_claim(item, x) for x in sets.get(m, set()))]
+        if len(found) < len(members):
+            missing = [m for m in members if m not in found]
+            rows.append(
+                {
+                    "story_id": story,
+                    "indicator": item[0],
+                    "value": item[1],
+                    "found_in": ";".join(found),
+                    "missing_in": ";".join(missing),
+                }
+            )
+    return rows
+
+
+def _same_claim(a: tuple[str, float], b: tuple[str, float]) -> bool:
+    return a[0] == b[0] and _close(a[1], b[1]) is not None
+
+
+def format_report(results: dict[str, pd.DataFrame], title: str = "") -> str:
+    """Render ``evaluate``'s tables as text: overall, place/period accuracy on matched claims,
+    per language, per indicator, and (when given) translation differences."""
+    parts = [title] if title else []
+    parts += [_score_table(results["overall"], None), ""]
+    if "context" in results:
+        parts += [_context_table(results["context"]), ""]
+    parts += [_score_table(results["language"], "language"), ""]
+    parts += [_score_table(results["indicator"], "indicator")]
+    if "translations" in results:
+        parts += ["", _translation_table(results["translations"])]
     return "\n".join(parts) + "\n"
 
 
+def _score_table(frame: pd.DataFrame, key: str | None) -> str:
+    lines = [f"{(key or ''):<30}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'extr':>7}{'match':>7}"]
+    for _, r in frame.iterrows():
+        name = str(r[key]) if key else "overall"
+        cells = "".join(
+            f"{r[c]:>7.3f}" if r[c] == r[c] else f"{'-':>7}" for c in ("precision", "recall", "f1")
+        )
+        counts = f"{int(r['n_gold']):>7}{int(r['n_extracted']):>7}{int(r['n_matched']):>7}"
+        lines.append(f"{name:<30}{cells}{counts}")
+    return "\n".join(lines)
+
+
+def _context_table(frame: pd.DataFrame) -> str:
+    lines = [f"{'on matched claims':<30}{'acc':>7}{'n':>7}"]
+    for _, r in frame.iterrows():
+        acc = f"{r['accuracy']:>7.3f}" if r["accuracy"] == r["accuracy"] else f"{'-':>7}"
+        lines.append(f"{r['aspect'] + ' correct':<30}{acc}{int(r['n']):>7}")
+    return "\n".join(lines)
+
+
+def _translation_table(frame: pd.DataFrame) -> str:
+    if not len(frame):
+        return "translation groups: every group extracts the same (indicator, value) set"
+    lines = [f"translation differences ({len(frame)}): story, indicator, value, missing in"]
+    for _, r in frame.iterrows():
+        lines.append(f"  {r['story_id']}  {r['indicator']}  {r['value']:g}  {r['missing_in']}")
+    return "\n".join(lines)
+
+
 def evaluate_files(
-    observations: str | Path | None = None, extracted: str | Path | None = None
+    observations: str | Path | None = None,
+    extracted: str | Path | None = None,
+    split: str = "dev",
 ) -> str:
     """Evaluate CSV files (defaults: the curated observations; extraction of the raw corpus).
 
-    Used by ``dvk evaluate``; returns the report text.
+    Used by ``dvk evaluate``; returns the report text. ``split`` (``dev``, ``test`` or
+    ``all``) keeps the articles of that manifest split, on both sides.
     """
     from dvk_analysis.fileio import read_csv_text
     from dvk_analysis.paths import data_dir
 
+    if split not in (*SPLITS, "all"):
+        raise ValueError(f"unknown split {split!r}; valid: {', '.join((*SPLITS, 'all'))}")
     gold_path = Path(observations) if observations else data_dir() / "curated" / "observations.csv"
     gold = read_csv_text(gold_path)
     manifest_path = data_dir() / "raw" / "manifest.csv"
@@ -240,7 +479,13 @@ def evaluate_files(
         from dvk_analysis.text.extract import extract_paths
 
         claims = extract_paths([data_dir() / "raw" / "articles"], manifest=manifest)
+    splits = split_of(manifest)
+    gold, claims = in_split(gold, splits, split), in_split(claims, splits, split)
     languages = None
     if manifest is not None:
         languages = dict(zip(manifest["article_id"], manifest["language"], strict=True))
-    return format_report(evaluate(gold, claims, languages))
+    results = evaluate(gold, claims, languages)
+    kept = manifest if manifest is None else in_split(manifest.fillna(""), splits, split)
+    results["translations"] = translation_differences(claims, kept)
+    n_articles = len({*gold["article_id"].dropna(), *claims["article_id"].dropna()})
+    return format_report(results, f"split: {split} ({n_articles} articles)\n")
