@@ -38,12 +38,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dvk_analysis import codebook
 from dvk_analysis.fileio import read_article
+from dvk_analysis.text.filters import is_clock_time, is_day_of_month
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.lexicon import section as _section
 from dvk_analysis.text.patterns import NEVER, compile_keywords, infixes, keyword_parts
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import PlaceMention, find_places
+from dvk_analysis.text.units import currency_before
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,9 +71,23 @@ COLUMNS: tuple[str, ...] = (
     "confidence",
     "rule",
     "story_id",
+    "measure",
+    "tier",
 )
 """Output columns: the codebook columns, then what the extractor adds (``province_2025``:
-the 2025 successor of ``province``, the province as of the article date)."""
+the 2025 successor of ``province``, the province as of the article date; ``measure``
+(cumulative | new) and ``tier`` (standard | advanced | model) of NTM achievement claims,
+empty where the text does not tell or the claim is of another kind)."""
+
+ACHIEVEMENTS = frozenset(
+    {
+        "communes_meeting_ntm",
+        "villages_meeting_standard",
+        "ntm_criteria_met",
+        "districts_meeting_ntm",
+    }
+)
+"""Indicators of NTM achievement: the ones that carry ``measure`` and ``tier``."""
 
 _CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
 _DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
@@ -100,6 +116,8 @@ class Claim:
     rule: str
     story_id: str = ""
     province_2025: str = ""
+    measure: str = ""
+    tier: str = ""
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -132,11 +150,46 @@ class _Lexicon:
     keyword_infixes: re.Pattern[str] | None
     range_words: re.Pattern[str] | None
     rules: tuple[_IndicatorRule, ...]
+    recover: re.Pattern[str] | None = None
+    of_which: re.Pattern[str] | None = None
+    scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
     token_rules: dict[str, tuple[_IndicatorRule, ...]] = field(default_factory=dict)
     keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
     keyword_by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
     word_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)  # per word
     unit_rules: dict[str | None, tuple[_IndicatorRule, ...]] = field(default_factory=dict)
+
+
+def _scales(section: dict[str, Any], spaced: bool) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(column, value, words) of the lexicon's tier and measure words, in the order tried."""
+    out = []
+    for column, value in (
+        ("tier", "model"),
+        ("tier", "advanced"),
+        ("measure", "new"),
+        ("measure", "cumulative"),
+    ):
+        words = compile_keywords(section.get(f"{column}_{value}", []), spaced, contains=True)
+        if words is not None:
+            out.append((column, value, words))
+    return tuple(out)
+
+
+def achievement_scale(clause: str, indicator: str, lex: _Lexicon) -> tuple[str, str]:
+    """``(measure, tier)`` of an NTM achievement claim read from its clause.
+
+    Why: from 2021 the programme recognises communes at three tiers, and reports give both
+    the year's new recognitions and running totals; a panel that mixes them double counts.
+    The tier defaults to ``standard`` (a plain "meets the NTM standard"); the measure stays
+    empty unless a word tells. Other indicators get ``("", "")``.
+    """
+    if indicator not in ACHIEVEMENTS:
+        return "", ""
+    found = {"measure": "", "tier": "standard"}
+    for column, value, words in lex.scales:
+        if found[column] in ("", "standard") and words.search(clause):
+            found[column] = value
+    return found["measure"], found["tier"]
 
 
 def indicator_section(lang: str) -> dict[str, Any]:
@@ -196,6 +249,9 @@ def lexicon(lang: str) -> _Lexicon:
         keyword_infixes=infixes(keywords),
         range_words=compile_keywords(section.get("range", []), spaced),
         rules=tuple(rules),
+        recover=compile_keywords(section.get("recover", []), spaced, contains=True),
+        of_which=compile_keywords(section.get("of_which", []), spaced),
+        scales=_scales(section, spaced),
     )
 
 
@@ -363,6 +419,10 @@ def _skipped(text: str, number: NumberMatch, unit_end: int, lex: _Lexicon) -> st
         return "not_before"
     if lex.not_after is not None and lex.not_after.match(text, _skip_space(text, unit_end)):
         return "not_after"
+    if is_clock_time(text, number.start, number.end, number.value, lex.lang):
+        return "clock"
+    if is_day_of_month(text, number.end, number.value, lex.lang):
+        return "date"
     return None
 
 
@@ -496,15 +556,23 @@ def _keywords_at(lex: _Lexicon, char: str) -> re.Pattern[str]:
 
 def _allowed(clause: str, hits: Sequence[_Hit], lex: _Lexicon) -> frozenset[str]:
     """Indicators with a keyword (or ``unit_only``) in the clause whose required words
-    (``need``) are in it too, and their excluded words (``not``) not."""
+    (``need``) are in it too, and their excluded words (``not``) not; no donation in a
+    clause of the ``recover`` frame."""
     present = {h.rule.name for h in hits if h.rule is not None}
+    recovered = lex.recover is not None and lex.recover.search(clause) is not None
     return frozenset(
         r.name
         for r in lex.rules
         if (r.unit_only or r.name in present)
         and (r.need is None or r.need.search(clause))
         and (r.exclude is None or not r.exclude.search(clause))
+        and not (recovered and r.name in DONATIONS)
     )
+
+
+DONATIONS = frozenset({"land_donated", "funds_mobilized"})
+"""Land and money people give: never read in a clause where the State recovers, acquires or
+compensates (the lexicon's ``recover`` frame), whatever the language."""
 
 
 def _rules_for(lex: _Lexicon, token: str) -> tuple[_IndicatorRule, ...]:
@@ -662,6 +730,7 @@ def extract_text(
     clause_index = 0
     hit_cache: dict[int, tuple[list[_Hit], frozenset[str]]] = {}
     starts = [n.start for n in found]
+    previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
     for index, number in enumerate(found):
         if index and _continues_range(text, found[index - 1], number, lex):
             continue  # "5 - 6 m", "6 to 8": the range's first number already spoke for it
@@ -691,9 +760,68 @@ def extract_text(
             article_id,
             context,
         )
+        if claim is None and previous is not None:
+            claim = _listed(text, number, measured, previous, hit_cache[clause_index][0], context)
         if claim is not None:
             claims.append(claim)
+            previous = (claim, measured[0])
     return claims
+
+
+_LIST_SEPARATOR = re.compile(r"[,;、，،؛]|\s(?:and|và|et|y|und|en|és|pedig|и|а)\s|[和及]|\sو")
+"""What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
+
+LIST_GAP = 90
+"""Most characters between two items of one enumeration."""
+
+
+def _listed(
+    text: str,
+    number: NumberMatch,
+    measured: tuple[str | None, float, int],
+    previous: tuple[Claim, str | None],
+    hits: Sequence[_Hit],
+    context: _Context,
+) -> Claim | None:
+    """A claim for the next item of an enumeration whose first item is ``previous``.
+
+    "525 residential areas meet the standard, of which 219 are in X, 231 in Y and 75 in Z":
+    only the first number stands next to its noun; the others inherit its indicator when they
+    have the same unit, follow it in the same clause across a list separator, and no keyword
+    of another indicator stands between (that would start another claim). Shared by all
+    languages; the place and period are the item's own.
+    """
+    claim, unit = previous
+    gap_start, gap_end = claim.end, number.start
+    gap = text[gap_start:gap_end]
+    if measured[0] != unit or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
+        return None
+    if _CLAUSE_END.search(gap) or not _LIST_SEPARATOR.search(gap):
+        return None
+    if any(_other_keyword(h, claim.indicator) and gap_start <= h.start < gap_end for h in hits):
+        return None
+    place, admin_level, province = context.place_at(number.start)
+    period_start, period_end = context.period_at(number.start)
+    return replace(
+        claim,
+        value=_format_value(number.value * measured[1]),
+        qualifier=number.qualifier,
+        denominator=_format_value(number.denominator) if number.denominator is not None else None,
+        place=place,
+        admin_level=admin_level,
+        province=province,
+        province_2025=_successor(province),
+        period_start=period_start,
+        period_end=period_end,
+        start=number.start,
+        end=number.end,
+        confidence=round(claim.confidence * 0.9, 3),
+        rule=claim.rule.split("+list")[0] + "+list",
+    )
+
+
+def _other_keyword(hit: _Hit, indicator: str) -> bool:
+    return hit.rule is not None and hit.rule.name != indicator
 
 
 def _measure(
@@ -705,11 +833,18 @@ def _measure(
     # The unit of a range "3 to 3.5 m" stands after its last number.
     last = tail or number
     unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
+    if unit is None and currency_before(text, _expr_start(number), lex.lang):
+        unit = "VND"  # "VND 81.4 billion"
     if _is_year(number, unit) or _skipped(text, number, unit_end, lex):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length
     return unit, factor, unit_end
+
+
+def _expr_start(number: NumberMatch) -> int:
+    """Start of the number expression (its qualifier included), else of its digits."""
+    return number.expr_start if number.expr_start >= 0 else number.start
 
 
 def _claim(
@@ -743,12 +878,13 @@ def _claim(
         if candidate is not None:
             candidates.append(candidate)
     chosen = _choose(candidates, lex)
-    if chosen is None:
+    if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
     indicator = chosen.rule.name
     place, admin_level, province = context.place_at(number.start)
     period_start, period_end = context.period_at(number.start)
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
+    measure, tier = achievement_scale(clause, indicator, lex)
     return Claim(
         article_id=article_id,
         indicator=indicator,
@@ -767,7 +903,29 @@ def _claim(
         end=number.end,
         confidence=_confidence(chosen, unit, lex),
         rule=rule,
+        measure=measure,
+        tier=tier,
     )
+
+
+def _is_total(
+    text: str,
+    number: NumberMatch,
+    rule: _IndicatorRule,
+    clause_starts: Sequence[int],
+    c_end: int,
+    lex: _Lexicon,
+) -> bool:
+    """True for a sum of money followed by "of which" and another number in the clause.
+
+    "Total resources reached VND 500 billion, of which people contributed VND 120 billion":
+    the 500 billion includes the state budget, so it is not what people mobilised; the part
+    after "of which" is. Same shape in every language (the lexicon's ``of_which`` words).
+    """
+    if rule.unit != "VND" or lex.of_which is None:
+        return False
+    found = lex.of_which.search(text, number.end, c_end)
+    return found is not None and any(s >= found.end() for s in clause_starts)
 
 
 @cache

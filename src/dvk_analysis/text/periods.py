@@ -38,6 +38,7 @@ KINDS: tuple[str, ...] = (
     "first_months",
     "end_of_year",
     "recent",
+    "year_to_date",
     "published",
 )
 """What kind of expression a ``PeriodMention`` came from (``published``: the fallback)."""
@@ -149,6 +150,7 @@ class _Rules:
     families: tuple[int, ...] = ()  # per pattern: index of its family in ``unions``
     unions: tuple[re.Pattern[str] | None, ...] = ()  # per family: where any pattern matches
     month_patterns: tuple[tuple[int, int, re.Pattern[str]], ...] = ()  # (len, month, regex)
+    compare: re.Pattern[str] | None = None  # a comparison word shortly before a mention
 
 
 def _months(lex: dict) -> dict[str, int]:
@@ -203,6 +205,7 @@ def _rules(lang: str) -> _Rules:
         ("end_of_year", "end_of_year"),
         ("recent", "past_years"),
         ("recent", "recent_years"),
+        ("year_to_date", "year_to_date"),
     ):
         for tpl in lex.get(key, []):
             if not tpl.strip():
@@ -263,7 +266,17 @@ def _rules(lang: str) -> _Rules:
         (len(name), num, re.compile(rf"(?<!\w){re.escape(name)}\w*"))
         for name, num in months.items()
     )
-    return _Rules(months, numbers, atom, compiled, families, unions, month_patterns)
+    compare = lex.get("compare_before", [])
+    return _Rules(
+        months,
+        numbers,
+        atom,
+        compiled,
+        families,
+        unions,
+        month_patterns,
+        re.compile(rf"(?:{_alt(compare)})[^.;,:!?\n]{{0,28}}$", flags) if compare else None,
+    )
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
@@ -400,13 +413,25 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             if taken.overlaps(m.start(), m.end()):
                 continue
             mention = _build(kind, m, rules, pub, text)
-            if mention is not None:
+            if mention is not None and not _compared(text, m.start(), rules):
                 taken.add(m.start(), m.end())
                 out.append(mention)
     return sorted(out, key=lambda p: p.start)
 
 
 _OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
+
+
+def _compared(text: str, start: int, rules: _Rules) -> bool:
+    """True when a comparison word stands shortly before ``start`` in the same clause.
+
+    "up 20 compared with 2020", "so với năm 2020": the year is the baseline of a comparison,
+    never the period the figure covers (any language: the words are the lexicon's
+    ``compare_before``).
+    """
+    if rules.compare is None:
+        return False
+    return rules.compare.search(text[max(0, start - 45) : start]) is not None
 
 
 class _Spans:
@@ -471,6 +496,8 @@ def _build(
             return None
         start, end = (f"{year}-01", f"{year}-{n:02d}") if year else (None, None)
         kind = "first_months"
+    elif kind == "year_to_date":
+        start, end = (f"{pub_year}-01", pub) if pub_year and pub else (None, None)
     elif kind == "end_of_year":
         start, end = None, f"{groups['year']}-12"
     elif kind == "recent":

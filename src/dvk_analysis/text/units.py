@@ -126,3 +126,25 @@ def find_unit(text: str, pos: int, lang: str) -> UnitMatch | None:
     unit, factor = g.entries[int(name[1:])]
     start, end = m.span(name)
     return UnitMatch(unit, factor, start, end, text[start:end])
+
+
+CURRENCY_BEFORE = ("VND", "VNĐ", "₫")
+"""Currency written before the number in every language ("VND 81.4 billion", English-style
+financial writing); a language's own VND words count too."""
+
+
+@cache
+def _currency_before(lang: str) -> re.Pattern[str]:
+    words = {w for w, unit, _ in _entries(lang) if unit == "VND" and len(w) > 1}
+    words |= set(CURRENCY_BEFORE)
+    alts = "|".join(_unit_rx(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?:{alts}){WS}*$")
+
+
+def currency_before(text: str, pos: int, lang: str) -> bool:
+    """True when a currency word stands right before ``pos`` (the start of a number).
+
+    Why: news in English (and translations from it) write "VND 81.4 billion"; read without
+    its unit, such a number was taken for a count of whatever noun stood nearby.
+    """
+    return _currency_before(lang).search(text[max(0, pos - 12) : pos]) is not None
