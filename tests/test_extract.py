@@ -215,10 +215,10 @@ def test_unsupported_language_gives_no_claims():
 
 
 def test_lexicon_naming_an_unknown_indicator_is_a_clear_error(monkeypatch):
-    from dvk_analysis.text import extract
+    from dvk_analysis.text import extract, keywords
 
     bad = {"bogus_indicator": {"kw": ["road"]}}
-    monkeypatch.setattr(extract, "indicator_section", lambda lang: bad)
+    monkeypatch.setattr(keywords, "indicator_section", lambda lang: bad)
     extract.lexicon.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"en\.toml \[indicators\].*'bogus_indicator'"):

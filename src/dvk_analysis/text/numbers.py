@@ -33,6 +33,11 @@ Decisions (documented here because the extractor and the tests rely on them):
 
 Everything is done with one compiled scanner per language plus anchored look-ups around each
 hit, so the running time is linear in the length of the text.
+
+One concept in one module (hence over 700 lines): how a number is *written*. Digits with the
+locale's separators, number words, CJK numerals, multipliers, qualifiers, "x of y" fractions and
+the kinds that are not quantities all decide together where a number starts and ends, so they
+share one scanner and one compiled grammar per language.
 """
 
 from __future__ import annotations

@@ -1,0 +1,119 @@
+"""Where and when a claim holds: the places and periods of one article, resolved once.
+
+Places and periods are context, not the claim: an article's mentions are found once (in pieces
+for very long texts) and each number takes the last place and period named before it, falling
+back on the manifest's province and publication date.
+"""
+
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TypeVar
+
+from dvk_analysis.text.periods import PeriodMention, find_periods
+from dvk_analysis.text.places import PlaceMention, find_places
+
+
+@cache
+def successor(province: str) -> str:
+    """The 2025 province a province of the article's date belongs to ("" when unknown)."""
+    from dvk_analysis.gazetteer import successor_2025
+
+    try:
+        return successor_2025(province) if province else ""
+    except LookupError:
+        return ""
+
+
+CONTEXT_CHUNK = 20_000
+"""Places and periods are resolved in pieces of at most this many characters (cut at line
+ends): an article is one piece, and a 10 MB text still costs linear time."""
+
+_M = TypeVar("_M", PlaceMention, PeriodMention)
+
+
+def _by_chunks(text: str, find: Callable[[str], Iterable[_M]]) -> list[_M]:
+    """Run ``find`` on pieces of ``text``; shift the mentions' offsets back to ``text``."""
+    found: list[_M] = []
+    start = 0
+    while start < len(text):
+        end = len(text)
+        if end - start > CONTEXT_CHUNK:
+            cut = text.rfind("\n", start + CONTEXT_CHUNK // 2, start + CONTEXT_CHUNK)
+            end = cut + 1 if cut > start else start + CONTEXT_CHUNK
+        for mention in find(text[start:end]):
+            if start:
+                mention = replace(mention, start=mention.start + start, end=mention.end + start)
+            found.append(mention)
+        start = end
+    return found
+
+
+@cache
+def _warn_once(message: str) -> None:
+    warnings.warn(message, stacklevel=3)
+
+
+@dataclass
+class ArticleContext:
+    """Places and periods of one article, resolved once; falls back to the manifest."""
+
+    places: list[PlaceMention]
+    periods: list[PeriodMention]
+    province: str
+    published: str
+    place_starts: list[int]
+    period_starts: list[int]
+
+    @classmethod
+    def build(
+        cls, text: str, lang: str, published: str | None, province: str | None
+    ) -> ArticleContext:
+        """Resolve the article's place and period mentions (sorted by offset)."""
+        places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
+        periods = sorted(_periods(text, lang, published), key=_start)
+        return cls(
+            places,
+            periods,
+            province or "",
+            published or "",
+            [p.start for p in places],
+            [p.start for p in periods],
+        )
+
+    def place_at(self, pos: int) -> tuple[str, str, str]:
+        """The last place named before ``pos`` (else the first one), with level and province."""
+        i = bisect_right(self.place_starts, pos)
+        mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
+        if mention is None:
+            return "", "", self.province
+        return mention.text or mention.name, mention.admin_level, mention.province or self.province
+
+    def period_at(self, pos: int) -> tuple[str, str]:
+        """The last period named before ``pos``; else up to the publication date."""
+        i = bisect_right(self.period_starts, pos)
+        if not i:
+            return "", self.published
+        mention = self.periods[i - 1]
+        return mention.period_start or "", mention.period_end or ""
+
+
+def _start(mention: PlaceMention | PeriodMention) -> int:
+    return mention.start
+
+
+def _periods(text: str, lang: str, published: str | None) -> list[PeriodMention]:
+    """Period mentions; none (with one warning) when the manifest's date is malformed.
+
+    A bad publication date is a manifest error that ``dvk validate`` reports; the claims are
+    still worth keeping, with the date as written as their period end.
+    """
+    try:
+        return _by_chunks(text, lambda part: find_periods(part, lang, published))
+    except ValueError as err:
+        _warn_once(f"period resolution failed ({err}); using the manifest's date")
+        return []

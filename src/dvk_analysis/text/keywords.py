@@ -1,0 +1,414 @@
+"""Indicator keywords: the compiled ``[indicators]`` lexicon and the choice of an indicator.
+
+What this module knows, for every language alike (the words are the lexicons'): which keyword
+phrases a clause holds (the longest winning where they overlap), which indicators a clause admits
+(``need`` / ``not`` words, the recovery frame), which indicators a number's unit can measure, and
+which compatible keyword stands nearest to a number. :mod:`extract` finds the numbers and builds
+the claims; this module answers "which indicator does this number measure?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from dvk_analysis import codebook
+from dvk_analysis.text.lexicon import LANGUAGES
+from dvk_analysis.text.lexicon import section as _section
+from dvk_analysis.text.patterns import NEVER, compile_keywords, infixes, keyword_parts
+
+ACHIEVEMENTS = frozenset(
+    {
+        "communes_meeting_ntm",
+        "villages_meeting_standard",
+        "ntm_criteria_met",
+        "districts_meeting_ntm",
+    }
+)
+"""Indicators of NTM achievement: the ones that carry ``measure`` and ``tier``."""
+
+
+# --------------------------------------------------------------------------- lexicons
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    name: str
+    unit: str
+    keywords: re.Pattern[str]
+    need: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    refines: str | None
+    unit_only: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    window: int
+    count_window: int
+    prefer: str
+    refine_side: str
+    labels: re.Pattern[str] | None
+    not_after: re.Pattern[str] | None
+    not_before: re.Pattern[str] | None
+    ignore: re.Pattern[str] | None
+    any_keyword: re.Pattern[str] | None
+    keyword_prefixes: frozenset[str]
+    keyword_infixes: re.Pattern[str] | None
+    range_words: re.Pattern[str] | None
+    rules: tuple[IndicatorRule, ...]
+    recover: re.Pattern[str] | None = None
+    of_which: re.Pattern[str] | None = None
+    scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
+    token_rules: dict[str, tuple[IndicatorRule, ...]] = field(default_factory=dict)
+    keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
+    keyword_by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    word_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)  # per word
+    unit_rules: dict[str | None, tuple[IndicatorRule, ...]] = field(default_factory=dict)
+
+
+def _scales(section: dict[str, Any], spaced: bool) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(column, value, words) of the lexicon's tier and measure words, in the order tried."""
+    out = []
+    for column, value in (
+        ("tier", "model"),
+        ("tier", "advanced"),
+        ("measure", "new"),
+        ("measure", "cumulative"),
+    ):
+        words = compile_keywords(section.get(f"{column}_{value}", []), spaced, contains=True)
+        if words is not None:
+            out.append((column, value, words))
+    return tuple(out)
+
+
+def achievement_scale(clause: str, indicator: str, lex: Lexicon) -> tuple[str, str]:
+    """``(measure, tier)`` of an NTM achievement claim read from its clause.
+
+    Why: from 2021 the programme recognises communes at three tiers, and reports give both
+    the year's new recognitions and running totals; a panel that mixes them double counts.
+    The tier defaults to ``standard`` (a plain "meets the NTM standard"); the measure stays
+    empty unless a word tells. Other indicators get ``("", "")``.
+    """
+    if indicator not in ACHIEVEMENTS:
+        return "", ""
+    found = {"measure": "", "tier": "standard"}
+    for column, value, words in lex.scales:
+        if found[column] in ("", "standard") and words.search(clause):
+            found[column] = value
+    return found["measure"], found["tier"]
+
+
+def indicator_section(lang: str) -> dict[str, Any]:
+    """The ``[indicators]`` section of ``lang``'s lexicon (a seam tests replace)."""
+    return _section(lang, "indicators")
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """Return the compiled extraction lexicon of ``lang`` (built once per language)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(LANGUAGES)}")
+    section = indicator_section(lang)
+    valid = codebook.indicators()
+    spaced = lang != "zh"
+    rules = []
+    for name, spec in section.items():
+        if not isinstance(spec, dict):
+            continue
+        if name not in valid:
+            raise ValueError(
+                f"lexicons/{lang}.toml [indicators]: unknown indicator {name!r}; "
+                f"valid: {', '.join(valid)}"
+            )
+        rules.append(
+            IndicatorRule(
+                name=name,
+                unit=valid[name].unit,
+                keywords=compile_keywords(spec.get("kw", []), spaced) or NEVER,
+                need=compile_keywords(spec.get("need", []), spaced, contains=True),
+                exclude=compile_keywords(spec.get("not", []), spaced, contains=True),
+                refines=spec.get("refines"),
+                unit_only=bool(spec.get("unit_only", False)),
+            )
+        )
+    keywords = [
+        w
+        for spec in section.values()
+        if isinstance(spec, dict)
+        for w in spec.get("kw", [])
+        if w.strip("*")
+    ] + [w for w in section.get("ignore", []) if w.strip("*")]
+    parts = keyword_parts(keywords, spaced)
+    return Lexicon(
+        lang=lang,
+        window=int(section.get("window", 80)),
+        count_window=int(section.get("count_window", 25)),
+        prefer=section.get("prefer", "after"),
+        refine_side=section.get("refine_side", "both"),
+        labels=compile_keywords(section.get("labels", []), spaced),
+        not_after=compile_keywords(section.get("not_after", []), spaced),
+        not_before=compile_keywords(section.get("not_before", []), spaced),
+        ignore=compile_keywords(section.get("ignore", []), spaced),
+        any_keyword=(re.compile("|".join(rx for rx, _ in parts), re.IGNORECASE) if parts else None),
+        keyword_parts=tuple(parts),
+        keyword_prefixes=frozenset(w.lower()[:2] for w in keywords if not w.startswith("*")),
+        keyword_infixes=infixes(keywords),
+        range_words=compile_keywords(section.get("range", []), spaced),
+        rules=tuple(rules),
+        recover=compile_keywords(section.get("recover", []), spaced, contains=True),
+        of_which=compile_keywords(section.get("of_which", []), spaced),
+        scales=_scales(section, spaced),
+    )
+
+
+# --------------------------------------------------------------------------- indicator choice
+
+
+@dataclass(frozen=True)
+class Candidate:
+    rule: IndicatorRule
+    distance: float
+    keyword: str
+    between: bool
+    side: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One keyword occurrence in the text (offsets in the text)."""
+
+    start: int
+    end: int
+    rule: IndicatorRule | None  # None: an ``ignore`` phrase
+    word: str
+
+
+def _compatible(rule: IndicatorRule, unit: str | None) -> bool:
+    """Whether a number written with ``unit`` can measure ``rule``'s indicator.
+
+    Without a unit a number can only count things or people: households, areas, lengths and
+    money must be named by their unit word.
+    """
+    if unit is None:
+        return rule.unit in ("count", "persons")
+    if unit == "count":
+        return rule.unit == "count"
+    if unit == "persons" and rule.unit == "count":
+        return True  # "37 individuals honoured" counts people as items
+    return rule.unit == unit
+
+
+def rules_of_unit(lex: Lexicon, unit: str | None) -> tuple[IndicatorRule, ...]:
+    """The rules ``_compatible`` with ``unit``, in lexicon order (cached per unit)."""
+    found = lex.unit_rules.get(unit)
+    if found is None:
+        found = lex.unit_rules[unit] = tuple(r for r in lex.rules if _compatible(r, unit))
+    return found
+
+
+def clause_hits(clause: str, offset: int, lex: Lexicon) -> list[Hit]:
+    """Keyword hits of every indicator in a clause, the longest winning where they overlap.
+
+    "model new rural residential areas" is a village phrase, so its "model" must not also count
+    as the keyword of DVK models. One pass of the union of all keywords (longest alternatives
+    first, leftmost match) finds the phrases; each phrase then names every indicator whose
+    keywords match it whole ("donated" is a keyword of land, money and households alike).
+    An ``ignore`` phrase is found the same way and names none.
+    """
+    if lex.any_keyword is None:
+        return []
+    hits = []
+    for m in _keyword_matches(clause, lex):
+        for rule in _rules_for(lex, m.group()):
+            hits.append(Hit(m.start() + offset, m.end() + offset, rule, m.group()))
+    return hits
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _keyword_matches(clause: str, lex: Lexicon) -> Iterator[re.Match[str]]:
+    """Leftmost-longest keyword matches.
+
+    Where words are spaced, the keyword regex is tried only at the start of a word that can
+    begin a keyword (its first two letters) or contain one (a compound's keyword, lexicon
+    entries with a leading "*"): a cheap filter that saves most regex attempts. The verdict
+    and the regex cut to the word's first letter (``_keywords_at``) are cached per word.
+    """
+    pattern = lex.any_keyword
+    assert pattern is not None
+    if lex.lang == "zh":
+        yield from (m for m in pattern.finditer(clause) if m.end() > m.start())
+        return
+    end = 0
+    word_patterns = lex.word_patterns
+    for w in _WORD.finditer(clause):
+        if w.start() < end:
+            continue
+        word = w.group()
+        at_word = word_patterns.get(word, False)
+        if at_word is False:  # not seen yet: None when no keyword can start the word
+            at_word = _keywords_at(lex, word[0]) if _may_start(word, lex) else None
+            if len(word_patterns) < 200_000:
+                word_patterns[word] = at_word
+        if at_word is None:
+            continue
+        m = at_word.match(clause, w.start())
+        if m and m.end() > m.start():
+            end = m.end()
+            yield m
+
+
+def _may_start(word: str, lex: Lexicon) -> bool:
+    """Whether a keyword may match at the start of ``word``."""
+    word = word.lower()
+    compounds = lex.keyword_infixes
+    return (
+        word[:2] in lex.keyword_prefixes
+        or word[:1] in lex.keyword_prefixes
+        or (compounds is not None and compounds.search(word) is not None)
+    )
+
+
+def _keywords_at(lex: Lexicon, char: str) -> re.Pattern[str]:
+    """``any_keyword`` cut to the alternatives that can match where the text holds ``char``.
+
+    The alternatives keep their order, so the one that matches is the one the whole pattern
+    would find; trying hundreds of alternatives that cannot match was most of the cost.
+    """
+    pattern = lex.keyword_by_char.get(char)
+    if pattern is None:
+        parts = [
+            rx
+            for rx, first in lex.keyword_parts
+            if not first or re.fullmatch(re.escape(first), char, re.IGNORECASE)
+        ]
+        pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else NEVER
+        if len(lex.keyword_by_char) < 10_000:
+            lex.keyword_by_char[char] = pattern
+    return pattern
+
+
+def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozenset[str]:
+    """Indicators with a keyword (or ``unit_only``) in the clause whose required words
+    (``need``) are in it too, and their excluded words (``not``) not; no donation in a
+    clause of the ``recover`` frame."""
+    present = {h.rule.name for h in hits if h.rule is not None}
+    recovered = lex.recover is not None and lex.recover.search(clause) is not None
+    return frozenset(
+        r.name
+        for r in lex.rules
+        if (r.unit_only or r.name in present)
+        and (r.need is None or r.need.search(clause))
+        and (r.exclude is None or not r.exclude.search(clause))
+        and not (recovered and r.name in DONATIONS)
+    )
+
+
+DONATIONS = frozenset({"land_donated", "funds_mobilized"})
+"""Land and money people give: never read in a clause where the State recovers, acquires or
+compensates (the lexicon's ``recover`` frame), whatever the language."""
+
+
+def _rules_for(lex: Lexicon, token: str) -> tuple[IndicatorRule, ...]:
+    """Indicators whose keywords match ``token`` whole (cached: articles repeat their words)."""
+    key = token.lower()
+    found = lex.token_rules.get(key)
+    if found is None:
+        if lex.ignore is not None and lex.ignore.fullmatch(token):
+            found = ()
+        else:
+            found = tuple(r for r in lex.rules if r.keywords.fullmatch(token))
+        if len(lex.token_rules) < 200_000:
+            lex.token_rules[key] = found
+    return found
+
+
+_QUOTED = re.compile(r"[\"“„«「『][^\"”“»」』\n]{0,80}[\"”“»」』]")
+
+
+def _unquoted_gap(
+    text: str, hit: Hit, span: tuple[int, int], ignore: re.Pattern[str] | None = None
+) -> int:
+    """Characters between a keyword and the number, not counting a quoted name in between
+    ('119 "Skilled Mass Mobilization" models': the models are next to the number)."""
+    lo, hi = (span[1], hit.start) if hit.start >= span[1] else (hit.end, span[0])
+    between = text[lo:hi]
+    names = list(_QUOTED.finditer(between))
+    if ignore is not None and not names:
+        # an unquoted name right next to the number: '1,250 Skilled Mass Mobilization models'
+        names = [
+            m
+            for m in ignore.finditer(between)
+            if (m.start() <= 2 if hit.start >= span[1] else m.end() >= len(between) - 2)
+        ]
+    return len(between) - sum(len(m.group()) for m in names)
+
+
+def nearest_keyword(
+    text: str,
+    rule: IndicatorRule,
+    hits: Sequence[Hit],
+    span: tuple[int, int],
+    others: Sequence[int],
+    lex: Lexicon,
+    bare: bool = False,
+) -> Candidate | None:
+    """Nearest keyword of ``rule`` to the number at ``span`` (text offsets) within the clause."""
+    best: Candidate | None = None
+    lo, hi = span
+    for hit in hits:
+        if hit.rule is not rule:
+            continue
+        if hit.start >= hi:
+            side, gap = "after", hit.start - hi
+            between = any(hi <= o < hit.start for o in others)
+        elif hit.end <= lo:
+            side, gap = "before", lo - hit.end
+            between = any(hit.end <= o < lo for o in others)
+        else:
+            continue
+        if gap > lex.window:
+            continue
+        if bare and between:
+            continue  # a bare count names its noun next to it, never across another number
+        if bare and rule.refines is None and lex.prefer not in (side, "both"):
+            continue  # ... on the language's side ("35 communes", not "commune 17")
+        if bare and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
+            continue
+        weight = 1.0 if lex.prefer in (side, "both") else 1.6
+        distance = gap * weight * (3.0 if between else 1.0)
+        if best is None or distance < best.distance:
+            best = Candidate(rule, distance, hit.word, between, side)
+    return best
+
+
+def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
+    """Nearest candidate; an indicator that refines it wins when its keyword is this number's."""
+    if not candidates:
+        return None
+    # A finer indicator is reached through the one it refines: "197 models sustainable, 233
+    # new models" must not give 233 the "sustainable" of its neighbour.
+    general = [c for c in candidates if c.rule.refines is None] or [
+        c for c in candidates if lex.refine_side in (c.side, "both")
+    ]
+    if not general:
+        return None
+    best = min(general, key=lambda c: (c.distance, c.rule.name))
+    refining = [
+        c
+        for c in candidates
+        if c.rule.refines == best.rule.name
+        and not c.between
+        and lex.refine_side in (c.side, "both")
+    ]
+    if refining:
+        # "197 models maintained, and 233 new models": the refinement after the number (on the
+        # language's side) describes it; the one before may describe the previous number.
+        return min(refining, key=lambda c: (lex.prefer not in (c.side, "both"), c.distance))
+    return best
