@@ -139,7 +139,7 @@ def _number_at(text: str, start: int, end: int, lang: str) -> object | None:
 
 def _unit_factors(lang: str) -> set[float]:
     """1 and every unit factor of the language's lexicon (ha -> m2 is 10000)."""
-    from dvk_analysis.text.numbers import lexicon
+    from dvk_analysis.text.lexicon import load as lexicon
 
     units = lexicon(lang).get("units", {}).values()
     entries = [e for u in units if isinstance(u, list) for e in u if isinstance(e, dict)]

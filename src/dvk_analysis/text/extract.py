@@ -653,7 +653,9 @@ def extract_paths(
                 f"{path}: not in the manifest; language detected, no province/date",
                 stacklevel=2,
             )
-        article_lang = lang or (row or {}).get("language") or detect_language(text, corpus_langs)
+        # A manifest row without a language: one of the corpus's; no row: any supported one.
+        candidates = corpus_langs if row is not None else None
+        article_lang = lang or (row or {}).get("language") or detect_language(text, candidates)
         if article_lang not in LANGUAGES:
             warnings.warn(
                 f"{path}: language {article_lang or 'undetectable'!s} is not supported "
