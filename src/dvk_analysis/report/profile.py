@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -305,12 +306,16 @@ QUALIFIER_WORDS = {
 }
 
 
-def summary(profile: ProvinceProfile, limit: int = 8) -> str:
+def summary(profile: ProvinceProfile, limit: int = 8, href: Callable | None = None) -> str:
     """A short Markdown summary in which every number carries its source.
 
     One sentence per claim about the province as a whole (else the most frequent units), the
     qualifier kept ("more than 19,300"), followed by the observation id and link in brackets.
+    ``href(row)``, when given, is the link of a claim (the report's offline source page,
+    ``present.summary_links``); otherwise the web address, when there is one.
     """
+    from dvk_analysis.report.present import format_number, indicator_label
+
     if profile.empty:
         return f"The corpus holds no claim about **{_text(profile.province)}**."
     claims = profile.claims.assign(
@@ -329,12 +334,13 @@ def summary(profile: ProvinceProfile, limit: int = 8) -> str:
         "",
     ]
     for row in chosen.itertuples():
-        value = QUALIFIER_WORDS[row.qualifier] + _fmt(row.value, row.unit)
+        value = QUALIFIER_WORDS[row.qualifier] + format_number(row.value, row.unit)
         if isinstance(row.denominator, float) and row.denominator == row.denominator:
             value += f" of {row.denominator:,.0f}"
         period = f"{row.period_start or '?'}–{row.period_end or '?'}"
         lines.append(
-            f"- {row.indicator}: {value} ({_text(row.place)}, {_text(period)}) {_source(row)}"
+            f"- {indicator_label(row.indicator)}: {value} ({_text(row.place)}, {_text(period)}) "
+            + _source(row, href)
         )
     return "\n".join(lines)
 
@@ -358,8 +364,10 @@ renderers link bare ``http://`` and ``www.`` text, so their ``:`` / ``.`` become
 (shown the same, linked never). Links come only from URL columns (:func:`_source`)."""
 
 
-def _source(row: object) -> str:
+def _source(row: object, href: Callable | None = None) -> str:
     """The observation id, linked to its source when that is a web address."""
+    if href is not None:
+        return f"[{_text(row.observation_id)}]({href(row)})"
     url = row.url if isinstance(row.url, str) else ""
     if re.fullmatch(r"https?://[^\s()<>\"']+", url):
         return f"[{_text(row.observation_id)}]({url})"

@@ -498,13 +498,18 @@ def _finish_report(spec: RunSpec, tmp: Path, out_nb: Path, target: Path) -> None
     """Add the HTML page and the run record to ``tmp``, then swap it in as ``target``."""
     import nbformat
 
-    from dvk_analysis.run.htmlreport import notebook_html
+    from dvk_analysis.run.htmlreport import notebook_html, stamp_text
 
     nb = nbformat.read(out_nb, as_version=4)
     nb.metadata.get("papermill", {})["output_path"] = str(target / out_nb.name)
     nbformat.write(nb, out_nb)
     stem = out_nb.stem
-    page = notebook_html(nb, f"{spec.province} - {stem}")
+    page = notebook_html(
+        nb,
+        f"{spec.province}: province profile",
+        back_href="../../index.html",
+        stamp=stamp_text(spec.record.get("data")),
+    )
     (tmp / f"{stem}.html").write_text(page, encoding="utf-8")
     record = dict(spec.record, province=spec.province, finished=time.time())
     (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")  # inside tmp
@@ -657,6 +662,7 @@ class Inputs:
     nb_path: Path
     parameters: dict[str, Any]
     shared: dict[str, str]
+    data_path: Path | None = None  # where the source pages beside the index are read from
 
     @classmethod
     def current(
@@ -669,7 +675,7 @@ class Inputs:
             "data": hash_files(data_path),
             "kernel": kernel,
         }
-        return cls(nb_path, dict(parameters), shared)
+        return cls(nb_path, dict(parameters), shared, data_path)
 
     def record(self, province: str) -> dict[str, Any]:
         """The run record of ``province`` under the current inputs (canonical parameters)."""
@@ -1154,11 +1160,17 @@ def write_index(
     results: Iterable[RunResult] = (),
     inputs: Inputs | None = None,
 ) -> Path:
-    """Write ``output_root/index.html`` from :func:`index_rows` (atomically)."""
-    from dvk_analysis.run.htmlreport import index_html
+    """Write ``output_root/index.html`` from :func:`index_rows`, and the source pages.
+
+    Rendering (labels, formats, the source pages every claim links to) is
+    :func:`dvk_analysis.run.htmlreport.write_index_page`'s.
+    """
+    from dvk_analysis.run.htmlreport import write_index_page
 
     rows = index_rows(output_root, results, inputs)
-    return atomic_write_text(Path(output_root) / "index.html", index_html(rows))
+    data_path = inputs.data_path if inputs is not None else None
+    data_hash = inputs.shared.get("data") if inputs is not None else None
+    return write_index_page(Path(output_root), rows, data_dir=data_path, data_hash=data_hash)
 
 
 def run_folder_name(nb_path: Path, parameters: Mapping[str, Any]) -> str:

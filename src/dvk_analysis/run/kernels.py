@@ -21,8 +21,23 @@ with.
 from __future__ import annotations
 
 import contextlib
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
+
+QUIET_ARGUMENTS: tuple[str, ...] = (
+    "--HistoryManager.enabled=False",
+    "--IPKernelApp.log_level=ERROR",
+)
+"""Kernel command-line options of every batch kernel.
+
+``HistoryManager.enabled=False``: concurrent kernels share one IPython history database, and
+the loser of a write race prints ``ERROR! Session/line number was not unique in database``
+into the *notebook's* output, i.e. into a published report. Batch kernels need no history.
+``IPKernelApp.log_level=ERROR``: ipykernel 7 warns "running over TCP without encryption" for
+every kernel; ours listen on 127.0.0.1 only, so the warning says nothing to a reader.
+"""
 
 DEFAULT_PRELOAD: tuple[str, ...] = (
     "numpy",
@@ -94,6 +109,77 @@ def _dvk_reset(cwd):
                 pass
 _dvk_reset({cwd!r})
 """
+
+
+def _kernel_log() -> Path:
+    """A fresh file that receives the kernel process's own stdout and stderr."""
+    handle, name = tempfile.mkstemp(prefix="dvk-kernel-", suffix=".log")
+    os.close(handle)
+    return Path(name)
+
+
+def log_tail(path: Path | None, lines: int = 5) -> str:
+    """The last ``lines`` lines of a kernel log, for a failure message ("" if none)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace") if path else ""
+    except OSError:
+        return ""
+    return " | ".join(text.strip().splitlines()[-lines:])
+
+
+def quiet_launch(kw: dict[str, Any], log: Path) -> dict[str, Any]:
+    """Launch arguments that keep the kernel process's own output off the terminal.
+
+    The kernel's stdout/stderr (not the notebook's outputs, which travel over ZeroMQ) carry
+    only ipykernel's log lines, e.g. "KeyboardInterrupt caught in kernel" when jupyter_client
+    interrupts a kernel before shutting it down. They go to ``log``; a failed run quotes its
+    tail, so nothing useful is lost.
+    """
+    extra = [*kw.get("extra_arguments", []), *QUIET_ARGUMENTS]
+    handle = open(log, "ab")  # noqa: SIM115 - the kernel process owns it from now on
+    return {**kw, "extra_arguments": extra, "stdout": handle, "stderr": handle}
+
+
+def quiet_manager(kernel_name: str, asynchronous: bool = False) -> Any:
+    """A kernel manager whose kernels keep history off and their log out of the terminal.
+
+    Parameters
+    ----------
+    kernel_name : str
+        Installed kernel spec name.
+    asynchronous : bool
+        An ``AsyncKernelManager`` (what papermill's client drives) instead of a blocking one.
+
+    Returns
+    -------
+    KernelManager or AsyncKernelManager
+        Its ``log_path`` names the kernel log (see :func:`log_tail`).
+    """
+    from jupyter_client.manager import AsyncKernelManager, KernelManager
+
+    base = AsyncKernelManager if asynchronous else KernelManager
+
+    class QuietKernelManager(base):  # type: ignore[misc, valid-type]
+        log_path: Path | None = None
+
+        async def _async_pre_start_kernel(self, **kw: Any) -> Any:
+            self.log_path = self.log_path or _kernel_log()
+            return await super()._async_pre_start_kernel(**quiet_launch(kw, self.log_path))
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            try:
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+            finally:  # the kernel process holds its own copy of the log file
+                kw["stdout"].close()
+
+    return QuietKernelManager(kernel_name=kernel_name)
+
+
+def remove_log(manager: Any) -> None:
+    """Delete the kernel log of ``manager`` (after a clean shutdown)."""
+    path = getattr(manager, "log_path", None)
+    if path is not None:
+        Path(path).unlink(missing_ok=True)
 
 
 class KernelResetError(RuntimeError):
@@ -218,10 +304,8 @@ class WarmKernel:
     # -- lifecycle -------------------------------------------------------------------------
     def start(self) -> WarmKernel:
         """Start the kernel, import the preload modules and snapshot the pristine state."""
-        from jupyter_client.manager import KernelManager
-
         _register_engine()
-        self.km = KernelManager(kernel_name=self.kernel_name)
+        self.km = quiet_manager(self.kernel_name)
         self.km.start_kernel()
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -246,6 +330,7 @@ class WarmKernel:
                 pass
             with contextlib.suppress(Exception):
                 self.km.cleanup_resources()
+            remove_log(self.km)
         self.kc = self.km = None
 
     def restart(self) -> None:
@@ -304,35 +389,66 @@ class WarmKernel:
             self.restart()
             self.reset(cwd)
         self.runs += 1
-        return papermill.execute_notebook(
-            str(input_path),
-            str(output_path),
-            parameters=parameters,
-            engine_name=ENGINE_NAME,
-            kernel_name=self.kernel_name,
-            progress_bar=False,
-            execution_timeout=execution_timeout,
-            km=self.km,
-        )
+        try:
+            return papermill.execute_notebook(
+                str(input_path),
+                str(output_path),
+                parameters=parameters,
+                engine_name=ENGINE_NAME,
+                kernel_name=self.kernel_name,
+                progress_bar=False,
+                execution_timeout=execution_timeout,
+                km=self.km,
+            )
+        except Exception as exc:
+            tail = "" if self.alive else log_tail(getattr(self.km, "log_path", None))
+            if tail:  # the kernel died: say what it last logged, keeping the error's type
+                try:
+                    raised = type(exc)(f"{exc} (kernel log: {tail})")
+                except Exception:
+                    raise exc from None
+                raise raised from exc
+            raise
 
 
 def run_cold(
     input_path: str | Path,
-    output_path: str | Path,
+    output_path: str | Path | None,
     parameters: dict[str, Any],
     cwd: str | Path,
     kernel_name: str,
     execution_timeout: float | None = None,
 ) -> Any:
-    """Run one notebook with plain :func:`papermill.execute_notebook` in a fresh kernel."""
+    """Run one notebook with plain :func:`papermill.execute_notebook` in a fresh kernel.
+
+    The kernel is papermill's usual one, started by a :func:`quiet_manager` (history off, its
+    log kept off the terminal) and shut down here, since papermill does not own it.
+    """
     import papermill
 
-    return papermill.execute_notebook(
-        str(input_path),
-        str(output_path),
-        parameters=parameters,
-        kernel_name=kernel_name,
-        progress_bar=False,
-        cwd=str(cwd),
-        execution_timeout=execution_timeout,
-    )
+    km = quiet_manager(kernel_name, asynchronous=True)
+    try:
+        return papermill.execute_notebook(
+            str(input_path),
+            None if output_path is None else str(output_path),
+            parameters=parameters,
+            kernel_name=kernel_name,
+            progress_bar=False,
+            cwd=str(cwd),
+            execution_timeout=execution_timeout,
+            km=km,
+        )
+    finally:
+        _stop(km)
+        remove_log(km)
+
+
+def _stop(km: Any) -> None:
+    """Shut an asynchronous kernel manager's kernel down (no-op when none is running)."""
+    from jupyter_core.utils import run_sync
+
+    with contextlib.suppress(Exception):
+        if km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+    with contextlib.suppress(Exception):
+        run_sync(km.cleanup_resources)()

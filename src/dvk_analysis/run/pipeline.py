@@ -90,13 +90,11 @@ def clean_notebook(nb: Any) -> Any:
 def refresh_notebook(path: Path, kernel: str = KERNEL) -> Path:
     """Execute a notebook with its default parameters and replace it atomically."""
     import nbformat
-    import papermill
 
     from dvk_analysis.fileio import atomic_write_text
+    from dvk_analysis.run.kernels import run_cold
 
-    executed = papermill.execute_notebook(
-        str(path), None, kernel_name=kernel, cwd=str(path.parent), progress_bar=False
-    )
+    executed = run_cold(path, None, {}, path.parent, kernel)
     return atomic_write_text(path, nbformat.writes(clean_notebook(executed)) + "\n")
 
 
