@@ -9,11 +9,13 @@ PYTHON ?= python3
 .PHONY: reports test lab lint format lock bench clean-venv
 
 $(STAMP): pyproject.toml requirements.lock
+	@echo "==> [1/6] install: .venv with the locked stack (first time only, a few minutes)" >&2
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "$(KERNEL)" >/dev/null
 	touch $(STAMP)
+	@echo "    installed; the project kernel is '$(KERNEL)'" >&2
 
 ## The main job: validate data, build the data set, execute every notebook, write reports/.
 reports: $(STAMP)
@@ -26,9 +28,9 @@ test: $(STAMP)
 	$(VENV)/bin/pytest -n 2 --dist loadgroup tests
 	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
-## JupyterLab on the project's kernel (never a system Python).
+## JupyterLab on the repository root, the project's kernel only, autosave off (dvk lab).
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(VENV)/bin/dvk lab
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks

@@ -6,8 +6,13 @@ no cell shows an error and at least one figure rendered. A screenshot goes to
 ``reports/browser/``. Then opens the generated report pages and checks that their links and
 figures resolve offline.
 
+The second test opens the index and two province reports from disk, offline, and checks what a
+reader sees: no kernel noise, a back link on every report, every claim clickable to an anchor on
+its source page (which links the web address), and no horizontal overflow; screenshots go to
+``reports/browser/``.
+
 Chromium comes from Debian's ``chromium`` package (`.ci/run` installs it); where none is found
-the test is skipped with that reason.
+the tests are skipped with that reason, except under CI (``CI=true``), where they fail.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from pathlib import Path
 import pytest
 
 from dvk_analysis.paths import project_root, reports_dir
+from dvk_analysis.run.lab import KERNEL, lab_arguments, write_settings
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -51,7 +57,10 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def browser():
     if CHROMIUM is None:
-        pytest.skip("no Chromium found (install Debian's 'chromium' package to run this test)")
+        message = "no Chromium found (install Debian's 'chromium' package to run this test)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + "; CI must run the browser tests")
+        pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -83,10 +92,12 @@ def jupyterlab(tmp_path_factory):
         "HOME": str(home),
         "DVK_PROJECT_ROOT": str(project_root()),
     }
+    # The same options as `make lab` (dvk lab): project kernel only, autosave off.
+    write_settings(home / "settings")
     cmd = [
         sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}",
         "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--allow-root",
-        f"--ServerApp.root_dir={root}", "--ServerApp.open_browser=False",
+        *lab_arguments(root, home / "settings"), "--ServerApp.open_browser=False",
         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]  # fmt: skip
     log = open(home / "lab.log", "w")  # noqa: SIM115 - closed below
@@ -134,6 +145,19 @@ def _menu(page, menu: str, item: str) -> None:
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(f"^{item}$")).click()
 
 
+def test_lab_offers_the_project_kernel_only_and_does_not_autosave(jupyterlab):
+    import json
+
+    base, token = jupyterlab
+    with urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=10) as reply:
+        specs = json.load(reply)
+    assert list(specs["kernelspecs"]) == [KERNEL]
+    url = f"{base}/lab/api/settings/@jupyterlab/docmanager-extension:plugin?token={token}"
+    with urllib.request.urlopen(url, timeout=10) as reply:
+        settings = json.load(reply)
+    assert settings["settings"]["autosave"] is False
+
+
 def test_province_notebook_runs_in_jupyterlab(browser, jupyterlab):
     base, token = jupyterlab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
@@ -162,22 +186,39 @@ def test_province_notebook_runs_in_jupyterlab(browser, jupyterlab):
     page.close()
 
 
-def test_report_pages_open_offline(browser, tmp_path):
-    """The index and a province page load with no network and every link/figure resolves."""
+NOISE = re.compile(r"ERROR|Traceback|WARNING|KeyboardInterrupt")
+NO_OVERFLOW = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+
+
+@pytest.fixture(scope="module")
+def example_reports(tmp_path_factory) -> Path:
+    """The index and two province reports, built as ``dvk batch`` builds them."""
     from dvk_analysis.run.pipeline import build_example_reports
 
-    index = build_example_reports(tmp_path)
+    root = tmp_path_factory.mktemp("reports")
+    return build_example_reports(root, provinces=("Hà Tĩnh", "Lai Châu"))
+
+
+def _screenshot(page, name: str) -> None:
+    target = reports_dir() / "browser"
+    target.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target / name), full_page=True)
+    assert (target / name).stat().st_size > 10_000
+
+
+def test_report_pages_open_offline(browser, example_reports):
+    """The index and a province page load with no network and every link/figure resolves."""
     context = browser.new_context(offline=True)
     page = context.new_page()
     failed: list[str] = []
     page.on("requestfailed", lambda r: failed.append(r.url))
-    page.goto(Path(index).as_uri())
+    page.goto(Path(example_reports).as_uri())
     links = page.locator("a[href]").evaluate_all("els => els.map(e => e.href)")
     local = [u for u in links if u.startswith("file://")]
     assert local, "the index links to no province page"
     for url in local:
-        assert Path(url.removeprefix("file://")).exists(), url
-    page.goto(local[0])
+        assert Path(url.removeprefix("file://").split("#")[0]).exists(), url
+    page.goto([u for u in local if u.endswith(".html")][0])
     images = page.locator("img")
     assert images.count() >= 1
     broken = images.evaluate_all(
@@ -185,4 +226,46 @@ def test_report_pages_open_offline(browser, tmp_path):
     )
     assert broken == 0
     assert failed == []
+    context.close()
+
+
+def test_index_and_two_reports_read_cleanly_and_every_claim_is_clickable(browser, example_reports):
+    context = browser.new_context(offline=True, viewport={"width": 1000, "height": 900})
+    page = context.new_page()
+    index = Path(example_reports).as_uri()
+    page.goto(index)
+    assert not NOISE.search(page.inner_text("body"))
+    assert page.evaluate(NO_OVERFLOW), "the index scrolls sideways"
+    _screenshot(page, "index.png")
+    reports = page.locator("td a[href*='provinces/']").evaluate_all("els => els.map(e => e.href)")
+    assert len(reports) == 2
+    for number, report in enumerate(reports):
+        page.goto(report)
+        text = page.inner_text("body")
+        assert not NOISE.search(text), NOISE.search(text)
+        assert "papermill" not in text and "files written" not in text
+        assert page.evaluate(NO_OVERFLOW), f"{report} scrolls sideways"
+        assert page.locator("h1").first.inner_text().split(":")[0] in ("Hà Tĩnh", "Lai Châu")
+        assert page.locator("nav.dvk-toc a").count() >= 5
+        _screenshot(page, f"report_{number}.png")
+        claims = page.locator("a[href*='sources/']")
+        assert claims.count() >= 3, "claims do not link to their sources"
+        back = page.locator("a.dvk-back")
+        assert back.get_attribute("href") == "../../index.html"
+        claims.first.click()
+        page.wait_for_load_state()
+        assert "/sources/" in page.url and "#claim-" in page.url
+        anchor = page.url.split("#", 1)[1]
+        target = page.locator(f"[id='{anchor}']")
+        assert target.count() == 1 and target.is_visible()
+        assert page.evaluate(NO_OVERFLOW), f"{page.url} scrolls sideways"
+        web = page.locator("a.dvk-source-url")
+        if web.count():
+            assert web.get_attribute("href").startswith("http")
+        if number == 0:
+            _screenshot(page, "source.png")
+        page.goto(report)
+        back.click()
+        page.wait_for_load_state()
+        assert page.url == index
     context.close()

@@ -42,3 +42,83 @@ def test_a_failing_cell_in_dvk_run_is_one_line_on_stderr(tmp_path, capsys):
         f"(executed notebook kept in {tmp_path / 'toy_profile.ipynb'})\n"
     )
     assert (tmp_path / "toy_profile.ipynb").is_file()
+
+
+def test_run_help_after_a_notebook_lists_its_parameters_as_papermill_sees_them(capsys):
+    import papermill
+
+    from dvk_analysis.paths import notebooks_dir
+
+    assert main(["run", "02_province_profile", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "usage: dvk run" in out and "examples:" in out
+    section = out.split("parameters of 02_province_profile.ipynb")[1]
+    inspected = papermill.inspect_notebook(str(notebooks_dir() / "02_province_profile.ipynb"))
+    assert inspected
+    for name, info in inspected.items():
+        assert f"  {name}: str = {info['default']}\n" in section
+        if info["help"]:
+            assert info["help"] in section
+
+
+def test_run_help_without_a_notebook_is_plain_help_and_no_notebook_is_a_usage_error(capsys):
+    assert main(["run", "--help"]) == 0
+    assert "parameters of" not in capsys.readouterr().out
+    assert main(["run"]) == 2
+    assert "which notebook?" in capsys.readouterr().err
+
+
+def test_help_shows_defaults_and_examples(capsys):
+    from dvk_analysis.run.cli import build_parser
+
+    text = build_parser()._subparsers._group_actions[0].choices["batch"].format_help()
+    assert "(default: 02_province_profile)" in text and "(default: legacy)" in text
+    assert 'dvk batch --provinces "Hà Tĩnh,lai-chau,Lang Son"' in text
+    assert "(default: None)" not in text and "(default: False)" not in text
+
+
+def test_provinces_lists_both_geographies_with_claim_counts(capsys):
+    from dvk_analysis.data.load import load_observations
+    from dvk_analysis.paths import data_dir
+
+    assert main(["provinces"]) == 0
+    out = capsys.readouterr().out
+    claims = load_observations(data_dir() / "curated" / "observations.csv")
+    expected = int((claims["province"] == "Hà Tĩnh").sum())
+    assert expected > 0
+    lines = out.splitlines()
+    assert any(line.split()[:3] == ["Hà", "Tĩnh", "ha-tinh"] and line.split()[3] == str(expected)
+               for line in lines)  # fmt: skip
+    assert "63 provinces" in out and "34 provinces" in out
+    assert sum(1 for line in lines if line.startswith("  ") and "slug" not in line) == 63 + 34
+    assert main(["provinces", "--geography", "2025", "--with-data"]) == 0
+    only = [ln for ln in capsys.readouterr().out.splitlines()[2:] if ln.strip()]
+    assert only and all(int(ln[48:55]) > 0 for ln in only)
+
+
+def test_lab_copy_never_overwrites_work(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from dvk_analysis.paths import notebooks_dir
+
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(notebooks_dir() / "02_province_profile.ipynb", tmp_path / "notebooks")
+    monkeypatch.setenv("DVK_PROJECT_ROOT", str(tmp_path))
+    assert main(["lab-copy", "02_province_profile", "--name", "lang-son"]) == 0
+    copy = tmp_path / "work" / "lang-son.ipynb"
+    assert copy.read_bytes() == (tmp_path / "notebooks" / "02_province_profile.ipynb").read_bytes()
+    copy.write_text("my work", encoding="utf-8")
+    assert main(["lab-copy", "02_province_profile", "--name", "lang-son"]) == 1
+    assert copy.read_text(encoding="utf-8") == "my work"
+
+
+def test_lab_opens_the_root_on_the_project_kernel_without_autosave(tmp_path):
+    import json
+
+    from dvk_analysis.run.lab import lab_command
+
+    command = lab_command(tmp_path)
+    assert f"--ServerApp.root_dir={tmp_path}" in command
+    assert "--KernelSpecManager.allowed_kernelspecs=dvk-analysis" in command
+    settings = tmp_path / ".venv" / "lab-settings" / "@jupyterlab" / "docmanager-extension"
+    assert json.loads((settings / "plugin.jupyterlab-settings").read_text())["autosave"] is False

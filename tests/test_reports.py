@@ -168,6 +168,7 @@ def test_source_page_highlights_the_claim_and_links_the_source():
     anchor = present.claim_anchor("a1#4:dvk_models")
     assert f'id="{anchor}"' in page
     assert f'<mark id="text-{anchor}" class="dvk-quote">more than 430 models</mark>' in page
+    assert f'<a href="#text-{anchor}">' in page  # the claim's row leads to its sentence
     assert 'href="https://example.org/news?id=1"' in page
     assert "more than 430" in page and "&lt;in&gt;" in page and "&lt;b&gt;title" in page
     assert 'href="../index.html"' in page

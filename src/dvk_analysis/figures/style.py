@@ -50,8 +50,34 @@ GAP_COLOR = "#E5E5E5"
 FONT = "DejaVu Sans"
 """Ships with matplotlib (present everywhere matplotlib is) and covers Vietnamese and Arabic."""
 
+CJK_FONT_FILES: tuple[str, ...] = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+)
+"""Fonts for Chinese and Japanese place names (Debian packages fonts-wqy-microhei,
+fonts-noto-cjk, fonts-droid-fallback; `.ci/run` installs the first). DejaVu Sans has no CJK
+glyphs, so without one of these a name such as ヴオンロック村 would be drawn as boxes."""
+
+
+def fallback_fonts() -> list[str]:
+    """Names of the installed CJK fonts, registered with matplotlib (glyph-by-glyph fallback).
+
+    Files are added directly, because matplotlib's font cache may predate their installation.
+    """
+    from matplotlib import font_manager
+
+    names: list[str] = []
+    for path in CJK_FONT_FILES:
+        if Path(path).is_file():
+            font_manager.fontManager.addfont(path)
+            names.append(font_manager.FontProperties(fname=path).get_name())
+    return names
+
+
 THEME_RC: dict[str, object] = {
-    "font.family": "sans-serif",
+    # An explicit list: matplotlib falls back glyph by glyph only along font.family.
+    "font.family": [FONT, *fallback_fonts()],
     "font.sans-serif": [FONT],
     "axes.unicode_minus": True,
     "figure.dpi": 100,

@@ -222,7 +222,11 @@ def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
             caption=_status_caption(profile),
         )  # fmt: skip
     else:
-        out["achievement_over_time"] = f"No dated NTM status figure for {name}."
+        out["achievement_over_time"] = (
+            f"No share of communes meeting NTM for {name}; the table below has the counts."
+            if not profile.status.empty
+            else f"No dated NTM status figure for {name}."
+        )
     return out
 
 

@@ -17,6 +17,51 @@ from dvk_analysis import __version__
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
+def _examples(*lines: str) -> str:
+    return "examples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+EXAMPLES: dict[str, str] = {
+    "validate": _examples("dvk validate", "dvk validate --update-checksums  # after adding one"),
+    "extract": _examples(
+        "dvk extract data/raw/articles --manifest data/raw/manifest.csv -o out.csv",
+        "dvk extract my_article.txt --lang vi",
+    ),
+    "reports": _examples("dvk reports --jobs 2  # what `make reports` runs"),
+    "batch": _examples(
+        "dvk batch",
+        'dvk batch --provinces "Hà Tĩnh,lai-chau,Lang Son" --jobs 2',
+        "dvk batch --geography 2025",
+        "dvk provinces  # the names",
+    ),
+    "run": _examples(
+        'dvk run 02_province_profile -p province "Lạng Sơn"',
+        'dvk run 02_province_profile -p province "Lạng Sơn" -p geography 2025',
+        "dvk run 02_province_profile --help  # the notebook's parameters",
+    )
+    + "\nThe HTML page's path is printed at the end.",
+    "provinces": _examples("dvk provinces", "dvk provinces --geography 2025 --with-data"),
+    "lab": _examples("dvk lab  # what `make lab` runs"),
+    "lab-copy": _examples(
+        "dvk lab-copy 02_province_profile --name lang-son  # then open work/lang-son.ipynb"
+    ),
+}
+"""Examples shown at the end of each command's ``--help``."""
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help that shows each option's default (when it has a real one) and keeps line breaks."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        default = action.default
+        if "%(default)" in text or default in (None, False, argparse.SUPPRESS):
+            return text
+        if action.option_strings or action.nargs in ("?", "*"):
+            return f"{text} (default: %(default)s)"
+        return text
+
+
 def _err(message: str) -> None:
     print(f"dvk: error: {message}", file=sys.stderr)
 
@@ -112,10 +157,114 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run one notebook with parameters."""
+    """Run one notebook with parameters (``--help`` after a notebook lists its parameters)."""
+    if args.help or not args.notebook:
+        print(args.parser.format_help())
+        if args.notebook:
+            print(notebook_parameters_help(args.notebook))
+        elif not args.help:
+            _err("which notebook? e.g. dvk run 02_province_profile -p province 'Lạng Sơn'")
+            return EXIT_USAGE
+        return EXIT_OK
     from dvk_analysis.run.pipeline import run_single
 
     return run_single(args.notebook, dict(args.parameter or []), output_dir=args.output_dir)
+
+
+def notebook_parameters_help(notebook: str) -> str:
+    """The parameters of a notebook as ``dvk run NOTEBOOK --help`` shows them.
+
+    Names, defaults and comments come from :func:`papermill.inspect_notebook` (what papermill
+    itself will inject); the type is the one ``dvk run`` converts ``-p`` values to.
+    """
+    import papermill
+
+    from dvk_analysis.run.batch import notebook_parameters, resolve_notebook
+
+    path = resolve_notebook(notebook)
+    declared = notebook_parameters(path)
+    lines = [f"parameters of {path.name} (set with -p NAME VALUE):"]
+    for name, info in papermill.inspect_notebook(str(path)).items():
+        kind = declared.get(name, (None, None))[0]
+        type_name = kind.__name__ if kind else "any"
+        lines.append(f"  {name}: {type_name} = {info['default']}")
+        if info.get("help"):
+            lines.append(f"      {info['help']}")
+    return "\n".join(lines)
+
+
+def cmd_provinces(args: argparse.Namespace) -> int:
+    """List province names (legacy and 2025) with how many claims the corpus holds for each."""
+    for line in province_listing(args.geography, with_data=args.with_data):
+        print(line)
+    return EXIT_OK
+
+
+def claims_per_province(geography: str) -> dict[str, int]:
+    """How many curated claims are about each province of ``geography`` (by canonical name)."""
+    from collections import Counter
+
+    from dvk_analysis.data.load import load_observations
+    from dvk_analysis.gazetteer import successor_2025
+    from dvk_analysis.paths import data_dir
+
+    names = load_observations(data_dir() / "curated" / "observations.csv")["province"].dropna()
+    if geography == "2025":
+        names = names.map(successor_2025)
+    return dict(Counter(names))
+
+
+def province_listing(geography: str = "both", with_data: bool = False) -> list[str]:
+    """Lines of ``dvk provinces``: name, slug (the report folder), claims, predecessors.
+
+    Any of these spellings (and the name without diacritics) is accepted by ``dvk batch`` and
+    ``dvk run``; the slug is also the folder name under ``reports/provinces/``.
+    """
+    from dvk_analysis.gazetteer import provinces
+
+    lines: list[str] = []
+    for geo in ("legacy", "2025") if geography == "both" else (geography,):
+        counts = claims_per_province(geo)
+        title = (
+            "63 provinces before the 2025 merger"
+            if geo == "legacy"
+            else ("34 provinces from 1 July 2025")
+        )
+        lines += [f"{title} (--geography {geo}):", f"  {'name':<22} {'slug':<22} claims"]
+        for province in provinces(geo):
+            n = counts.get(province.name, 0)
+            if with_data and not n:
+                continue
+            merged = province.merged_from if len(province.merged_from) > 1 else ()
+            note = f"  (from {', '.join(merged)})" if merged else ""
+            lines.append(f"  {province.name:<22} {province.slug:<22} {n:>6}{note}")
+        lines.append("")
+    return lines[:-1]
+
+
+def cmd_lab(args: argparse.Namespace) -> int:
+    """Open JupyterLab on the repository root with the project's kernel only."""
+    import subprocess
+
+    from dvk_analysis.paths import project_root
+    from dvk_analysis.run.lab import lab_command
+
+    return subprocess.call(lab_command(project_root(), args.jupyter_args))
+
+
+def cmd_lab_copy(args: argparse.Namespace) -> int:
+    """Copy a committed notebook to work/ for experimenting (never autosaved over)."""
+    from dvk_analysis.paths import project_root
+    from dvk_analysis.run.batch import resolve_notebook
+    from dvk_analysis.run.lab import lab_copy
+
+    try:
+        target = lab_copy(resolve_notebook(args.notebook), project_root(), args.name)
+    except FileExistsError as error:
+        _err(str(error))
+        return EXIT_PROBLEMS
+    print(f"copied to {target}; open it in JupyterLab (make lab) and work there")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,13 +279,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dvk-analysis {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str):
-        p = sub.add_parser(name, help=help_, description=help_)
-        p.set_defaults(func=func)
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, **kwargs):
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=EXAMPLES.get(name),
+            formatter_class=HelpFormatter,
+            **kwargs,
+        )
+        p.set_defaults(func=func, parser=p)
         return p
 
     p = add("validate", cmd_validate, "validate the raw, curated and reference data")
-    p.add_argument("--data-dir", default=str(data_dir()), help="data folder (default: %(default)s)")
+    p.add_argument("--data-dir", default=str(data_dir()), help="data folder")
     p.add_argument(
         "--update-checksums",
         action="store_true",
@@ -147,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH", help=".txt files or folders of them")
     p.add_argument("--manifest", metavar="CSV", help="manifest with language, published, province")
     p.add_argument("--lang", metavar="XX", help="language of every text (else manifest/detected)")
-    p.add_argument("--encoding", default="utf-8", help="text encoding (default: %(default)s)")
+    p.add_argument("--encoding", default="utf-8", help="text encoding")
     p.add_argument("-o", "--output", metavar="OUT.csv", help="output CSV (default: stdout)")
 
     p = add("evaluate", cmd_evaluate, "precision, recall and F1 of extraction vs curated data")
@@ -169,7 +325,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("batch", cmd_batch, "run a notebook once per province into reports/provinces/")
     p.add_argument("--notebook", default="02_province_profile", help="notebook name")
-    p.add_argument("--provinces", default="all", help="'all' or comma-separated names")
+    p.add_argument(
+        "--provinces",
+        default="all",
+        help="'all' (every province with claims) or comma-separated names; see dvk provinces",
+    )
     p.add_argument("--jobs", type=int, default=1, help="parallel workers")
     p.add_argument("--force", action="store_true", help="re-run even when nothing changed")
     p.add_argument("--cold", action="store_true", help="fresh kernel for every province")
@@ -177,19 +337,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--geography",
         choices=["legacy", "2025"],
         default="legacy",
-        help="63 legacy provinces or the 34 after the 2025 merger (default: %(default)s)",
+        help="63 legacy provinces or the 34 after the 2025 merger",
     )
     p.add_argument("--output", metavar="DIR", help="report folder (default: reports/)")
     p.add_argument("--wait", action="store_true", help="queue behind a batch already writing there")
-    p.add_argument("--executor", choices=["local", "dask"], default="local")
+    p.add_argument(
+        "--executor", choices=["local", "dask"], default="local", help="where runs happen"
+    )
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address")
 
-    p = add("run", cmd_run, "run one notebook with parameters")
-    p.add_argument("notebook", help="notebook name or path")
+    p = add("run", cmd_run, "run one notebook with parameters", add_help=False)
     p.add_argument(
-        "-p", "--parameter", nargs=2, action="append", metavar=("KEY", "VALUE"), help="parameter"
+        "-h",
+        "--help",
+        action="store_true",
+        help="show this help (and, after a notebook, its parameters)",
     )
-    p.add_argument("--output-dir", help="where to write the executed notebook and outputs")
+    p.add_argument("notebook", nargs="?", help="notebook name (02_province_profile) or path")
+    p.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help="a notebook parameter (repeat for several)",
+    )
+    p.add_argument(
+        "--output-dir",
+        help="where to write the executed notebook, its outputs and the HTML page "
+        "(default: a folder under reports/runs/ named after the notebook and parameters)",
+    )
+
+    p = add("provinces", cmd_provinces, "list province names with the claims held for each")
+    p.add_argument(
+        "--geography",
+        choices=["legacy", "2025", "both"],
+        default="both",
+        help="the 63 legacy provinces, the 34 after the 2025 merger, or both",
+    )
+    p.add_argument("--with-data", action="store_true", help="only provinces with claims")
+
+    p = add("lab", cmd_lab, "JupyterLab on the repository root, project kernel only, no autosave")
+    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+
+    p = add("lab-copy", cmd_lab_copy, "copy a committed notebook to work/ to experiment in")
+    p.add_argument("notebook", help="notebook name, e.g. 02_province_profile")
+    p.add_argument("--name", help="name of the copy (default: the notebook's)")
 
     p = add("codebook", cmd_codebook, "write the codebook page generated from the schema")
     p.add_argument("-o", "--output", default="docs/codebook.md", help="output file or '-'")

@@ -396,10 +396,12 @@ def source_page_html(key: str, claims: Any, text: str | None, stamp: str) -> str
         value = first.get(name)
         return "" if is_missing(value) else str(value)
 
+    segments = _text_segments(text, claims) if text else []
     return (
         _environment()
         .get_template("source.html.j2")
         .render(
+            in_text={anchor for _, anchor in segments if anchor},
             title=field("title") or key,
             outlet=field("outlet"),
             published=field("published"),
@@ -407,7 +409,7 @@ def source_page_html(key: str, claims: Any, text: str | None, stamp: str) -> str
             url=_safe_url(first.get("url")) or _safe_url(first.get("source_url")),
             path=f"data/raw/articles/{field('article_id')}.txt" if field("article_id") else key,
             claims=_claim_rows(claims),
-            segments=_text_segments(text, claims) if text else [],
+            segments=segments,
             index_href="../index.html",
             css=page_css(),
             stamp=stamp,

@@ -172,10 +172,14 @@ def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> in
         return f"{len(written)} tables in {reports / 'dataset'}"
 
     def notebooks() -> str:
+        from dvk_analysis.run.htmlreport import write_notebook_pages
+
         paths = sorted(notebooks_dir().glob("*.ipynb"))
         for path in paths:
+            _say(f"    {path.name}")
             refresh_notebook(path)
-        return f"re-executed {', '.join(p.name for p in paths)}"
+        pages = write_notebook_pages([p for p in paths if p.stem != PROFILE_NOTEBOOK], reports)
+        return f"re-executed {', '.join(p.name for p in paths)}; {len(pages)} pages in {reports}"
 
     def provinces() -> str:
         names = provinces_with_claims()
@@ -190,15 +194,33 @@ def run_reports(*, jobs: int = 2, force: bool = False, cold: bool = False) -> in
         written = write_readme_figures(project_root() / "docs" / "figures")
         return f"{len(written)} files in docs/figures"
 
+    plan = [("validate", validate, "every table, one line per problem"),
+            ("dataset", dataset, "claims with sources, the panel, its exclusions"),
+            ("notebooks", notebooks, "re-execute notebooks/ with their defaults"),
+            ("provinces", provinces, "one report per province, and the index"),
+            ("figures", figures, "the README's figures")]  # fmt: skip
+    started = time.perf_counter()
     try:
-        for name, func in [("validate", validate), ("dataset", dataset), ("notebooks", notebooks),
-                           ("provinces", provinces), ("figures", figures)]:  # fmt: skip
+        for number, (name, func, what) in enumerate(plan, start=2):
+            _say(f"==> [{number}/{len(plan) + 1}] {name}: {what}")
             _timed(steps, name, func)
     except Exception:  # noqa: BLE001 - reported in the summary, exit code says it failed
         _print_summary(steps)
+        _say(
+            f"make reports: FAILED at {steps[-1].name} after {time.perf_counter() - started:.0f} s"
+        )
         return 1
     _print_summary(steps)
+    _say(
+        f"make reports: done in {time.perf_counter() - started:.0f} s; "
+        f"open {reports / 'index.html'}"
+    )
     return 0
+
+
+def _say(line: str) -> None:
+    """A step heading or the closing line of the main job (stderr, flushed at once)."""
+    print(line, file=sys.stderr, flush=True)
 
 
 def run_province_batch(**kwargs: Any) -> int:
@@ -232,6 +254,9 @@ def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None
         )
         return 1
     print(f"wrote {result.report_dir} in {result.seconds:.1f} s")
+    pages = sorted(Path(str(result.report_dir)).glob("*.html"))
+    if pages:
+        print(f"report: {pages[0]}")
     return 0
 
 
