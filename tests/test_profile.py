@@ -37,7 +37,15 @@ def test_2025_geography_gathers_the_merged_provinces():
 def test_summary_numbers_carry_their_sources(ha_tinh):
     lines = [line for line in profile.summary(ha_tinh).splitlines() if line.startswith("- ")]
     assert lines and all("\\#" in line for line in lines)  # every number names its observation
-    assert any("more than 19,300 count" in line for line in lines)
+    assert any("DVK models: more than 19,300 (" in line for line in lines)  # labels, no "count"
+
+
+def test_summary_links_each_number_to_its_claim_on_the_source_page(ha_tinh):
+    from dvk_analysis.report.present import summary_links
+
+    text = profile.summary(ha_tinh, href=summary_links())
+    links = re.findall(r"\]\((\.\./\.\./sources/[^)#]+\.html#claim-[^)]+)\)", text)
+    assert len(links) == len([ln for ln in text.splitlines() if ln.startswith("- ")]) > 0
 
 
 def test_claims_table_has_quote_and_source(ha_tinh):
