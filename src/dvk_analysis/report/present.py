@@ -280,7 +280,8 @@ def html_table(table: pd.DataFrame, css_class: str = "dvk-table") -> str:
     rows = []
     for record in table.itertuples(index=False):
         cells = "".join(
-            f"<td>{_cell(str(c), v)}</td>" for c, v in zip(table.columns, record, strict=True)
+            f"<td{_long(v)}>{_cell(str(c), v)}</td>"
+            for c, v in zip(table.columns, record, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
     return (
@@ -290,6 +291,15 @@ def html_table(table: pd.DataFrame, css_class: str = "dvk-table") -> str:
 
 
 _LINK = re.compile(r"https?://[^\s\"'<>]+|[\w./-]+\.html(#[\w.:-]+)?")
+
+
+def _long(value: object) -> str:
+    """``class="long"`` for a cell holding a token too long to fit a column (URL, id).
+
+    Only such cells may break anywhere; others break between words, so "province" never
+    becomes "provin ce" while a URL still cannot push the table off the page.
+    """
+    return ' class="long"' if any(len(w) > 24 for w in str(value).split()) else ""
 
 
 class Link(str):
@@ -476,7 +486,8 @@ def status_table(profile: Any) -> Any:
             f"*No NTM status figure for {_md(profile.province)} in the reference table.*"
         )
     shown = status.drop(columns=[c for c in ("province_level",) if c in status.columns])
-    return Table(shown, units={"share": "share"})
+    shares = {c: "share" for c in shown.columns if str(c).startswith("share")}
+    return Table(shown, units=shares)
 
 
 def timeline_table(table: pd.DataFrame) -> Any:

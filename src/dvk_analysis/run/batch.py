@@ -1163,14 +1163,15 @@ def write_index(
     """Write ``output_root/index.html`` from :func:`index_rows`, and the source pages.
 
     Rendering (labels, formats, the source pages every claim links to) is
-    :func:`dvk_analysis.run.htmlreport.write_index_page`'s.
+    :func:`dvk_analysis.run.htmlreport.index_page`'s.
     """
-    from dvk_analysis.run.htmlreport import write_index_page
+    from dvk_analysis.run.htmlreport import index_page
 
     rows = index_rows(output_root, results, inputs)
     data_path = inputs.data_path if inputs is not None else None
     data_hash = inputs.shared.get("data") if inputs is not None else None
-    return write_index_page(Path(output_root), rows, data_dir=data_path, data_hash=data_hash)
+    page = index_page(Path(output_root), rows, data_dir=data_path, data_hash=data_hash)
+    return atomic_write_text(Path(output_root) / "index.html", page)
 
 
 def run_folder_name(nb_path: Path, parameters: Mapping[str, Any]) -> str:

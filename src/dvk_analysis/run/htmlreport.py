@@ -458,13 +458,13 @@ def index_links(output_root: Path) -> list[tuple[str, str]]:
     return [(label, href) for label, href in candidates if (output_root / href).is_file()]
 
 
-def write_index_page(
+def index_page(
     output_root: Path,
     rows: Iterable[Mapping[str, Any]],
     data_dir: Path | None = None,
     data_hash: str | None = None,
-) -> Path:
-    """Write ``index.html`` (and the source pages the reports link to) into ``output_root``.
+) -> str:
+    """The index page's HTML; first (re)writes the source pages the reports link to.
 
     Parameters
     ----------
@@ -477,15 +477,17 @@ def write_index_page(
         source pages (``sources/*.html``) are rewritten from it.
     data_hash : str, optional
         Hash of the input data, for the stamp.
-    """
-    from dvk_analysis.fileio import atomic_write_text
 
+    Returns
+    -------
+    str
+        The page; the caller writes it (``run/batch.py`` owns how a failed write is reported).
+    """
     output_root = Path(output_root)
     stamp = stamp_text(data_hash)
     if data_dir is not None and (data_dir / "curated" / "observations.csv").is_file():
         write_source_pages(output_root, data_dir=data_dir, stamp=stamp)
-    page = index_html(rows, links=index_links(output_root), stamp=stamp)
-    return atomic_write_text(output_root / "index.html", page)
+    return index_html(rows, links=index_links(output_root), stamp=stamp)
 
 
 def write_notebook_pages(notebooks: Iterable[Path], output_root: Path) -> list[Path]:
