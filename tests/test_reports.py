@@ -270,5 +270,6 @@ def test_report_pages_read_as_published_pages(two_reports):
         assert f'id="{anchor}"' in target.read_text("utf-8"), href
     index = (two_reports / "index.html").read_text("utf-8")
     assert "Lai Châu" in index and "%" in index
+    assert re.search(r"\d %? ?\(20\d\d", index), "key figures carry no date"
     record = json.loads((two_reports / "provinces" / "lai-chau" / ".dvk-run.json").read_text())
     assert record["data"][:12] in page

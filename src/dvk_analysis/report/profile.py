@@ -290,8 +290,19 @@ def key_figures(profile: ProvinceProfile) -> dict[str, object]:
         "sources": profile.claims["source_key"].nunique() if not profile.empty else 0,
         "stories": profile.claims["story_id"].nunique() if not profile.empty else 0,
         "dvk_models_max": int(models["mid"].max()) if not models.empty else None,
+        # the date of each figure, shown beside it in the index ("<name>_as_of")
+        "dvk_models_max_as_of": _period_of_max(models),
         "ntm_share_latest": round(float(series["share"].iloc[-1]), 3) if not series.empty else None,
+        "ntm_share_latest_as_of": str(series["date"].iloc[-1]) if not series.empty else None,
     }
+
+
+def _period_of_max(cells: pd.DataFrame) -> str | None:
+    """The period end of the largest figure in ``cells`` (None when there is none)."""
+    if cells.empty:
+        return None
+    end = cells.loc[cells["mid"].idxmax(), "period_end"]
+    return None if end != end or end is None else str(end)
 
 
 def _fmt(value: float, unit: str) -> str:
