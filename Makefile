@@ -6,7 +6,7 @@ STAMP := $(VENV)/.dvk-installed
 KERNEL := dvk-analysis
 PYTHON ?= python3
 
-.PHONY: reports test lab lint format lock bench clean-venv
+.PHONY: reports test test-fast lab lint format lock bench clean-venv
 
 $(STAMP): pyproject.toml requirements.lock
 	@echo "==> [1/6] install: .venv with the locked stack (first time only, a few minutes)" >&2
@@ -27,6 +27,11 @@ test: $(STAMP)
 	$(VENV)/bin/ruff format --check src tests benchmarks
 	$(VENV)/bin/pytest -n 2 --dist loadgroup tests
 	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+## The inner loop: unit tests without the slow end-to-end ones (browser, batch processes, main job).
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not slow" tests
 
 ## JupyterLab on the repository root, the project's kernel only, autosave off (dvk lab).
 lab: $(STAMP)

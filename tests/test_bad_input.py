@@ -36,6 +36,7 @@ def test_legacy_encodings_name_the_file_and_the_option(tmp_path, encoding, capsy
     assert "land_donated" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_one_megabyte_line(tmp_path):
     line = (VI + " ") * (1_000_000 // len(VI))  # one line, no newline
     frame = extract_paths([_write(tmp_path, "long.txt", line.encode())], lang="vi")

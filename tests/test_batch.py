@@ -103,6 +103,7 @@ def batch(kernel, tmp_path):
     return run
 
 
+@pytest.mark.slow
 def test_warm_runs_are_isolated_and_match_cold_papermill(kernel, cold_a, tmp_path):
     outs = [tmp_path / f"run{i}" for i in range(3)]
     for province, out in zip(["A", "B", "A"], outs, strict=True):
@@ -148,6 +149,7 @@ def test_batch_writes_reports_pages_and_index(batch):
     assert not list((batch.root / "provinces").glob(".tmp-*"))
 
 
+@pytest.mark.slow
 def test_rerun_skips_unchanged_and_says_why_it_reruns(batch, monkeypatch):
     assert batch(["A"]).results[0].reason == "no previous run"
     again = batch(["A"])
@@ -163,6 +165,7 @@ def test_rerun_skips_unchanged_and_says_why_it_reruns(batch, monkeypatch):
     assert (forced.results[0].status, forced.results[0].reason) == ("ok", "forced")
 
 
+@pytest.mark.slow
 def test_notebook_change_triggers_rerun(batch, tmp_path):
     copy = tmp_path / "nb" / "toy_profile.ipynb"
     copy.parent.mkdir()
@@ -182,6 +185,7 @@ def test_notebook_change_triggers_rerun(batch, tmp_path):
     assert run_batch(copy, ["A"], **common).results[0].reason == "notebook changed"
 
 
+@pytest.mark.slow
 def test_failure_is_isolated_and_keeps_previous_report(batch):
     batch(["A"])
     before = (batch.root / "provinces" / "a" / "state.csv").read_bytes()
@@ -333,12 +337,14 @@ def test_kernel_is_the_notebooks_when_installed_else_python3():
     assert choose_kernel_name(nb, "python3") == "python3"
 
 
+@pytest.mark.slow
 def test_process_pool_jobs(batch):
     result = batch(["A", "B"], jobs=2)
     assert [r.status for r in result.results] == ["ok", "ok"]
     assert state(batch.root / "provinces" / "a")["linewidth"] == "1.5"
 
 
+@pytest.mark.slow
 def test_dask_local_cluster(batch):
     import distributed
 
@@ -373,6 +379,7 @@ def test_content_hash_follows_files_not_caches(tmp_path):
     assert batch_mod.hash_files(tmp_path / "missing") == "missing"
 
 
+@pytest.mark.slow
 def test_dead_kernel_fails_one_run_and_is_replaced(batch):
     crashed = batch(["A"], parameters={"note": "crash"})
     assert crashed.results[0].status == "failed"
@@ -403,6 +410,7 @@ def wait_for(condition, timeout: float = 120.0) -> None:
         time.sleep(0.1)
 
 
+@pytest.mark.slow
 def test_kill_9_leaves_no_partial_report(batch):
     """SIGKILL the whole batch (runner and kernel) while B runs: A stays whole, B leaves no
     visible folder, and the next batch cleans up and completes."""
@@ -434,6 +442,7 @@ def test_kill_9_leaves_no_partial_report(batch):
     assert sorted(p.name for p in provinces.iterdir()) == ["a", "b"]  # .tmp-* cleaned
 
 
+@pytest.mark.slow
 def test_a_real_ctrl_c_keeps_finished_reports_and_leaves_no_process(batch):
     """SIGINT to the batch's process group (what a terminal's Ctrl-C sends) while B runs."""
     provinces = batch.root / "provinces"

@@ -32,7 +32,7 @@ import pytest
 from dvk_analysis.paths import project_root, reports_dir
 from dvk_analysis.run.lab import KERNEL, lab_arguments, write_settings
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import rewrite_csv
 
 from dvk_analysis.run.cli import main
@@ -31,6 +32,7 @@ def test_no_command_prints_help(capsys):
     assert "usage: dvk" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_failing_cell_in_dvk_run_is_one_line_on_stderr(tmp_path, capsys):
     toy = Path(__file__).parent / "fixtures" / "notebooks" / "toy_profile.ipynb"
     args = ["run", str(toy), "-p", "note", "fail", "--output-dir", str(tmp_path)]

@@ -46,6 +46,7 @@ def project_copy(tmp_path_factory) -> Path:
     return target
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("page", "block"), _runnable_blocks())
 def test_runnable_block(page, block, project_copy):
     env = {

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 import pytest
@@ -11,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dvk_analysis.codebook import QUALIFIERS
-from dvk_analysis.paths import data_dir
 from dvk_analysis.text.lexicon import LANGUAGES, load
 from dvk_analysis.text.numbers import (
     KINDS,
@@ -414,19 +412,3 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         assert m.kind in KINDS
         assert m.qualifier in QUALIFIERS
     assert [m.start for m in found] == sorted(m.start for m in found)
-
-
-def test_time_is_linear_in_text_length():
-    article = (data_dir() / "raw" / "articles" / "vi_hungyen_donggop.txt").read_text("utf-8")
-
-    def seconds(size: int) -> float:
-        text = (article * (size // len(article) + 1))[:size]
-        best = float("inf")
-        for _ in range(2):
-            t0 = time.perf_counter()
-            find_numbers(text, "vi")
-            best = min(best, time.perf_counter() - t0)
-        return best
-
-    small, large = seconds(1_000_000), seconds(4_000_000)
-    assert large < 8 * small, (small, large)

@@ -79,6 +79,7 @@ def test_the_read_only_guard_stops_a_write_into_data(data_copy):
     assert not target.exists()
 
 
+@pytest.mark.slow
 @pytest.mark.xdist_group("main-job")
 def test_main_job_succeeds_and_leaves_data_untouched(main_job):
     copy, done, before = main_job
@@ -86,6 +87,7 @@ def test_main_job_succeeds_and_leaves_data_untouched(main_job):
     assert _checksums(copy / "data") == before
 
 
+@pytest.mark.slow
 @pytest.mark.xdist_group("main-job")
 def test_main_job_writes_every_report(main_job):
     copy, done, _ = main_job
@@ -104,6 +106,7 @@ def test_main_job_writes_every_report(main_job):
     assert "make reports" in done.stderr and "failed" not in done.stderr.split("make reports")[1]
 
 
+@pytest.mark.slow
 @pytest.mark.xdist_group("main-job")
 def test_main_job_refreshes_notebooks_without_volatile_metadata(main_job):
     copy, _, _ = main_job

@@ -495,6 +495,7 @@ RENDER_SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_saved_files_are_byte_identical_across_processes(tmp_path: Path) -> None:
     runs = [
         subprocess.Popen(

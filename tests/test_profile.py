@@ -121,6 +121,7 @@ def test_timeline_counts_each_story_once(ha_tinh):
     assert table.to_numpy().sum() < len(ha_tinh.claims)
 
 
+@pytest.mark.slow
 @pytest.mark.xdist_group("kernel")
 def test_report_escapes_article_text(data_copy, tmp_path):
     """Hostile strings in an article's metadata and claims stay text in the HTML report."""
