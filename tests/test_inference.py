@@ -179,3 +179,24 @@ def test_predictors_are_annualised_per_10k_and_per_commune() -> None:
     n_xa = rural_communes()["legacy"]["Lai Châu"]
     assert rates.loc["dvk_models_per_commune", "mid"] == pytest.approx(430 / n_xa)
     assert rates.loc["dvk_models_per_commune", "years"] == 6
+
+
+def test_province_fixed_effects_recover_the_known_slope() -> None:
+    row = inference.fixed_effects(synthetic()).iloc[0]
+    assert row["n_provinces"] == 30 and row["n"] == 120
+    assert row["ci_low"] <= TRUE_SLOPE <= row["ci_high"]
+    assert row["estimate"] == pytest.approx(TRUE_SLOPE, abs=0.005)
+
+
+def test_fixed_effects_refuse_too_few_provinces_with_two_dates() -> None:
+    row = inference.fixed_effects(synthetic(n_prov=3)).iloc[0]
+    assert np.isnan(row["estimate"]) and row["note"].startswith("refused")
+
+
+def test_a_minimum_lag_pushes_the_match_back_a_year() -> None:
+    outcome = pd.DataFrame(
+        {"province": ["A"], "date": ["2022-06"], "date_key": [20220631], "share": [0.5],
+         "share_low": [0.5], "share_high": [0.5]}
+    )  # fmt: skip
+    got = matched.match(outcome, _predictor_rows(), "dvk_models_per_10k", min_lag=1)
+    assert got["x"].tolist() == [1.0] and got["lag_years"].tolist() == [3]

@@ -269,6 +269,48 @@ def within_province(
     return pd.DataFrame([row]), too_few
 
 
+def fixed_effects(
+    matched: pd.DataFrame, *, label: str = "", min_provinces: int = 5
+) -> pd.DataFrame:
+    """Province fixed effects: share ~ x + province dummies, SEs clustered by province.
+
+    The companion of :func:`within_province`: it uses every dated pair of a province at once
+    (deviations from the province's mean) rather than consecutive changes. Provinces with one
+    date carry no within information and are dropped before fitting (counted in ``note``).
+    """
+    import pandas as pd
+    import statsmodels.formula.api as smf
+
+    counts = matched.groupby("province")["x_period"].nunique()
+    keep = counts[counts >= 2].index
+    data = matched[matched["province"].isin(keep)].drop_duplicates(["province", "x_period"])
+    term = label or "share ~ x | province"
+    dropped = int((counts < 2).sum())
+    if len(keep) < min_provinces or np.ptp(data["x"].to_numpy(dtype=float)) == 0:
+        why = f"{len(keep)} province(s) with two or more dated pairs; {min_provinces} needed"
+        return refusal("fixed_effects", term, len(data), why).assign(n_provinces=len(keep))
+    data = data.assign(x=data["x"].astype(float), share=data["share"].astype(float))
+    fit = smf.ols("share ~ x + C(province)", data=data).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(data["province"])[0]}
+    )
+    low, high = fit.conf_int().loc["x"]
+    row = {
+        "term": term,
+        "estimate": float(fit.params["x"]),
+        "std_error": float(fit.bse["x"]),
+        "ci_low": float(low),
+        "ci_high": float(high),
+        "p_value": float(fit.pvalues["x"]),
+        "n": len(data),
+        "n_provinces": len(keep),
+        "model": "fixed_effects",
+        "bound_view": "mid",
+        "method": "OLS with province dummies; SE clustered by province",
+        "note": f"{dropped} province(s) with one date dropped" if dropped else "",
+    }
+    return pd.DataFrame([row])
+
+
 def bounds_box(
     data: pd.DataFrame,
     statistic: Callable[[np.ndarray, np.ndarray], float],

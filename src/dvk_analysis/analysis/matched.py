@@ -172,6 +172,7 @@ def match(
     *,
     include_undated: bool = True,
     bound: str = "mid",
+    min_lag: int = 0,
 ) -> pd.DataFrame:
     """Pair each outcome row with the latest value of ``predictor`` dated at or before it.
 
@@ -187,6 +188,10 @@ def match(
         ``False`` leaves out cells dated by their publication date (sensitivity run).
     bound
         Which view of the predictor becomes ``x`` (``low``, ``mid``, ``high``).
+    min_lag
+        Minimum years between the predictor's period end and the outcome's year (0: the
+        same year's 31 December at the latest; 1: a year earlier at the latest), for a lag
+        sensitivity run: models take time to show in recognitions.
 
     Returns
     -------
@@ -208,7 +213,7 @@ def match(
     cand = cand.assign(x_high=cand["high" if bound != "high" else "x"])
     keep = ["province", "x_key", "x", "x_low", "x_high", "period_start", "period_end"]
     pairs = outcome.merge(cand[keep], on="province", how="inner")
-    pairs = pairs[pairs["x_key"] <= pairs["date_key"]]
+    pairs = pairs[pairs["x_key"] <= pairs["date_key"] - 10000 * min_lag]
     pairs = pairs.sort_values(["province", "date_key", "x_key"])
     best = pairs.drop_duplicates(["province", "date_key"], keep="last").copy()
     best["lag_years"] = best["date_key"] // 10000 - best["period_end"].astype(int)

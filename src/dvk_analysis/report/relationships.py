@@ -285,7 +285,9 @@ MATCHED_PREDICTORS: dict[str, str] = {
 class MatchedResults:
     """Everything notebook 03 reports, each table with its own n.
 
-    ``cross`` and ``within`` are tidy tables with ``p_holm`` over their named family;
+    ``cross`` and ``within`` are tidy tables with ``p_holm`` over their named family (within:
+    first differences, first differences with the predictor at least a year before the
+    outcome, and province fixed effects);
     ``too_few`` names, per predictor, the provinces with fewer than two dated pairs;
     ``boxes`` the range of each Spearman rho over the bounds box; ``undated`` the cross-province
     correlations without claims dated by their publication date; ``selection`` compares
@@ -358,7 +360,11 @@ def matched_analysis(
         label = f"{name} ~ NTM share ({tier})"
         cross.append(inference.cross_province(section, label=label, n_resamples=n_resamples))
         table, few = inference.within_province(pairs, label=label, n_resamples=n_resamples)
-        within.append(table)
+        lagged = matched.match(series, rates, name, min_lag=1)
+        lag_table, _ = inference.within_province(
+            lagged, label=label + ", predictor >= 1 year before", n_resamples=n_resamples
+        )
+        within += [table, lag_table, inference.fixed_effects(pairs, label=label)]
         too_few[name] = few
         dated = matched.cross_section(matched.match(series, rates, name, include_undated=False))
         undated.append(
