@@ -642,3 +642,20 @@ def test_measure_and_tier_of_ntm_achievement(lang, text, measure, tier):
 def test_other_claims_carry_no_measure_or_tier():
     (claim,) = extract_text("The commune has 120 models.", article_id="t", lang="en")
     assert (claim.measure, claim.tier) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In 2024, 15 communes met the traffic criterion."),
+        ("fr", "En 2024, 15 communes ont rempli le critère sur les transports."),
+        ("de", "Im Jahr 2024 erfüllten 15 Gemeinden das Verkehrskriterium."),
+        ("es", "En 2024, 15 comunas cumplieron el criterio de tráfico."),
+        ("nl", "In 2024 voldeden 15 gemeenten aan het verkeerscriterium."),
+        ("vi", "Năm 2024, có 15 xã đạt tiêu chí giao thông."),
+        ("zh", "2024年，全省有15个乡达到交通标准。"),
+    ],
+)
+def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
+    found = {i for i, _ in _pairs(text, lang)}
+    assert not found & {"ntm_criteria_met", "communes_meeting_ntm"}
