@@ -53,6 +53,16 @@ def synthetic_data(tmp_path_factory: pytest.TempPathFactory):
                 "unit": "share", "period_end": ntm_date, "measure": "cumulative",
                 "tier": "standard", "note": "synthetic",
             })  # fmt: skip
+    # the synthetic provinces' own real rows of these indicators would compete with the known
+    # relation: they are removed from the copy (observations and NTM status)
+    names = set(legacy["name"][:40])
+    own = obs["province"].isin(names) & obs["indicator"].isin(
+        ["dvk_models", "communes_meeting_ntm", "share_communes_meeting_ntm"]
+    )
+    obs = obs[~own]
+    status = pd.read_csv(root / "reference" / "ntm_status.csv", dtype=str, keep_default_na=False)
+    status = status[~status["province"].isin(names)]
+    status.to_csv(root / "reference" / "ntm_status.csv", index=False)
     out = pd.concat([obs, pd.DataFrame(rows)], ignore_index=True).fillna("")
     out.to_csv(root / "curated" / "observations.csv", index=False)
     src = pd.read_csv(root / "curated" / "sources.csv", dtype=str, keep_default_na=False)
