@@ -659,3 +659,40 @@ def test_other_claims_carry_no_measure_or_tier():
 def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
     found = {i for i, _ in _pairs(text, lang)}
     assert not found & {"ntm_criteria_met", "communes_meeting_ntm"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "level"),
+    [
+        (
+            "vi",
+            "Ảnh: Người dân xã Thanh Lương làm đường.\nToàn tỉnh có 120 mô hình dân vận khéo.",
+            "province",
+        ),
+        ("zh", "图为清章县农民修路。\n全省有120个民运模式。", "province"),
+        (
+            "fr",
+            "Photo : des habitants de la commune de Thanh Luong.\n"
+            "Toute la province compte 120 modèles.",
+            "province",
+        ),
+        (
+            "en",
+            "Farmers of Thanh Luong commune built roads. The whole district has 40 models.",
+            "district",
+        ),
+        ("es", "En el distrito de Thanh Chuong, toda la comuna tiene 12 modelos.", "commune"),
+        ("vi", "Tại huyện Thanh Chương, cả xã có 12 mô hình.", "commune"),
+    ],
+)
+def test_scope_words_set_the_level_and_captions_govern_nothing(lang, text, level):
+    claims = extract_text(text, article_id="t", lang=lang, province="Nghệ An")
+    assert [c.admin_level for c in claims] == [level]
+    if level == "province":
+        assert claims[0].place == "Nghệ An"
+
+
+def test_caption_place_stays_with_its_caption():
+    text = "Photo: Thanh Luong commune.\nThe province has 300 models."
+    (claim,) = extract_text(text, article_id="t", lang="en", province="Nghệ An")
+    assert "Thanh Luong" not in claim.place

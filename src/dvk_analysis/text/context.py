@@ -15,7 +15,8 @@ from functools import cache
 from typing import TypeVar
 
 from dvk_analysis.text.periods import PeriodMention, find_periods
-from dvk_analysis.text.places import PlaceMention, find_places
+from dvk_analysis.text.places import PlaceMention, find_places, province_mention
+from dvk_analysis.text.scope import scoped_places
 
 
 @cache
@@ -75,6 +76,7 @@ class ArticleContext:
     ) -> ArticleContext:
         """Resolve the article's place and period mentions (sorted by offset)."""
         places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
+        places = scoped_places(text, places, _article_province(places, province))
         periods = sorted(_periods(text, lang, published), key=_start)
         return cls(
             places,
@@ -100,6 +102,16 @@ class ArticleContext:
             return "", self.published
         mention = self.periods[i - 1]
         return mention.period_start or "", mention.period_end or ""
+
+
+def _article_province(places: list[PlaceMention], province: str | None) -> PlaceMention | None:
+    """The article's province as a mention: the manifest's, else the first province named."""
+    if province:
+        try:
+            return province_mention(province)
+        except (KeyError, ValueError, LookupError):
+            pass
+    return next((p for p in places if p.admin_level == "province"), None)
 
 
 def _start(mention: PlaceMention | PeriodMention) -> int:

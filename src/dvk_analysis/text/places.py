@@ -549,10 +549,10 @@ def main_place(
         if counts:
             best = max(counts.values(), key=lambda ms: (len(ms), -ms[0].start))
             return best[0]
-    return _province_mention(province) if province else None
+    return province_mention(province) if province else None
 
 
-def _province_mention(province: str) -> PlaceMention:
+def province_mention(province: str) -> PlaceMention:
     """A province as a mention with offsets -1 (not found in the text)."""
     p = resolve_province(province)
     succ = resolve_province(p.name, "2025")
@@ -600,4 +600,4 @@ def nearest_place(
         return best
     if default is not None:
         return default
-    return _province_mention(province) if province else None
+    return province_mention(province) if province else None

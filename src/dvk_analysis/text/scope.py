@@ -1,0 +1,122 @@
+"""Scope words and photo captions: which unit a sentence reports on, in every language.
+
+"Toàn tỉnh có 120 mô hình", "the whole province has 120 models", "全省有120个模式": the claim
+holds for the article's province even when a commune was named just before (in a photo caption,
+or as an example). "toàn huyện" / "the whole district" is district level (the district named
+last, else unnamed), "cả xã" / "the whole commune" commune level. A photo caption line ("Ảnh:
+...", "Photo: ...", "图为...") names the place of the picture, not of the sentences after it:
+its place mentions govern nothing outside the caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dvk_analysis.text.places import PlaceMention
+
+_SCOPE_WORDS: dict[str, tuple[str, ...]] = {
+    "province": (
+        r"toàn tỉnh",
+        r"cả tỉnh",
+        r"khắp tỉnh",
+        r"(?:the )?(?:whole|entire) province",
+        r"province-?wide",
+        r"across the province",
+        r"(?:toute la|l'ensemble de la|l’ensemble de la) province",
+        r"toda la provincia",
+        r"(?:die )?(?:ganze|gesamte|gesamten) Provinz",
+        r"provinzweit",
+        r"(?:de )?hele provincie",
+        r"провинци[яи] в целом",
+        r"(?:вся|всей|по всей) провинци[ия]",
+        r"az egész (?:megye|tartomány)",
+        r"(?:المحافظة|الولاية) بأكملها",
+        r"كل المحافظة",
+        r"全省",
+    ),
+    "district": (
+        r"toàn huyện",
+        r"cả huyện",
+        r"(?:the )?(?:whole|entire) district",
+        r"district-?wide",
+        r"(?:tout le|l'ensemble du|l’ensemble du) district",
+        r"todo el distrito",
+        r"(?:der )?(?:ganze|gesamte|gesamten) (?:Bezirk|Kreis)",
+        r"(?:het )?hele district",
+        r"(?:весь|всего|по всему) район[ау]?",
+        r"az egész járás",
+        r"全县",
+        r"全区",
+    ),
+    "commune": (
+        r"toàn xã",
+        r"cả xã",
+        r"(?:the )?(?:whole|entire) commune",
+        r"(?:toute la|l'ensemble de la|l’ensemble de la) commune",
+        r"toda la comuna",
+        r"(?:die )?(?:ganze|gesamte|gesamten) Gemeinde",
+        r"(?:de )?hele gemeente",
+        r"(?:вся|всей|по всей) общин[аеы]",
+        r"az egész község",
+        r"全乡",
+        r"全镇",
+    ),
+}
+
+_SCOPE = re.compile(
+    "|".join(
+        f"(?P<{level}>{'|'.join(f'(?:{w})' for w in words)})"
+        for level, words in _SCOPE_WORDS.items()
+    ),
+    re.IGNORECASE,
+)
+
+_CAPTION = re.compile(
+    r"^[ \t]*(?:\(?(?:Ảnh|Photo|Foto|Imagen|Image|Kép|Фото|صورة|图片|照片)\s*[:：]|图为|圖為)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def caption_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the photo caption lines (from the caption word to the end of the line)."""
+    spans = []
+    for m in _CAPTION.finditer(text):
+        end = text.find("\n", m.end())
+        spans.append((m.start(), len(text) if end < 0 else end))
+    return spans
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def scoped_places(
+    text: str, places: Sequence[PlaceMention], province: PlaceMention | None
+) -> list[PlaceMention]:
+    """The place mentions with caption places dropped and scope words added (sorted).
+
+    ``province`` is the article's province as a mention (offsets ignored); a province scope
+    word becomes that province, a district or commune one the last place of that level named
+    before it (outside captions), else an unnamed unit of that level.
+    """
+    captions = caption_spans(text)
+    kept = [p for p in places if not _inside(p.start, captions)]
+    added: list[PlaceMention] = []
+    for m in _SCOPE.finditer(text):
+        if _inside(m.start(), captions) or any(p.start <= m.start() < p.end for p in kept):
+            continue
+        level = m.lastgroup or ""
+        if level == "province":
+            if province is None:
+                continue
+            added.append(replace(province, start=m.start(), end=m.end()))
+            continue
+        before = [p for p in kept if p.admin_level == level and p.end <= m.start()]
+        if before:
+            added.append(replace(before[-1], start=m.start(), end=m.end()))
+        else:
+            prov = province.province if province is not None else None
+            added.append(PlaceMention(m.start(), m.end(), "", "", level, prov))
+    return sorted(kept + added, key=lambda p: p.start)
