@@ -696,3 +696,18 @@ def test_caption_place_stays_with_its_caption():
     text = "Photo: Thanh Luong commune.\nThe province has 300 models."
     (claim,) = extract_text(text, article_id="t", lang="en", province="Nghệ An")
     assert "Thanh Luong" not in claim.place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省召开宣传会议30场，建成模式286个。",
+            [("propaganda_sessions", 30), ("dvk_models", 286)],
+        ),
+        ("本县新建模式45个。", [("dvk_models_new", 45)]),
+        ("召开30场宣传会议。", [("propaganda_sessions", 30)]),
+    ],
+)
+def test_chinese_noun_number_classifier(text, expected):
+    assert _pairs(text, "zh") == expected

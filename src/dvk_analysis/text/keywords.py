@@ -350,6 +350,15 @@ def _unquoted_gap(
     return len(between) - sum(len(m.group()) for m in names)
 
 
+CLASSIFIER_LANGS = frozenset({"zh"})
+"""Languages that count with a classifier after the number ("30场", "286个")."""
+
+_POSTPOSED = re.compile(
+    r"\s*(?:余|多)?[场場个個项項次座间間条條家所名位]\s*(?:[，。,.;；、：:）)]|$)"
+)
+"""A classifier closing the phrase: the counted noun stood before the number."""
+
+
 def nearest_keyword(
     text: str,
     rule: IndicatorRule,
@@ -362,6 +371,9 @@ def nearest_keyword(
     """Nearest keyword of ``rule`` to the number at ``span`` (text offsets) within the clause."""
     best: Candidate | None = None
     lo, hi = span
+    prefer = lex.prefer
+    if bare and lex.lang in CLASSIFIER_LANGS and _POSTPOSED.match(text, hi):
+        prefer = "before"  # "宣传会议30场，": the noun stands before the number and its classifier
     for hit in hits:
         if hit.rule is not rule:
             continue
@@ -377,11 +389,11 @@ def nearest_keyword(
             continue
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
-        if bare and rule.refines is None and lex.prefer not in (side, "both"):
+        if bare and rule.refines is None and prefer not in (side, "both"):
             continue  # ... on the language's side ("35 communes", not "commune 17")
         if bare and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
             continue
-        weight = 1.0 if lex.prefer in (side, "both") else 1.6
+        weight = 1.0 if prefer in (side, "both") else 1.6
         distance = gap * weight * (3.0 if between else 1.0)
         if best is None or distance < best.distance:
             best = Candidate(rule, distance, hit.word, between, side)
