@@ -711,3 +711,45 @@ def test_caption_place_stays_with_its_caption():
 )
 def test_chinese_noun_number_classifier(text, expected):
     assert _pairs(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "nl",
+            "Inwoners droegen 1,5 miljard VND bij en 300 huishoudens namen deel aan "
+            "gemeenschapswerk.",
+            [("funds_mobilized", 1_500_000_000), ("households_mobilized", 300)],
+        ),
+        (
+            "nl",
+            "Bij de aanleg van de weg namen 240 huishoudens deel aan het gemeenschapswerk.",
+            [("households_mobilized", 240)],
+        ),
+        (
+            "de",
+            "Die Einwohner steuerten 1,5 Milliarden VND bei und 300 Haushalte beteiligten sich "
+            "an Gemeinschaftsarbeit.",
+            [("funds_mobilized", 1_500_000_000), ("households_mobilized", 300)],
+        ),
+        (
+            "de",
+            "An den Arbeitseinsätzen nahmen 240 Haushalte teil.",
+            [("households_mobilized", 240)],
+        ),
+        (
+            "es",
+            "Los vecinos reunieron 800 millones de VND y 300 hogares participaron en trabajos "
+            "comunitarios.",
+            [("funds_mobilized", 800_000_000), ("households_mobilized", 300)],
+        ),
+        (
+            "zh",
+            "群众自愿出资8亿越南盾，300户参与义务劳动。",
+            [("funds_mobilized", 800_000_000), ("households_mobilized", 300)],
+        ),
+    ],
+)
+def test_contribution_and_participation_verbs(lang, text, expected):
+    assert _pairs(text, lang) == expected
