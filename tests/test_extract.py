@@ -753,3 +753,68 @@ def test_chinese_noun_number_classifier(text, expected):
 )
 def test_contribution_and_participation_verbs(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+_FIELDS = [
+    ("dvk_models_economic", 120),
+    ("dvk_models_culture_society", 80),
+    ("dvk_models_defense_security", 58),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The province built 120, 80 and 58 models in economics, culture-society and "
+            "defence-security respectively.",
+        ),
+        (
+            "vi",
+            "Các lĩnh vực kinh tế, văn hóa - xã hội, quốc phòng - an ninh lần lượt có 120, 80 "
+            "và 58 mô hình.",
+        ),
+        (
+            "fr",
+            "Les domaines économique, culturel et de la défense comptent respectivement 120, "
+            "80 et 58 modèles.",
+        ),
+        ("es", "Se crearon 120, 80 y 58 modelos en economía, cultura y defensa, respectivamente."),
+        ("de", "In Wirtschaft, Kultur und Verteidigung entstanden jeweils 120, 80 und 58 Modelle."),
+        ("zh", "经济、文化社会、国防安全领域分别有模式120个、80个和58个。"),
+    ],
+)
+def test_respectively_lists_give_each_number_its_field(lang, text):
+    assert _pairs(text, lang) == _FIELDS
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "vi",
+            "Toàn tỉnh có 258 mô hình (153 kinh tế, 53 văn hóa - xã hội, 51 quốc phòng - an "
+            "ninh, 1 xây dựng Đảng).",
+        ),
+        (
+            "fr",
+            "La province compte 258 modèles (153 économiques, 53 culture-société, 51 "
+            "défense-sécurité, 1 construction du Parti).",
+        ),
+        (
+            "nl",
+            "De provincie telt 258 modellen (153 economie, 53 cultuur-samenleving, 51 "
+            "defensie-veiligheid, 1 partijopbouw).",
+        ),
+        ("zh", "全省有258个模式（经济153个，文化社会53个，国防安全51个，党建1个）。"),
+    ],
+)
+def test_parenthetical_breakdown_by_field(lang, text):
+    assert _pairs(text, lang) == [
+        ("dvk_models", 258),
+        ("dvk_models_economic", 153),
+        ("dvk_models_culture_society", 53),
+        ("dvk_models_defense_security", 51),
+        ("dvk_models_party_building", 1),
+    ]

@@ -53,6 +53,7 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
+from dvk_analysis.text.respectively import respective_fields
 from dvk_analysis.text.units import currency_before
 
 if TYPE_CHECKING:
@@ -346,11 +347,17 @@ def extract_text(
     hit_cache: dict[int, tuple[list[Hit], frozenset[str]]] = {}
     starts = [n.start for n in found]
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
+    fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
     for index, number in enumerate(found):
-        if index and _continues_range(text, found[index - 1], number, lex):
+        if (
+            index
+            and number.start not in fields
+            and _continues_range(text, found[index - 1], number, lex)
+        ):
             continue  # "5 - 6 m", "6 to 8": the range's first number already spoke for it
         partner = found[index + 1] if index + 1 < len(found) else None
-        tail = partner if partner and _continues_range(text, number, partner, lex) else None
+        ranged = partner and partner.start not in fields
+        tail = partner if ranged and _continues_range(text, number, partner, lex) else None
         measured = _measure(text, number, tail, lex)
         if measured is None:
             continue
@@ -361,6 +368,8 @@ def extract_text(
             clause = text[c_start:c_end]
             hits = clause_hits(clause, c_start, lex)
             hit_cache[clause_index] = (hits, allowed_indicators(clause, hits, lex))
+            quantities = [n.start for n in found if c_start <= n.start < c_end and not n.percent]
+            fields.update(respective_fields(clause, hits, hit_cache[clause_index][1], quantities))
         if context is None:
             context = ArticleContext.build(text, lang, published, province)
         clause_starts = starts[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
@@ -374,6 +383,7 @@ def extract_text(
             lex,
             article_id,
             context,
+            fields.get(number.start),
         )
         if claim is None and previous is not None:
             claim = _listed(text, number, measured, previous, hit_cache[clause_index][0], context)
@@ -473,6 +483,7 @@ def _claim(
     lex: Lexicon,
     article_id: str,
     context: ArticleContext,
+    field: Hit | None = None,
 ) -> Claim | None:
     unit, factor, _ = measured
     c_start, c_end = clause_span
@@ -493,6 +504,8 @@ def _claim(
         if candidate is not None:
             candidates.append(candidate)
     chosen = choose(candidates, lex)
+    if field is not None and field.rule in rules_of_unit(lex, unit):
+        chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
     indicator = chosen.rule.name
