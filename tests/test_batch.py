@@ -21,20 +21,18 @@ import pytest
 from rich.console import Console
 
 from dvk_analysis.run import batch as batch_mod
-from dvk_analysis.run.batch import (
-    BatchLockedError,
-    OutputNotWritableError,
+from dvk_analysis.run import changes, executors, outputs, parameters
+from dvk_analysis.run.batch import BatchLockedError, run_batch, run_one, write_index
+from dvk_analysis.run.htmlreport import remote_references
+from dvk_analysis.run.kernels import WarmKernel, choose_kernel_name
+from dvk_analysis.run.outputs import OutputNotWritableError
+from dvk_analysis.run.parameters import (
     ParameterError,
     UnknownNotebookError,
     notebook_parameters,
     parse_cli_parameters,
     resolve_notebook,
-    run_batch,
-    run_one,
-    write_index,
 )
-from dvk_analysis.run.htmlreport import remote_references
-from dvk_analysis.run.kernels import WarmKernel, choose_kernel_name
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 TOY = FIXTURES / "toy_profile.ipynb"
@@ -62,7 +60,7 @@ def state(folder: Path) -> dict[str, str]:
 @pytest.fixture(autouse=True)
 def stable_code_hash(monkeypatch):
     """Pin the library-code hash: other people editing the package must not flip the reasons."""
-    monkeypatch.setattr(batch_mod, "code_hash", lambda: "code-v1")
+    monkeypatch.setattr(changes, "code_hash", lambda: "code-v1")
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +157,7 @@ def test_rerun_skips_unchanged_and_says_why_it_reruns(batch, monkeypatch):
     assert batch(["A"], parameters={"geography": "2025"}).results[0].reason == (
         "parameters changed"
     )
-    monkeypatch.setattr(batch_mod, "code_hash", lambda: "different")
+    monkeypatch.setattr(changes, "code_hash", lambda: "different")
     assert batch(["A"], parameters={"geography": "2025"}).results[0].reason == "code changed"
     forced = batch(["A"], parameters={"geography": "2025"}, force=True)
     assert (forced.results[0].status, forced.results[0].reason) == ("ok", "forced")
@@ -215,7 +213,7 @@ def test_failure_is_isolated_and_keeps_previous_report(batch):
 
 
 def test_ctrl_c_keeps_finished_reports_and_removes_temporary_folders(batch, monkeypatch):
-    original = batch_mod._execute
+    original = executors._execute
 
     def interrupt_on_b(spec, out_nb, parameters, kernel):
         if spec.province == "B":
@@ -223,7 +221,7 @@ def test_ctrl_c_keeps_finished_reports_and_removes_temporary_folders(batch, monk
             raise KeyboardInterrupt
         return original(spec, out_nb, parameters, kernel)
 
-    monkeypatch.setattr(batch_mod, "_execute", interrupt_on_b)
+    monkeypatch.setattr(executors, "_execute", interrupt_on_b)
     result = batch(["A", "B"])
     assert result.exit_code == 130 and result.interrupted
     assert "interrupted" in result.message
@@ -236,7 +234,7 @@ def test_partial_swap_is_repaired(tmp_path):
     provinces = tmp_path / "provinces"
     (provinces / ".old-12345678-a").mkdir(parents=True)
     (provinces / ".tmp-87654321-b").mkdir()
-    batch_mod.clean_partial_outputs(provinces)
+    outputs.clean_partial_outputs(provinces)
     assert sorted(p.name for p in provinces.iterdir()) == ["a"]
 
 
@@ -275,7 +273,7 @@ def test_bad_input_fails_before_any_kernel_starts(batch, monkeypatch, tmp_path):
         raise AssertionError("a kernel was started")
 
     monkeypatch.setattr(WarmKernel, "start", no_kernel)
-    monkeypatch.setattr(batch_mod, "_execute", no_kernel)
+    monkeypatch.setattr(executors, "_execute", no_kernel)
     with pytest.raises(UnknownNotebookError, match="toy_profile") as info:
         resolve_notebook("toy_profil", FIXTURES)
     assert str(info.value).startswith("unknown notebook 'toy_profil' (did you mean 'toy_profile'?)")
@@ -316,7 +314,7 @@ def test_parameter_values_are_data_not_code(batch, tmp_path):
 
 
 def test_index_escapes_province_names(tmp_path):
-    result = batch_mod.RunResult("<script>alert(1)</script>", "x", "failed", error="<b>boom</b>")
+    result = executors.RunResult("<script>alert(1)</script>", "x", "failed", error="<b>boom</b>")
     page = write_index(tmp_path, [result]).read_text(encoding="utf-8")
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert "&lt;b&gt;boom" in page
@@ -361,7 +359,7 @@ def test_default_resolver_uses_places_and_geography(batch):
     result = batch(["ha tinh"], resolver=None, slugify=None)
     assert result.exit_code == 0
     assert state(batch.root / "provinces" / "ha-tinh")["province"] == "Hà Tĩnh"
-    assert batch_mod.default_resolver("2025")("Ha Giang") == "Tuyên Quang"
+    assert parameters.default_resolver("2025")("Ha Giang") == "Tuyên Quang"
     with pytest.raises(LookupError, match="closest: .*Hà Tĩnh"):
         batch(["Ha Tinhh"], resolver=None, slugify=None, warm_kernel=None)
     assert len(batch_mod._all_provinces({"geography": "2025"})) == 34
@@ -371,12 +369,12 @@ def test_default_resolver_uses_places_and_geography(batch):
 def test_content_hash_follows_files_not_caches(tmp_path):
     (tmp_path / "pkg" / "__pycache__").mkdir(parents=True)
     (tmp_path / "pkg" / "mod.py").write_text("x = 1\n")
-    first = batch_mod.hash_files(tmp_path / "pkg")
+    first = changes.hash_files(tmp_path / "pkg")
     (tmp_path / "pkg" / "__pycache__" / "mod.pyc").write_bytes(b"cache")
-    assert batch_mod.hash_files(tmp_path / "pkg") == first
+    assert changes.hash_files(tmp_path / "pkg") == first
     (tmp_path / "pkg" / "mod.py").write_text("x = 2\n")
-    assert batch_mod.hash_files(tmp_path / "pkg") != first
-    assert batch_mod.hash_files(tmp_path / "missing") == "missing"
+    assert changes.hash_files(tmp_path / "pkg") != first
+    assert changes.hash_files(tmp_path / "missing") == "missing"
 
 
 @pytest.mark.slow
@@ -391,9 +389,9 @@ def test_dead_kernel_fails_one_run_and_is_replaced(batch):
 
 KILL_SCRIPT = """
 import sys
-from dvk_analysis.run import batch
+from dvk_analysis.run import batch, changes
 
-batch.code_hash = lambda: "code-v1"  # as the in-test batches pin it
+changes.code_hash = lambda: "code-v1"  # as the in-test batches pin it
 root, data, notebook = sys.argv[1:4]
 result = batch.run_batch(
     notebook, ["A", "B"], output_root=root, data_dir=data, progress=False,
@@ -530,7 +528,7 @@ def test_dask_without_a_scheduler_fails_before_anything_runs(tmp_path, capsys):
 
 # -- issue 15: nothing stale, nothing overwritten ---------------------------------------------
 def _statuses(root: Path, results=(), inputs=None) -> dict[str, str]:
-    return {r["slug"]: r["status"] for r in batch_mod.index_rows(root, results, inputs)}
+    return {r["slug"]: r["status"] for r in changes.index_rows(root, results, inputs)}
 
 
 def _index_statuses(root: Path) -> dict[str, str]:
@@ -549,7 +547,7 @@ def test_a_report_whose_data_changed_is_stale_never_ok(batch):
     result = batch(["B"])
     assert [(r.slug, r.status) for r in result.results] == [("b", "ok")]
     assert _index_statuses(batch.root) == {"a": "stale", "b": "ok"}
-    rows = {r["slug"]: r for r in batch_mod.index_rows(batch.root)}
+    rows = {r["slug"]: r for r in changes.index_rows(batch.root)}
     assert rows["a"]["updated"].endswith("+00:00") and rows["a"]["report"]
 
 

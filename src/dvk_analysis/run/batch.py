@@ -22,20 +22,21 @@ page without code) plus ``reports/index.html``. Design choices, and why:
   code, data or parameters changed, or whose files are missing, shows as ``stale``; a failed
   run stays ``failed`` until a later run succeeds; ``prune=True`` removes reports of provinces
   no longer in the list (atomically: renamed aside, then deleted).
+
+This module is the runner and its summary; the parts it composes are modules of their own:
+:mod:`~dvk_analysis.run.parameters` (notebooks and their parameters),
+:mod:`~dvk_analysis.run.changes` (input hashes, run records, stale or current),
+:mod:`~dvk_analysis.run.outputs` (folders, atomic publishing, pruning) and
+:mod:`~dvk_analysis.run.executors` (local, process and Dask execution, worker lifetime).
 """
 
 from __future__ import annotations
 
-import ast
 import contextlib
-import datetime as dt
-import hashlib
 import json
 import os
-import re
 import shutil
 import signal
-import sys
 import threading
 import time
 import uuid
@@ -44,51 +45,47 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dvk_analysis.errors import UserError, unknown_choice
+from dvk_analysis.errors import UserError
 from dvk_analysis.fileio import atomic_write_text, check_output_path
+from dvk_analysis.run.changes import (
+    RUN_RECORD,
+    Inputs,
+    _params_hash,
+    _read_record,
+    _reason,
+    index_rows,
+)
+from dvk_analysis.run.executors import RunResult, RunSpec, _iter_dask, _iter_local, _one_line
+from dvk_analysis.run.outputs import (
+    _swap_into_place,
+    clean_partial_outputs,
+    ensure_writable,
+    prune_reports,
+)
+from dvk_analysis.run.parameters import (
+    RUNNER_PARAMETERS,
+    ParameterError,
+    canonical_parameters,
+    check_parameters,
+    default_resolver,
+    default_slugify,
+    notebook_parameters,
+    read_notebook_json,
+    resolve_notebook,
+)
 
-RUN_RECORD = ".dvk-run.json"
 LOCK_FILE = ".dvk-batch.lock"
-RUNNER_PARAMETERS = ("output_dir",)
-"""Parameters the runner sets itself (not part of a run's identity)."""
+
 
 EXIT_INTERRUPTED = 130
 
 
 # -- errors -----------------------------------------------------------------------------------
-class UnknownNotebookError(LookupError):
-    """The notebook name matches no file in ``notebooks/``."""
-
-
-class ParameterError(ValueError):
-    """A parameter is unknown to the notebook or has the wrong type."""
-
-
-class OutputNotWritableError(PermissionError):
-    """The output folder cannot be created or written."""
-
-
 class BatchLockedError(UserError, RuntimeError):
     """Another batch is writing to the same output folder."""
 
 
 # -- results ----------------------------------------------------------------------------------
-@dataclass
-class RunResult:
-    """The outcome of one province run."""
-
-    province: str
-    slug: str
-    status: str  # "ok" | "failed" | "skipped"
-    reason: str = ""
-    seconds: float = 0.0
-    report_dir: str | None = None
-    error: str | None = None
-    cell_index: int | None = None
-    execution_count: int | None = None
-    failed_notebook: str | None = None
-
-
 @dataclass
 class BatchResult:
     """All runs of a batch, the exit code and a human summary."""
@@ -149,567 +146,7 @@ class BatchResult:
             )
 
 
-@dataclass
-class RunSpec:
-    """Everything a worker needs to run one province (picklable for processes and Dask)."""
-
-    province: str
-    slug: str
-    notebook: str
-    parameters: dict[str, Any]
-    output_root: str
-    kernel_name: str
-    cold: bool
-    record: dict[str, Any]
-    reason: str
-    cwd: str
-    execution_timeout: float | None = None
-
-
-# -- names ------------------------------------------------------------------------------------
-def _ascii_fold(text: str) -> str:
-    """Lower-case ASCII form of a name (for sorting the index)."""
-    from dvk_analysis.gazetteer import fold
-
-    return fold(text).lower()
-
-
-def default_slugify() -> Callable[[str], str]:
-    """Return :func:`dvk_analysis.gazetteer.slugify` (folder names of province reports)."""
-    from dvk_analysis.gazetteer import slugify
-
-    return slugify
-
-
-def default_resolver(geography: str | None = None) -> Callable[[str], str]:
-    """Return a resolver: any spelling -> canonical name in ``geography`` (via ``places``).
-
-    ``places.resolve_province`` raises ``UnknownPlaceError`` (a ``LookupError``) naming the
-    closest provinces; with ``geography="2025"`` a merged legacy name gives its successor.
-    """
-    from dvk_analysis.gazetteer import resolve_province
-
-    def resolve(name: str) -> str:
-        return resolve_province(name, geography).name
-
-    return resolve
-
-
-# -- notebooks and parameters -----------------------------------------------------------------
-def resolve_notebook(notebook: str | os.PathLike[str], notebooks_dir: Path | None = None) -> Path:
-    """Return the notebook file for a name (``02_province_profile``) or a path.
-
-    Raises
-    ------
-    UnknownNotebookError
-        Listing the valid notebook names and the closest one.
-    """
-    from dvk_analysis.paths import notebooks_dir as default_dir
-
-    path = Path(notebook)
-    if path.suffix == ".ipynb" and path.is_file():
-        return path.resolve()
-    folder = notebooks_dir or default_dir()
-    candidate = folder / f"{path.stem if path.suffix == '.ipynb' else path.name}.ipynb"
-    if candidate.is_file():
-        return candidate.resolve()
-    valid = sorted(p.stem for p in folder.glob("*.ipynb")) if folder.is_dir() else []
-    raise UnknownNotebookError(
-        unknown_choice("notebook", str(notebook), valid)
-        + f" (no such file, and no {candidate.name} in {folder})"
-    )
-
-
-def notebook_parameters(path: Path) -> dict[str, tuple[type | None, Any]]:
-    """Return each parameter of the notebook's ``parameters`` cell: (type, default).
-
-    The type comes from an annotation (``top_n: int = 5``), else from the default's literal
-    value (``province = "Hà Tĩnh"`` is a ``str``); ``None`` when unknown (anything goes). The
-    cell is read with :mod:`ast` rather than ``papermill.inspect_notebook``: importing
-    papermill and nbformat costs about a second, which a batch with nothing to do cannot afford.
-    """
-    types = {"str": str, "int": int, "float": float, "bool": bool, "list": list, "dict": dict}
-    cells = read_notebook_json(path).get("cells", [])
-    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
-    source = "".join(tagged[0]["source"]) if tagged else ""
-    try:
-        body = ast.parse(source).body
-    except SyntaxError as exc:
-        raise ParameterError(
-            f"{path.name}: the cell tagged 'parameters' is not valid Python (line {exc.lineno}: "
-            f'{exc.msg}); it must hold plain assignments such as province = "Hà Tĩnh"'
-        ) from None
-    out: dict[str, tuple[type | None, Any]] = {}
-    for node in body:
-        target = node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None)
-        if not isinstance(target, ast.Name) or getattr(node, "value", None) is None:
-            continue
-        annotation = getattr(node, "annotation", None)
-        kind = types.get(ast.unparse(annotation).split("[")[0]) if annotation else None
-        try:
-            default = ast.literal_eval(node.value)
-        except ValueError:  # an expression: shown as written, its type unknown
-            default = ast.get_source_segment(source, node.value)
-        else:
-            if kind is None and default is not None and type(default) in types.values():
-                kind = type(default)
-        out[target.id] = (kind, default)
-    return out
-
-
-def read_notebook_json(path: Path) -> dict[str, Any]:
-    """The notebook file as plain JSON (no nbformat validation: cheap, for metadata lookups)."""
-    import json
-
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise UnknownNotebookError(
-            f"{path} is not a readable notebook (.ipynb JSON): {exc}"
-        ) from None
-
-
-def check_parameters(path: Path, parameters: Mapping[str, Any]) -> None:
-    """Fail clearly if a parameter is not in the notebook or has the wrong type."""
-    declared = notebook_parameters(path)
-    for name, value in parameters.items():
-        if name not in declared:
-            raise ParameterError(
-                f"{path.name} has no parameter {name!r}; its parameters are: "
-                f"{', '.join(declared) or '(none: tag a cell with parameters)'}"
-            )
-        kind, default = declared[name]
-        if kind is None or value is None:
-            continue
-        ok = isinstance(value, kind) and not (kind is not bool and isinstance(value, bool))
-        ok = ok or (kind is float and isinstance(value, int) and not isinstance(value, bool))
-        if not ok:
-            raise ParameterError(
-                f"parameter {name!r} of {path.name} expects {kind.__name__} "
-                f"(default {default!r}), got {type(value).__name__} {value!r}"
-            )
-
-
-def parse_cli_parameters(path: str | os.PathLike[str], pairs: Mapping[str, str]) -> dict[str, Any]:
-    """Convert ``-p key value`` strings to the types of the notebook's defaults.
-
-    Text parameters keep the text as given (``-p geography 2025`` is the string "2025"); other
-    parameters are parsed as Python literals (``-p year 2024``, ``-p flag True``) and then
-    type-checked by :func:`check_parameters`. ``path`` may be a notebook name.
-    """
-    path = resolve_notebook(path)
-    declared = notebook_parameters(path)
-    out: dict[str, Any] = {}
-    for name, raw in pairs.items():
-        kind = declared.get(name, (None, None))[0]
-        if kind is str:
-            out[name] = raw
-            continue
-        try:
-            out[name] = ast.literal_eval(raw)
-        except (ValueError, SyntaxError):
-            out[name] = raw
-    check_parameters(path, out)
-    return out
-
-
-# -- hashing ----------------------------------------------------------------------------------
-def hash_files(root: Path, patterns: Sequence[str] = ("**/*",)) -> str:
-    """SHA-256 over the relative paths and contents of the files under ``root``."""
-    digest = hashlib.sha256()
-    if not root.exists():
-        return "missing"
-    files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()})
-    for path in files:
-        if "__pycache__" in path.parts or path.name.startswith(".dvk-"):
-            continue
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def code_hash() -> str:
-    """Hash of the dvk_analysis package sources and resources (the notebooks' library code)."""
-    return hash_files(Path(__file__).resolve().parents[1], ("**/*.py", "**/*.csv", "**/*.toml"))
-
-
-def canonical_parameters(nb_path: Path, parameters: Mapping[str, Any]) -> dict[str, Any]:
-    """The parameters a run really gets: the notebook's defaults overridden by ``parameters``.
-
-    Why: ``dvk reports`` passes no geography and ``dvk batch`` passes the default one; both
-    are the same run and must hash the same, or each re-runs everything the other made.
-    Runner parameters (``output_dir``) are not part of a run's identity and are left out.
-    """
-    declared = notebook_parameters(nb_path)
-    out = {k: default for k, (_, default) in declared.items() if k not in RUNNER_PARAMETERS}
-    out.update({k: v for k, v in parameters.items() if k not in RUNNER_PARAMETERS})
-    return out
-
-
-def _params_hash(parameters: Mapping[str, Any]) -> str:
-    canonical = json.dumps(
-        {k: v for k, v in sorted(parameters.items()) if k not in RUNNER_PARAMETERS},
-        sort_keys=True,
-        ensure_ascii=False,
-        default=repr,
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _rerun_reason(previous: Mapping[str, Any] | None, record: Mapping[str, Any]) -> str | None:
-    """Why a run must happen again (``None`` if unchanged)."""
-    if not previous:
-        return "no previous run"
-    labels = (
-        ("notebook", "notebook changed"),
-        ("parameters", "parameters changed"),
-        ("code", "code changed"),
-        ("data", "data changed"),
-        ("kernel", "kernel changed"),
-    )
-    changed = [label for key, label in labels if previous.get(key) != record.get(key)]
-    return ", ".join(changed) or None
-
-
-def _read_record(report_dir: Path) -> dict[str, Any] | None:
-    try:
-        return json.loads((report_dir / RUN_RECORD).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-# -- output folders ---------------------------------------------------------------------------
-def ensure_writable(folder: Path) -> Path:
-    """Create ``folder`` if needed and prove it is writable, or raise a clear error."""
-    folder = Path(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".dvk-write-test-{uuid.uuid4().hex[:8]}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise OutputNotWritableError(
-            f"cannot write reports to {folder}: {exc.strerror or exc} "
-            "(choose another --output folder or fix its permissions)"
-        ) from None
-    return folder.resolve()
-
-
-def _swap_into_place(tmp: Path, target: Path) -> None:
-    """Replace ``target`` by ``tmp``: old moved aside, new renamed in, old removed."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".old-{uuid.uuid4().hex[:8]}-{target.name}")
-        target.rename(old)
-    try:
-        tmp.rename(target)
-    except OSError:
-        if old is not None:
-            old.rename(target)  # the previous good report stays
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def clean_partial_outputs(provinces_dir: Path) -> list[Path]:
-    """Remove temporary folders of interrupted runs; restore a report caught mid-swap."""
-    removed: list[Path] = []
-    if not provinces_dir.is_dir():
-        return removed
-    for path in provinces_dir.iterdir():
-        if path.name.startswith((".tmp-", ".gone-")):
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
-        elif path.name.startswith(".old-"):
-            target = provinces_dir / path.name[len(".old-xxxxxxxx-") :]
-            if target.exists():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.rename(target)
-            removed.append(path)
-    return removed
-
-
-def prune_reports(output_root: Path, keep: set[str]) -> list[str]:
-    """Remove the reports (and failure records) of provinces not in ``keep``; return slugs.
-
-    Why: a province whose last claim was deleted must not keep a report that no longer
-    matches the data. Each folder is renamed aside first (one atomic step, so a reader sees
-    the report or nothing) and then deleted; ``clean_partial_outputs`` finishes the deletion
-    if the process dies in between.
-    """
-    provinces_dir = output_root / "provinces"
-    gone: list[str] = []
-    if provinces_dir.is_dir():
-        for report in sorted(provinces_dir.iterdir()):
-            if report.name.startswith(".") or not report.is_dir() or report.name in keep:
-                continue
-            aside = provinces_dir / f".gone-{uuid.uuid4().hex[:8]}-{report.name}"
-            report.rename(aside)
-            shutil.rmtree(aside, ignore_errors=True)
-            gone.append(report.name)
-    for record in sorted((output_root / "failed").glob("*.*")):
-        if record.stem not in keep:
-            record.unlink(missing_ok=True)
-            gone.append(record.stem)
-    return sorted(set(gone))
-
-
-def _failure_record(output_root: Path, slug: str) -> Path:
-    return output_root / "failed" / f"{slug}.json"
-
-
-def _write_failure(output_root: Path, result: RunResult) -> None:
-    """Record a failed run, so the index shows it as failed until a later run succeeds."""
-    record = {"province": result.province, "error": result.error, "finished": time.time()}
-    with contextlib.suppress(OSError):  # the run already failed; the summary says why
-        atomic_write_text(_failure_record(output_root, result.slug), json.dumps(record))
-
-
-def _read_failure(output_root: Path, slug: str) -> dict[str, Any] | None:
-    path = _failure_record(output_root, slug)
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        notebook = output_root / "failed" / f"{slug}.ipynb"
-        return {"province": slug, "error": "see the kept notebook"} if notebook.is_file() else None
-
-
-# -- one run ----------------------------------------------------------------------------------
-def _execute(spec: RunSpec, out_nb: Path, parameters: dict[str, Any], kernel: Any) -> Any:
-    """Execute the notebook warm (``kernel``) or cold; return the executed notebook."""
-    from dvk_analysis.run.kernels import run_cold
-
-    if spec.cold or kernel is None:
-        return run_cold(
-            spec.notebook, out_nb, parameters, spec.cwd, spec.kernel_name, spec.execution_timeout
-        )
-    return kernel.execute(spec.notebook, out_nb, parameters, spec.cwd, spec.execution_timeout)
-
-
-def _one_line(text: str, limit: int = 200) -> str:
-    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _finish_report(spec: RunSpec, tmp: Path, out_nb: Path, target: Path) -> None:
-    """Add the HTML page and the run record to ``tmp``, then swap it in as ``target``."""
-    import nbformat
-
-    from dvk_analysis.run.htmlreport import notebook_html, stamp_text
-
-    nb = nbformat.read(out_nb, as_version=4)
-    nb.metadata.get("papermill", {})["output_path"] = str(target / out_nb.name)
-    nbformat.write(nb, out_nb)
-    stem = out_nb.stem
-    page = notebook_html(
-        nb,
-        f"{spec.province}: province profile",
-        back_href="../../index.html",
-        stamp=stamp_text(spec.record.get("data")),
-    )
-    (tmp / f"{stem}.html").write_text(page, encoding="utf-8")
-    record = dict(spec.record, province=spec.province, finished=time.time())
-    (tmp / RUN_RECORD).write_text(json.dumps(record, indent=1), encoding="utf-8")  # inside tmp
-    _swap_into_place(tmp, target)
-    (Path(spec.output_root) / "failed" / f"{spec.slug}.ipynb").unlink(missing_ok=True)
-    _failure_record(Path(spec.output_root), spec.slug).unlink(missing_ok=True)
-
-
-def _keep_failed(root: Path, slug: str, out_nb: Path, result: RunResult) -> None:
-    """Keep a failed run's executed notebook and its failure record in ``failed/``."""
-    with contextlib.suppress(OSError):
-        (root / "failed").mkdir(exist_ok=True)
-        if out_nb.is_file():
-            failed = root / "failed" / f"{slug}.ipynb"
-            os.replace(out_nb, failed)
-            result.failed_notebook = str(failed)
-    _write_failure(root, result)
-
-
-def execute_run(spec: RunSpec, kernel: Any = None) -> RunResult:
-    """Run one province into a temporary folder and swap it into place; never raises for a
-    notebook error (the result says what failed), but re-raises ``KeyboardInterrupt`` after
-    removing the temporary folder."""
-    from papermill.exceptions import PapermillExecutionError
-
-    root = Path(spec.output_root)
-    provinces_dir = root / "provinces"
-    provinces_dir.mkdir(parents=True, exist_ok=True)
-    target = provinces_dir / spec.slug
-    tmp = provinces_dir / f".tmp-{uuid.uuid4().hex[:8]}-{spec.slug}"
-    tmp.mkdir()
-    stem = Path(spec.notebook).stem
-    out_nb = tmp / f"{stem}.ipynb"
-    parameters = dict(spec.parameters, output_dir=str(tmp))
-    result = RunResult(spec.province, spec.slug, "ok", reason=spec.reason)
-    start = time.perf_counter()
-    try:
-        try:
-            _execute(spec, out_nb, parameters, kernel)
-            _finish_report(spec, tmp, out_nb, target)
-            result.report_dir = str(target)
-        except PapermillExecutionError as exc:
-            result.status = "failed"
-            result.cell_index, result.execution_count = exc.cell_index, exc.exec_count
-            result.error = _one_line(f"{exc.ename}: {exc.evalue}")
-        except Exception as exc:  # kernel died, timeout, report not writable: still isolated
-            result.status = "failed"
-            result.error = _one_line(f"{type(exc).__name__}: {exc}")
-        if result.status == "failed":
-            _keep_failed(root, spec.slug, out_nb, result)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)  # already renamed away after a success
-    result.seconds = time.perf_counter() - start
-    return result
-
-
-# -- workers ----------------------------------------------------------------------------------
-_WORKER: dict[str, Any] = {}
-_THREAD = threading.local()
-
-
-def _shutdown_worker_kernel() -> None:
-    kernel = _WORKER.pop("kernel", None)
-    if kernel is not None:
-        kernel.shutdown()
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def _die_now(*_: object) -> None:
-    """Stop this worker at once: its kernel first (so no kernel is orphaned), then the process."""
-    with contextlib.suppress(Exception):
-        provisioner = _WORKER["kernel"].km.provisioner
-        os.killpg(provisioner.pgid or provisioner.pid, signal.SIGKILL)
-    os._exit(143)
-
-
-def _watch_parent(parent_pid: int, interval: float = 0.5) -> None:
-    """Exit when the batch process is gone (the portable fallback of the parent-death signal)."""
-    while os.getppid() == parent_pid:
-        time.sleep(interval)
-    _die_now()
-
-
-def die_with_parent(parent_pid: int) -> None:
-    """Make this worker process end when the batch process that started it ends.
-
-    Why: after ``kill -9`` of ``dvk batch --jobs 2`` its workers (and their kernels, ~650 MB)
-    would run on, writing reports without the batch's lock. On Linux the kernel sends SIGTERM
-    to the worker the moment its parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere a daemon
-    thread notices the new parent. Either way the worker kills its kernel and exits.
-    """
-    signal.signal(signal.SIGTERM, _die_now)
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent_pid:  # the parent died before the signal was armed
-        _die_now()
-    threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
-
-
-def _init_process_worker(
-    kernel_name: str, preload: tuple[str, ...], cold: bool, parent_pid: int | None = None
-) -> None:
-    """Process-pool initializer: ignore Ctrl-C (the parent handles it), die with the parent,
-    start a warm kernel."""
-    from multiprocessing.util import Finalize
-
-    from dvk_analysis.run.kernels import WarmKernel
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    die_with_parent(parent_pid or os.getppid())
-    if not cold:
-        _WORKER["kernel"] = WarmKernel(kernel_name, preload).start()
-        Finalize(None, _shutdown_worker_kernel, exitpriority=10)
-
-
-def _process_task(spec: RunSpec) -> RunResult:
-    return execute_run(spec, _WORKER.get("kernel"))
-
-
-def _dask_task(spec: RunSpec, preload: tuple[str, ...]) -> RunResult:
-    """Dask task: one province, on this worker thread's own warm kernel (or cold)."""
-    import atexit
-
-    from dvk_analysis.run.kernels import WarmKernel
-
-    if spec.cold:
-        return execute_run(spec, None)
-    kernel = getattr(_THREAD, "kernel", None)
-    if kernel is None or kernel.kernel_name != spec.kernel_name:
-        kernel = WarmKernel(spec.kernel_name, preload).start()
-        _THREAD.kernel = kernel
-        atexit.register(kernel.shutdown)
-    return execute_run(spec, kernel)
-
-
 # -- the batch --------------------------------------------------------------------------------
-@dataclass
-class Inputs:
-    """What a province's report is a function of: notebook, code, data, kernel, parameters.
-
-    ``record(province)`` is the run record a report made now would carry; a report on disk is
-    current exactly when its recorded inputs equal it.
-    """
-
-    nb_path: Path
-    parameters: dict[str, Any]
-    shared: dict[str, str]
-    data_path: Path | None = None  # where the source pages beside the index are read from
-
-    @classmethod
-    def current(
-        cls, nb_path: Path, parameters: Mapping[str, Any], kernel: str, data_path: Path
-    ) -> Inputs:
-        """Hash the current notebook, library code and data once for the whole batch."""
-        shared = {
-            "notebook": hashlib.sha256(nb_path.read_bytes()).hexdigest(),
-            "code": code_hash(),
-            "data": hash_files(data_path),
-            "kernel": kernel,
-        }
-        return cls(nb_path, dict(parameters), shared, data_path)
-
-    def record(self, province: str) -> dict[str, Any]:
-        """The run record of ``province`` under the current inputs (canonical parameters)."""
-        params = dict(self.parameters, province=province)
-        canonical = canonical_parameters(self.nb_path, params)
-        return dict(
-            self.shared,
-            notebook_name=self.nb_path.name,
-            parameters=_params_hash(canonical),
-            parameter_values=params,
-        )
-
-
-def report_files_present(report_dir: Path, stem: str) -> bool:
-    """Whether the report's executed notebook and HTML page are both on disk."""
-    return (report_dir / f"{stem}.ipynb").is_file() and (report_dir / f"{stem}.html").is_file()
-
-
-def _reason(
-    inputs: Inputs, province: str, slug: str, output_root: Path, force: bool
-) -> tuple[str | None, dict[str, Any]]:
-    """Why ``province`` must run (None: its report is current), and its run record."""
-    record = inputs.record(province)
-    report_dir = output_root / "provinces" / slug
-    if force:
-        return "forced", record
-    reason = _rerun_reason(_read_record(report_dir), record)
-    if reason in (None, "no previous run") and _read_failure(output_root, slug):
-        return "previous run failed", record
-    if reason is None and not report_files_present(report_dir, inputs.nb_path.stem):
-        return "report files missing", record
-    return reason, record
-
-
 def _plan(
     inputs: Inputs,
     resolved: Mapping[str, str],
@@ -757,77 +194,6 @@ def resolve_provinces(
         canonical = resolver(str(name))
         resolved.setdefault(slugify(canonical), canonical)
     return resolved
-
-
-def _iter_local(
-    todo: list[RunSpec], jobs: int, cold: bool, preload: tuple[str, ...], warm_kernel: Any = None
-):
-    """Yield results of local runs (in-process for one job, else a process pool)."""
-    if not todo:
-        return
-    if jobs <= 1:
-        from dvk_analysis.run.kernels import WarmKernel
-
-        own = not cold and warm_kernel is None
-        kernel = WarmKernel(todo[0].kernel_name, preload).start() if own else warm_kernel
-        try:
-            for spec in todo:
-                yield execute_run(spec, None if cold else kernel)
-        finally:
-            if own:
-                kernel.shutdown()
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    pool = ProcessPoolExecutor(
-        max_workers=min(jobs, len(todo)),
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_process_worker,
-        initargs=(todo[0].kernel_name, preload, cold, os.getpid()),
-    )
-    futures = {pool.submit(_process_task, spec): spec for spec in todo}
-    try:
-        yield from _results(futures, as_completed, "worker")  # a raise: the worker died
-    except BaseException:
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _results(futures: Mapping[Any, RunSpec], as_completed: Callable, where: str):
-    """Yield each future's result as it completes; a future that raised becomes a failed run."""
-    for future in as_completed(futures):
-        spec = futures[future]
-        try:
-            yield future.result()
-        except Exception as exc:
-            error = _one_line(f"{where}: {type(exc).__name__}: {exc}")
-            yield RunResult(spec.province, spec.slug, "failed", spec.reason, error=error)
-
-
-def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
-    """Yield results of runs on a Dask cluster (``scheduler``: address or a ``Client``)."""
-    if not todo:
-        return
-    from distributed import Client, as_completed
-
-    own = not isinstance(scheduler, Client)
-    client = Client(scheduler) if own else scheduler
-    try:
-        futures = {
-            client.submit(_dask_task, spec, preload, pure=False, key=f"dvk-{spec.slug}-{i}"): spec
-            for i, spec in enumerate(todo)
-        }
-        yield from _results(futures, as_completed, "dask")
-    except BaseException:
-        client.cancel(list(futures))
-        raise
-    finally:
-        if own:
-            client.close()
 
 
 def _all_provinces(parameters: Mapping[str, Any]) -> list[str]:
@@ -1067,92 +433,6 @@ def _collect(runs: Iterable[RunResult], batch: BatchResult, total: int, progress
             bar.update(
                 task, advance=1, last=f"{result.province}: {result.status} {result.seconds:.1f}s"
             )
-
-
-def _iso(seconds: object) -> str:
-    if not isinstance(seconds, int | float):
-        return ""
-    return dt.datetime.fromtimestamp(seconds, dt.UTC).isoformat(timespec="seconds")
-
-
-def report_status(
-    report: Path, record: Mapping[str, Any], inputs: Inputs | None, failure: Mapping | None
-) -> tuple[str, str]:
-    """Status of a report on disk and a note: ``ok`` only if it provably matches the inputs.
-
-    ``failed`` while a failure record says its latest run failed; ``stale`` when its files
-    are missing or its recorded inputs differ from ``inputs`` (the current ones); without
-    ``inputs`` nothing can be proven, so ``stale``.
-    """
-    if failure:
-        return "failed", f"latest run failed ({failure.get('error')}); showing the previous report"
-    province = str(record.get("province", report.name))
-    stem = Path(str(record.get("notebook_name", ""))).stem
-    pages = sorted(report.glob("*.html"))
-    notebooks = sorted(report.glob("*.ipynb"))
-    if not pages or not notebooks or (stem and not report_files_present(report, stem)):
-        return "stale", "report files missing; run the batch again to rebuild it"
-    if inputs is None:
-        return "stale", "inputs not checked"
-    reason = _rerun_reason(record, inputs.record(province))
-    if reason:
-        return "stale", f"out of date ({reason}); run the batch again to rebuild it"
-    return "ok", ""
-
-
-def index_rows(
-    output_root: str | os.PathLike[str],
-    results: Iterable[RunResult] = (),
-    inputs: Inputs | None = None,
-) -> list[dict[str, Any]]:
-    """One row per province report on disk or failed run (the guard <-> reports contract).
-
-    Keys: ``province``, ``slug``, ``status`` (ok | stale | failed), ``updated`` (ISO time of
-    the report), ``report`` (relative HTML path or None), ``key_figures`` (name -> value),
-    ``note``; ``href`` and ``error`` repeat ``report`` and ``note`` for older templates.
-    Statuses are computed from each report's recorded inputs, never assumed.
-    """
-    from dvk_analysis.run.htmlreport import read_key_figures
-
-    root = Path(output_root)
-    latest = {r.slug: r for r in results}
-    rows: dict[str, dict[str, Any]] = {}
-    provinces_dir = root / "provinces"
-    reports = sorted(provinces_dir.iterdir()) if provinces_dir.is_dir() else []
-    for report in reports:
-        record = _read_record(report) if report.is_dir() else None
-        if record is None or report.name.startswith("."):
-            continue
-        status, note = report_status(report, record, inputs, _read_failure(root, report.name))
-        pages = sorted(report.glob("*.html"))
-        rows[report.name] = _row(
-            str(record.get("province", report.name)), report.name, status, note,
-            f"provinces/{report.name}/{pages[0].name}" if pages else None,
-            _iso(record.get("finished")), read_key_figures(report),
-        )  # fmt: skip
-    failed_dir = root / "failed"
-    failed = sorted({p.stem for p in failed_dir.glob("*.*")}) if failed_dir.is_dir() else []
-    for slug in failed:
-        failure = _read_failure(root, slug)
-        if slug not in rows and failure:
-            province = str(failure.get("province", slug))
-            note = f"failed: {failure.get('error')}"
-            rows[slug] = _row(province, slug, "failed", note, None, "", {})
-    for slug, result in latest.items():
-        if result.status == "failed" and slug not in rows:
-            note = f"failed: {result.error}"
-            rows[slug] = _row(result.province, slug, "failed", note, None, "", {})
-    return sorted(rows.values(), key=lambda r: _ascii_fold(str(r["province"])))
-
-
-def _row(
-    province: str, slug: str, status: str, note: str, report: str | None, updated: str,
-    figures: dict[str, str],
-) -> dict[str, Any]:  # fmt: skip
-    return {
-        "province": province, "slug": slug, "status": status, "updated": updated,
-        "report": report, "key_figures": figures, "note": note, "href": report, "error": note,
-    }  # fmt: skip
 
 
 def write_index(

@@ -179,7 +179,7 @@ def notebook_parameters_help(notebook: str) -> str:
     """
     import papermill
 
-    from dvk_analysis.run.batch import notebook_parameters, resolve_notebook
+    from dvk_analysis.run.parameters import notebook_parameters, resolve_notebook
 
     path = resolve_notebook(notebook)
     declared = notebook_parameters(path)
@@ -255,8 +255,8 @@ def cmd_lab(args: argparse.Namespace) -> int:
 def cmd_lab_copy(args: argparse.Namespace) -> int:
     """Copy a committed notebook to work/ for experimenting (never autosaved over)."""
     from dvk_analysis.paths import project_root
-    from dvk_analysis.run.batch import resolve_notebook
     from dvk_analysis.run.lab import lab_copy
+    from dvk_analysis.run.parameters import resolve_notebook
 
     try:
         target = lab_copy(resolve_notebook(args.notebook), project_root(), args.name)

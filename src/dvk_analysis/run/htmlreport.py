@@ -196,7 +196,7 @@ STATUS_LABELS = {
 """What the index says about a report's status (the guard's run statuses)."""
 
 ROW_KEYS = {"province", "slug", "status", "updated", "report", "href", "error", "note"}
-"""Keys of an index row that are not key figures (contract with ``run/batch.py``)."""
+"""Keys of an index row that are not key figures (contract with ``run/changes.py`` index_rows)."""
 
 DATE_SUFFIXES = ("_as_of", "_date", "_period")
 """A key figure named ``<figure><suffix>`` is the date of ``<figure>``, shown beside it."""
@@ -271,8 +271,9 @@ def index_html(
     Parameters
     ----------
     rows : iterable of mappings
-        One per province (contract with ``run/batch.py``): ``province``, ``slug``, ``status``
-        (ok | stale | failed | no-data), ``updated`` (ISO time), ``report`` (relative link),
+        One per province (contract with ``run/changes.py`` index_rows): ``province``, ``slug``,
+        ``status`` (ok | stale | failed | no-data), ``updated`` (ISO time), ``report``
+        (relative link),
         and key figures, either as further keys or under ``key_figures``. ``error`` or
         ``note`` fill a Note column, shown only when some row has one. ``href`` is accepted
         for ``report``.

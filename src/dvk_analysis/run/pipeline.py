@@ -241,7 +241,8 @@ def run_province_batch(**kwargs: Any) -> int:
 
 def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None = None) -> int:
     """``dvk run``: one notebook with CLI parameters (type-checked against its defaults)."""
-    from dvk_analysis.run.batch import parse_cli_parameters, resolve_notebook, run_one
+    from dvk_analysis.run.batch import run_one
+    from dvk_analysis.run.parameters import parse_cli_parameters, resolve_notebook
 
     path = resolve_notebook(notebook)
     result = run_one(path, parse_cli_parameters(path, parameters), output_dir)
