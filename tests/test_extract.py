@@ -818,3 +818,23 @@ def test_parenthetical_breakdown_by_field(lang, text):
         ("dvk_models_defense_security", 51),
         ("dvk_models_party_building", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The province has 258 models, including 120, 80 and 58 in economics, "
+            "culture-society and defence-security respectively.",
+        ),
+        (
+            "fr",
+            "La province compte 258 modèles, dont respectivement 120, 80 et 58 dans "
+            "l'économie, la culture et la défense.",
+        ),
+        ("zh", "全省有模式258个，其中经济、文化社会、国防安全领域分别有120个、80个和58个。"),
+    ],
+)
+def test_respectively_list_after_its_total(lang, text):
+    assert _pairs(text, lang) == [("dvk_models", 258), *_FIELDS]

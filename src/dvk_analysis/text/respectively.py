@@ -26,7 +26,8 @@ def respective_fields(
 ) -> dict[int, Hit]:
     """Number start -> the field keyword it takes; empty when the clause is no such list.
 
-    ``numbers`` are the starts of the clause's quantities (text offsets, in order).
+    ``numbers`` are the starts of the clause's quantities (text offsets, in order); one more
+    number than fields is a total before the list, left to the general indicator.
     """
     if len(numbers) < 2 or RESPECTIVELY.search(clause) is None:
         return {}
@@ -38,6 +39,8 @@ def respective_fields(
         if fields and fields[-1].rule is not None and fields[-1].rule.name == rule.name:
             continue  # "culture-society", "国防安全": one field, two keywords
         fields.append(hit)
+    if len(numbers) == len(fields) + 1 and len(fields) >= 2:
+        numbers = numbers[1:]  # "258 models, of which 120, 80 and 58 ... respectively": a total
     if len(fields) != len(numbers):
         return {}
     if len({h.rule.refines for h in fields if h.rule is not None}) != 1:
