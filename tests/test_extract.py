@@ -838,3 +838,18 @@ def test_parenthetical_breakdown_by_field(lang, text):
 )
 def test_respectively_list_after_its_total(lang, text):
     assert _pairs(text, lang) == [("dvk_models", 258), *_FIELDS]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "群众投入工日3000个，捐款5亿越南盾。",
+            [("working_days", 3000), ("funds_mobilized", 500_000_000)],
+        ),
+        ("群众出动义务工1200个。", [("working_days", 1200)]),
+        ("群众投入1200个工日。", [("working_days", 1200)]),
+    ],
+)
+def test_chinese_contribution_unit_before_number(text, expected):
+    assert _pairs(text, "zh") == expected

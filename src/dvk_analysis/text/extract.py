@@ -49,12 +49,13 @@ from dvk_analysis.text.keywords import (
     clause_hits,
     lexicon,
     nearest_keyword,
+    postposed_classifier,
     rules_of_unit,
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.respectively import respective_fields
-from dvk_analysis.text.units import currency_before
+from dvk_analysis.text.units import currency_before, unit_before
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -460,6 +461,9 @@ def _measure(
     unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
     if unit is None and currency_before(text, _expr_start(number), lex.lang):
         unit = "VND"  # "VND 81.4 billion"
+    if unit is None and postposed_classifier(text, last.end, lex.lang):
+        found = unit_before(text, _expr_start(number), lex.lang)  # "工日3000个"
+        unit, factor = (found.unit, found.factor) if found else (None, factor)
     if _is_year(number, unit) or _skipped(text, number, unit_end, lex):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:

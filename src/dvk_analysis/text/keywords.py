@@ -359,6 +359,11 @@ _POSTPOSED = re.compile(
 """A classifier closing the phrase: the counted noun stood before the number."""
 
 
+def postposed_classifier(text: str, pos: int, lang: str) -> bool:
+    """Whether a classifier right after ``pos`` closes the phrase ("宣传会议30场，")."""
+    return lang in CLASSIFIER_LANGS and _POSTPOSED.match(text, pos) is not None
+
+
 def nearest_keyword(
     text: str,
     rule: IndicatorRule,
@@ -372,7 +377,7 @@ def nearest_keyword(
     best: Candidate | None = None
     lo, hi = span
     prefer = lex.prefer
-    if bare and lex.lang in CLASSIFIER_LANGS and _POSTPOSED.match(text, hi):
+    if bare and postposed_classifier(text, hi, lex.lang):
         prefer = "before"  # "宣传会议30场，": the noun stands before the number and its classifier
     for hit in hits:
         if hit.rule is not rule:

@@ -128,6 +128,18 @@ def find_unit(text: str, pos: int, lang: str) -> UnitMatch | None:
     return UnitMatch(unit, factor, start, end, text[start:end])
 
 
+def unit_before(text: str, pos: int, lang: str, reach: int = 6) -> UnitMatch | None:
+    """The unit word ending right at ``pos`` ("工日3000个": a noun, number, classifier), or None.
+
+    For classifier languages, where the counted noun may stand before the number.
+    """
+    for start in range(max(0, pos - reach), pos):
+        found = find_unit(text, start, lang)
+        if found is not None and found.start == start and found.end == pos:
+            return found
+    return None
+
+
 CURRENCY_BEFORE = ("VND", "VNĐ", "₫")
 """Currency written before the number in every language ("VND 81.4 billion", English-style
 financial writing); a language's own VND words count too."""
