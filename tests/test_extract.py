@@ -6,7 +6,6 @@ from the corpus.
 
 from __future__ import annotations
 
-import time
 import warnings
 from pathlib import Path
 
@@ -321,23 +320,7 @@ def test_text_without_numbers_gives_no_rows(tmp_path):
     assert len(frame) == 0 and list(frame.columns) == list(COLUMNS)
 
 
-def test_time_is_linear_in_text_length():
-    # Prose with a claim now and then, like a long report: 1 MB vs 4 MB must scale ~4x.
-    filler = "The commune held a conference on mass mobilization work with the local people. "
-    unit = filler * 25 + RESOURCES["en"] + "\n"
-
-    def seconds(size: int) -> float:
-        text = unit * (size // len(unit))
-        start = time.perf_counter()
-        claims = extract_text(text, article_id="big", lang="en")
-        assert len(claims) >= 4 * (size // len(unit))
-        return time.perf_counter() - start
-
-    seconds(20_000)  # warm caches
-    small, large = seconds(1_000_000), seconds(4_000_000)
-    assert large < 4 * small * 1.8, (small, large)
-
-
+@pytest.mark.slow
 def test_a_10_mb_file_is_read_whole_and_every_copy_of_a_claim_found(tmp_path):
     # The file path of `dvk extract` (reading, language detection, extraction) on 10 MB.
     filler = "The commune held a conference on mass mobilization work with the local people. "
