@@ -23,6 +23,18 @@ QUALIFIERS: tuple[str, ...] = (
 )
 """Qualifier values, in the order of the codebook."""
 
+QUALIFIER_WORDS: dict[str, str] = {
+    "exact": "",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "nearly": "nearly ",
+    "about": "about ",
+    "less_than": "less than ",
+    "up_to": "up to ",
+}
+"""How a qualifier is written before a figure ("more than 19,300" is a lower bound); figures
+are labelled as the source reported them, never as a band's midpoint."""
+
 ADMIN_LEVELS: tuple[str, ...] = (
     "province",
     "city",

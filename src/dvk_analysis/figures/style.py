@@ -23,7 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from dvk_analysis.codebook import indicators
+from dvk_analysis.codebook import QUALIFIER_WORDS, indicators
 from dvk_analysis.fileio import atomic_write_bytes
 
 if TYPE_CHECKING:
@@ -278,18 +278,6 @@ def _fmt(value: float) -> str:
 
 def _thousands(axis: object) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt(v)))
-
-
-QUALIFIER_WORDS: dict[str, str] = {
-    "exact": "",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less_than": "less than ",
-    "up_to": "up to ",
-}
-"""How a qualifier is written in a label: a figure is labelled as the source reported it."""
 
 
 def reported_label(value: float, qualifier: object = "exact") -> str:

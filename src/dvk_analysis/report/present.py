@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from dvk_analysis.codebook import QUALIFIER_WORDS
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -67,17 +69,6 @@ COLUMN_LABELS: dict[str, str] = {
 
 INTERNAL_COLUMN = re.compile(r"(_key|_id|_ids|_hash|_raw|_sort)$|^(row|index|level_\d+)$")
 """Columns that exist for joins and sorting, never for a reader (``as_of_key``, ``place_key``)."""
-
-QUALIFIER_WORDS: dict[str, str] = {
-    "exact": "",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less_than": "less than ",
-    "up_to": "up to ",
-}
-"""Words written before a qualified figure ("more than 19,300" is a lower bound)."""
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dvk_analysis.codebook import QUALIFIER_WORDS
 from dvk_analysis.paths import data_dir as default_data_dir
 
 if TYPE_CHECKING:
@@ -303,22 +304,6 @@ def _period_of_max(cells: pd.DataFrame) -> str | None:
         return None
     end = cells.loc[cells["mid"].idxmax(), "period_end"]
     return None if end != end or end is None else str(end)
-
-
-def _fmt(value: float, unit: str) -> str:
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    return f"{text} {unit}"
-
-
-QUALIFIER_WORDS = {
-    "exact": "",
-    "more_than": "more than ",
-    "at_least": "at least ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less_than": "less than ",
-    "up_to": "up to ",
-}
 
 
 def summary(profile: ProvinceProfile, limit: int = 8, href: Callable | None = None) -> str:

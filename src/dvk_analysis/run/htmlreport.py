@@ -337,8 +337,8 @@ def _text_segments(text: str, claims: Any) -> list[tuple[str, str | None]]:
 
 def _claim_rows(claims: Any) -> list[dict[str, str]]:
     """The claims of one source as table rows for its page."""
+    from dvk_analysis.codebook import QUALIFIER_WORDS
     from dvk_analysis.report.present import (
-        QUALIFIER_WORDS,
         claim_anchor,
         format_number,
         indicator_description,
