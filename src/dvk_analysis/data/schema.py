@@ -25,6 +25,15 @@ def _in(values, what: str) -> pa.Check:
     return pa.Check.isin(values, error=f"must be {what}: one of {', '.join(values)}")
 
 
+def _iso_date(description: str) -> pa.Column:
+    """An optional date column: YYYY, YYYY-MM or YYYY-MM-DD (:data:`ISO_PERIOD`)."""
+    return _text(
+        description,
+        nullable=True,
+        checks=pa.Check.str_matches(ISO_PERIOD, error="must be YYYY, YYYY-MM or YYYY-MM-DD"),
+    )
+
+
 def _text(
     description: str,
     *,
@@ -65,12 +74,8 @@ def manifest_schema() -> pa.DataFrameSchema:
             ),
             "url": _text("Address of the original report, when known.", nullable=True),
             "outlet": _text("Publishing outlet (and translation note).", nullable=True),
-            "published": _text(
-                "Publication date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD).",
-                nullable=True,
-                checks=pa.Check.str_matches(
-                    ISO_PERIOD, error="must be YYYY, YYYY-MM or YYYY-MM-DD"
-                ),
+            "published": _iso_date(
+                "Publication date, as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)."
             ),
             "title": _text("Title (in the article's language or English).", nullable=True),
             "province": _text("Province the article is about, canonical name.", nullable=True),
@@ -136,20 +141,10 @@ def observations_schema() -> pa.DataFrameSchema:
                 "Province (canonical Vietnamese name with diacritics) as of the article date.",
                 nullable=True,
             ),
-            "period_start": _text(
-                "Start of the period the claim covers (YYYY, YYYY-MM or YYYY-MM-DD).",
-                nullable=True,
-                checks=pa.Check.str_matches(
-                    ISO_PERIOD, error="must be YYYY, YYYY-MM or YYYY-MM-DD"
-                ),
+            "period_start": _iso_date(
+                "Start of the period the claim covers (YYYY, YYYY-MM or YYYY-MM-DD)."
             ),
-            "period_end": _text(
-                "End of the period ('to now' = the publication date).",
-                nullable=True,
-                checks=pa.Check.str_matches(
-                    ISO_PERIOD, error="must be YYYY, YYYY-MM or YYYY-MM-DD"
-                ),
-            ),
+            "period_end": _iso_date("End of the period ('to now' = the publication date)."),
             "quote": _text(
                 "The clause the number stands in, verbatim from the article.", nullable=True
             ),
@@ -198,13 +193,7 @@ def sources_schema() -> pa.DataFrameSchema:
         {
             "source_url": _text("Address of the news article.", unique=True),
             "outlet": _text("Publishing outlet.", nullable=True),
-            "published": _text(
-                "Publication date (YYYY, YYYY-MM or YYYY-MM-DD).",
-                nullable=True,
-                checks=pa.Check.str_matches(
-                    ISO_PERIOD, error="must be YYYY, YYYY-MM or YYYY-MM-DD"
-                ),
-            ),
+            "published": _iso_date("Publication date (YYYY, YYYY-MM or YYYY-MM-DD)."),
             "language": _text("Language of the article (ISO 639-1).", nullable=True),
             "translation_of": _text(
                 "source_url of the article this one translates (same story).", nullable=True
@@ -262,13 +251,7 @@ def reference_schemas() -> dict[str, pa.DataFrameSchema]:
                     "Which geography the row is about.",
                     checks=_in(["national", "legacy_63", "new_34"], "a province level"),
                 ),
-                "as_of": _text(
-                    "Date of the figures (empty when the source gives none).",
-                    nullable=True,
-                    checks=pa.Check.str_matches(
-                        ISO_PERIOD, error="must be YYYY, YYYY-MM or YYYY-MM-DD"
-                    ),
-                ),
+                "as_of": _iso_date("Date of the figures (empty when the source gives none)."),
                 "communes_total": _number("Communes in the province at that date.", **count),
                 "communes_ntm": _number("Communes meeting the NTM standard.", **count),
                 "pct_communes_ntm": _number(
