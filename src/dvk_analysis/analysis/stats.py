@@ -459,23 +459,17 @@ def fractional_logit(
         f"t({df_resid}) intervals and p; "
         f"{dropped} rows with missing values dropped"
     )
-    k = X.shape[1]
-    return _tidy(
-        {
-            "term": ["Intercept", *names],
-            "estimate": beta,
-            "std_error": se,
-            "ci_low": low,
-            "ci_high": high,
-            "p_value": p_value,
-            "n": [len(y)] * k,
-            "model": [model] * k,
-            "bound_view": [bound_view] * k,
-            "method": [note] * k,
-            "ame": ame,
-            "ame_std_error": ame_se,
-        },
-        extra=("ame", "ame_std_error"),
+    return _coefficient_table(
+        ["Intercept", *names],
+        beta,
+        se,
+        (low, high, p_value),
+        len(y),
+        model,
+        bound_view,
+        note,
+        ame=ame,
+        ame_std_error=ame_se,
     )
 
 
@@ -624,19 +618,47 @@ def ols_log(
     df_resid = len(y) - k
     low, high, p_value = _t_inference(beta, se, df_resid, alpha)
     note = f"OLS on log outcome; HC3 SE; t({df_resid}) intervals and p; {dropped} rows dropped"
+    return _coefficient_table(
+        ["Intercept", *log_terms, *linear],
+        beta,
+        se,
+        (low, high, p_value),
+        len(y),
+        model,
+        bound_view,
+        note,
+    )
+
+
+def _coefficient_table(
+    terms: list[str],
+    beta: np.ndarray,
+    se: np.ndarray,
+    inference: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n: int,
+    model: str,
+    bound_view: str,
+    note: str,
+    **extra: np.ndarray,
+) -> pd.DataFrame:
+    """One row per model term (the tidy table of a regression), ``extra`` columns appended."""
+    low, high, p_value = inference
+    k = len(terms)
     return _tidy(
         {
-            "term": ["Intercept", *log_terms, *linear],
+            "term": terms,
             "estimate": beta,
             "std_error": se,
             "ci_low": low,
             "ci_high": high,
             "p_value": p_value,
-            "n": [len(y)] * k,
+            "n": [n] * k,
             "model": [model] * k,
             "bound_view": [bound_view] * k,
             "method": [note] * k,
-        }
+            **extra,
+        },
+        extra=tuple(extra),
     )
 
 
