@@ -16,35 +16,15 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from dvk_analysis.codebook import indicators
-from dvk_analysis.figures.style import (  # noqa: F401  (re-exported: plots.save_figure, ...)
-    CAPTION_FONTSIZE,
-    DPI,
-    FONT,
+from dvk_analysis.figures.style import (
     GAP_COLOR,
-    NOTEBOOK_FORMATS,
     PALETTE,
-    PNG_METADATA,
-    SAVE_RC,
-    SVG_METADATA,
-    THEME_RC,
     PlotInputError,
-    _barh,
-    _caption_text,
-    _check_units,
     _fmt,
     _frame,
-    _ipython_shell,
     _new_figure,
     _non_negative,
     _numbers,
-    _pick,
-    _thousands,
-    _wrap,
-    configure_notebook,
-    render,
-    reported_label,
-    save_figure,
-    show,
     theme,
 )
 
