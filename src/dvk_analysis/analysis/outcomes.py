@@ -463,6 +463,11 @@ def ntm_series(
     return combine(records)
 
 
+def join_sources(sources: pd.Series) -> str:
+    """The distinct sources of a group, sorted, as one cell (``"a ; b"``; missing ones left out)."""
+    return " ; ".join(sorted(set(map(str, sources.dropna()))))
+
+
 def combine(records: pd.DataFrame) -> pd.DataFrame:
     """Collapse competing figures of one province, geography, level, tier and date to a range."""
     import pandas as pd
@@ -477,7 +482,7 @@ def combine(records: pd.DataFrame) -> pd.DataFrame:
         share_high=("share_high", "max"),
         n_figures=("share", "size"),
         dated_by=("dated_by", lambda s: ";".join(sorted(set(map(str, s))))),
-        sources=("source", lambda s: " ; ".join(sorted(set(map(str, s.dropna()))))),
+        sources=("source", join_sources),
     ).reset_index()
     return (
         out[list(SERIES_COLUMNS)]

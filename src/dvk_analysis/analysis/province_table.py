@@ -48,6 +48,8 @@ def _observation_rows(dataset: pd.DataFrame) -> pd.DataFrame:
     """Province-level observation rows, one per story and figure."""
     import pandas as pd
 
+    from dvk_analysis.analysis.outcomes import join_sources
+
     rows = dataset[dataset["admin_level"].isin(["province", "national"])].copy()
     for col in ("measure", "tier", "url", "source_url", "published", "story_id"):
         if col not in rows.columns:
@@ -66,7 +68,7 @@ def _observation_rows(dataset: pd.DataFrame) -> pd.DataFrame:
         tier=("tier", "first"),
         level=("admin_level", "first"),
         n_sources=("source", "nunique"),
-        source=("source", lambda s: " ; ".join(sorted(set(map(str, s.dropna()))))),
+        source=("source", join_sources),
     ).reset_index()
     return out.drop(columns="story_id").assign(origin="observation")
 
