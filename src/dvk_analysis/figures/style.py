@@ -264,9 +264,14 @@ def _new_figure(
     return fig, axes
 
 
-def _wrap(text: str, width: int = 42) -> str:
-    """Break a long axis label over lines so it never runs off the figure."""
-    return "\n".join(textwrap.wrap(text, width)) or text
+def _wrap(text: str, width: int = 34) -> str:
+    """Break a long axis label over lines so it never runs off the figure.
+
+    The default width fits a y axis label along the height of the house style's axes (a longer
+    line is cut at the figure's edge); explicit line breaks are kept.
+    """
+    lines = [line for para in text.splitlines() for line in textwrap.wrap(para, width)]
+    return "\n".join(lines) or text
 
 
 def _fmt(value: float) -> str:

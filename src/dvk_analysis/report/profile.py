@@ -219,7 +219,7 @@ def figures(profile: ProvinceProfile) -> dict[str, Figure | str]:
     if not series.empty:
         out["achievement_over_time"] = plots.achievement_over_time(
             series, label="unit", national=national_series(profile),
-            y_label="Rural communes meeting NTM, standard tier (% of rural communes)",
+            y_label="Rural communes meeting NTM, standard tier (%)",
             caption=_status_caption(profile),
         )  # fmt: skip
     else:
