@@ -108,8 +108,19 @@ def test_path_like_or_code_like_province_is_unknown(name, capsys, tmp_path):
     assert main(args) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"dvk: error: unknown province {name!r}")
-    assert "See all valid names with" in err and err.count("\n") == 1  # one line
+    assert "`dvk provinces` lists every valid name" in err and err.count("\n") == 1  # one line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_decomposed_unknown_name_is_shown_composed(capsys, tmp_path):
+    import unicodedata
+
+    typed = unicodedata.normalize("NFD", "Hà Tĩnhx")
+    args = ["run", "02_province_profile", "-p", "province", typed, "--output-dir", str(tmp_path)]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    shown = unicodedata.normalize("NFC", typed)
+    assert f"unknown province {shown!r}; closest: Hà Tĩnh" in err and typed not in err
 
 
 @pytest.mark.parametrize("name", ["../../etc/passwd", "nope"])

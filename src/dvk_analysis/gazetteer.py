@@ -339,17 +339,20 @@ def _find_province(name: str) -> Province | None:
 
 
 def _unknown_message(name: str) -> str:
-    """Explain an unknown province name, with the closest valid names."""
+    """Explain an unknown province name, with the closest valid names.
+
+    The name is shown in NFC, so a name typed in decomposed form (NFD) does not look like the
+    valid name it failed to match.
+    """
+    name = unicodedata.normalize("NFC", name)
     tables = province_tables()
     names = sorted({p.name for geo in tables.values() for p in geo.values()})
     by_slug = {slugify(n): n for n in names}
     close = difflib.get_close_matches(slugify(name), list(by_slug), n=3, cutoff=0.5)
     hint = f"; closest: {', '.join(by_slug[c] for c in close)}" if close else ""
     return (
-        f"unknown province {name!r}{hint}. See all valid names with "
-        '`python -c "from dvk_analysis.places import provinces; '
-        "print([p.name for p in provinces('legacy')])\"` (or provinces('2025')); "
-        "add a spelling to src/dvk_analysis/resources/place_aliases.csv"
+        f"unknown province {name!r}{hint}. `dvk provinces` lists every valid name (legacy and "
+        "2025); add a spelling to src/dvk_analysis/resources/place_aliases.csv"
     )
 
 
