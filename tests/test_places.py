@@ -108,7 +108,7 @@ def test_unknown_province_lists_closest_matches():
         resolve_province("Ha Tinnh")
     message = str(err.value)
     assert "Hà Tĩnh" in message
-    assert "provinces(" in message  # says how to list valid names
+    assert "`dvk provinces`" in message  # says how to list valid names
     assert isinstance(err.value, ValueError) and isinstance(err.value, LookupError)
 
 
