@@ -48,11 +48,15 @@ def phrase_rx(phrase: str) -> str:
     return f"{WS}+".join(re.escape(w).replace(r"\*", ENDING) for w in words)
 
 
-def bounded(phrase: str) -> str:
-    """Regex for ``phrase`` with word boundaries where its ends are letters or digits."""
+def bounded(phrase: str, left: str = r"(?<!\w)") -> str:
+    r"""Regex for ``phrase`` with word boundaries where its ends are letters or digits.
+
+    ``left`` is the boundary before a wordy first character: by default no word character;
+    unit words pass ``(?<![^\W\d_])`` (no letter) since they may follow a digit ("7km").
+    """
     rx = phrase_rx(phrase)
     if wordy(phrase[0]):
-        rx = r"(?<!\w)" + rx
+        rx = left + rx
     if wordy(phrase[-1]):
         rx += r"(?!\w)"
     return rx

@@ -27,7 +27,7 @@ from functools import cache
 
 from dvk_analysis.codebook import UNITS
 from dvk_analysis.text.lexicon import section as lexicon_section
-from dvk_analysis.text.patterns import WS, phrase_rx, wordy
+from dvk_analysis.text.patterns import WS, bounded
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +83,7 @@ def _entries(lang: str) -> list[tuple[str, str, float]]:
 
 def _unit_rx(word: str) -> str:
     """Regex for a unit word: not glued to a letter on either side, but may follow a digit."""
-    rx = phrase_rx(word)
-    if wordy(word[0]):
-        rx = r"(?<![^\W\d_])" + rx
-    if wordy(word[-1]):
-        rx += r"(?!\w)"
-    return rx
+    return bounded(word, left=r"(?<![^\W\d_])")
 
 
 @cache
