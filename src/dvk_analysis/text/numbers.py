@@ -34,19 +34,18 @@ Decisions (documented here because the extractor and the tests rely on them):
 Everything is done with one compiled scanner per language plus anchored look-ups around each
 hit, so the running time is linear in the length of the text.
 
-One concept in one module (hence over 700 lines): how a number is *written*. Digits with the
-locale's separators, number words, CJK numerals, multipliers, qualifiers, "x of y" fractions and
-the kinds that are not quantities all decide together where a number starts and ends, so they
-share one scanner and one compiled grammar per language.
+Han numerals and digits mixed with 万 / 亿 are valued by :mod:`cjk` (no lexicon needed);
+this module finds them and decides whether they count.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
+from dvk_analysis.text import cjk
 from dvk_analysis.text.lexicon import load
 from dvk_analysis.text.patterns import (
     WS,
@@ -58,13 +57,19 @@ from dvk_analysis.text.patterns import (
     starts_of,
     wordy,
 )
+from dvk_analysis.text.shapes import (
+    DAY_MONTH_RX,
+    TO_ASCII,
+    D,
+    date_value,
+    is_code_prefix,
+    is_year_value,
+    special_kind,
+)
 from dvk_analysis.text.units import find_unit
 
 KINDS: tuple[str, ...] = ("number", "year", "date", "time", "code", "ordinal")
 """Values of :attr:`NumberMatch.kind`; only ``"number"`` is a quantity."""
-
-YEAR_MIN, YEAR_MAX = 1900, 2100
-"""Integers in this range written as four bare digits are classified as years."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,19 +118,7 @@ class NumberMatch:
 # ---------------------------------------------------------------------------------------------
 # Lexicons
 
-_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19"
-_D = f"[{_DIGITS}]"
-_TO_ASCII = str.maketrans(
-    "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
-    "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"
-    "\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19",
-    "0123456789" * 3,
-)
 _SPACES = frozenset(" \u00a0\u202f\u2009")
-_ZH_NUMERALS = "零〇一二两三四五六七八九十百千"
-_ZH_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_ZH_DIGIT |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_ZH_UNIT = {"十": 10, "百": 100, "千": 1000}
 _SENTENCE_START = frozenset('.!?…\n\r:"“”«»()[]')
 
 
@@ -175,12 +168,12 @@ class _Grammar:
 def _core_rx(group: frozenset, decimal: frozenset, named: bool) -> str:
     """Digits with separators, following the ambiguity rule of the module docstring."""
     g, d = char_class(group), char_class(decimal) if decimal else None
-    grouped = f"{_D}{{1,3}}(?:{g}{_D}{{3}}(?!{_D}))+"
-    integer = f"(?:{grouped}|{_D}+)"
-    frac = f"(?:{d}{_D}+)?" if d else ""
+    grouped = f"{D}{{1,3}}(?:{g}{D}{{3}}(?!{D}))+"
+    integer = f"(?:{grouped}|{D}+)"
+    frac = f"(?:{d}{D}+)?" if d else ""
     if named:
         integer = f"(?P<int>{integer})"
-        frac = f"(?:(?P<mark>{d})(?P<frac>{_D}+))?" if d else ""
+        frac = f"(?:(?P<mark>{d})(?P<frac>{D}+))?" if d else ""
     return integer + frac
 
 
@@ -217,7 +210,7 @@ def _grammar(lang: str) -> _Grammar:
     parts = [f"(?P<num>{_core_rx(group, decimal, named=False)})"]
     classifiers = num.get("classifiers", [])
     if classifiers:
-        parts.append(f"(?P<zh>[{_ZH_NUMERALS}]+)")
+        parts.append(f"(?P<zh>{cjk.HAN_NUMERAL.pattern})")
     scanner = re.compile("|".join(parts))
 
     def opt(rx: str | None, flags: int = re.IGNORECASE) -> re.Pattern | None:
@@ -248,8 +241,8 @@ def _grammar(lang: str) -> _Grammar:
             f"(?:{alternation(num['percent_before'])}){WS}*$" if num.get("percent_before") else None
         ),
         qual_before=(qtable := _qualifier_table(quals)),
-        qual_cjk=(cjk := any(is_cjk(p[0]) for p in qtable)),
-        qual_max=max((len(p) if cjk else len(p.split()) for p in qtable), default=0),
+        qual_cjk=(han := any(is_cjk(p[0]) for p in qtable)),
+        qual_max=max((len(p) if han else len(p.split()) for p in qtable), default=0),
         qual_after=opt(
             f"{WS}*(?:{alternation([p for ps in after.values() for p in ps])})" if after else None
         ),
@@ -258,9 +251,9 @@ def _grammar(lang: str) -> _Grammar:
             for name, ps in after.items()
             for p in ps
         ),
-        of=opt(f"{WS}+(?:{alternation(num['of'])}){WS}+(?={_D})" if num.get("of") else None),
+        of=opt(f"{WS}+(?:{alternation(num['of'])}){WS}+(?={D})" if num.get("of") else None),
         of_reverse=opt(
-            f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?(?:{alternation(rev)}){WS}*(?={_D})" if rev else None
+            f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?(?:{alternation(rev)}){WS}*(?={D})" if rev else None
         ),
         date_before=opt(
             f"(?:{alternation(num['date_before'])}){WS}*$" if num.get("date_before") else None
@@ -281,23 +274,9 @@ def _core_value(g: _Grammar, raw: str) -> Decimal:
     m = g.core.fullmatch(raw)
     if m is None:  # cannot happen for scanner output; guards direct callers
         raise ValueError(f"{raw!r} is not a number in language {g.lang!r}")
-    integer = "".join(c for c in m.group("int") if c not in g.group).translate(_TO_ASCII)
-    frac = (m.groupdict().get("frac") or "").translate(_TO_ASCII)
+    integer = "".join(c for c in m.group("int") if c not in g.group).translate(TO_ASCII)
+    frac = (m.groupdict().get("frac") or "").translate(TO_ASCII)
     return Decimal(f"{integer}.{frac}" if frac else integer)
-
-
-def _zh_value(s: str) -> int:
-    """Value of a Chinese numeral up to the thousands ("十二" 12, "三百五十" 350, "二〇二〇")."""
-    if not any(c in _ZH_UNIT for c in s):
-        return int("".join(str(_ZH_DIGIT[c]) for c in s))
-    total, digit = 0, None
-    for c in s:
-        if c in _ZH_DIGIT:
-            digit = _ZH_DIGIT[c]
-        else:
-            total += (1 if digit is None else digit) * _ZH_UNIT[c]
-            digit = None
-    return total + (digit or 0)
 
 
 def _multiplier_value(g: _Grammar, word: str) -> float:
@@ -310,58 +289,6 @@ def _multiplier_value(g: _Grammar, word: str) -> float:
 
 # ---------------------------------------------------------------------------------------------
 # Context checks
-
-
-_DATE_RX = re.compile(
-    f"(?:{_D}{{1,2}}([./-]){_D}{{1,2}}\\1{_D}{{4}}|{_D}{{4}}([./-]){_D}{{1,2}}\\2{_D}{{1,2}})"
-    f"(?!{_D})"
-)
-_MONTH_YEAR_RX = re.compile(f"({_D}{{1,2}})/({_D}{{4}})(?![{_DIGITS}/])")
-_TIME_RX = re.compile(f"{_D}{{1,2}}(?::|h){_D}{{2}}(?![{_DIGITS}:])")
-_CODE_RX = re.compile(
-    f"{_D}+(?:[/-]{_D}+)*[/-][A-ZĐ](?:[/-]?[A-Za-z0-9À-ɏĐđ]+)*|{_D}+(?:/{_D}+){{2,}}(?![{_DIGITS}])"
-)
-_PHONE_RX = re.compile(f"[0０٠۰]{_D}{{2,4}}(?:[ .-]{_D}{{2,4}}){{1,4}}(?!{_D})")
-_YEAR_RANGE_RX = re.compile(f"({_D}{{4}})(?:{WS}?[-–—/]{WS}?)({_D}{{4}})(?!{_D})")
-
-
-def _script_letter(ch: str) -> bool:
-    """Latin, Greek or Cyrillic letter: digits glued to one form a code ("QL1A", "QH15")."""
-    return ch.isalpha() and ch < "\u0530"
-
-
-def _is_code_prefix(text: str, start: int) -> bool:
-    if start == 0:
-        return False
-    prev = text[start - 1]
-    if _script_letter(prev) or prev == "+":
-        return True
-    return prev in "-‐" and start >= 2 and _script_letter(text[start - 2])
-
-
-def _special(text: str, start: int, g: _Grammar) -> tuple[str, int] | None:
-    """Kind and end of a date, time or code starting at ``start``, else None."""
-    if m := _DATE_RX.match(text, start):
-        return "date", m.end()
-    if m := _CODE_RX.match(text, start):
-        return "code", m.end()
-    if m := _TIME_RX.match(text, start):
-        return "time", m.end()
-    if (m := _PHONE_RX.match(text, start)) and sum(c.isdigit() for c in m.group()) >= 9:
-        return "code", m.end()
-    if (m := _MONTH_YEAR_RX.match(text, start)) and _is_month_year(m):
-        return "date", m.end()
-    if (m := _YEAR_RANGE_RX.match(text, start)) and all(_is_year_value(x) for x in m.groups()):
-        return "year", m.end()
-    return None
-
-
-def _is_year_value(s: str) -> bool:
-    return YEAR_MIN <= int(s.translate(_TO_ASCII)) <= YEAR_MAX
-
-
-def _is_month_year(m: re.Match) -> bool:
-    return 1 <= int(m.group(1).translate(_TO_ASCII)) <= 12 and _is_year_value(m.group(2))
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -383,7 +310,7 @@ def _starts_with_word(s: str, words) -> bool:
 def _word_blocked(text: str, start: int, end: int, word: str, g: _Grammar) -> bool:
     """True when a number word is better read as something else (see module docstring)."""
     after = text[end : end + 40].lstrip(" \t\u00a0")
-    if after[:1].translate(_TO_ASCII).isdigit():
+    if after[:1].translate(TO_ASCII).isdigit():
         return True
     if text[start].isupper() and not _sentence_start(text, start):
         return True
@@ -461,6 +388,9 @@ def _apply_after(text: str, e: _Expr, g: _Grammar) -> None:
             break
         e.multiplier *= _multiplier_value(g, m.group())
         pos = m.end()
+    if e.multiplier in (1e4, 1e8) and (tail := cjk.compound_tail(text, pos, e.multiplier)):
+        e.value += tail[0] / Decimal(str(e.multiplier))  # "1亿2000万": 1.2 x 亿
+        pos = tail[1]
     if g.qual_after and (m := g.qual_after.match(text, pos)):
         e.qualifier, pos = _after_name(m.group().strip(), g), m.end()
     if g.percent_after and (m := g.percent_after.match(text, pos)):
@@ -482,9 +412,9 @@ def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
     """Turn ``e`` into "x/y" or "x of y" when a denominator follows."""
     pos = e.end
     slash = _SLASH.match(text, pos)
-    if slash and (y := g.core.match(text, slash.end())) and not _is_code_prefix(text, e.start):
+    if slash and (y := g.core.match(text, slash.end())) and not is_code_prefix(text, e.start):
         x_val, y_val = e.value, _core_value(g, y.group())
-        if x_val <= y_val and not (y.group().isdigit() and _is_year_value(y.group())):
+        if x_val <= y_val and not (y.group().isdigit() and is_year_value(y.group())):
             e.end = e.expr_end = e.consumed = y.end()
             e.denominator, e.plain = float(y_val), False
         else:
@@ -493,7 +423,7 @@ def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
         return
     if g.of and (m := g.of.match(text, e.expr_end)) and (y := g.core.match(text, m.end())):
         y_val = _core_value(g, y.group())
-        if e.value <= y_val and not (y.group().isdigit() and _is_year_value(y.group())):
+        if e.value <= y_val and not (y.group().isdigit() and is_year_value(y.group())):
             e.denominator, e.plain = float(y_val), False
             e.expr_end = e.consumed = y.end()
 
@@ -520,7 +450,7 @@ def _classify(text: str, e: _Expr, g: _Grammar) -> None:
     if e.kind != "number":
         return
     raw = text[e.start : e.end]
-    if _is_code_prefix(text, e.start) or (
+    if is_code_prefix(text, e.start) or (
         len(raw) > 1 and raw[0] in "0０٠۰" and raw[1] not in ".,٫"
     ):
         e.kind = "code"
@@ -531,7 +461,7 @@ def _classify(text: str, e: _Expr, g: _Grammar) -> None:
     if (
         e.plain
         and len(raw) == 4
-        and _is_year_value(raw)
+        and is_year_value(raw)
         and e.multiplier == 1
         and not e.percent
         and e.qualifier not in ("more_than", "nearly", "at_least", "less_than")
@@ -542,13 +472,13 @@ def _classify(text: str, e: _Expr, g: _Grammar) -> None:
 
 def _digits_expr(text: str, m: re.Match, g: _Grammar) -> _Expr:
     start, end = m.span("num")
-    special = _special(text, start, g)
+    special = special_kind(text, start)
     if special:
         kind, stop = special
         value = (
             _core_value(g, g.core.match(text, start).group())
             if kind == "code"
-            else _safe_decimal(text[start:stop])
+            else date_value(text[start:stop])
         )
         return _Expr(start, stop, value, start, stop, plain=False, kind=kind, consumed=stop)
     raw = m.group("num")
@@ -566,26 +496,14 @@ def _digits_expr(text: str, m: re.Match, g: _Grammar) -> _Expr:
     return e
 
 
-_DAY_MONTH_RX = re.compile(f"/{_D}{{1,2}}(?![{_DIGITS}/])")
-
-
 def _bare_date(text: str, start: int, end: int, g: _Grammar) -> int | None:
     """End of a "d/m" date right after a date word of the lexicon ("ngày 2/9"), else None."""
     if g.date_before is None or text[end : end + 1] != "/":
         return None
     if not g.date_before.search(text, max(0, start - 20), start):
         return None
-    stop = _DAY_MONTH_RX.match(text, end)
+    stop = DAY_MONTH_RX.match(text, end)
     return stop.end() if stop else None
-
-
-def _safe_decimal(s: str) -> Decimal:
-    """The year of a date, or its first number: dates carry no quantity."""
-    digits = re.findall(f"{_D}{{4}}", s) or re.findall(f"{_D}+", s)
-    try:
-        return Decimal(digits[0].translate(_TO_ASCII)) if digits else Decimal(0)
-    except InvalidOperation:
-        return Decimal(0)
 
 
 def _word_hits(text: str, g: _Grammar):
@@ -619,14 +537,19 @@ def _word_expr(text: str, hit: tuple[int, int, int], g: _Grammar) -> _Expr | Non
 def _zh_expr(text: str, m: re.Match, g: _Grammar) -> _Expr | None:
     start, end = m.span("zh")
     s = m.group("zh")
-    if (s[0] in "百千") or s == "一":  # "一" alone is mostly "a" (一位, 每一项)
+    if s[0] in "百佰千仟万萬亿億" or s == "一":  # "一" alone is mostly "a" (一位, 每一项)
         return None
     after_percent = bool(
         g.percent_before and g.percent_before.search(text, max(0, start - 10), start)
     )
-    if g.classifiers is None or not (g.classifiers.match(text, end) or after_percent):
+    large = s[-1] in cjk.LARGE_UNITS  # "十二万": a number whatever follows
+    if g.classifiers is None or not (large or g.classifiers.match(text, end) or after_percent):
         return None
-    e = _Expr(start, end, Decimal(_zh_value(s)), start, end, plain=False, consumed=end)
+    try:
+        value = cjk.han_value(s)
+    except ValueError:
+        return None
+    e = _Expr(start, end, value, start, end, plain=False, consumed=end)
     if text[max(0, start - 1) : start] == "第":
         e.kind = "ordinal"
         return e
