@@ -265,3 +265,45 @@ def test_chinese_since_without_spaces(text):
     m = _only(text, "zh", "2023")
     assert (m.period_start, m.period_end, m.kind) == ("2013", "2023", "since")
     assert m.text.startswith("自2013")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The whole province so far has 84 communes"),
+        ("vi", "Đến nay toàn tỉnh có 84 xã"),
+        ("hu", "az egész tartományban eddig 84 község"),
+        ("fr", "les habitants ont jusqu'ici cédé 20 hectares"),
+        ("nl", "de inwoners hebben tot nu toe 20 hectare"),
+        ("de", "Bis heute haben 20 Haushalte"),
+        ("es", "hasta la fecha, 20 hogares"),
+        ("ru", "жители к настоящему времени отдали 20 га"),
+        ("ar", "يوجد حتى الآن ٨٤ بلدية"),
+        ("zh", "截至目前，居民已献出20多万平方米土地"),
+    ],
+)
+def test_so_far_ends_at_publication_with_an_open_start(lang, text):
+    (mention,) = find_periods(text, lang, "2025-08-18")
+    assert (mention.kind, mention.period_start, mention.period_end) == (
+        "to_date",
+        None,
+        "2025-08-18",
+    )
+
+
+def test_so_far_inside_a_since_range_keeps_the_range():
+    (mention,) = find_periods("từ năm 2013 đến nay", "vi", "2025")
+    assert (mention.kind, mention.period_start) == ("since", "2013")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "under Resolution 25-NQ/TW of 3 June 2013, the district"),
+        ("es", "según la Decisión 558/QĐ-TTg del 5 de abril de 2016 del Primer Ministro"),
+        ("vi", "theo Nghị quyết 25-NQ/TW ngày 3/6/2013 của Bộ Chính trị"),
+        ("zh", "越共中央2013年6月3日第25-NQ/TW号决议"),
+    ],
+)
+def test_the_date_of_a_coded_document_is_no_period(lang, text):
+    assert find_periods(text, lang, "2025") == []

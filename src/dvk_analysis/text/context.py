@@ -15,8 +15,13 @@ from functools import cache
 from typing import TypeVar
 
 from dvk_analysis.text.periods import PeriodMention, find_periods
-from dvk_analysis.text.places import PlaceMention, find_places, province_mention
-from dvk_analysis.text.scope import scoped_places
+from dvk_analysis.text.places import (
+    PlaceMention,
+    find_places,
+    province_mention,
+    sentence_starts,
+)
+from dvk_analysis.text.scope import address_chains, scoped_places
 
 
 @cache
@@ -69,6 +74,8 @@ class ArticleContext:
     published: str
     place_starts: list[int]
     period_starts: list[int]
+    sentences: list[int]  # where sentences start (0 first)
+    length: int  # of the text
 
     @classmethod
     def build(
@@ -77,6 +84,7 @@ class ArticleContext:
         """Resolve the article's place and period mentions (sorted by offset)."""
         places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
         places = scoped_places(text, places, _article_province(places, province))
+        places = address_chains(text, places)
         periods = sorted(_periods(text, lang, published), key=_start)
         return cls(
             places,
@@ -85,6 +93,8 @@ class ArticleContext:
             published or "",
             [p.start for p in places],
             [p.start for p in periods],
+            sentence_starts(text),
+            len(text),
         )
 
     def place_at(self, pos: int) -> tuple[str, str, str]:
@@ -96,11 +106,22 @@ class ArticleContext:
         return mention.text or mention.name, mention.admin_level, mention.province or self.province
 
     def period_at(self, pos: int) -> tuple[str, str]:
-        """The last period named before ``pos``; else up to the publication date."""
+        """The period of ``pos``: the last one named before it in its sentence, else the first
+        one after it in its sentence ("42 collectives ... recognised for 2022"), else the last
+        one named before it anywhere; else up to the publication date."""
+        j = bisect_right(self.sentences, pos)
+        lo = self.sentences[j - 1]
+        hi = self.sentences[j] if j < len(self.sentences) else self.length
         i = bisect_right(self.period_starts, pos)
-        if not i:
+        mention = None
+        if i and self.periods[i - 1].start >= lo and self.periods[i - 1].end <= pos:
+            mention = self.periods[i - 1]
+        elif i < len(self.periods) and self.periods[i].start < hi:
+            mention = self.periods[i]
+        elif i:
+            mention = self.periods[i - 1]
+        if mention is None:
             return "", self.published
-        mention = self.periods[i - 1]
         return mention.period_start or "", mention.period_end or ""
 
 

@@ -39,6 +39,7 @@ KINDS: tuple[str, ...] = (
     "end_of_year",
     "recent",
     "year_to_date",
+    "to_date",
     "published",
 )
 """What kind of expression a ``PeriodMention`` came from (``published``: the fallback)."""
@@ -240,6 +241,11 @@ def _rules(lang: str) -> _Rules:
         ("year_ctx", rf"(?P<a>{_YEAR}){e}\s*(?:{ysuf})"),
         ("year_bare", rf"(?P<a>{_YEAR})(?![\d.,]?\d)(?=\s*(?:[,.;:)\]»”\"'\n]|$))"),
     ]
+    firsts += [shape_firsts] * (len(pats) - n_templates)
+    # "So far" alone comes last: inside "from 2013 to now" the whole range wins.
+    for tpl in lex.get("to_date", []):
+        pats.append(("to_date", _template(tpl, list(numbers))))
+        firsts.append(_template_firsts(tpl, list(numbers)))
     flags = re.IGNORECASE
     compiled = tuple((k, re.compile(b + p, flags), _needs_year(k, p)) for k, p in pats)
     # Families of patterns that scan the same stretches: those needing no year (the whole
@@ -249,7 +255,6 @@ def _rules(lang: str) -> _Rules:
     families = tuple(
         0 if not year else (1 if i < n_templates else 2) for i, (_, _, year) in enumerate(compiled)
     )
-    firsts += [shape_firsts] * (len(pats) - n_templates)
     unions = tuple(
         _union(
             [
@@ -413,7 +418,11 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             if taken.overlaps(m.start(), m.end()):
                 continue
             mention = _build(kind, m, rules, pub, text)
-            if mention is not None and not _compared(text, m.start(), rules):
+            if (
+                mention is not None
+                and not _compared(text, m.start(), rules)
+                and not _document_date(text, m.start(), m.end())
+            ):
                 taken.add(m.start(), m.end())
                 out.append(mention)
     return sorted(out, key=lambda p: p.start)
@@ -432,6 +441,20 @@ def _compared(text: str, start: int, rules: _Rules) -> bool:
     if rules.compare is None:
         return False
     return rules.compare.search(text[max(0, start - 45) : start]) is not None
+
+
+_CODE_BEFORE = re.compile(r"\d+(?:/\d+)*[-/][A-ZĐ][\w/.\-]*,?(?:\s+\S{1,6}){0,3}\s*$")
+_CODE_AFTER = re.compile(r"\s*第?\d+(?:/\d+)*[-/][A-ZĐ]")
+
+
+def _document_date(text: str, start: int, end: int) -> bool:
+    """True for the date of a document named by its code, in any language: "Resolution
+    25-NQ/TW of 3 June 2013", "Decisión 558/QĐ-TTg del 5 de abril de 2016", "2013年6月3日第25-NQ/TW
+    号决议". It dates the document, never the figures around it."""
+    return (
+        _CODE_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _CODE_AFTER.match(text, end) is not None
+    )
 
 
 class _Spans:
@@ -496,6 +519,8 @@ def _build(
             return None
         start, end = (f"{year}-01", f"{year}-{n:02d}") if year else (None, None)
         kind = "first_months"
+    elif kind == "to_date":
+        start, end = None, pub
     elif kind == "year_to_date":
         start, end = (f"{pub_year}-01", pub) if pub_year and pub else (None, None)
     elif kind == "end_of_year":

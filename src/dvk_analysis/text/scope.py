@@ -6,6 +6,12 @@ or as an example). "toàn huyện" / "the whole district" is district level (the
 last, else unnamed), "cả xã" / "the whole commune" commune level. A photo caption line ("Ảnh:
 ...", "Photo: ...", "图为...") names the place of the picture, not of the sentences after it:
 its place mentions govern nothing outside the caption.
+
+An address ("Tho Hop commune, Quy Hop district", "уезда Чодон провинции Баккан", "zone 2 van de
+wijk Van Phu, provincie Phu Tho") names a unit and then the larger units that hold it: the
+sentence reports on the first, smallest one, so the larger units written right after it stand
+for it (:func:`address_chains`). Chinese writes the address from the largest unit down
+("河内市巴位县"), which the last-named rule already reads right.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from dvk_analysis.gazetteer import UNIT_TIERS
 from dvk_analysis.text.places import PlaceMention
 
 _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
@@ -120,3 +127,32 @@ def scoped_places(
             prov = province.province if province is not None else None
             added.append(PlaceMention(m.start(), m.end(), "", "", level, prov))
     return sorted(kept + added, key=lambda p: p.start)
+
+
+_TIER_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
+"""Size of a unit's tier (``gazetteer.UNIT_TIERS``): a larger unit holds the smaller."""
+
+_ADDRESS_GAP = re.compile(
+    r"[\s,，、()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|"
+    r"в|في|من|的|所属)[\s,]*)?",
+    re.IGNORECASE,
+)
+"""What may stand between a unit and the larger unit that holds it in an address."""
+
+
+def _rank(mention: PlaceMention) -> int:
+    return _TIER_RANK.get(UNIT_TIERS.get(mention.admin_level, ""), -1)
+
+
+def address_chains(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """Mentions with each larger unit written right after a smaller one (an address) replaced
+    by that smaller unit, at its own offsets; ``places`` sorted by offset."""
+    out: list[PlaceMention] = []
+    for mention in places:
+        if out:
+            prev = out[-1]
+            gap = _ADDRESS_GAP.fullmatch(text, prev.end, mention.start)
+            if gap is not None and prev.end <= mention.start and _rank(prev) < _rank(mention):
+                mention = replace(prev, start=mention.start, end=mention.end)
+        out.append(mention)
+    return out

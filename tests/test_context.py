@@ -1,0 +1,34 @@
+"""Where and when a claim holds: the period rules of ArticleContext."""
+
+from __future__ import annotations
+
+from dvk_analysis.text.context import ArticleContext
+
+
+def _period(text: str, needle: str, lang: str = "en", published: str = "2025-08-18"):
+    context = ArticleContext.build(text, lang, published, "Phú Thọ")
+    return context.period_at(text.index(needle))
+
+
+def test_a_period_after_the_number_in_its_sentence_counts():
+    text = "In 2019 the plan began. The city recognised 42 collectives as models for 2022."
+    assert _period(text, "42") == ("2022", "2022")
+
+
+def test_a_period_before_the_number_in_its_sentence_wins_over_one_after():
+    text = "In 2021 the district built 60 models, up from 2019."
+    assert _period(text, "60") == ("2021", "2021")
+
+
+def test_an_earlier_sentence_still_governs_when_the_sentence_names_none():
+    text = "In 2023, the village changed. Then 46 households gave land."
+    assert _period(text, "46") == ("2023", "2023")
+
+
+def test_without_any_period_the_figure_holds_at_publication():
+    assert _period("The village has 46 households.", "46") == ("", "2025-08-18")
+
+
+def test_so_far_has_an_open_start_and_ends_at_publication():
+    text = "In 2020 the campaign began. The whole province so far has 84 communes."
+    assert _period(text, "84") == ("", "2025-08-18")
