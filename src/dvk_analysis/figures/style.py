@@ -8,7 +8,12 @@ docstring.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 import textwrap
+import unicodedata
+import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from io import BytesIO
@@ -57,13 +62,24 @@ CJK_FONT_FILES: tuple[str, ...] = (
 )
 """Fonts for Chinese and Japanese place names (Debian packages fonts-wqy-microhei,
 fonts-noto-cjk, fonts-droid-fallback; `.ci/run` installs the first). DejaVu Sans has no CJK
-glyphs, so without one of these a name such as ヴオンロック村 would be drawn as boxes."""
+glyphs, so without one of these a name such as ヴオンロック村 could not be drawn as written
+(:func:`readable_labels` then transliterates it; it never draws boxes)."""
+
+CJK_FAMILIES = re.compile(
+    r"^(WenQuanYi|Noto Sans CJK|Noto Serif CJK|Source Han|Droid Sans Fallback|IPAex?Gothic|"
+    r"Takao|Microsoft YaHei|SimHei|PingFang|Hiragino Sans|Yu Gothic|MS Gothic|Sarasa)"
+)
+"""Font families known to draw Chinese and Japanese, found wherever matplotlib's font list has
+them (e.g. on macOS or Windows, or fonts installed in the user's folder)."""
 
 
-def fallback_fonts() -> list[str]:
+@functools.cache
+def fallback_fonts() -> tuple[str, ...]:
     """Names of the installed CJK fonts, registered with matplotlib (glyph-by-glyph fallback).
 
-    Files are added directly, because matplotlib's font cache may predate their installation.
+    Files of :data:`CJK_FONT_FILES` are added directly, because matplotlib's font cache may
+    predate their installation; other fonts whose family matches :data:`CJK_FAMILIES` are taken
+    from matplotlib's font list. Empty when none is installed.
     """
     from matplotlib import font_manager
 
@@ -72,7 +88,10 @@ def fallback_fonts() -> list[str]:
         if Path(path).is_file():
             font_manager.fontManager.addfont(path)
             names.append(font_manager.FontProperties(fname=path).get_name())
-    return names
+    names += sorted(
+        {f.name for f in font_manager.fontManager.ttflist if CJK_FAMILIES.match(f.name)}
+    )
+    return tuple(dict.fromkeys(names))
 
 
 THEME_RC: dict[str, object] = {
@@ -129,6 +148,210 @@ def theme() -> Iterator[None]:
             rc=THEME_RC,
         )
         yield
+
+
+# --- labels no installed font can draw --------------------------------------------------------
+
+
+class GlyphFallbackWarning(UserWarning):
+    """Some label had characters no installed font draws; it was transliterated (once)."""
+
+
+_warned: list[str] = []  # the first replacement of this process, once warned
+
+
+@functools.cache
+def _charmap(path: str) -> frozenset[int]:
+    """The code points the font file at ``path`` has glyphs for (read once per file)."""
+    from matplotlib import font_manager
+
+    return frozenset(font_manager.get_font(path).get_charmap())
+
+
+def _font_files(prop: object) -> tuple[str, ...]:
+    """The font files matplotlib draws ``prop``'s text with, in fallback order.
+
+    Mirrors matplotlib's own choice: each family of the list that is installed, in order (a
+    glyph missing from one is taken from the next); the default font if none is.
+    """
+    from matplotlib import font_manager
+
+    files: list[str] = []
+    for family in prop.get_family():
+        one = prop.copy()
+        one.set_family(family)
+        try:
+            files.append(font_manager.findfont(one, fallback_to_default=False))
+        except ValueError:  # this family is not installed
+            continue
+    if not files:
+        files.append(font_manager.findfont(prop))
+    return tuple(dict.fromkeys(str(f) for f in files))
+
+
+def _drawable(char: str, files: tuple[str, ...]) -> bool:
+    if unicodedata.category(char) == "Cc":  # line breaks and tabs are layout, not glyphs
+        return True
+    return any(ord(char) in _charmap(f) for f in files)
+
+
+def _is_kana(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(("KATAKANA", "HIRAGANA"))
+
+
+def _transliterate(run: str, files: tuple[str, ...]) -> str:
+    """A run of undrawable characters in Latin letters: one capitalised syllable per Han
+    character ("丽水县" -> "Li Shui Xian"), one word per kana run ("ヴオンロック" ->
+    "Vuonrotsuku"), "?" for a character with no transliteration; invisible format characters
+    (zero-width space, direction marks) are dropped."""
+    from unidecode import unidecode
+
+    words: list[str] = []
+    for kana, group in _groups(run):
+        latin = unidecode(group).strip()
+        if not latin or not all(_drawable(c, files) for c in latin):
+            if all(unicodedata.category(c) in ("Cf", "Zs", "Zl", "Zp") for c in group):
+                continue
+            latin = "?" * (1 if kana else len(group))
+        words += (
+            [latin.capitalize()] if kana else [w.capitalize() for w in latin.split()] or [latin]
+        )
+    return " ".join(words)
+
+
+def _groups(run: str) -> list[tuple[bool, str]]:
+    """Split ``run`` into kana runs (kept whole) and single other characters."""
+    out: list[tuple[bool, str]] = []
+    for char in run:
+        kana = _is_kana(char)
+        if kana and out and out[-1][0]:
+            out[-1] = (True, out[-1][1] + char)
+        else:
+            out.append((kana, char))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _readable(text: str, files: tuple[str, ...]) -> str:
+    if all(_drawable(c, files) for c in text):
+        return text
+    runs = [(ok, "".join(g)) for ok, g in itertools.groupby(text, lambda c: _drawable(c, files))]
+    pieces: list[str] = []
+    for i, (ok, run) in enumerate(runs):
+        if ok:
+            pieces.append(run)
+            continue
+        latin = _transliterate(run, files)
+        if latin and pieces and pieces[-1][-1:].isalnum():
+            latin = " " + latin  # "9个" -> "9 Ge": words stay apart from their neighbours
+        if latin and i + 1 < len(runs) and runs[i + 1][1][:1].isalnum():
+            latin += " "
+        pieces.append(latin)
+    return "".join(pieces)
+
+
+def readable(text: str, prop: object | None = None) -> str:
+    """``text`` as it can be drawn with ``prop``'s fonts (default: the house style's).
+
+    Unchanged when the installed fonts have a glyph for every character; otherwise each run
+    of characters no font draws is transliterated (``"丽水县 (Quảng Bình)"`` ->
+    ``"Li Shui Xian (Quảng Bình)"``), so a label never shows boxes.
+    """
+    if prop is None:
+        from matplotlib.font_manager import FontProperties
+
+        prop = FontProperties(family=[FONT, *fallback_fonts()])
+    return _readable(text, _font_files(prop)) if text else text
+
+
+def readable_labels(fig: Figure) -> int:
+    """Replace every label of ``fig`` that the installed fonts cannot draw; return how many.
+
+    Titles, axis labels, tick labels (through the axis' formatter, since ticks are relabelled
+    at each draw), legends, annotations and figure texts are checked against the fonts each is
+    set in. Without a CJK font a Chinese or Japanese name is transliterated instead of drawn as
+    boxes; the first replacement in a process issues one :class:`GlyphFallbackWarning` (a
+    notebook set up with :func:`configure_notebook` keeps it off the page). Called by every
+    house figure before it draws and by :func:`render`; idempotent.
+    """
+    from matplotlib.text import Text
+    from matplotlib.ticker import FixedFormatter, NullFormatter
+
+    changed: list[tuple[str, str]] = []
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis, getattr(ax, "zaxis", None)):
+            if axis is None:
+                continue
+            for minor in (False, True):
+                labels = axis.get_ticklabels(minor=minor)
+                todo = [
+                    t
+                    for t in labels
+                    if readable(t.get_text(), t.get_fontproperties()) != t.get_text()
+                ]
+                if not todo:
+                    continue
+                prop = todo[0].get_fontproperties()
+                formatter = axis.get_minor_formatter() if minor else axis.get_major_formatter()
+                changed += [(t.get_text(), readable(t.get_text(), prop)) for t in todo]
+                if isinstance(formatter, FixedFormatter):
+                    formatter.seq = [readable(str(s), prop) for s in formatter.seq]
+                elif not isinstance(formatter, (NullFormatter, _ReadableFormatter)):
+                    wrapped = _ReadableFormatter(formatter, prop)
+                    if minor:
+                        axis.set_minor_formatter(wrapped)
+                    else:
+                        axis.set_major_formatter(wrapped)
+    for text in fig.findobj(Text):
+        shown = text.get_text()
+        new = readable(shown, text.get_fontproperties())
+        if new != shown:
+            changed.append((shown, new))
+            text.set_text(new)
+    if changed and not _warned:
+        _warned.append(changed[0][0])
+        was, now = changed[0]
+        warnings.warn(
+            f"no installed font draws some characters of the figure labels, e.g. {was!r}: "
+            f"such labels are transliterated ({now!r}); install a CJK font (Debian: "
+            f"apt-get install fonts-wqy-microhei) to draw them as written",
+            GlyphFallbackWarning,
+            stacklevel=2,
+        )
+    return len(changed)
+
+
+class _ReadableFormatter(FuncFormatter):
+    """Wraps a tick formatter whose labels include characters no installed font draws."""
+
+    def __init__(self, inner: object, prop: object) -> None:
+        super().__init__(lambda value, pos: readable(inner(value, pos), prop))
+        self.inner, self.prop = inner, prop
+
+    def set_axis(self, axis: object) -> None:
+        super().set_axis(axis)
+        self.inner.set_axis(axis)
+
+    def set_locs(self, locs: object) -> None:
+        self.inner.set_locs(locs)
+
+    def format_ticks(self, values: object) -> list[str]:
+        return [readable(str(s), self.prop) for s in self.inner.format_ticks(values)]
+
+    def get_offset(self) -> str:
+        return readable(self.inner.get_offset(), self.prop)
+
+
+class HouseFigure(Figure):
+    """A figure whose labels are made drawable (:func:`readable_labels`) before each draw, so
+    saving, notebook display and layout never draw a box for a missing glyph."""
+
+    def draw(self, renderer: object) -> None:
+        readable_labels(self)
+        super().draw(renderer)
+
+    def __repr__(self) -> str:  # a notebook's text output stays "<Figure size ...>"
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)
 
 
 # --- input checks ---------------------------------------------------------------------------
@@ -256,7 +479,7 @@ def _new_figure(
     chars = max(40, int(width * 72 / (CAPTION_FONTSIZE * 0.64)))  # DejaVu digits: 0.64 em
     lines = [line for para in text.splitlines() for line in textwrap.wrap(para, chars) or [""]]
     band = (len(lines) * CAPTION_FONTSIZE * 1.35 + 8) / (height * 72)
-    fig = Figure(figsize=size, layout="constrained")
+    fig = HouseFigure(figsize=size, layout="constrained")
     FigureCanvasAgg(fig)  # Agg whatever pyplot's backend is; pyplot itself is never used
     fig.get_layout_engine().set(rect=(0, band, 1, 1 - band))
     axes = fig.subplots(1, ncols, squeeze=False, **kwargs)[0]
@@ -344,6 +567,7 @@ def render(fig: Figure, fmt: Literal["svg", "png"], dpi: int = DPI) -> bytes:
         raise ValueError(f"render: fmt must be 'svg' or 'png', got {fmt!r}")
     metadata = SVG_METADATA if fmt == "svg" else PNG_METADATA
     buffer = BytesIO()
+    readable_labels(fig)
     with theme(), mpl.rc_context(SAVE_RC):
         fig.savefig(buffer, format=fmt, dpi=dpi, metadata=dict(metadata), bbox_inches=None)
     return buffer.getvalue()
@@ -401,6 +625,8 @@ def configure_notebook(fmt: Literal["svg", "png"] = "svg") -> dict[str, object]:
     outlines), ``svg.id``, ``svg.image_inline``; and ``savefig.dpi``/``figure.dpi`` for PNG.
     In an IPython kernel it also registers the inline formatter for ``fmt`` only, with
     metadata that carries no date (SVG ``Date``) or software version (PNG ``Software``).
+    It also ignores :class:`GlyphFallbackWarning` (a label transliterated for want of a CJK
+    font shows in the figure itself; the warning would be noise on a published page).
     Calling it again gives the same state (idempotent). Returns the rcParams it set.
 
     Call it in the notebook's first cell, after any ``%matplotlib inline`` (that magic
@@ -410,6 +636,9 @@ def configure_notebook(fmt: Literal["svg", "png"] = "svg") -> dict[str, object]:
         raise ValueError(f"configure_notebook: fmt must be one of {NOTEBOOK_FORMATS}, got {fmt!r}")
     settings: dict[str, object] = {**SAVE_RC, "figure.dpi": 100, "savefig.dpi": 100}
     mpl.rcParams.update(settings)
+    # labels transliterated for want of a CJK font are visible in the figure; the warning
+    # would only put noise on a published page
+    warnings.filterwarnings("ignore", category=GlyphFallbackWarning)
     shell = _ipython_shell()
     if shell is not None:
         from IPython.core.pylabtools import select_figure_formats

@@ -139,11 +139,29 @@ class BatchResult:
         )
         if self.error:
             console.print(f"dvk: error: {self.error}", markup=False, highlight=False)
+        if counts["ok"] and (note := font_note()):
+            console.print(note, markup=False, highlight=False)
         kept = [r.failed_notebook for r in self.by_status("failed") if r.failed_notebook]
         if kept:
             console.print(
                 "executed notebooks of the failed runs, for debugging:", *kept, sep="\n  "
             )
+
+
+def font_note() -> str:
+    """One line for the terminal when figures cannot draw Chinese or Japanese ("" otherwise).
+
+    Reports stay clean (the figures show the transliteration, notebooks keep the warning off
+    the page); the person who ran the batch learns why and what to install.
+    """
+    from dvk_analysis.figures.style import fallback_fonts
+
+    if fallback_fonts():
+        return ""
+    return (
+        "note: no CJK font is installed, so Chinese and Japanese names in figures are "
+        "transliterated (丽水县 -> Li Shui Xian); Debian: apt-get install fonts-wqy-microhei"
+    )
 
 
 # -- the batch --------------------------------------------------------------------------------

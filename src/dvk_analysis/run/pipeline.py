@@ -254,7 +254,11 @@ def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None
             file=sys.stderr,
         )
         return 1
+    from dvk_analysis.run.batch import font_note
+
     print(f"wrote {result.report_dir} in {result.seconds:.1f} s")
+    if note := font_note():
+        print(note, file=sys.stderr)
     pages = sorted(Path(str(result.report_dir)).glob("*.html"))
     if pages:
         print(f"report: {pages[0]}")
