@@ -426,24 +426,34 @@ def _listed(
         return None
     if any(_other_keyword(h, claim.indicator) and gap_start <= h.start < gap_end for h in hits):
         return None
-    place, admin_level, province = context.place_at(number.start)
-    period_start, period_end = context.period_at(number.start)
     return replace(
         claim,
-        value=_format_value(number.value * measured[1]),
-        qualifier=number.qualifier,
-        denominator=_format_value(number.denominator) if number.denominator is not None else None,
-        place=place,
-        admin_level=admin_level,
-        province=province,
-        province_2025=successor(province),
-        period_start=period_start,
-        period_end=period_end,
-        start=number.start,
-        end=number.end,
+        **_number_fields(number, measured[1], context),
         confidence=round(claim.confidence * 0.9, 3),
         rule=claim.rule.split("+list")[0] + "+list",
     )
+
+
+def _number_fields(number: NumberMatch, factor: float, context: ArticleContext) -> dict:
+    """The fields of a claim that its number gives: the value multiplied out by the unit's
+    ``factor``, qualifier, denominator and offsets, and the place and period in force where
+    the number stands. Shared by a claim and the list items that inherit its indicator."""
+    place, admin_level, province = context.place_at(number.start)
+    period_start, period_end = context.period_at(number.start)
+    denominator = number.denominator
+    return {
+        "value": _format_value(number.value * factor),
+        "qualifier": number.qualifier,
+        "denominator": None if denominator is None else _format_value(denominator),
+        "place": place,
+        "admin_level": admin_level,
+        "province": province,
+        "province_2025": successor(province),
+        "period_start": period_start,
+        "period_end": period_end,
+        "start": number.start,
+        "end": number.end,
+    }
 
 
 def _other_keyword(hit: Hit, indicator: str) -> bool:
@@ -513,26 +523,14 @@ def _claim(
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
     indicator = chosen.rule.name
-    place, admin_level, province = context.place_at(number.start)
-    period_start, period_end = context.period_at(number.start)
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
     measure, tier = achievement_scale(clause, indicator, lex)
     return Claim(
         article_id=article_id,
         indicator=indicator,
-        value=_format_value(number.value * factor),
         unit=chosen.rule.unit,
-        qualifier=number.qualifier,
-        denominator=_format_value(number.denominator) if number.denominator is not None else None,
-        place=place,
-        admin_level=admin_level,
-        province=province,
-        province_2025=successor(province),
-        period_start=period_start,
-        period_end=period_end,
+        **_number_fields(number, factor, context),
         quote=clause.strip(),
-        start=number.start,
-        end=number.end,
         confidence=_confidence(chosen, unit, lex),
         rule=rule,
         measure=measure,
