@@ -23,6 +23,7 @@ from functools import cache
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import stem_alternation as _alt
 from dvk_analysis.text.patterns import union_prefilter as _union
+from dvk_analysis.text.spans import latest_before
 
 """Languages with a lexicon."""
 
@@ -391,7 +392,8 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
     text
         Article text.
     lang
-        One of ``lexicon.LANGUAGES``.
+        Language code (one of ``lexicon.LANGUAGES``); the lexicon's ``[periods]`` section
+        gives its year words, month names and range patterns.
     published
         Publication date "YYYY", "YYYY-MM" or "YYYY-MM-DD", or ``None``/"" when unknown.
 
@@ -574,10 +576,8 @@ def nearest_period(
 
     Parameters
     ----------
-    mentions
-        Output of ``find_periods`` for the same text.
-    pos
-        Offset of the number.
+    mentions, pos
+        ``find_periods`` output for the same text, and the offset of the number.
     published
         Publication date, as for ``find_periods``.
     text
@@ -585,18 +585,15 @@ def nearest_period(
         mention anywhere counts.
     """
     pub = _check_published(published)
-    usable = [m for m in mentions if m.end <= pos and (m.period_start or m.period_end)]
+    usable = [m for m in mentions if m.period_start or m.period_end]
     if text is None:
         floors = [0]
     else:
-        floors = [
-            _span_start(text, pos, _SENTENCE_END),
-            _span_start(text, pos, _LINE_BREAKS),
-        ]
+        floors = [_span_start(text, pos, _SENTENCE_END), _span_start(text, pos, _LINE_BREAKS)]
     for floor in floors:
-        inside = [m for m in usable if m.start >= floor]
-        if inside:
-            return max(inside, key=lambda m: m.end)
+        found = latest_before(usable, pos, floor)
+        if found is not None:
+            return found
     if pub:
         return PeriodMention(-1, -1, "", pub[:4], pub[:4], "published")
     return None

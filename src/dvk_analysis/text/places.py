@@ -27,6 +27,7 @@ from dvk_analysis.gazetteer import (
 )
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import at_candidates, stem_alternation
+from dvk_analysis.text.spans import latest_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -415,7 +416,7 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
     text
         Article text.
     lang
-        One of ``lexicon.LANGUAGES``.
+        A code of ``lexicon.LANGUAGES``: its ``[places]`` section gives the level words.
     province_hint
         The article's province (any spelling ``resolve_province`` accepts), or ``None``.
 
@@ -576,10 +577,8 @@ def nearest_place(
 
     Parameters
     ----------
-    mentions
-        Output of ``find_places`` for the same text.
-    pos
-        Offset of the number.
+    mentions, pos
+        ``find_places`` output for the same text, and the offset of the number.
     text
         The text, used to find sentence boundaries; without it any preceding mention counts.
     province
@@ -592,10 +591,7 @@ def nearest_place(
         starts = sentence_starts(text)
         idx = bisect_right(starts, pos) - 1
         floor = starts[max(0, idx - 1)]
-    best = None
-    for m in mentions:
-        if m.end <= pos and m.start >= floor and (best is None or m.end > best.end):
-            best = m
+    best = latest_before(mentions, pos, floor)
     if best is not None:
         return best
     if default is not None:
