@@ -448,28 +448,20 @@ def fractional_logit(
 
     X = np.column_stack([np.ones(len(data)), data[names].to_numpy()])
     fit = _fit_quasi_mle(X, y, model)
-    beta, se = np.asarray(fit.params), np.asarray(fit.bse)
     df_resid = len(y) - X.shape[1]
-    low, high, p_value = _t_inference(beta, se, df_resid, alpha)
     margins = fit.get_margeff(at="overall", method="dydx")
-    ame = np.r_[np.nan, np.asarray(margins.margeff)]
-    ame_se = np.r_[np.nan, np.asarray(margins.margeff_se)]
     note = (
         "GLM binomial/logit quasi-MLE (statsmodels); HC1 sandwich SE; AME by get_margeff; "
         f"t({df_resid}) intervals and p; "
         f"{dropped} rows with missing values dropped"
     )
     return _coefficient_table(
+        fit,
         ["Intercept", *names],
-        beta,
-        se,
-        (low, high, p_value),
-        len(y),
-        model,
-        bound_view,
-        note,
-        ame=ame,
-        ame_std_error=ame_se,
+        (df_resid, alpha),
+        (model, bound_view, note),
+        ame=np.r_[np.nan, np.asarray(margins.margeff)],
+        ame_std_error=np.r_[np.nan, np.asarray(margins.margeff_se)],
     )
 
 
@@ -558,10 +550,8 @@ def ols_log(
         Column(s) entered untransformed.
     zeros
         ``"refuse"`` or ``"log1p"``, see above.
-    ci
-        Confidence level of the intervals.
-    min_per_param
-        Passed to :func:`check_sample_size`.
+    ci, min_per_param
+        As in :func:`fractional_logit`.
 
     Returns
     -------
@@ -614,36 +604,31 @@ def ols_log(
             "coefficient), so HC3 errors are undefined; add data or simplify the model"
         )
     fit = sm.OLS(np.log(y), X).fit(cov_type="HC3")
-    beta, se = np.asarray(fit.params), np.asarray(fit.bse)
     df_resid = len(y) - k
-    low, high, p_value = _t_inference(beta, se, df_resid, alpha)
     note = f"OLS on log outcome; HC3 SE; t({df_resid}) intervals and p; {dropped} rows dropped"
-    return _coefficient_table(
-        ["Intercept", *log_terms, *linear],
-        beta,
-        se,
-        (low, high, p_value),
-        len(y),
-        model,
-        bound_view,
-        note,
-    )
+    terms = ["Intercept", *log_terms, *linear]
+    return _coefficient_table(fit, terms, (df_resid, alpha), (model, bound_view, note))
 
 
 def _coefficient_table(
+    fit,
     terms: list[str],
-    beta: np.ndarray,
-    se: np.ndarray,
-    inference: tuple[np.ndarray, np.ndarray, np.ndarray],
-    n: int,
-    model: str,
-    bound_view: str,
-    note: str,
+    t_test: tuple[int, float],
+    labels: tuple[str, str, str],
     **extra: np.ndarray,
 ) -> pd.DataFrame:
-    """One row per model term (the tidy table of a regression), ``extra`` columns appended."""
-    low, high, p_value = inference
+    """One row per model term (the tidy table of a regression), ``extra`` columns appended.
+
+    Estimates and standard errors are the statsmodels ``fit``'s; intervals and p-values use t
+    with ``t_test = (degrees of freedom, alpha)``; n is the observations the fit used.
+    ``labels`` are the model, bound view and method note every row carries.
+    """
+    beta, se = np.asarray(fit.params), np.asarray(fit.bse)
+    df_resid, alpha = t_test
+    low, high, p_value = _t_inference(beta, se, df_resid, alpha)
+    model, bound_view, note = labels
     k = len(terms)
+    n = int(fit.nobs)
     return _tidy(
         {
             "term": terms,
