@@ -53,6 +53,30 @@ def _text(
     )
 
 
+def _key(description: str, checks: pa.Check | None = None) -> pa.Column:
+    """A key column: text, present and unique in its table."""
+    return _text(description, checks=checks, unique=True)
+
+
+def _optional(description: str, checks: pa.Check | None = None) -> pa.Column:
+    """A text column that older files may lack, and whose empty cell means "not said"."""
+    return _text(description, checks=checks, nullable=True, required=False)
+
+
+def _count(description: str) -> pa.Column:
+    """A whole number >= 0 (a count, an offset into a text), or empty."""
+    return _number(description, dtype="Int64", checks=pa.Check.ge(0, error="must be >= 0"))
+
+
+def _province_columns(code: str) -> dict[str, pa.Column]:
+    """The columns every province table starts with: code, canonical name, ASCII name."""
+    return {
+        "code": _key(code),
+        "name": _key("Canonical name with diacritics."),
+        "name_ascii": _text("Name without diacritics."),
+    }
+
+
 def _number(description: str, *, nullable: bool = True, dtype: str = "float64", checks=None):
     return pa.Column(dtype, checks=checks, nullable=nullable, coerce=True, description=description)
 
@@ -62,9 +86,8 @@ def manifest_schema() -> pa.DataFrameSchema:
     """Schema of ``data/raw/manifest.csv``: one row per article file."""
     return pa.DataFrameSchema(
         {
-            "article_id": _text(
+            "article_id": _key(
                 "File stem of `data/raw/articles/<article_id>.txt`; unique.",
-                unique=True,
                 checks=pa.Check.str_matches(
                     r"^[A-Za-z0-9_.-]+$", error="must be letters, digits, '_', '.', '-' only"
                 ),
@@ -100,9 +123,8 @@ def observations_schema() -> pa.DataFrameSchema:
     """Schema of ``data/curated/observations.csv``: one quantitative claim per row."""
     return pa.DataFrameSchema(
         {
-            "observation_id": _text(
-                "Stable id: `<article_id>#<start>:<indicator>` or `web-<sha1>#<k>:<indicator>`.",
-                unique=True,
+            "observation_id": _key(
+                "Stable id: `<article_id>#<start>:<indicator>` or `web-<sha1>#<k>:<indicator>`."
             ),
             "article_id": _text(
                 "Article the claim is in (empty for URL-only sources).", nullable=True
@@ -148,37 +170,23 @@ def observations_schema() -> pa.DataFrameSchema:
             "quote": _text(
                 "The clause the number stands in, verbatim from the article.", nullable=True
             ),
-            "start": _number(
-                "0-based offset of the number as written in the article text.",
-                dtype="Int64",
-                checks=pa.Check.ge(0, error="must be >= 0"),
-            ),
-            "end": _number(
-                "End offset (exclusive) of the number as written.",
-                dtype="Int64",
-                checks=pa.Check.ge(0, error="must be >= 0"),
-            ),
+            "start": _count("0-based offset of the number as written in the article text."),
+            "end": _count("End offset (exclusive) of the number as written."),
             # The three columns below are optional so that files written before them still
             # validate; an empty cell means "the source does not say".
-            "measure": _text(
+            "measure": _optional(
                 "Whether a count is the running total at period_end (`cumulative`) or what was "
                 "added within the period (`new`); empty when the source does not say. Only "
                 "cumulative counts become NTM shares.",
-                nullable=True,
-                required=False,
                 checks=_in(MEASURES, "a measure"),
             ),
-            "tier": _text(
+            "tier": _optional(
                 "NTM recognition tier the figure is about (`standard`, `advanced`, `model`); "
                 "empty for indicators outside the NTM programme.",
-                nullable=True,
-                required=False,
                 checks=_in(TIERS, "an NTM tier"),
             ),
-            "note": _text(
-                "What was counted, in the annotator's own words (never a copied sentence).",
-                nullable=True,
-                required=False,
+            "note": _optional(
+                "What was counted, in the annotator's own words (never a copied sentence)."
             ),
         },
         strict=True,
@@ -191,7 +199,7 @@ def sources_schema() -> pa.DataFrameSchema:
     """Schema of ``data/curated/sources.csv``: URL-only sources of observations."""
     return pa.DataFrameSchema(
         {
-            "source_url": _text("Address of the news article.", unique=True),
+            "source_url": _key("Address of the news article."),
             "outlet": _text("Publishing outlet.", nullable=True),
             "published": _iso_date("Publication date (YYYY, YYYY-MM or YYYY-MM-DD)."),
             "language": _text("Language of the article (ISO 639-1).", nullable=True),
@@ -213,17 +221,14 @@ def _reference(name: str, columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
 @cache
 def reference_schemas() -> dict[str, pa.DataFrameSchema]:
     """Schemas of the tables in ``data/reference/``, keyed by file stem."""
-    count = {"dtype": "Int64", "checks": pa.Check.ge(0, error="must be >= 0")}
     return {
         "provinces_legacy": _reference(
             "provinces_legacy",
             {
-                "code": _text("GSO 2-digit province code.", unique=True),
-                "name": _text("Canonical name with diacritics.", unique=True),
-                "name_ascii": _text("Name without diacritics."),
-                "population": _number("Population (persons; basis in population_basis).", **count),
+                **_province_columns("GSO 2-digit province code."),
+                "population": _count("Population (persons; basis in population_basis)."),
                 "area_km2": _number("Area in km2."),
-                "n_communes": _number("Commune-level units before the 2025 merger.", **count),
+                "n_communes": _count("Commune-level units before the 2025 merger."),
                 "merged_into": _text("Province it belongs to after 1 July 2025."),
                 "source_url": _text("Sources of the row."),
             },
@@ -231,15 +236,13 @@ def reference_schemas() -> dict[str, pa.DataFrameSchema]:
         "provinces_2025": _reference(
             "provinces_2025",
             {
-                "code": _text("Province code after 1 July 2025.", unique=True),
-                "name": _text("Canonical name with diacritics.", unique=True),
-                "name_ascii": _text("Name without diacritics."),
+                **_province_columns("Province code after 1 July 2025."),
                 "merged_from": _text("Legacy provinces merged into it, ';'-separated."),
-                "population": _number("'Quy mô dân số' (includes temporary residents).", **count),
+                "population": _count("'Quy mô dân số' (includes temporary residents)."),
                 "area_km2": _number("Area in km2."),
-                "n_phuong": _number("Wards after the merger.", **count),
-                "n_xa": _number("Communes after the merger.", **count),
-                "n_dac_khu": _number("Special zones after the merger.", **count),
+                "n_phuong": _count("Wards after the merger."),
+                "n_xa": _count("Communes after the merger."),
+                "n_dac_khu": _count("Special zones after the merger."),
                 "source_url": _text("Sources of the row.", nullable=True),
             },
         ),
@@ -252,8 +255,8 @@ def reference_schemas() -> dict[str, pa.DataFrameSchema]:
                     checks=_in(["national", "legacy_63", "new_34"], "a province level"),
                 ),
                 "as_of": _iso_date("Date of the figures (empty when the source gives none)."),
-                "communes_total": _number("Communes in the province at that date.", **count),
-                "communes_ntm": _number("Communes meeting the NTM standard.", **count),
+                "communes_total": _count("Communes in the province at that date."),
+                "communes_ntm": _count("Communes meeting the NTM standard."),
                 "pct_communes_ntm": _number(
                     "Share of communes meeting NTM, percent (exact figures only).",
                     checks=pa.Check.in_range(0, 100, error="must be between 0 and 100"),
@@ -267,7 +270,7 @@ def reference_schemas() -> dict[str, pa.DataFrameSchema]:
                 "decision": _text("Decision number."),
                 "level": _text("Which units the set applies to."),
                 "period": _text("Period of application.", nullable=True),
-                "n_criteria": _number("Number of criteria in the set.", **count),
+                "n_criteria": _count("Number of criteria in the set."),
                 "source_url": _text("Sources of the row."),
             },
         ),
