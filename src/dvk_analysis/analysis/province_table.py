@@ -60,12 +60,9 @@ def _observation_rows(dataset: pd.DataFrame) -> pd.DataFrame:
     rows["story_id"] = rows["story_id"].astype("string").fillna(rows["observation_id"])
     keys = ["story_id", "province", "indicator", "value", "period_start", "period_end"]
     grouped = rows.groupby(keys, dropna=False, sort=False)
+    first = ("date", "unit", "qualifier", "measure", "tier")
     out = grouped.agg(
-        date=("date", "first"),
-        unit=("unit", "first"),
-        qualifier=("qualifier", "first"),
-        measure=("measure", "first"),
-        tier=("tier", "first"),
+        **{column: (column, "first") for column in first},
         level=("admin_level", "first"),
         n_sources=("source", "nunique"),
         source=("source", join_sources),
