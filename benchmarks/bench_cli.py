@@ -1,8 +1,9 @@
 """Benchmark: ``dvk --help`` start-up time.
 
 A researcher types ``dvk --help`` (or tab-completes a sub-command) often; it must answer in
-under 0.5 s, which holds only while the package imports pandas, statsmodels and seaborn where
-they are used rather than at import. The baseline, timed in the same run, is a bare
+under 0.3 s (issue 11), which holds only while the package imports pandas, statsmodels and
+seaborn where they are used rather than at import (``dvk_analysis/__init__`` loads its public
+names lazily). The baseline, timed in the same run, is a bare
 ``python -c pass`` with the same interpreter, so the ratio is what the package adds.
 
 Run: ``.venv/bin/python benchmarks/bench_cli.py``
@@ -15,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-TARGET_SECONDS = 0.5
+TARGET_SECONDS = 0.3
 REPEATS = 5
 DVK = Path(sys.executable).with_name("dvk")
 
