@@ -55,8 +55,9 @@ from dvk_analysis.run.changes import (
     _reason,
     index_rows,
 )
-from dvk_analysis.run.executors import RunResult, RunSpec, _iter_dask, _iter_local, _one_line
+from dvk_analysis.run.executors import RunSpec, _iter_dask, _iter_local, _one_line
 from dvk_analysis.run.outputs import (
+    RunResult,
     _swap_into_place,
     clean_partial_outputs,
     ensure_writable,

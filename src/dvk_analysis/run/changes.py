@@ -16,13 +16,10 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from dvk_analysis.run.outputs import _read_failure
+from dvk_analysis.run.outputs import RunResult, _read_failure
 from dvk_analysis.run.parameters import RUNNER_PARAMETERS, _ascii_fold, canonical_parameters
-
-if TYPE_CHECKING:
-    from dvk_analysis.run.executors import RunResult
 
 RUN_RECORD = ".dvk-run.json"
 

@@ -24,24 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dvk_analysis.run.changes import RUN_RECORD
-from dvk_analysis.run.outputs import _failure_record, _swap_into_place, _write_failure
-
-
-# -- results ----------------------------------------------------------------------------------
-@dataclass
-class RunResult:
-    """The outcome of one province run."""
-
-    province: str
-    slug: str
-    status: str  # "ok" | "failed" | "skipped"
-    reason: str = ""
-    seconds: float = 0.0
-    report_dir: str | None = None
-    error: str | None = None
-    cell_index: int | None = None
-    execution_count: int | None = None
-    failed_notebook: str | None = None
+from dvk_analysis.run.outputs import RunResult, _failure_record, _swap_into_place, _write_failure
 
 
 @dataclass

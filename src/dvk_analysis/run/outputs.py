@@ -13,13 +13,27 @@ import json
 import shutil
 import time
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dvk_analysis.fileio import atomic_write_text
 
-if TYPE_CHECKING:
-    from dvk_analysis.run.executors import RunResult
+
+@dataclass
+class RunResult:
+    """The outcome of one province run (what a failure record and the batch index are made of)."""
+
+    province: str
+    slug: str
+    status: str  # "ok" | "failed" | "skipped"
+    reason: str = ""
+    seconds: float = 0.0
+    report_dir: str | None = None
+    error: str | None = None
+    cell_index: int | None = None
+    execution_count: int | None = None
+    failed_notebook: str | None = None
 
 
 class OutputNotWritableError(PermissionError):
