@@ -1,4 +1,10 @@
-"""Shared fixtures: a scratch copy of the project's data folder that a test may break."""
+"""Shared fixtures: a scratch copy of the project's data folder that a test may break, and the
+province reports that several end-to-end tests read.
+
+Expensive fixtures are session-scoped and their tests share one xdist group: pytest tears a
+module-scoped fixture down whenever its worker runs another module's test in between, so under
+``pytest -n 2`` a module fixture could be built two or three times in one run.
+"""
 
 from __future__ import annotations
 
@@ -36,3 +42,17 @@ def rewrite_csv(path: Path, edit) -> None:
     rows = edit(rows)
     with open(path, "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+@pytest.fixture(scope="session")
+def province_reports(tmp_path_factory) -> Path:
+    """Hà Tĩnh and Lai Châu reports and the index, built as ``dvk batch --jobs 2`` builds them
+    (two concurrent warm kernels), once per session. Read-only for the tests that use it;
+    mark them ``xdist_group("province-reports")``."""
+    from dvk_analysis.run.batch import run_batch
+
+    root = tmp_path_factory.mktemp("province-reports")
+    provinces = ["Hà Tĩnh", "Lai Châu"]
+    result = run_batch("02_province_profile", provinces, output_root=root, jobs=2, progress=False)
+    assert result.exit_code == 0, [r.error for r in result.results]
+    return root

@@ -63,14 +63,14 @@ def stable_code_hash(monkeypatch):
     monkeypatch.setattr(changes, "code_hash", lambda: "code-v1")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def kernel():
     warm = WarmKernel("python3", preload=("numpy", "matplotlib.pyplot")).start()
     yield warm
     warm.shutdown()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def cold_a(tmp_path_factory) -> Path:
     """Reference: province A run by plain papermill in a fresh kernel."""
     out = tmp_path_factory.mktemp("cold_a")

@@ -32,7 +32,8 @@ import pytest
 from dvk_analysis.paths import project_root, reports_dir
 from dvk_analysis.run.lab import KERNEL, lab_arguments, write_settings
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
+# One group with the other readers of the shared province reports (tests/conftest.py).
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("province-reports")]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [
@@ -54,7 +55,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     if CHROMIUM is None:
         message = "no Chromium found (install Debian's 'chromium' package to run this test)"
@@ -69,7 +70,7 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def jupyterlab(tmp_path_factory):
     port, token = _free_port(), "dvk-test-token"
     home = tmp_path_factory.mktemp("jupyter-home")
@@ -190,13 +191,10 @@ NOISE = re.compile(r"ERROR|Traceback|WARNING|KeyboardInterrupt")
 NO_OVERFLOW = "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
 
 
-@pytest.fixture(scope="module")
-def example_reports(tmp_path_factory) -> Path:
-    """The index and two province reports, built as ``dvk batch`` builds them."""
-    from dvk_analysis.run.pipeline import build_example_reports
-
-    root = tmp_path_factory.mktemp("reports")
-    return build_example_reports(root, provinces=("Hà Tĩnh", "Lai Châu"))
+@pytest.fixture
+def example_reports(province_reports) -> Path:
+    """The index and two province reports, built as ``dvk batch`` builds them (shared)."""
+    return province_reports / "index.html"
 
 
 def _screenshot(page, name: str) -> None:

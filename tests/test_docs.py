@@ -37,7 +37,7 @@ def test_docs_have_runnable_blocks():
     assert {"quickstart.md", "adding-articles.md"} <= names
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def project_copy(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("docs") / "project"
     ignore = shutil.ignore_patterns(".venv", ".git", "reports", "__pycache__", ".*cache*")

@@ -373,7 +373,7 @@ def test_arbitrary_unicode_with_detection_never_raises(text):
 # --------------------------------------------------------------------------- corpus
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def corpus_run():
     import pandas as pd
 

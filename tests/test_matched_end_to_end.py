@@ -18,7 +18,7 @@ import pytest
 from dvk_analysis.paths import data_dir
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def synthetic_data(tmp_path_factory: pytest.TempPathFactory):
     from dvk_analysis.data.load import load_reference
 

@@ -25,9 +25,14 @@ def _checksums(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def main_job(tmp_path_factory):
-    """Run `dvk reports` once in a scratch copy; return (copy, completed process, checksums)."""
+    """Run `dvk reports` once in a scratch copy; return (copy, completed process, checksums).
+
+    Session scope, with the tests in one xdist group: the job runs once per test session.
+    (A module-scoped fixture ran it twice when the worker ran another module's test between
+    two of these: pytest tears a module fixture down when the module changes.)
+    """
     copy = tmp_path_factory.mktemp("main-job") / "project"
     ignore = shutil.ignore_patterns(".venv", ".git", "reports", "__pycache__", ".*cache*")
     shutil.copytree(project_root(), copy, ignore=ignore)

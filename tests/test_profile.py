@@ -12,7 +12,7 @@ from dvk_analysis.paths import data_dir
 from dvk_analysis.report import profile
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def ha_tinh():
     return profile.load_profile("ha tinh")
 

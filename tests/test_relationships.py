@@ -9,7 +9,7 @@ import pytest
 from dvk_analysis.report import relationships as rel
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tables():
     return rel.unit_tables("province")
 

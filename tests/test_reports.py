@@ -19,7 +19,6 @@ import pytest
 
 from dvk_analysis.report import present
 from dvk_analysis.run import htmlreport
-from dvk_analysis.run.batch import run_batch
 
 NOISE = re.compile(r"ERROR|Traceback|WARNING|KeyboardInterrupt|Session/line number")
 
@@ -238,18 +237,14 @@ def test_a_warm_kernel_prints_nothing_to_the_terminal_and_keeps_no_history():
 
 
 # -- real reports: no noise on any page ---------------------------------------------------------
-@pytest.fixture(scope="module")
-def two_reports(tmp_path_factory) -> Path:
+@pytest.fixture
+def two_reports(province_reports) -> Path:
     """Hà Tĩnh and Lai Châu reports, built by two concurrent kernels (where noise came from)."""
-    root = tmp_path_factory.mktemp("reports")
-    result = run_batch(
-        "02_province_profile", ["Hà Tĩnh", "Lai Châu"], output_root=root, jobs=2, progress=False
-    )
-    assert result.exit_code == 0, [r.error for r in result.results]
-    return root
+    return province_reports
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("province-reports")
 def test_no_generated_page_carries_kernel_noise(two_reports):
     pages = [*two_reports.rglob("*.html"), *two_reports.rglob("*.ipynb")]
     assert len(pages) > 10  # two reports, the index and the source pages
@@ -258,6 +253,7 @@ def test_no_generated_page_carries_kernel_noise(two_reports):
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("province-reports")
 def test_report_pages_read_as_published_pages(two_reports):
     page = (two_reports / "provinces" / "lai-chau" / "02_province_profile.html").read_text("utf-8")
     assert re.search(r"<h1[^>]*>Lai Châu: province profile, \d{4}", page)

@@ -38,7 +38,7 @@ def simulate_shares(rng: np.random.Generator, n: int, phi: float = 8.0) -> pd.Da
     return pd.DataFrame({"share": share, "x1": x1, "x2": x2})
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def small_panel() -> pd.DataFrame:
     """Thirty units with shares, counts and a money amount, as the panel builder makes them."""
     rng = np.random.default_rng(11)

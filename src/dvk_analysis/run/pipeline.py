@@ -263,16 +263,3 @@ def run_single(notebook: str, parameters: dict[str, str], output_dir: str | None
     if pages:
         print(f"report: {pages[0]}")
     return 0
-
-
-def build_example_reports(output_root: Path, provinces: tuple[str, ...] = ("Hà Tĩnh",)) -> Path:
-    """Run the province batch for a few provinces into ``output_root``; return the index path.
-
-    Used by the browser test to check that report pages open offline.
-    """
-    from dvk_analysis.run.batch import run_batch
-
-    result = run_batch(PROFILE_NOTEBOOK, list(provinces), output_root=output_root, progress=False)
-    if result.exit_code:
-        raise RuntimeError(f"example reports failed: {[r.error for r in result.results]}")
-    return Path(output_root) / "index.html"
