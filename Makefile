@@ -6,7 +6,7 @@ STAMP := $(VENV)/.dvk-installed
 KERNEL := dvk-analysis
 PYTHON ?= python3
 
-.PHONY: reports test test-fast lab lint format lock bench clean-venv
+.PHONY: reports test test-fast lab lint format lock bench compare-outputs clean-venv
 
 $(STAMP): pyproject.toml requirements.lock
 	@echo "==> [1/6] install: .venv with the locked stack (first time only, a few minutes)" >&2
@@ -23,14 +23,14 @@ reports: $(STAMP)
 
 ## The whole test suite, including nbval on notebooks/ and the lint.
 test: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts
 	$(VENV)/bin/pytest -n 2 --dist loadgroup tests
 	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 ## The inner loop: unit tests without the slow end-to-end ones (browser, batch processes, main job).
 test-fast: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not slow" tests
 
 ## JupyterLab on the repository root, the project's kernel only, autosave off (dvk lab).
@@ -38,16 +38,20 @@ lab: $(STAMP)
 	$(VENV)/bin/dvk lab
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check src tests benchmarks
-	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/ruff check src tests benchmarks scripts
+	$(VENV)/bin/ruff format --check src tests benchmarks scripts
 
 format: $(STAMP)
-	$(VENV)/bin/ruff format src tests benchmarks
-	$(VENV)/bin/ruff check --fix src tests benchmarks
+	$(VENV)/bin/ruff format src tests benchmarks scripts
+	$(VENV)/bin/ruff check --fix src tests benchmarks scripts
 
 ## Every benchmark, each printing its table of ratios.
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+## Are the figures and tables of two revisions byte-identical? (make compare-outputs A=REV B=REV)
+compare-outputs: $(STAMP)
+	$(PY) scripts/compare_outputs.py "$(A)" "$(B)"
 
 ## Refresh requirements.lock from pyproject.toml in a throw-away venv.
 lock:
