@@ -122,3 +122,34 @@ def test_no_module_over_700_lines_unless_its_docstring_says_why(module):
     lines = len(path.read_text("utf-8").splitlines())
     docstring = ast.get_docstring(ast.parse(path.read_text("utf-8"))) or ""
     assert lines <= MAX_LINES or WHY in docstring, f"{path.name}: {lines} lines"
+
+
+def per_language_literals(source: str, codes: set[str]) -> list[int]:
+    """Lines of dict literals keyed by three or more language codes, and of tuple/list/set
+    literals listing three or more of them: a language list written out in code."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Dict):
+            items = node.keys
+        elif isinstance(node, ast.Tuple | ast.List | ast.Set):
+            items = node.elts
+        else:
+            continue
+        named = {k.value for k in items if isinstance(k, ast.Constant) and k.value in codes}
+        if len(named) >= 3:
+            found.append(node.lineno)
+    return found
+
+
+def test_the_language_list_is_defined_once_by_the_lexicon_files():
+    from dvk_analysis.text.lexicon import LANGUAGES
+
+    codes = set(LANGUAGES)
+    assert per_language_literals('x = {"vi": 1, "en": 2,\n "fr": 3}', codes) == [1]
+    assert per_language_literals('DECOYS = ("it", "pt", "vi")', codes) == []
+    written_out = {
+        module: lines
+        for module, path in modules().items()
+        if (lines := per_language_literals(path.read_text("utf-8"), codes))
+    }
+    assert written_out == {}

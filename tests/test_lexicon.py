@@ -65,3 +65,9 @@ def test_units_does_not_import_numbers():
 def test_no_module_parses_lexicon_files_itself(module):
     source = Path(lexicon.__file__).with_name(f"{module}.py").read_text("utf-8")
     assert "tomllib" not in source
+
+
+def test_place_key_words_are_the_level_words_and_each_lexicons_key_words():
+    words = lexicon.place_key_words()
+    assert lexicon.place_level_words() <= words
+    assert {"of", "de", "und", "и", "số"} <= words - lexicon.place_level_words()

@@ -382,109 +382,26 @@ _PARENS = re.compile(r"\s*[(（][^)）]*[)）]")
 _TOKEN = re.compile(r"[\w\u0600-\u06ff]+")
 _CJK_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff])[省市县縣区區乡鄉镇鎮村坊]+$")
 
-ADMIN_WORDS: dict[str, tuple[str, ...]] = {
-    "vi": (
-        "tỉnh",
-        "thành phố",
-        "thị xã",
-        "thị trấn",
-        "huyện",
-        "quận",
-        "xã",
-        "phường",
-        "thôn",
-        "xóm",
-        "ấp",
-        "tổ dân phố",
-        "khu dân cư",
-        "khu phố",
-        "làng",
-        "số",
-    ),
-    "en": (
-        "province",
-        "city",
-        "town",
-        "district",
-        "commune",
-        "ward",
-        "village",
-        "villages",
-        "hamlet",
-        "residential area",
-        "residential group",
-        "neighborhood",
-        "neighbourhood",
-        "quarter",
-        "of",
-        "the",
-        "and",
-    ),
-    "fr": (
-        "province",
-        "ville",
-        "district",
-        "arrondissement",
-        "commune",
-        "quartier résidentiel",
-        "quartier",
-        "village",
-        "hameau",
-        "de",
-        "des",
-        "et",
-    ),
-    "es": ("provincia", "ciudad", "distrito", "comuna", "barrio", "aldea", "pueblo", "de", "del"),
-    "de": (
-        "provinz",
-        "stadt",
-        "bezirk",
-        "kreis",
-        "gemeinde",
-        "dorf",
-        "weiler",
-        "wohnviertel",
-        "stadtbezirk",
-        "und",
-    ),
-    "nl": ("provincie", "stad", "district", "gemeente", "dorp", "wijk", "buurt"),
-    "hu": ("tartomány", "város", "járás", "község", "kerület", "falu", "lakónegyed", "és"),
-    "ru": (
-        "провинция",
-        "город",
-        "уезд",
-        "район",
-        "община",
-        "коммуна",
-        "деревня",
-        "село",
-        "квартал",
-        "и",
-    ),
-    "ar": ("مقاطعة", "مدينة", "منطقة", "بلدية", "قرية", "حي", "بلدة"),
-}
-"""Words and phrases naming an administrative level, per language, dropped from a place
-before keying it.
-
-"xã Lùng Thẩn", "Lung Than commune" and "comuna de Lung Than" then share the key "lungthan",
-so claims about one commune from different stories compete for one cell. Chinese names lose
-their level suffix (省, 市, 县, 乡, 村 ...). Short words that are also Vietnamese syllables as
-written without diacritics ("la", "le", "en", "y", "du") are deliberately absent: a word here
-must never be part of a place name. Extend a language's tuple when a new corpus brings new words.
-"""
+# Place keys: level words and the words joining them are dropped from a place before keying it
+# (lexicon.place_key_words: each lexicon's [places] level words and key_words), so "xã Lùng
+# Thẩn", "Lung Than commune" and "comuna de Lung Than" share the key "lungthan" and claims about
+# one commune from different stories compete for one cell. Chinese names lose their level
+# suffix (省, 市, 县, 乡, 村 ...). Short words that are also Vietnamese syllables as written
+# without diacritics ("la", "le", "en", "y", "du") are deliberately absent from the lexicons'
+# key_words: such a word must never be part of a place name.
 
 
 @cache
 def _level_words() -> re.Pattern[str]:
-    """Regex of :data:`ADMIN_WORDS` plus the level words of every lexicon's ``[places]``.
+    """Regex of the words dropped from a place before keying it (:func:`lexicon.place_key_words`).
 
-    The lexicons (``resources/lexicons/<lang>.toml``, ``[places.before.<level>]`` and
-    ``[places.after.<level>]``) are where researchers add level words for the extractor; the
-    panel reuses them so that both see the same vocabulary.
+    The lexicons (``resources/lexicons/<lang>.toml``, ``[places]``: the level words the extractor
+    reads, and ``key_words``) are where researchers add them, so the extractor and the panel see
+    the same vocabulary and adding a language means adding one file.
     """
-    from dvk_analysis.text.lexicon import place_level_words
+    from dvk_analysis.text.lexicon import place_key_words
 
-    words = {w for ws in ADMIN_WORDS.values() for w in ws} | place_level_words()
+    words = place_key_words()
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 

@@ -2,7 +2,7 @@
 
 Everything the text layer knows about a language is in one TOML file; numbers, units, periods,
 place mentions and the claim extractor read their section of it through :func:`load`, and the
-panel reads the administrative level words through :func:`place_level_words`. The list of
+panel reads the words it drops from place names through :func:`place_key_words`. The list of
 languages is the list of files (:data:`LANGUAGES`), so adding a language means adding one file.
 
 Why one loader: the files used to be parsed five ways with different checks; a typo in a
@@ -114,4 +114,18 @@ def place_level_words() -> set[str]:
         for side in ("before", "after"):
             for listed in places.get(side, {}).values():
                 words.update(w.casefold() for w in listed if isinstance(w, str))
+    return words
+
+
+def place_key_words() -> set[str]:
+    """The words the panel drops from a place name before keying it, case-folded: every level
+    word (:func:`place_level_words`) and each lexicon's ``[places] key_words`` (plurals and the
+    words that join level words: "villages", "of", "the", "de", "und", "и" ...).
+
+    Why in the lexicons: a word here must never be part of a place name, which only someone who
+    knows the language can judge; it is added where the language's other place words are.
+    """
+    words = place_level_words()
+    for lang in LANGUAGES:
+        words.update(w.casefold() for w in section(lang, "places").get("key_words", []))
     return words
