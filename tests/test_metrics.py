@@ -98,19 +98,21 @@ def test_compute_metrics_values_and_counted_exclusions():
     assert values["criteria_share"].iloc[2] == pytest.approx(15 / 19)
     # 170 of 161 communes is impossible: left missing and counted.
     assert pd.isna(values["ntm_commune_share"].iloc[3])
-    excl = table.exclusions.set_index(["metric", "reason"])
-    assert excl.loc[("ntm_commune_share", "share above 1"), "count"] == 1
-    assert excl.loc[("models_per_10k", "no population"), "count"] == 1
-    assert excl.loc[("models_per_10k", "no population"), "rows"] == "1"
-    assert excl.loc[("models_per_commune", "no n_communes"), "count"] == 1
+    assert list(table.exclusions.columns) == ["step", "reason", "count", "ids"]  # one layout
+    assert set(table.exclusions["step"]) == {"metrics"}
+    excl = table.exclusions.set_index("reason")
+    assert excl.loc["ntm_commune_share: share above 1", "count"] == 1
+    assert excl.loc["models_per_10k: no population", "count"] == 1
+    assert excl.loc["models_per_10k: no population", "ids"] == "1"
+    assert excl.loc["models_per_commune: no n_communes", "count"] == 1
 
 
 def test_compute_metrics_counts_a_zero_population():
     frame = joined_frame().assign(population=[0.0, np.nan, np.nan, 1.0])
     table = compute_metrics(frame)
     assert pd.isna(table.values["sessions_per_10k"].iloc[0])
-    excl = table.exclusions.set_index(["metric", "reason"])
-    assert excl.loc[("sessions_per_10k", "population is zero"), "count"] == 1
+    excl = table.exclusions.set_index("reason")
+    assert excl.loc["sessions_per_10k: population is zero", "count"] == 1
 
 
 def coverage_obs() -> pd.DataFrame:

@@ -38,7 +38,7 @@ def obs(rows: list[dict]) -> pd.DataFrame:
 
 def all_ids(panel) -> list[str]:
     ids = []
-    for joined in [*panel.long["observation_ids"], *panel.exclusions["observation_ids"]]:
+    for joined in [*panel.long["observation_ids"], *panel.exclusions["ids"]]:
         ids += joined.split(";")
     return sorted(ids)
 
@@ -46,7 +46,8 @@ def all_ids(panel) -> list[str]:
 def reason_ids(panel, word: str) -> list[str]:
     rows = panel.exclusions[panel.exclusions["reason"].str.contains(word)]
     assert len(rows) == 1, panel.exclusions
-    return rows["observation_ids"].iloc[0].split(";")
+    assert rows["step"].iloc[0] == "panel"
+    return rows["ids"].iloc[0].split(";")
 
 
 # --- bounds ---------------------------------------------------------------------------------

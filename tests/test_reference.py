@@ -94,7 +94,8 @@ def test_undated_ntm_rows_are_excluded_and_counted():
     undated = [i + 2 for i, r in enumerate(raw_rows("ntm_status")) if not r["as_of"]]
     status, excl = ntm_status_table()
     assert excl["count"].tolist() == [len(undated)]
-    assert excl["units"].iloc[0].split(";") == [str(n) for n in undated]
+    assert excl["ids"].iloc[0].split(";") == [str(n) for n in undated]
+    assert excl["step"].tolist() == ["reference"]
     assert status["as_of"].notna().all()
 
 
@@ -112,6 +113,9 @@ def test_attach_reference_joins_populations_and_counts_what_it_cannot():
     assert joined.table["n_communes"].iloc[0] == int(lai_chau["n_communes"])
     assert joined.table["ref_table"].iloc[0] == "legacy"
     assert joined.table["population"].iloc[1:].isna().all()
+    assert list(joined.exclusions.columns) == ["step", "reason", "count", "ids"]  # one layout
+    sub = joined.exclusions[joined.exclusions["reason"].str.contains("sub-province")]
+    assert "Khuat Xa" in sub["ids"].iloc[0] and sub["step"].iloc[0] == "reference"
     excl = joined.exclusions.set_index("reason")["count"]
     assert excl.filter(like="sub-province").tolist() == [1]
     assert excl.filter(like="missing from the reference").tolist() == [1]

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import indicators
+from dvk_analysis.data.schema import exclusion_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -106,8 +107,9 @@ METRICS: tuple[MetricSpec, ...] = (
 class MetricTable:
     """Metric values per unit and, for each metric, the units it could not be computed for.
 
-    ``exclusions`` columns: ``metric``, ``reason``, ``count``, ``rows`` (';'-joined index
-    labels of the input table).
+    ``exclusions`` has the one layout :data:`dvk_analysis.data.schema.EXCLUSION_COLUMNS`:
+    step ``metrics``, reason ``"<metric>: <why>"``, count, ids (';'-joined index labels of
+    the input table).
     """
 
     values: pd.DataFrame
@@ -202,13 +204,9 @@ def compute_metrics(table: pd.DataFrame, metrics: Sequence[MetricSpec] = METRICS
         if spec.is_share:
             checks.append(("share above 1", result > 1))
             result = result.where(~(result > 1))
-        for reason, mask in checks:
-            if mask.any():
-                rows = ";".join(map(str, table.index[mask]))
-                excl.append((spec.name, reason, int(mask.sum()), rows))
+        excl += [("metrics", f"{spec.name}: {why}", table.index[mask]) for why, mask in checks]
         values[spec.name] = result
-    exclusions = pd.DataFrame(excl, columns=["metric", "reason", "count", "rows"])
-    return MetricTable(pd.DataFrame(values, index=table.index), exclusions)
+    return MetricTable(pd.DataFrame(values, index=table.index), exclusion_table(excl))
 
 
 # --- coverage -------------------------------------------------------------------------------

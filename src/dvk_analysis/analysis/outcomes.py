@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import TIERS
+from dvk_analysis.data.schema import exclusion_table
 from dvk_analysis.errors import unknown_choice
 from dvk_analysis.gazetteer import GEOGRAPHIES
 
@@ -100,9 +101,6 @@ SERIES_COLUMNS: tuple[str, ...] = (
 )
 """Columns of :func:`ntm_series` (one row per province, tier and date)."""
 
-EXCLUSION_COLUMNS: tuple[str, ...] = ("step", "reason", "count", "ids")
-"""The one exclusions layout of the analysis layer."""
-
 
 @dataclass(frozen=True)
 class Outcomes:
@@ -128,15 +126,6 @@ def date_key(dates: pd.Series) -> pd.Series:
     day = pd.to_numeric(parts[2], errors="coerce").fillna(31)
     key = year * 10000 + month * 100 + day
     return key.fillna(0).astype("int64")
-
-
-def exclusion_table(rows: list[tuple[str, str, pd.Series]]) -> pd.DataFrame:
-    """``(step, reason, ids)`` triples -> the exclusions table (empty reasons dropped)."""
-    import pandas as pd
-
-    out = [(step, reason, len(ids), ";".join(map(str, ids))) for step, reason, ids in rows]
-    table = pd.DataFrame(out, columns=list(EXCLUSION_COLUMNS))
-    return table[table["count"] > 0].reset_index(drop=True)
 
 
 def rural_communes(folder: Path | None = None) -> dict[str, dict[str, float]]:

@@ -118,8 +118,6 @@ REQUIRED: tuple[str, ...] = (
 """Columns :func:`build_panel` needs; ``article_id``, ``source_url``, ``unit``, ``denominator``,
 ``place``, ``published`` and ``story_id`` are used when present."""
 
-EXCLUSION_COLUMNS: tuple[str, ...] = ("reason", "count", "observation_ids")
-
 
 class PanelInputError(ValueError):
     """The observations cannot be turned into a panel at all (missing columns, duplicate ids)."""
@@ -140,8 +138,9 @@ class Panel:
         for the cell, translations counted once) and ``observation_ids`` (';'-joined ids behind
         the winning claim: the original and its translations).
     exclusions
-        ``reason``, ``count``, ``observation_ids``: every observation that is not behind a
-        cell, grouped by why.
+        ``step`` (``panel``), ``reason``, ``count``, ``ids`` (observation ids; the one layout
+        :data:`dvk_analysis.data.schema.EXCLUSION_COLUMNS`): every observation that is not
+        behind a cell, grouped by why.
     geography, bound
         The province geography of the ``province`` column and the default view.
     """
@@ -534,14 +533,10 @@ def _resolve_competition(claims: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]
 
 
 def _exclusion_table(excluded: list[tuple[str, pd.Series]]) -> pd.DataFrame:
-    """One row per reason with at least one observation."""
-    import pandas as pd
+    """One row per reason with at least one observation (step ``panel``, sorted ids)."""
+    from dvk_analysis.data.schema import exclusion_table
 
-    rows = [
-        (reason, len(ids), ";".join(sorted(map(str, ids)))) for reason, ids in excluded if len(ids)
-    ]
-    table = pd.DataFrame(rows, columns=list(EXCLUSION_COLUMNS))
-    return table.astype({"count": "int64"})
+    return exclusion_table(("panel", reason, sorted(map(str, ids))) for reason, ids in excluded)
 
 
 # --- views ----------------------------------------------------------------------------------

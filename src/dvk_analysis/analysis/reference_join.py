@@ -28,6 +28,7 @@ from dvk_analysis.data.reference import (
     ntm_status_table,
     province_table,
 )
+from dvk_analysis.data.schema import exclusion_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,8 +52,8 @@ REFERENCE_COLUMNS: tuple[str, ...] = (
 class ReferenceJoin:
     """A table with reference columns and what could not be joined.
 
-    ``exclusions`` has columns ``reason``, ``count`` and ``units`` (';'-joined unit labels, or
-    line numbers of reference rows), in the same spirit as ``Panel.exclusions``.
+    ``exclusions`` has the one layout :data:`dvk_analysis.data.schema.EXCLUSION_COLUMNS`
+    (step ``reference``; ``ids`` are ';'-joined unit labels or line numbers of reference rows).
     """
 
     table: pd.DataFrame
@@ -186,10 +187,7 @@ def attach_reference(panel: Panel | pd.DataFrame, *, folder: Path | None = None)
         ("no population: sub-province unit (reference covers provinces only)", ~is_prov),
         ("no population: province missing from the reference table", is_prov & no_pop),
     ]
-    excl = [(r, int(m.sum()), ";".join(labels[m])) for r, m in rows if m.any()]
     _, status_excl = ntm_status_table(folder)
-    frames = [pd.DataFrame(excl, columns=["reason", "count", "units"]), status_excl]
-    exclusions = pd.concat([f for f in frames if len(f)], ignore_index=True)
-    if not len(exclusions):
-        exclusions = pd.DataFrame(columns=["reason", "count", "units"])
-    return ReferenceJoin(out, exclusions)
+    own = exclusion_table(("reference", reason, labels[mask]) for reason, mask in rows)
+    exclusions = pd.concat([f for f in (own, status_excl) if len(f)], ignore_index=True)
+    return ReferenceJoin(out, exclusions if len(exclusions) else own)

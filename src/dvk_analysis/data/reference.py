@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.data.load import load_reference
+from dvk_analysis.data.schema import exclusion_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,7 +83,8 @@ def _date_key(dates: pd.Series) -> pd.Series:
 def ntm_status_table(
     folder: Path | None = None, *, national: bool = False
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Return dated province NTM rows and the exclusions (rows without ``as_of``).
+    """Return dated province NTM rows and the exclusions (rows without ``as_of``; layout
+    :data:`dvk_analysis.data.schema.EXCLUSION_COLUMNS`, step ``reference``).
 
     With ``national=True`` the country's rows (``province == "Việt Nam"``) are returned instead
     of the provinces', for comparison lines.
@@ -91,25 +93,19 @@ def ntm_status_table(
     exact percentage, else ``communes_ntm / communes_total``; rows with neither are kept (their
     counts may still be useful) but carry no share.
     """
-    import pandas as pd
 
     raw = load_reference("ntm_status", folder)
     undated = raw["as_of"].isna()
     lines = (raw.index[undated] + 2).astype(str)
-    excl = pd.DataFrame(
-        {
-            "reason": ["ntm_status row without as_of (line numbers of ntm_status.csv)"],
-            "count": [int(undated.sum())],
-            "units": [";".join(lines)],
-        }
-    )
+    reason = "ntm_status row without as_of (line numbers of ntm_status.csv)"
+    excl = exclusion_table([("reference", reason, lines)])
     is_national = raw["province_level"].eq("national")
     t = raw.loc[~undated & (is_national if national else ~is_national)].copy()
     total = t["communes_total"].astype(float)
     share = (t["pct_communes_ntm"] / 100).fillna(t["communes_ntm"].astype(float) / total)
     t = t.assign(share=share, as_of_key=_date_key(t["as_of"]))
     keep = ["province", "province_level", "as_of", "as_of_key", "communes_total", "communes_ntm"]
-    return t[[*keep, "share"]].reset_index(drop=True), excl[excl["count"] > 0]
+    return t[[*keep, "share"]].reset_index(drop=True), excl
 
 
 # --- criteria sets --------------------------------------------------------------------------

@@ -275,3 +275,27 @@ def reference_schemas() -> dict[str, pa.DataFrameSchema]:
             },
         ),
     }
+
+
+# --- exclusions -----------------------------------------------------------------------------
+
+EXCLUSION_COLUMNS: tuple[str, ...] = ("step", "reason", "count", "ids")
+"""The one layout of every exclusions table (panel, metrics, outcomes, matched predictors,
+reference joins): the step that left something out, why, how many, and which (';'-joined
+observation ids, unit labels, index labels or reference line numbers)."""
+
+
+def exclusion_table(rows):
+    """``(step, reason, ids)`` triples -> a table of :data:`EXCLUSION_COLUMNS`.
+
+    ``ids`` is any iterable (a Series, a list); a reason with no ids is dropped, so the table
+    lists only what was actually left out. ``count`` is ``len(ids)``.
+    """
+    import pandas as pd
+
+    out = []
+    for step, reason, ids in rows:
+        ids = [str(i) for i in ids]
+        if ids:
+            out.append((step, reason, len(ids), ";".join(ids)))
+    return pd.DataFrame(out, columns=list(EXCLUSION_COLUMNS)).astype({"count": "int64"})
