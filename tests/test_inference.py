@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dvk_analysis.analysis import inference, matched
+from dvk_analysis.analysis import inference, matched, stats
 from dvk_analysis.analysis.checks import InsufficientDataError
 
 TRUE_SLOPE = 0.02  # share points per unit of x, within a province
@@ -121,66 +121,6 @@ def test_ceiling_switches_to_the_advanced_tier_when_most_shares_are_one() -> Non
     assert tier == "standard"
 
 
-def _predictor_rows() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "province": ["A", "A", "A"],
-            "predictor": ["dvk_models_per_10k"] * 3,
-            "date_key": [20191231, 20211231, 20251231],
-            "low": [1.0, 2.0, 9.0],
-            "mid": [1.0, 2.0, 9.0],
-            "high": [1.0, 2.0, 9.0],
-            "period_start": [2019, 2021, 2025],
-            "period_end": [2019, 2021, 2025],
-            "undated": [False, True, False],
-        }
-    )
-
-
-def test_match_takes_the_latest_predictor_at_or_before_the_outcome() -> None:
-    outcome = pd.DataFrame(
-        {
-            "province": ["A", "A"],
-            "date": ["2022-06", "2019-06"],
-            "date_key": [20220631, 20190631],
-            "share": [0.5, 0.3],
-            "share_low": [0.5, 0.3],
-            "share_high": [0.5, 0.3],
-        }
-    )
-    got = matched.match(outcome, _predictor_rows(), "dvk_models_per_10k")
-    # 2019-06 has no predictor ending by then (2019 ends 31 Dec); 2022-06 takes 2021, lag 1
-    assert got["date"].tolist() == ["2022-06"]
-    assert got["x"].tolist() == [2.0] and got["lag_years"].tolist() == [1]
-    without = matched.match(outcome, _predictor_rows(), "dvk_models_per_10k", include_undated=False)
-    assert without["x"].tolist() == [1.0] and without["lag_years"].tolist() == [3]
-
-
-def test_predictors_are_annualised_per_10k_and_per_commune() -> None:
-    from dvk_analysis.analysis.outcomes import rural_communes
-
-    long = pd.DataFrame(
-        {
-            "admin_level": ["province"],
-            "province": ["Lai Châu"],
-            "indicator": ["dvk_models"],
-            "period_start": [2020],
-            "period_end": [2025],
-            "low": [430.0],
-            "mid": [430.0],
-            "high": [430.0],
-            "observation_ids": ["o1"],
-        }
-    )
-    rates = matched.predictors(long).set_index("predictor")
-    pop = rates.loc["dvk_models_per_10k", "population"]
-    assert rates.loc["dvk_models_per_10k", "mid"] == pytest.approx(4_300_000 / pop)
-    assert rates.loc["dvk_models_per_10k_per_year", "mid"] == pytest.approx(4_300_000 / pop / 6)
-    n_xa = rural_communes()["legacy"]["Lai Châu"]
-    assert rates.loc["dvk_models_per_commune", "mid"] == pytest.approx(430 / n_xa)
-    assert rates.loc["dvk_models_per_commune", "years"] == 6
-
-
 def test_province_fixed_effects_recover_the_known_slope() -> None:
     row = inference.fixed_effects(synthetic()).iloc[0]
     assert row["n_provinces"] == 30 and row["n"] == 120
@@ -193,10 +133,70 @@ def test_fixed_effects_refuse_too_few_provinces_with_two_dates() -> None:
     assert np.isnan(row["estimate"]) and row["note"].startswith("refused")
 
 
-def test_a_minimum_lag_pushes_the_match_back_a_year() -> None:
-    outcome = pd.DataFrame(
-        {"province": ["A"], "date": ["2022-06"], "date_key": [20220631], "share": [0.5],
-         "share_low": [0.5], "share_high": [0.5]}
-    )  # fmt: skip
-    got = matched.match(outcome, _predictor_rows(), "dvk_models_per_10k", min_lag=1)
-    assert got["x"].tolist() == [1.0] and got["lag_years"].tolist() == [3]
+def test_ame_equals_the_fractional_logit_average_marginal_effect() -> None:
+    data = matched.cross_section(synthetic())
+    fit = stats.fractional_logit(data, "share", ["x"])
+    expected = float(fit.loc[fit["term"] == "x", "ame"].iloc[0])
+    got = inference.ame(data["x"].to_numpy(), data["share"].to_numpy())
+    assert got == pytest.approx(expected, rel=1e-6)
+    assert np.isnan(inference.ame(np.ones(5), np.linspace(0.1, 0.5, 5)))
+
+
+def test_box_statistics_equal_the_models_at_the_mid_values() -> None:
+    pairs = synthetic(n_prov=8, n_dates=3)
+    fd_rows, _ = inference.first_difference_rows(pairs)
+    fd = inference.fd_slope(fd_rows["province"])(
+        fd_rows["x"].to_numpy(), fd_rows["share"].to_numpy()
+    )
+    table, _ = inference.within_province(pairs, n_resamples=20)
+    assert fd == pytest.approx(table["estimate"].iloc[0])
+    fe_rows, _ = inference.fixed_effect_rows(pairs)
+    fe = inference.fe_slope(fe_rows["province"])(
+        fe_rows["x"].to_numpy(), fe_rows["share"].to_numpy()
+    )
+    assert fe == pytest.approx(inference.fixed_effects(pairs)["estimate"].iloc[0])
+
+
+def test_box_rows_cover_every_statistic_and_contain_the_mid_estimate() -> None:
+    pairs = synthetic(n_prov=12, n_dates=3)
+    section = matched.cross_section(pairs)
+    boxes = inference.box_rows(section, pairs, label="x ~ share", n_random=300).set_index("model")
+    assert list(boxes.index) == [
+        "spearman",
+        "fractional_logit",
+        "first_differences",
+        "fixed_effects",
+    ]
+    mids = {
+        "spearman": inference.spearman(section["x"].to_numpy(), section["share"].to_numpy()),
+        "fractional_logit": inference.ame(section["x"].to_numpy(), section["share"].to_numpy()),
+        "first_differences": inference.within_province(pairs, n_resamples=10)[0]["estimate"].iloc[
+            0
+        ],
+        "fixed_effects": inference.fixed_effects(pairs)["estimate"].iloc[0],
+    }
+    for model, mid in mids.items():
+        row = boxes.loc[model]
+        assert row["box_min"] < mid < row["box_max"], model  # x_low/x_high are +-10 %
+    # the within-province slopes are positive wherever in the box the truth lies
+    assert boxes.loc["fixed_effects", "sign_robust"] and boxes.loc["fixed_effects", "box_min"] > 0
+    assert boxes.loc["fixed_effects", "n_provinces"] == 12
+
+
+def test_box_rows_refuse_what_the_models_refuse() -> None:
+    pairs = synthetic(n_prov=4, n_dates=2)
+    boxes = inference.box_rows(matched.cross_section(pairs), pairs, label="t").set_index("model")
+    assert np.isnan(boxes.loc["fractional_logit", "box_min"])
+    assert boxes.loc["fractional_logit", "how"] == "not computed: fewer than 10 provinces"
+    assert boxes.loc["fixed_effects", "how"].startswith("not computed: fewer than 5 provinces")
+    assert boxes.loc["spearman", "how"] == "not computed: fewer than 5 provinces"
+    assert not boxes["sign_robust"].any()
+
+
+def test_the_guard_lets_every_cross_province_result_through_at_ten_provinces() -> None:
+    ten = matched.cross_section(synthetic(n_prov=10))
+    table = inference.cross_province(ten, n_resamples=200).set_index("model")
+    assert table["estimate"].notna().all() and (table["n"] == 10).all()
+    nine = inference.cross_province(ten.iloc[:9], n_resamples=200).set_index("model")
+    assert nine.loc["fractional_logit", "note"].startswith("refused")
+    assert "got 9" in nine.loc["fractional_logit", "note"]

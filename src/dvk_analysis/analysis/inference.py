@@ -138,6 +138,22 @@ def _refused(model: str, label: str, n: int, error: Exception) -> pd.DataFrame:
     return refusal(model, label, n, str(error))
 
 
+def first_difference_rows(matched: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """The matched rows first differences use, and the provinces with too few dates.
+
+    Per province, ordered by outcome date, one row per distinct predictor period (the latest
+    outcome it is matched to); provinces with fewer than two such rows are named, not used.
+    """
+    import pandas as pd
+
+    kept, too_few = [], []
+    for province, group in matched.sort_values("date_key").groupby("province", sort=True):
+        group = group.drop_duplicates("x_period", keep="last")
+        (kept if len(group) >= 2 else too_few).append(group if len(group) >= 2 else province)
+    rows = pd.concat(kept, ignore_index=True) if kept else matched.iloc[:0]
+    return rows, [str(p) for p in too_few]
+
+
 def first_differences(matched: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Consecutive changes within each province, and the provinces with too few dates.
 
@@ -147,12 +163,9 @@ def first_differences(matched: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """
     import pandas as pd
 
-    frames, too_few = [], []
-    for province, group in matched.sort_values("date_key").groupby("province", sort=True):
-        group = group.drop_duplicates("x_period", keep="last")
-        if len(group) < 2:
-            too_few.append(str(province))
-            continue
+    rows, too_few = first_difference_rows(matched)
+    frames = []
+    for province, group in rows.groupby("province", sort=True):
         frames.append(
             pd.DataFrame(
                 {
@@ -185,15 +198,15 @@ def cluster_bootstrap(
     dependence. Returns ``(low, high, valid resamples)``; resamples where the statistic is
     undefined (e.g. no variation in x) are dropped and counted.
     """
-    import pandas as pd
-
     rng = np.random.default_rng(seed)
-    groups = {k: g for k, g in data.groupby(cluster, sort=True)}
-    keys = list(groups)
+    rows = [
+        np.asarray(idx) for idx in data.reset_index(drop=True).groupby(cluster).indices.values()
+    ]
+    frame = data.reset_index(drop=True)
     draws = []
     for _ in range(n_resamples):
-        pick = rng.integers(0, len(keys), len(keys))
-        sample = pd.concat([groups[keys[i]] for i in pick], ignore_index=True)
+        pick = rng.integers(0, len(rows), len(rows))
+        sample = frame.iloc[np.concatenate([rows[i] for i in pick])].reset_index(drop=True)
         try:
             value = statistic(sample)
         except (ValueError, np.linalg.LinAlgError):
@@ -269,6 +282,15 @@ def within_province(
     return pd.DataFrame([row]), too_few
 
 
+def fixed_effect_rows(matched: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The rows province fixed effects use (provinces with two or more predictor periods, one
+    row per province and period) and how many provinces were dropped for having one."""
+    counts = matched.groupby("province")["x_period"].nunique()
+    keep = counts[counts >= 2].index
+    data = matched[matched["province"].isin(keep)].drop_duplicates(["province", "x_period"])
+    return data, int((counts < 2).sum())
+
+
 def fixed_effects(
     matched: pd.DataFrame, *, label: str = "", min_provinces: int = 5
 ) -> pd.DataFrame:
@@ -281,11 +303,9 @@ def fixed_effects(
     import pandas as pd
     import statsmodels.formula.api as smf
 
-    counts = matched.groupby("province")["x_period"].nunique()
-    keep = counts[counts >= 2].index
-    data = matched[matched["province"].isin(keep)].drop_duplicates(["province", "x_period"])
+    data, dropped = fixed_effect_rows(matched)
+    keep = data["province"].unique()
     term = label or "share ~ x | province"
-    dropped = int((counts < 2).sum())
     if len(keep) < min_provinces or np.ptp(data["x"].to_numpy(dtype=float)) == 0:
         why = f"{len(keep)} province(s) with two or more dated pairs; {min_provinces} needed"
         return refusal("fixed_effects", term, len(data), why).assign(n_provinces=len(keep))
@@ -317,7 +337,7 @@ def bounds_box(
     *,
     x: tuple[str, str] = ("x_low", "x_high"),
     y: tuple[str, str] = ("share_low", "share_high"),
-    exhaustive_max: int = 10,
+    exhaustive_max: int = 6,
     n_random: int = 2000,
     seed: int = SEED,
 ) -> tuple[float, float, str]:
@@ -325,9 +345,9 @@ def bounds_box(
 
     A qualified figure ("nearly 8,000") is a range; a conclusion must hold wherever in the
     box the true values lie, not only at all-low or all-high. For up to ``exhaustive_max``
-    units every corner is tried; beyond that, the all-low/all-high corners, the two corners
-    that push x and y together or apart, and ``n_random`` random corners (a search, so the
-    true range may be slightly wider: the method string says which was done).
+    units every corner is tried (4,096 for 6); beyond that, the all-low/all-high corners, the
+    two corners that push x and y together or apart, and ``n_random`` random corners (a
+    search, so the true range may be slightly wider: the method string says which was done).
     """
     xl, xh = (data[c].to_numpy(dtype=float) for c in x)
     yl, yh = (data[c].to_numpy(dtype=float) for c in y)
@@ -351,7 +371,117 @@ def bounds_box(
         statistic(np.where(c[:n], xh, xl), np.where(c[n:], yh, yl)) for c in corners.astype(bool)
     ]
     values = np.array([v for v in values if np.isfinite(v)])
+    if not len(values):
+        return np.nan, np.nan, how + "; the statistic is undefined at every corner"
     return float(values.min()), float(values.max()), how
+
+
+def ame(xv: np.ndarray, yv: np.ndarray, *, iterations: int = 50) -> float:
+    """Average marginal effect of x in a fractional logit of y on x with an intercept.
+
+    The same point estimate as :func:`dvk_analysis.analysis.stats.fractional_logit`'s AME
+    (the Bernoulli quasi-likelihood maximised by Newton's method), computed without
+    statsmodels so that the bounds box can refit it at thousands of corners. NaN when x is
+    constant or the fit does not converge.
+    """
+    xv, yv = np.asarray(xv, dtype=float), np.asarray(yv, dtype=float)
+    if np.ptp(xv) == 0:
+        return np.nan
+    scale = np.std(xv)
+    X = np.column_stack([np.ones_like(xv), (xv - xv.mean()) / scale])
+    beta = np.zeros(2)
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-X @ beta))
+        w = p * (1 - p)
+        step = np.linalg.solve(X.T @ (X * w[:, None]) + 1e-12 * np.eye(2), X.T @ (yv - p))
+        beta = beta + step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    else:
+        return np.nan
+    p = 1 / (1 + np.exp(-X @ beta))
+    return float(np.mean(p * (1 - p)) * beta[1] / scale)
+
+
+def fd_slope(provinces: Sequence[str]) -> Callable[[np.ndarray, np.ndarray], float]:
+    """``statistic(x, y)``: the first-difference slope for rows ordered as
+    :func:`first_difference_rows` returns them (``provinces`` is their province column)."""
+    groups = np.asarray(provinces)
+    same = groups[1:] == groups[:-1]
+
+    def slope(xv: np.ndarray, yv: np.ndarray) -> float:
+        dx, dy = np.diff(xv)[same], np.diff(yv)[same]
+        if len(dx) < 2 or np.ptp(dx) == 0:
+            return np.nan
+        return float(np.polyfit(dx, dy, 1)[0])
+
+    return slope
+
+
+def fe_slope(provinces: Sequence[str]) -> Callable[[np.ndarray, np.ndarray], float]:
+    """``statistic(x, y)``: the province fixed-effects slope (within-province deviations)."""
+    codes = np.unique(np.asarray(provinces), return_inverse=True)[1]
+    counts = np.bincount(codes)
+
+    def slope(xv: np.ndarray, yv: np.ndarray) -> float:
+        xd = xv - (np.bincount(codes, xv) / counts)[codes]
+        yd = yv - (np.bincount(codes, yv) / counts)[codes]
+        sxx = float(xd @ xd)
+        return float(xd @ yd) / sxx if sxx > 0 else np.nan
+
+    return slope
+
+
+BOX_COLUMNS: tuple[str, ...] = (
+    "term", "model", "n", "n_provinces", "box_min", "box_max", "sign_robust", "how",
+)  # fmt: skip
+"""Columns of :func:`box_rows`."""
+
+
+def box_rows(
+    section: pd.DataFrame,
+    pairs: pd.DataFrame,
+    *,
+    label: str,
+    min_provinces: int = 5,
+    n_random: int = 2000,
+    seed: int = SEED,
+) -> pd.DataFrame:
+    """The bounds box of every statistic: Spearman's rho and the fractional-logit AME across
+    provinces (``section``, one row per province), the first-difference and fixed-effects
+    slopes within provinces (``pairs``, every matched row).
+
+    ``box_min``/``box_max`` are the statistic's range when each unit's predictor and share sit
+    at their low or high bound independently (:func:`bounds_box`); ``sign_robust`` is True
+    when the whole range is on one side of zero. A statistic the sample cannot support (the
+    same guard as its model) has no range, and ``how`` says why.
+    """
+    import pandas as pd
+
+    cross = section.dropna(subset=["x", "share"])
+    fd, _ = first_difference_rows(pairs)
+    fe, _ = fixed_effect_rows(pairs)
+    jobs = [
+        ("spearman", cross, spearman, 5, "fewer than 5 provinces"),
+        ("fractional_logit", cross, ame, 10, "fewer than 10 provinces"),
+        ("first_differences", fd, fd_slope(fd["province"]), None, ""),
+        ("fixed_effects", fe, fe_slope(fe["province"]), None, ""),
+    ]
+    rows = []
+    for model, data, statistic, min_n, why in jobs:
+        n_prov = int(data["province"].nunique()) if len(data) else 0
+        if min_n is None:
+            min_n = 1 if n_prov >= min_provinces else len(data) + 1
+            why = f"fewer than {min_provinces} provinces with two or more dates"
+        row = {"term": label, "model": model, "n": len(data), "n_provinces": n_prov}
+        if len(data) < min_n:
+            rows.append(row | {"box_min": np.nan, "box_max": np.nan, "sign_robust": False,
+                               "how": f"not computed: {why}"})  # fmt: skip
+            continue
+        low, high, how = bounds_box(data, statistic, n_random=n_random, seed=seed)
+        robust = bool(low > 0 or high < 0)
+        rows.append(row | {"box_min": low, "box_max": high, "sign_robust": robust, "how": how})
+    return pd.DataFrame(rows, columns=list(BOX_COLUMNS))
 
 
 def spearman(xv: np.ndarray, yv: np.ndarray) -> float:

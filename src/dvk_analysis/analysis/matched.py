@@ -14,6 +14,11 @@ province of one size. This module turns every province-level predictor cell of t
 * ``per_10k_per_year`` and ``per_commune_per_year``: the same divided by the years the period
   covers (period_end - period_start + 1); a cell without a period start has no annual rate.
 
+Money (VND) is counted in billions before division ("billion VND per 10,000 residents per
+year"); ``unit`` names every rate's unit. Each indicator belongs to a named **family** of tests
+(:data:`FAMILIES`: DVK models, propaganda, money mobilised for NTM, land and labour) within which
+p-values are Holm-adjusted. What cannot become a rate is listed in ``Rates.exclusions``.
+
 A predictor whose period ends in year *Y* is dated 31 December *Y*; it may explain an outcome
 dated on or after that day only (``lag_years`` = outcome year - Y >= 0). A cell whose period
 end came from the publication date (the text gave none) is flagged ``undated`` so that every
@@ -22,6 +27,7 @@ analysis can be run with and without such cells.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,25 +37,47 @@ from dvk_analysis.gazetteer import GEOGRAPHIES
 if TYPE_CHECKING:
     import pandas as pd
 
-PREDICTOR_INDICATORS: tuple[str, ...] = (
-    "dvk_models",
-    "propaganda_sessions",
-    "propaganda_participants",
-    "funds_mobilized",
-    "ntm_funds_total",
-    "land_donated",
-    "working_days",
-)
-"""Indicators that become intensities."""
+PREDICTOR_INDICATORS: dict[str, str] = {
+    "dvk_models": "DVK models",
+    "propaganda_sessions": "Propaganda sessions",
+    "propaganda_participants": "Propaganda participants",
+    "funds_mobilized": "Money mobilised from residents and society for NTM",
+    "ntm_funds_total": "Money mobilised for NTM, all sources",
+    "ntm_funds_state": "Money for NTM from the state budget",
+    "land_donated": "Land donated",
+    "working_days": "Working days contributed",
+}
+"""Indicators that become intensities, with their labels."""
 
-RATES: tuple[str, ...] = ("per_10k", "per_commune", "per_10k_per_year", "per_commune_per_year")
-"""Rate suffixes: ``<indicator>_<rate>`` names a predictor."""
+FAMILIES: dict[str, str] = {
+    "dvk_models": "DVK models",
+    "propaganda_sessions": "propaganda",
+    "propaganda_participants": "propaganda",
+    "funds_mobilized": "money mobilised for NTM",
+    "ntm_funds_total": "money mobilised for NTM",
+    "ntm_funds_state": "money mobilised for NTM",
+    "land_donated": "land and labour",
+    "working_days": "land and labour",
+}
+"""The family of tests each predictor's tests belong to (Holm adjusts within a family)."""
+
+RATES: dict[str, str] = {
+    "per_10k": "per 10,000 residents",
+    "per_commune": "per rural commune",
+    "per_10k_per_year": "per 10,000 residents per year",
+    "per_commune_per_year": "per rural commune per year",
+}
+"""Rate suffixes (``<indicator>_<rate>`` names a predictor) and their words."""
+
+SCALES: dict[str, tuple[float, str]] = {"VND": (1e9, "billion VND")}
+"""Units rescaled before division so that rates and slopes read in sensible numbers."""
 
 PREDICTOR_COLUMNS: tuple[str, ...] = (
     "province",
     "geography",
     "indicator",
     "predictor",
+    "unit",
     "period_start",
     "period_end",
     "years",
@@ -65,10 +93,52 @@ PREDICTOR_COLUMNS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Rates:
+    """Predictor rates (:data:`PREDICTOR_COLUMNS`) and the cells or rates that could not be
+    computed (:data:`dvk_analysis.data.schema.EXCLUSION_COLUMNS`, step ``matched``)."""
+
+    table: pd.DataFrame
+    exclusions: pd.DataFrame
+
+
+def predictor_names() -> list[str]:
+    """Every predictor name ``<indicator>_<rate>``."""
+    return [f"{i}_{r}" for i in PREDICTOR_INDICATORS for r in RATES]
+
+
+def split_name(predictor: str) -> tuple[str, str]:
+    """``"ntm_funds_total_per_10k_per_year"`` -> ``("ntm_funds_total", "per_10k_per_year")``."""
+    for rate in sorted(RATES, key=len, reverse=True):
+        indicator = predictor.removesuffix("_" + rate)
+        if indicator != predictor and indicator in PREDICTOR_INDICATORS:
+            return indicator, rate
+    raise ValueError(unknown_choice("predictor", predictor, predictor_names()))
+
+
+def family(predictor: str) -> str:
+    """The named family of a predictor's tests (``"money mobilised for NTM"``, ...)."""
+    return FAMILIES[split_name(predictor)[0]]
+
+
+def rate_unit(predictor: str) -> str:
+    """``"billion VND per 10,000 residents per year"``, ``"count per rural commune"``, ..."""
+    from dvk_analysis.codebook import unit_of
+
+    indicator, rate = split_name(predictor)
+    unit = unit_of(indicator)
+    return f"{SCALES.get(unit, (1.0, unit))[1]} {RATES[rate]}"
+
+
+def label(predictor: str) -> str:
+    """Axis label: the indicator's words and the rate's unit."""
+    return f"{PREDICTOR_INDICATORS[split_name(predictor)[0]]} ({rate_unit(predictor)})"
+
+
 def _province_cells(panel_long: pd.DataFrame) -> pd.DataFrame:
     return panel_long[
         panel_long["admin_level"].eq("province")
-        & panel_long["indicator"].isin(PREDICTOR_INDICATORS)
+        & panel_long["indicator"].isin(list(PREDICTOR_INDICATORS))
     ].copy()
 
 
@@ -106,7 +176,7 @@ def predictors(
     geography: str = "legacy",
     dataset: pd.DataFrame | None = None,
     folder: Path | None = None,
-) -> pd.DataFrame:
+) -> Rates:
     """Every province-level predictor cell as rates, one row per cell and rate.
 
     Parameters
@@ -123,35 +193,54 @@ def predictors(
 
     Returns
     -------
-    pandas.DataFrame
-        :data:`PREDICTOR_COLUMNS`; ``low``, ``mid``, ``high`` are the rate at each bound view.
+    Rates
+        ``table``: :data:`PREDICTOR_COLUMNS`; ``low``, ``mid``, ``high`` are the rate at each
+        bound view, in ``unit`` (money in billion VND). ``exclusions``: cells of a merged
+        legacy province on the 2025 map, and cells without a population (no per-10k rate),
+        without rural communes (no per-commune rate) or without a period start (no annual
+        rate), by observation id.
     """
     import numpy as np
     import pandas as pd
 
     from dvk_analysis.analysis.outcomes import unchanged_2025
+    from dvk_analysis.codebook import unit_of
+    from dvk_analysis.data.schema import exclusion_table
 
     if geography not in GEOGRAPHIES:
         raise ValueError(unknown_choice("geography", geography, list(GEOGRAPHIES)))
     cells = _province_cells(panel_long)
+    excluded = []
     if geography == "2025":
         same = unchanged_2025(folder)
         late = cells["period_end"].astype(float) >= 2026
-        cells = cells[cells["province"].isin(list(same)) | late]
+        keep = cells["province"].isin(list(same)) | late
+        why = "legacy province merged in 2025: its figure is not its successor's"
+        excluded.append(("matched", why, cells.loc[~keep, "observation_ids"]))
+        cells = cells[keep]
         cells = cells.assign(province=cells["province"].map(lambda p: same.get(p, p)))
     sizes = _sizes(geography, folder)
     cells = cells.merge(sizes, on="province", how="left")
     years = cells["period_end"].astype(float) - cells["period_start"].astype(float) + 1
+    scale = cells["indicator"].map(lambda i: SCALES.get(unit_of(i), (1.0, ""))[0])
+    ids = cells["observation_ids"]
+    excluded += [
+        ("matched", "no population: no per-10k rate", ids[cells["population"].isna()]),
+        ("matched", "no rural communes: no per-commune rate", ids[cells["rural_communes"].isna()]),
+        ("matched", "no period start: no annual rate", ids[years.isna()]),
+    ]
     undated = _undated_ids(dataset)
     frames = []
     for rate in RATES:
         per = cells["population"] / 10_000 if "10k" in rate else cells["rural_communes"]
-        den = per * (years if rate.endswith("per_year") else 1.0)
+        den = scale * per * (years if rate.endswith("per_year") else 1.0)
         views = {v: cells[v].astype(float) / den for v in ("low", "mid", "high")}
+        predictor = cells["indicator"] + "_" + rate
         frames.append(
             cells.assign(
                 **views,
-                predictor=cells["indicator"] + "_" + rate,
+                predictor=predictor,
+                unit=predictor.map(rate_unit),
                 years=years,
                 geography=geography,
                 date_key=(cells["period_end"].astype(float) * 10000 + 1231).astype("Int64"),
@@ -160,9 +249,12 @@ def predictors(
                 ),
             )
         )
-    out = pd.concat(frames, ignore_index=True)
+    out = pd.concat(frames, ignore_index=True) if frames else cells
+    if "predictor" not in out:  # no predictor cell at all
+        out = pd.DataFrame(columns=list(PREDICTOR_COLUMNS))
     out = out[np.isfinite(out["mid"].astype(float))]
-    return out[list(PREDICTOR_COLUMNS)].reset_index(drop=True)
+    table = out[list(PREDICTOR_COLUMNS)].reset_index(drop=True)
+    return Rates(table, exclusion_table(excluded))
 
 
 def match(
