@@ -86,11 +86,10 @@ def test_unknown_predictor_names_the_closest():
     from dvk_analysis.report.relationships import check_parameters
 
     with pytest.raises(ValueError) as info:
-        check_parameters("province", "ntm_share_latest", ["model_per_10k"], "mid")
-    assert str(info.value) == (
-        "unknown predictor 'model_per_10k' (did you mean 'models_per_10k'?); valid: "
-        "models_per_10k, models_per_commune, sessions_per_10k, propaganda_reach, "
-        "funds_per_resident, land_per_resident, working_days_per_resident"
+        check_parameters("legacy", ["dvk_model_per_10k"])
+    assert str(info.value).startswith(
+        "unknown predictor 'dvk_model_per_10k' (did you mean 'dvk_models_per_10k'?); valid: "
+        "dvk_models_per_10k, dvk_models_per_commune, dvk_models_per_10k_per_year, "
     )
 
 
@@ -98,8 +97,8 @@ def test_predictors_of_the_wrong_type_are_named():
     from dvk_analysis.report.relationships import check_parameters
 
     with pytest.raises(ValueError, match=r"^predictors must be a list of names or a comma-"
-                       r"separated string, not int 42; valid: models_per_10k, "):  # fmt: skip
-        check_parameters("province", "ntm_share_latest", 42, "mid")
+                       r"separated string, not int 42; valid: dvk_models_per_10k, "):  # fmt: skip
+        check_parameters("legacy", 42)
 
 
 @pytest.mark.parametrize("name", ["../../etc", "Hà Tĩnh\n'; import os", "/etc/passwd"])
@@ -139,7 +138,10 @@ def test_wrong_parameter_type_fails_before_running(capsys, tmp_path):
     assert capsys.readouterr().err == (
         "dvk: error: parameter 'predictors' of 03_relationships.ipynb expects list (default "
         "['dvk_models_per_10k_per_year', 'dvk_models_per_commune', "
-        "'propaganda_sessions_per_10k_per_year', 'funds_mobilized_per_10k_per_year']), got int 42\n"
+        "'propaganda_sessions_per_10k_per_year', 'ntm_funds_total_per_10k_per_year', "
+        "'ntm_funds_total_per_commune_per_year', 'funds_mobilized_per_10k_per_year', "
+        "'funds_mobilized_per_commune_per_year', 'ntm_funds_state_per_10k_per_year', "
+        "'ntm_funds_state_per_commune_per_year']), got int 42\n"
     )
     assert list(tmp_path.iterdir()) == []
 

@@ -1,33 +1,34 @@
-"""The cross-unit analysis behind notebook 03: parameters, unit tables, honest refusals."""
+"""Notebook 03's analysis: parameters, one exclusions table, results in words from the results."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
-import pandas as pd
 import pytest
 
 from dvk_analysis.report import relationships as rel
 
 
 @pytest.fixture(scope="session")
-def tables():
-    return rel.unit_tables("province")
+def res():
+    return rel.matched_analysis(n_resamples=50)
 
 
 def test_parameters_accept_a_comma_separated_string():
-    level, outcome, predictors, bounds = rel.check_parameters(
-        "province", "ntm_share_latest", "models_per_10k, sessions_per_10k", "low"
+    geography, predictors = rel.check_parameters(
+        "2025", "dvk_models_per_commune, ntm_funds_total_per_10k_per_year"
     )
-    assert predictors == ["models_per_10k", "sessions_per_10k"] and bounds == "low"
+    assert geography == "2025"
+    assert predictors == ["dvk_models_per_commune", "ntm_funds_total_per_10k_per_year"]
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("provinces", "ntm_share_latest", ["models_per_10k"], "mid"), "did you mean 'province'"),
-        (("province", "ntm_share", ["models_per_10k"], "mid"), "unknown outcome 'ntm_share'"),
-        (("province", "ntm_share_latest", [], "mid"), "at least one predictor"),
-        (("province", "ntm_share_latest", ["models_per_10k"], "middle"), "did you mean 'mid'"),
+        (("legacyy", ["dvk_models_per_commune"]), "did you mean 'legacy'"),
+        (("legacy", []), "at least one predictor"),
+        (("legacy", ["models_per_10k"]), "unknown predictor 'models_per_10k'"),
     ],
 )
 def test_bad_parameters_name_what_is_valid(args, message):
@@ -35,84 +36,92 @@ def test_bad_parameters_name_what_is_valid(args, message):
         rel.check_parameters(*args)
 
 
-def test_unit_tables_follow_the_bound_views(tables):
-    assert set(tables) == {"low", "mid", "high"}
-    mid = tables["mid"].set_index("unit")
-    # Lai Châu: "more than 10,360 sessions" -> low = 10,360 and high = 10,360 x 1.1 per resident.
-    low = tables["low"].set_index("unit").loc["Lai Châu", "sessions_per_10k"]
-    high = tables["high"].set_index("unit").loc["Lai Châu", "sessions_per_10k"]
-    assert high == pytest.approx(low * 1.1)
-    assert mid.loc["Hà Tĩnh", "ntm_share_latest"] == pytest.approx(0.6899)
+def test_the_default_predictors_include_the_money_family():
+    from dvk_analysis.analysis.matched import family
+
+    families = {family(p) for p in rel.DEFAULT_PREDICTORS}
+    assert {"DVK models", "propaganda", "money mobilised for NTM"} <= families
+    assert {"ntm_funds_total_per_10k_per_year", "ntm_funds_total_per_commune_per_year",
+            "funds_mobilized_per_10k_per_year"} <= set(rel.DEFAULT_PREDICTORS)  # fmt: skip
 
 
-def test_too_few_units_are_refused_with_n(tables):
-    few = {
-        b: t.dropna(subset=["ntm_share_latest", "models_per_10k"]).head(4)
-        for b, t in tables.items()
-    }
-    analysis = rel.analyse(few, "ntm_share_latest", ["models_per_10k"])
-    assert analysis.n == len(few["mid"]) <= 4
-    assert analysis.model is None and analysis.correlations.empty
-    assert any(f"got {analysis.n}" in reason for reason in analysis.refused)
-    assert f"**n = {analysis.n} units**" in rel.report(analysis)
-
-
-def test_enough_units_give_tidy_results():
-    rng = np.random.default_rng(1)
-    x = rng.uniform(1, 10, 40)
-    share = 1 / (1 + np.exp(-(0.3 * x - 1.5) + rng.normal(0, 0.3, 40)))
-    table = pd.DataFrame({"unit": [f"u{i}" for i in range(40)], "criteria_share": share,
-                          "models_per_10k": x})  # fmt: skip
-    analysis = rel.analyse({b: table for b in ("low", "mid", "high")}, "criteria_share",
-                           ["models_per_10k"])  # fmt: skip
-    assert analysis.refused == []
-    assert analysis.correlations.loc[0, "estimate"] > 0.5
-    assert analysis.correlations.loc[0, "n"] == 40
-    slope = analysis.model.set_index("term").loc["models_per_10k"]
-    assert slope["ci_low"] < 0.3 < slope["ci_high"] and slope["n"] == 40
-    assert set(analysis.sensitivity["bound_view"]) == {"low", "mid", "high"}
-
-
-def test_the_2025_geography_keeps_each_unit_its_own_name_and_outcome(tables):
-    new = rel.unit_tables("province", geography="2025")["mid"].set_index("place_key")
-    old = tables["mid"].set_index("place_key")
-    assert new["unit"].is_unique and new.index.equals(old.index)
-    merged = new[new["province"] != new["place"]]
-    assert len(merged) >= 1  # e.g. Bà Rịa - Vũng Tàu, a part of Hồ Chí Minh since 2025
-    assert (merged["unit"] == merged["place"]).all()
-    pd.testing.assert_series_equal(new["ntm_share_latest"], old["ntm_share_latest"])
-
-
-def test_what_is_left_out_is_counted_at_every_step():
-    from dvk_analysis.analysis.panel import build_panel
-    from dvk_analysis.data.dataset import build_dataset
-
-    left_out = rel.exclusions("province")
-    assert list(left_out.columns) == ["step", "reason", "count", "ids"]  # one layout
-    assert set(left_out["step"]) == {"panel", "reference", "metrics"}
-    data = build_dataset()
-    panel = build_panel(data, stories=dict(zip(data["source_key"], data["story_id"], strict=True)))
-    from_panel = left_out[left_out["step"] == "panel"]
-    assert from_panel["count"].sum() == panel.exclusions["count"].sum() > 0
-    undated = set(data.loc[data["period_end"].isna() & data["published"].isna(), "observation_id"])
-    ids = panel.exclusions.set_index("reason")["observation_ids"].str.split(";")
-    assert set(ids["no period end and no publication date"]) <= undated
-    assert undated <= set(ids.explode())  # every undated claim is left out, and counted
-    listed = set(from_panel["ids"].str.split(";").explode())
-    assert undated <= listed
-
-
-def test_matched_analysis_states_n_and_refuses_what_the_data_cannot_support():
-    from dvk_analysis.report import relationships as rel
-
-    res = rel.matched_analysis(n_resamples=50)
-    assert res.tier in ("standard", "advanced") and "provinces' latest standard shares" in (
-        res.tier_reason
-    )
-    assert {"n", "p_holm", "family", "note"} <= set(res.cross.columns)
-    assert res.cross["family"].str.startswith("cross-province correlations").all()
+def test_matched_analysis_states_n_and_refuses_what_the_data_cannot_support(res):
+    assert res.tier in ("standard", "advanced")
+    assert "provinces' latest standard shares" in res.tier_reason
+    assert {"n", "n_provinces", "p_holm", "family", "note", "caveats"} <= set(res.cross.columns)
+    assert res.cross["family"].str.match(r"^across provinces, .+ \(\d+ tests\)$").all()
+    assert res.within["family"].str.match(r"^within provinces, .+ \(\d+ tests\)$").all()
+    assert (res.cross["n"] == res.cross["n_provinces"]).all()  # one row per province
     refused = res.cross[res.cross["estimate"].isna()]
     assert refused["note"].str.startswith("refused").all()
-    text = rel.matched_markdown(res)
-    assert "n = " in text and "Outcome:" in text
+    estimated = res.cross[res.cross["estimate"].notna()]
+    assert estimated["caveats"].str.contains("reverse causality").all()
     assert set(res.selection["column"]) == {"population", "latest_share"}
+
+
+def test_holm_is_within_each_named_family(res):
+    from statsmodels.stats.multitest import multipletests
+
+    for _, rows in res.cross.groupby("family"):
+        tested = rows.dropna(subset=["p_value"])
+        if len(tested):
+            want = multipletests(tested["p_value"], method="holm")[1]
+            np.testing.assert_allclose(tested["p_holm"], want)
+            assert rows["family"].iloc[0].endswith(f"({len(tested)} tests)")
+
+
+def test_one_exclusions_table_from_every_step(res):
+    assert list(res.exclusions.columns) == ["step", "reason", "count", "ids"]
+    assert {"panel", "outcome", "matched"} <= set(res.exclusions["step"])
+    assert (res.exclusions["count"] == res.exclusions["ids"].str.split(";").str.len()).all()
+    assert list(rel.exclusion_summary(res).columns) == ["step", "reason", "count"]
+
+
+def test_the_bounds_box_covers_every_statistic_of_every_predictor(res):
+    models = res.boxes.groupby("predictor")["model"].apply(list)
+    assert all(m == ["spearman", "fractional_logit", "first_differences", "fixed_effects"]
+               for m in models)  # fmt: skip
+    done = res.boxes.dropna(subset=["box_min"])
+    assert (done["box_min"] <= done["box_max"]).all()
+    both = done.merge(res.cross, on=["term", "model"]).dropna(subset=["estimate"])
+    spearman = both[both["model"] == "spearman"]
+    # the mid estimate lies inside the box (the mid point is inside each unit's range)
+    assert ((spearman["box_min"] <= spearman["estimate"] + 1e-9)
+            & (spearman["estimate"] <= spearman["box_max"] + 1e-9)).all()  # fmt: skip
+
+
+def test_the_words_print_the_computed_numbers(res):
+    text = rel.matched_markdown(res)
+    assert "Limits" in text and "Reverse causality" in text and "Ecological" in text
+    best = res.cross.dropna(subset=["estimate"])
+    best = best[best["model"] == "spearman"].sort_values("n_provinces").iloc[-1]
+    head = rel.headline(res)
+    assert f"n = {best['n']} provinces: {best['estimate']:.3g}" in head
+    assert f"95 % CI {best['ci_low']:.3g} to {best['ci_high']:.3g}" in head
+    assert ("reaches" if best["n"] >= rel.TARGET_N else "does not reach") in head
+    for row in res.within.dropna(subset=["estimate"]).itertuples():
+        assert f"{row.estimate:.3g} (95 % CI" in text
+
+
+def test_a_sentence_states_n_in_provinces():
+    import pandas as pd
+
+    row = pd.DataFrame([{"term": "t", "model": "first_differences", "n": 6, "n_provinces": 4,
+                         "estimate": np.nan, "note": "refused: too few"}])  # fmt: skip
+    assert rel.sentence(next(row.itertuples())) == (
+        "t [first_differences], n = 6 (changes in 4 provinces): not estimated (refused: too few)"
+    )
+
+
+def test_the_largest_predictor_is_the_one_with_most_provinces(res):
+    name = rel.largest_predictor(res, list(res.sections))
+    assert len(res.sections[name]) == max(len(s) for s in res.sections.values())
+
+
+def test_the_scatter_shows_shares_on_zero_to_one_with_dates(res):
+    name = rel.largest_predictor(res, list(res.sections))
+    fig = rel.matched_scatter(res, name)
+    ax = fig.axes[0]
+    assert ax.get_ylim() == pytest.approx((0, 1), abs=0.06)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels and all(re.search(r"\(\d{4}", t) for t in labels if "(" in t)
