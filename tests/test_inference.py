@@ -200,3 +200,16 @@ def test_the_guard_lets_every_cross_province_result_through_at_ten_provinces() -
     nine = inference.cross_province(ten.iloc[:9], n_resamples=200).set_index("model")
     assert nine.loc["fractional_logit", "note"].startswith("refused")
     assert "got 9" in nine.loc["fractional_logit", "note"]
+
+
+def test_box_statistics_take_one_problem_per_row() -> None:
+    from scipy.stats import spearmanr
+
+    rng = np.random.default_rng(0)
+    xs = rng.integers(0, 5, (6, 12)).astype(float)  # ties on purpose
+    ys = rng.uniform(0, 1, (6, 12))
+    rows = inference.spearman(xs, ys)
+    assert rows == pytest.approx([spearmanr(a, b).statistic for a, b in zip(xs, ys, strict=True)])
+    ames = inference.ame(xs, ys)
+    assert ames == pytest.approx([inference.ame(a, b) for a, b in zip(xs, ys, strict=True)])
+    assert np.isnan(inference.spearman(np.ones(4), np.arange(4.0)))

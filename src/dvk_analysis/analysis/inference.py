@@ -333,7 +333,7 @@ def fixed_effects(
 
 def bounds_box(
     data: pd.DataFrame,
-    statistic: Callable[[np.ndarray, np.ndarray], float],
+    statistic: Callable[[np.ndarray, np.ndarray], np.ndarray | float],
     *,
     x: tuple[str, str] = ("x_low", "x_high"),
     y: tuple[str, str] = ("share_low", "share_high"),
@@ -348,6 +348,9 @@ def bounds_box(
     units every corner is tried (4,096 for 6); beyond that, the all-low/all-high corners, the
     two corners that push x and y together or apart, and ``n_random`` random corners (a
     search, so the true range may be slightly wider: the method string says which was done).
+
+    ``statistic`` takes two arrays of shape (corners, units), one corner per row, and returns
+    one value per row (:func:`spearman`, :func:`ame`, :func:`fd_slope`, :func:`fe_slope` do).
     """
     xl, xh = (data[c].to_numpy(dtype=float) for c in x)
     yl, yh = (data[c].to_numpy(dtype=float) for c in y)
@@ -362,72 +365,117 @@ def bounds_box(
         fixed = [
             np.zeros(2 * n),
             np.ones(2 * n),
-            np.r_[ym, xm],
-            np.r_[~ym, ~xm],
+            np.r_[xm, ym],  # together: the larger units high on both sides
+            np.r_[xm, ~ym],  # apart: the larger x high, the larger share low
         ]
         corners = np.vstack([*fixed, rng.integers(0, 2, (n_random, 2 * n))]).astype(int)
         how = f"search ({len(corners)} corners: extremes, together/apart, random)"
-    values = [
-        statistic(np.where(c[:n], xh, xl), np.where(c[n:], yh, yl)) for c in corners.astype(bool)
-    ]
-    values = np.array([v for v in values if np.isfinite(v)])
+    corners = corners.astype(bool)
+    xs = np.where(corners[:, :n], xh, xl)
+    ys = np.where(corners[:, n:], yh, yl)
+    values = np.atleast_1d(np.asarray(statistic(xs, ys), dtype=float))
+    values = values[np.isfinite(values)]
     if not len(values):
         return np.nan, np.nan, how + "; the statistic is undefined at every corner"
     return float(values.min()), float(values.max()), how
 
 
-def ame(xv: np.ndarray, yv: np.ndarray, *, iterations: int = 50) -> float:
+def _rows(xv: np.ndarray, yv: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Both sides as 2-D float arrays (one problem per row) and whether the input was 1-D."""
+    xa, ya = np.asarray(xv, dtype=float), np.asarray(yv, dtype=float)
+    return np.atleast_2d(xa), np.atleast_2d(ya), xa.ndim == 1
+
+
+def _out(values: np.ndarray, single: bool) -> np.ndarray | float:
+    return float(values[0]) if single else values
+
+
+def spearman(xv: np.ndarray, yv: np.ndarray) -> np.ndarray | float:
+    """Spearman's rho of x and y (NaN for a constant side); one per row for 2-D input."""
+    from scipy.stats import rankdata
+
+    X, Y, single = _rows(xv, yv)
+    rx = rankdata(X, axis=1)
+    ry = rankdata(Y, axis=1)
+    rx -= rx.mean(axis=1, keepdims=True)
+    ry -= ry.mean(axis=1, keepdims=True)
+    den = np.sqrt((rx * rx).sum(axis=1) * (ry * ry).sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        rho = np.where(den > 0, (rx * ry).sum(axis=1) / np.where(den > 0, den, 1), np.nan)
+    return _out(rho, single)
+
+
+def ame(xv: np.ndarray, yv: np.ndarray, *, iterations: int = 50) -> np.ndarray | float:
     """Average marginal effect of x in a fractional logit of y on x with an intercept.
 
     The same point estimate as :func:`dvk_analysis.analysis.stats.fractional_logit`'s AME
     (the Bernoulli quasi-likelihood maximised by Newton's method), computed without
-    statsmodels so that the bounds box can refit it at thousands of corners. NaN when x is
-    constant or the fit does not converge.
+    statsmodels, for every row of 2-D input at once, so that the bounds box can refit it at
+    thousands of corners. NaN when x is constant or the fit does not converge.
     """
-    xv, yv = np.asarray(xv, dtype=float), np.asarray(yv, dtype=float)
-    if np.ptp(xv) == 0:
-        return np.nan
-    scale = np.std(xv)
-    X = np.column_stack([np.ones_like(xv), (xv - xv.mean()) / scale])
-    beta = np.zeros(2)
+    X, Y, single = _rows(xv, yv)
+    scale = X.std(axis=1, keepdims=True)
+    ok = scale[:, 0] > 0
+    z = (X - X.mean(axis=1, keepdims=True)) / np.where(scale > 0, scale, 1)
+    b0, b1 = np.zeros(len(X)), np.zeros(len(X))
+    converged = np.zeros(len(X), dtype=bool)
     for _ in range(iterations):
-        p = 1 / (1 + np.exp(-X @ beta))
+        p = 1 / (1 + np.exp(-(b0[:, None] + b1[:, None] * z)))
         w = p * (1 - p)
-        step = np.linalg.solve(X.T @ (X * w[:, None]) + 1e-12 * np.eye(2), X.T @ (yv - p))
-        beta = beta + step
-        if np.max(np.abs(step)) < 1e-10:
+        r = Y - p
+        g0, g1 = r.sum(axis=1), (z * r).sum(axis=1)
+        h00, h01, h11 = w.sum(axis=1), (w * z).sum(axis=1), (w * z * z).sum(axis=1)
+        det = h00 * h11 - h01 * h01
+        det = np.where(np.abs(det) > 1e-300, det, np.nan)
+        s0 = (h11 * g0 - h01 * g1) / det
+        s1 = (h00 * g1 - h01 * g0) / det
+        b0, b1 = b0 + s0, b1 + s1
+        converged = np.nan_to_num(np.maximum(np.abs(s0), np.abs(s1)), nan=np.inf) < 1e-10
+        if converged.all():
             break
-    else:
-        return np.nan
-    p = 1 / (1 + np.exp(-X @ beta))
-    return float(np.mean(p * (1 - p)) * beta[1] / scale)
+    p = 1 / (1 + np.exp(-(b0[:, None] + b1[:, None] * z)))
+    effect = (p * (1 - p)).mean(axis=1) * b1 / np.where(ok, scale[:, 0], 1)
+    return _out(np.where(ok & converged, effect, np.nan), single)
 
 
-def fd_slope(provinces: Sequence[str]) -> Callable[[np.ndarray, np.ndarray], float]:
+def _slopes(dx: np.ndarray, dy: np.ndarray) -> np.ndarray:
+    """OLS slope with an intercept of each row of dy on the same row of dx."""
+    dxc = dx - dx.mean(axis=1, keepdims=True)
+    dyc = dy - dy.mean(axis=1, keepdims=True)
+    sxx = (dxc * dxc).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(sxx > 0, (dxc * dyc).sum(axis=1) / np.where(sxx > 0, sxx, 1), np.nan)
+
+
+def fd_slope(provinces: Sequence[str]) -> Callable[[np.ndarray, np.ndarray], np.ndarray | float]:
     """``statistic(x, y)``: the first-difference slope for rows ordered as
     :func:`first_difference_rows` returns them (``provinces`` is their province column)."""
     groups = np.asarray(provinces)
     same = groups[1:] == groups[:-1]
 
-    def slope(xv: np.ndarray, yv: np.ndarray) -> float:
-        dx, dy = np.diff(xv)[same], np.diff(yv)[same]
-        if len(dx) < 2 or np.ptp(dx) == 0:
-            return np.nan
-        return float(np.polyfit(dx, dy, 1)[0])
+    def slope(xv: np.ndarray, yv: np.ndarray) -> np.ndarray | float:
+        X, Y, single = _rows(xv, yv)
+        if same.sum() < 2:
+            return _out(np.full(len(X), np.nan), single)
+        return _out(_slopes(np.diff(X, axis=1)[:, same], np.diff(Y, axis=1)[:, same]), single)
 
     return slope
 
 
-def fe_slope(provinces: Sequence[str]) -> Callable[[np.ndarray, np.ndarray], float]:
+def fe_slope(provinces: Sequence[str]) -> Callable[[np.ndarray, np.ndarray], np.ndarray | float]:
     """``statistic(x, y)``: the province fixed-effects slope (within-province deviations)."""
     codes = np.unique(np.asarray(provinces), return_inverse=True)[1]
-    counts = np.bincount(codes)
+    onehot = np.eye(codes.max() + 1 if len(codes) else 0)[codes]  # units x provinces
+    counts = onehot.sum(axis=0)
 
-    def slope(xv: np.ndarray, yv: np.ndarray) -> float:
-        xd = xv - (np.bincount(codes, xv) / counts)[codes]
-        yd = yv - (np.bincount(codes, yv) / counts)[codes]
-        sxx = float(xd @ xd)
-        return float(xd @ yd) / sxx if sxx > 0 else np.nan
+    def slope(xv: np.ndarray, yv: np.ndarray) -> np.ndarray | float:
+        X, Y, single = _rows(xv, yv)
+        xd = X - ((X @ onehot) / counts)[:, codes]
+        yd = Y - ((Y @ onehot) / counts)[:, codes]
+        sxx = (xd * xd).sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out = np.where(sxx > 0, (xd * yd).sum(axis=1) / np.where(sxx > 0, sxx, 1), np.nan)
+        return _out(out, single)
 
     return slope
 
@@ -482,15 +530,6 @@ def box_rows(
         robust = bool(low > 0 or high < 0)
         rows.append(row | {"box_min": low, "box_max": high, "sign_robust": robust, "how": how})
     return pd.DataFrame(rows, columns=list(BOX_COLUMNS))
-
-
-def spearman(xv: np.ndarray, yv: np.ndarray) -> float:
-    """Spearman's rho (NaN for a constant side)."""
-    from scipy.stats import spearmanr
-
-    if np.ptp(xv) == 0 or np.ptp(yv) == 0:
-        return np.nan
-    return float(spearmanr(xv, yv).statistic)
 
 
 def selection(
