@@ -90,7 +90,7 @@ def test_notebook_03_analysis_reports_numbers_once_real_rows_arrive(synthetic_da
 FUNDS_SLOPE = 0.05  # share per billion VND per rural commune per year, within a province
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def synthetic_funds(tmp_path_factory: pytest.TempPathFactory):
     """45 provinces with the lead's round-3 shape: money mobilised for NTM in 2010-2020 and
     2021-2024 (measure new) and the standard-tier share at end-2020 and mid-2025, with share =
