@@ -355,6 +355,29 @@ def test_dask_local_cluster(batch):
     assert state(batch.root / "provinces" / "a")["facecolor"] == "white"
 
 
+@pytest.mark.slow
+def test_a_dask_worker_writing_to_its_own_disk_is_a_failure(tmp_path, monkeypatch):
+    """docs/batch.md: workers need the output folder on a shared file system. A worker that
+    wrote its report where this machine cannot see it must not count as ok."""
+    import distributed
+
+    elsewhere = tmp_path / "worker-disk" / "provinces" / "a"  # never created here
+
+    def task(spec, preload):
+        return executors.RunResult(spec.province, spec.slug, "ok", report_dir=str(elsewhere))
+
+    monkeypatch.setattr(executors, "_dask_task", task)
+    spec = executors.RunSpec(
+        "A", "a", "nb.ipynb", {}, str(tmp_path / "out"), "k", False, {}, "", str(tmp_path)
+    )
+    with distributed.Client(processes=False, dashboard_address=None) as client:
+        [result] = executors._iter_dask([spec], client, ())
+    assert result.status == "failed"
+    assert str(elsewhere) in result.error and "shared file system" in result.error
+    shown = executors.RunResult("B", "b", "ok", report_dir=str(tmp_path))
+    assert executors.on_shared_storage(shown).status == "ok"
+
+
 def test_default_resolver_uses_places_and_geography(batch):
     result = batch(["ha tinh"], resolver=None, slugify=None)
     assert result.exit_code == 0

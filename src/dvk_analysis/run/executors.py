@@ -267,6 +267,22 @@ def _results(futures: Mapping[Any, RunSpec], as_completed: Callable, where: str)
             yield RunResult(spec.province, spec.slug, "failed", spec.reason, error=error)
 
 
+def on_shared_storage(result: RunResult) -> RunResult:
+    """A run reported ok whose report folder this machine cannot see becomes a failure.
+
+    A Dask worker writes the report into the output folder at the path it was given; when that
+    folder is not on a file system shared with this machine, the worker creates it on its own
+    disk and the report never reaches the index.
+    """
+    if result.status == "ok" and result.report_dir and not Path(result.report_dir).is_dir():
+        result.status = "failed"
+        result.error = (
+            f"the worker wrote {result.report_dir} on a disk this machine does not see; put the "
+            "output folder on a shared file system, at the same path on every worker"
+        )
+    return result
+
+
 def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
     """Yield results of runs on a Dask cluster (``scheduler``: address or a ``Client``)."""
     if not todo:
@@ -280,7 +296,8 @@ def _iter_dask(todo: list[RunSpec], scheduler: Any, preload: tuple[str, ...]):
             client.submit(_dask_task, spec, preload, pure=False, key=f"dvk-{spec.slug}-{i}"): spec
             for i, spec in enumerate(todo)
         }
-        yield from _results(futures, as_completed, "dask")
+        for result in _results(futures, as_completed, "dask"):
+            yield on_shared_storage(result)
     except BaseException:
         client.cancel(list(futures))
         raise
