@@ -22,7 +22,7 @@ def test_validate_fails_with_one_line_per_problem(data_copy, capsys):
 
     rewrite_csv(data_copy / "curated" / "observations.csv", bad)
     assert main(["validate", "--data-dir", str(data_copy)]) == 1
-    err = capsys.readouterr().err.splitlines()
+    err = [line for line in capsys.readouterr().err.splitlines() if not line.startswith("warn")]
     assert err[0].startswith("data/curated/observations.csv:2: column 'unit': 'hectare' must be")
     assert err[-1].startswith("1 problem(s) in")
 
@@ -124,3 +124,24 @@ def test_lab_opens_the_root_on_the_project_kernel_without_autosave(tmp_path):
     assert "--KernelSpecManager.allowed_kernelspecs=dvk-analysis" in command
     settings = tmp_path / ".venv" / "lab-settings" / "@jupyterlab" / "docmanager-extension"
     assert json.loads((settings / "plugin.jupyterlab-settings").read_text())["autosave"] is False
+
+
+def test_a_non_utf8_article_is_named_last_and_no_warning_flood_hides_it(data_copy, capsys):
+    from dvk_analysis.data.validate import validation_warnings
+
+    article = sorted((data_copy / "raw" / "articles").glob("001_*.txt"))[0]
+    article.write_bytes(b"H\xe0 T\xecnh: 12 m\xb2 \xff\xfe")  # latin-1 / cp1258 bytes
+    assert main(["validate", "--data-dir", str(data_copy)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    problems = [line for line in lines if not line.startswith("warning:")]
+    assert problems[-1] == f"{len(problems) - 1} problem(s) in {data_copy}"
+    decoding = [line for line in problems if "cannot be decoded as utf-8" in line]
+    assert len(decoding) == 1 and article.name in decoding[0] and "save it as UTF-8" in decoding[0]
+    assert not [line for line in lines[lines.index(problems[0]) :] if line.startswith("warning:")]
+    warnings = validation_warnings(data_copy)
+    assert len(warnings) > 20  # the committed data has many undated pages: the list is summed up
+    assert len(lines) - len(problems) < 20
+    assert "dvk validate --warnings lists every one" in lines[len(lines) - len(problems) - 1]
+    assert main(["validate", "--data-dir", str(data_copy), "--warnings"]) == 1
+    listed = [w for w in capsys.readouterr().err.splitlines() if w.startswith("warning:")]
+    assert listed == [f"warning: {w}" for w in warnings]

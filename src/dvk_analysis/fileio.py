@@ -137,8 +137,9 @@ def read_article(path: str | os.PathLike[str], encoding: str = "utf-8") -> str:
     except UnicodeDecodeError as err:
         raise ValueError(
             f"{path}: cannot be decoded as {encoding} (byte {err.start}: "
-            f"{data[err.start : err.start + 1]!r}); pass its encoding with --encoding "
-            "(e.g. --encoding cp1258 or --encoding latin-1), or save it as UTF-8"
+            f"{data[err.start : err.start + 1]!r}); save it as UTF-8 (data/raw holds UTF-8 "
+            "only), or give dvk extract its encoding with --encoding (e.g. --encoding cp1258 "
+            "or --encoding latin-1)"
         ) from None
     except LookupError:
         raise ValueError(f"unknown encoding {encoding!r}; e.g. utf-8, cp1258, latin-1") from None

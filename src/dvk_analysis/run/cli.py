@@ -74,15 +74,40 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if args.update_checksums:
         print(f"wrote {write_checksums(folder / 'raw')}")
     problems = validate_all(folder)
-    for problem in problems:
+    for line in warning_lines(validation_warnings(folder), every=args.warnings):
+        print(line, file=sys.stderr)
+    for problem in problems:  # last, so that no warning scrolls them away
         print(problem, file=sys.stderr)
-    for warning in validation_warnings(folder):
-        print(f"warning: {warning}", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) in {folder}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"{folder}: all tables valid")
     return EXIT_OK
+
+
+WARNINGS_SHOWN = 3
+"""Warnings of one kind (file and column) ``dvk validate`` prints before summing up the rest."""
+
+
+def warning_lines(warnings: Sequence[object], *, every: bool = False) -> list[str]:
+    """``warning: ...`` lines: all of them with ``every``, else the first few of each kind
+    (file and column) and one line counting the rest, so that a long list of known, harmless
+    warnings never buries a problem."""
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for warning in warnings:
+        kind = (str(getattr(warning, "file", "")), str(getattr(warning, "column", None) or ""))
+        kinds.setdefault(kind, []).append(f"warning: {warning}")
+    lines: list[str] = []
+    for (file, column), found in kinds.items():
+        shown = found if every else found[:WARNINGS_SHOWN]
+        lines += shown
+        if len(found) > len(shown):
+            what = f"{file}, column {column!r}" if column else file
+            lines.append(
+                f"warning: ... and {len(found) - len(shown)} more like these in {what} "
+                "(dvk validate --warnings lists every one)"
+            )
+    return lines
 
 
 def cmd_codebook(args: argparse.Namespace) -> int:
@@ -297,6 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--update-checksums",
         action="store_true",
         help="record data/raw checksums first (after deliberately adding an article)",
+    )
+    p.add_argument(
+        "--warnings",
+        action="store_true",
+        help=f"list every warning (default: {WARNINGS_SHOWN} of each kind and a count)",
     )
 
     p = add("extract", cmd_extract, "extract codebook observations from article texts")
