@@ -145,3 +145,27 @@ def test_a_non_utf8_article_is_named_last_and_no_warning_flood_hides_it(data_cop
     assert main(["validate", "--data-dir", str(data_copy), "--warnings"]) == 1
     listed = [w for w in capsys.readouterr().err.splitlines() if w.startswith("warning:")]
     assert listed == [f"warning: {w}" for w in warnings]
+
+
+@pytest.mark.parametrize("command", ["extract", "codebook"])
+def test_an_output_path_inside_a_file_is_one_line_naming_the_file(tmp_path, capsys, command):
+    blocking = tmp_path / "notes.txt"
+    blocking.write_text("a file, not a folder", encoding="utf-8")
+    target = blocking / "sub" / "out.csv"
+    args = {
+        "extract": ["extract", str(_an_article()), "--lang", "vi", "-o", str(target)],
+        "codebook": ["codebook", "-o", str(target)],
+    }[command]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"dvk: error: {blocking}: is a file, not a folder; choose an output path not inside it\n"
+    )
+    assert blocking.read_text(encoding="utf-8") == "a file, not a folder"
+
+
+def _an_article() -> Path:
+    from dvk_analysis.paths import data_dir
+
+    return sorted((data_dir() / "raw" / "articles").glob("001_*.txt"))[0]

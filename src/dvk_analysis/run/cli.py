@@ -62,6 +62,22 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return text
 
 
+def user_message(error: BaseException) -> str:
+    """One line for a user error; an OS error names its path and says what is wrong with it.
+
+    ``-o some/file.csv/out.csv`` fails deep in ``mkdir`` with "[Errno 17] File exists:
+    'some/file.csv'"; the reader needs "some/file.csv: is a file, not a folder".
+    """
+    if not isinstance(error, OSError) or not error.filename or error.strerror is None:
+        return str(error)
+    path = Path(str(error.filename))
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        blocking = next((p for p in (path, *path.parents) if p.is_file()), None)
+        if blocking is not None:
+            return f"{blocking}: is a file, not a folder; choose an output path not inside it"
+    return f"{path}: {error.strerror}"
+
+
 def _err(message: str) -> None:
     print(f"dvk: error: {message}", file=sys.stderr)
 
@@ -434,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _err("interrupted; finished outputs were kept, partial ones removed")
         return EXIT_INTERRUPTED
     except USER_ERRORS as error:
-        _err(str(error))
+        _err(user_message(error))
         return EXIT_PROBLEMS
 
 
