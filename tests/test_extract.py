@@ -836,3 +836,56 @@ def test_respectively_list_after_its_total(lang, text):
 )
 def test_chinese_contribution_unit_before_number(text, expected):
     assert _pairs(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the simple past and the split verb of "give" / "cede" (verb frames per language)
+        ("nl", "In het dorp gaven 12 huishoudens 740 m² grond.", {12, 740}),
+        ("nl", "In 2023 stonden 46 huishoudens meer dan 900 m² grond af.", {46, 900}),
+        ("de", "Im Dorf gaben 12 Haushalte 740 m² Land ab.", {12, 740}),
+        ("es", "En la aldea, 12 hogares dieron 740 m2 de tierra.", {12, 740}),
+        ("zh", "内村有12户献出740多平方米土地。", {12, 740}),
+    ],
+)
+def test_donation_verb_frames(lang, text, expected):
+    found = {v for i, v in _pairs(text, lang) if i in ("households_mobilized", "land_donated")}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "В деревне одна семья отдала 40 м2 земли."),
+        ("nl", "In het dorp gaf één gezin 40 m² grond af."),
+    ],
+)
+def test_one_family_is_an_example_not_a_count(lang, text):
+    assert [i for i, _ in _pairs(text, lang) if i == "households_mobilized"] == []
+
+
+def test_a_label_word_before_a_qualifier_is_no_label():
+    text = "In 2023 stonden in totaal 46 huishoudens van het dorp meer dan 900 m² grond af."
+    assert ("land_donated", 900) in _pairs(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "The province has 525 residential areas meeting the model new-rural standard, of "
+            "which 219 are in the former Phu Tho and 75 in the former Hoa Binh.",
+            [525, 219, 75],
+        ),
+        (
+            "es",
+            "Todo el distrito ha construido 104 zonas residenciales modelo y 1.037 huertos modelo.",
+            [104],
+        ),
+    ],
+)
+def test_enumeration_items_after_a_described_first_item(lang, text, expected):
+    values = [v for i, v in _pairs(text, lang) if i == "villages_meeting_standard"]
+    assert values == expected

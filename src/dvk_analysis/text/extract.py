@@ -271,15 +271,20 @@ def _skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str
     """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
     if number.percent:
         return "percent"
+    if number.value == 1 and number.denominator is None and not _DIGIT.search(number.raw):
+        return "one"  # "одна семья", "één gezin": one example, not a count (as "a family")
     if _in_quotes(text, number.start):
         return "quoted"  # part of a name: the “3 không” residential-area campaign
     if _is_code(text, number) or (_DIGIT.search(number.raw) and _LETTER.search(number.raw)):
         return "code"
     if number.start > 0 and _glued(text[number.start - 1]):
         return "glued"  # part of a token: "m2", "H2", "DT186"
-    before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
-    if _ends_with(before, lex.labels, lex.lang):
+    # A label stands right before the digits ("group 8"); a qualifier between ("the village
+    # more than 900 m²") makes the number a quantity.
+    digits_before = text[max(0, number.start - 40) : number.start].rstrip(" \u00a0#:")
+    if _ends_with(digits_before, lex.labels, lex.lang):
         return "label"
+    before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
     if _ends_with(before, lex.not_before, lex.lang):
         return "not_before"
     if lex.not_after is not None and lex.not_after.match(text, _skip_space(text, unit_end)):
@@ -422,10 +427,17 @@ def _listed(
     gap = text[gap_start:gap_end]
     if measured[0] != unit or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
         return None
-    if _CLAUSE_END.search(gap) or not _LIST_SEPARATOR.search(gap):
+    separator = _LIST_SEPARATOR.search(gap)
+    if _CLAUSE_END.search(gap) or separator is None:
         return None
-    if any(_other_keyword(h, claim.indicator) and gap_start <= h.start < gap_end for h in hits):
+    # The words before the first separator describe the previous item ("525 residential
+    # areas meeting the model standard, of which 219 ..."); another indicator's keyword after
+    # it starts another claim.
+    items_start = gap_start + separator.start()
+    if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
+    if any(_own_noun(h, claim.indicator, number.end) for h in hits):
+        return None  # "104 model areas and 1,037 model gardens": the item names its own noun
     return replace(
         claim,
         **_number_fields(number, measured[1], context),
@@ -458,6 +470,15 @@ def _number_fields(number: NumberMatch, factor: float, context: ArticleContext) 
 
 def _other_keyword(hit: Hit, indicator: str) -> bool:
     return hit.rule is not None and hit.rule.name != indicator
+
+
+ITEM_NOUN = 25
+"""Characters after a list item in which a noun of its own (another indicator's keyword or an
+``ignore`` phrase) makes it no item of the enumeration."""
+
+
+def _own_noun(hit: Hit, indicator: str, end: int) -> bool:
+    return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
 
 
 def _measure(

@@ -224,7 +224,8 @@ def clause_hits(clause: str, offset: int, lex: Lexicon) -> list[Hit]:
         return []
     hits = []
     for m in _keyword_matches(clause, lex):
-        for rule in _rules_for(lex, m.group()):
+        rules = _rules_for(lex, m.group())
+        for rule in rules or (None,):  # an ``ignore`` phrase: a hit that names no indicator
             hits.append(Hit(m.start() + offset, m.end() + offset, rule, m.group()))
     return hits
 
