@@ -39,6 +39,7 @@ from dvk_analysis.fileio import read_article
 from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.filters import is_clock_time, is_day_of_month
 from dvk_analysis.text.keywords import (
+    DONATIONS,
     Candidate,
     Hit,
     IndicatorRule,
@@ -393,6 +394,24 @@ def extract_text(
         )
         if claim is None and previous is not None:
             claim = _listed(text, number, measured, previous, hit_cache[clause_index][0], context)
+        if claim is None and previous is not None and _breaks_down(text, number, previous[0]):
+            hits, allowed = hit_cache[clause_index]
+            indicator = previous[0].indicator
+            if indicator not in allowed and _only_needs(text[c_start:c_end], hits, indicator, lex):
+                claim = _claim(
+                    text,
+                    number,
+                    measured,
+                    clause_starts,
+                    spans[clause_index],
+                    hits,
+                    allowed | {indicator},
+                    lex,
+                    article_id,
+                    context,
+                )
+                if claim is not None and claim.indicator != indicator:
+                    claim = None
         if claim is not None:
             claims.append(claim)
             previous = (claim, measured[0])
@@ -466,6 +485,37 @@ def _number_fields(number: NumberMatch, factor: float, context: ArticleContext) 
         "start": number.start,
         "end": number.end,
     }
+
+
+BREAKDOWN_GAP = 400
+"""Most characters between a total and the first part of its breakdown in the next sentence."""
+
+
+def _breaks_down(text: str, number: NumberMatch, total: Claim) -> bool:
+    """Whether ``number`` may be a part of the total claimed in the sentence before.
+
+    "The whole province has 84 communes meeting the new-rural standard. The former province
+    of Phu Tho has 32 communes, ...": the second sentence names the counted noun but not the
+    standard, which the first one set. The part is at most the total, in the same paragraph,
+    in the next sentence (one sentence end between them); then the clause admits the total's
+    indicator even without its required words (``need``). Shared by all languages.
+    """
+    gap = text[total.end : number.start]
+    if not 0 < len(gap) <= BREAKDOWN_GAP or "\n" in gap or number.value > total.value:
+        return False
+    ends = _CLAUSE_END.findall(gap)
+    return len(ends) == 1 and ends[0].strip()[:1] not in ";；؛"  # a sentence, not a list item
+
+
+def _only_needs(clause: str, hits: Sequence[Hit], indicator: str, lex: Lexicon) -> bool:
+    """Whether the clause names ``indicator``'s keyword and lacks only its required words:
+    its excluded words and the recovery frame still rule it out."""
+    rule = next((h.rule for h in hits if h.rule is not None and h.rule.name == indicator), None)
+    return (
+        rule is not None
+        and (rule.exclude is None or not rule.exclude.search(clause))
+        and not (lex.recover is not None and lex.recover.search(clause) and indicator in DONATIONS)
+    )
 
 
 def _other_keyword(hit: Hit, indicator: str) -> bool:
