@@ -198,3 +198,42 @@ def test_evaluate_files_scores_one_split(tmp_path, monkeypatch):
     assert "place correct" in dev
     with pytest.raises(ValueError, match="unknown split"):
         evaluate_files(gold, extracted, split="train")
+
+
+def test_place_key_drops_articles_but_keeps_former():
+    from dvk_analysis.text.evaluate import place_key
+
+    assert place_key("the former province of Phu Tho") == place_key("the former Phu Tho")
+    assert place_key("az egykori Phu Tho tartomány") == place_key("egykori Phu Tho tartománynak")
+    assert place_key("les trois villages") == place_key("trois villages")
+    assert place_key("the former province of Phu Tho") != place_key("Phu Tho")
+
+
+def _row(place, level="province", province="Phú Thọ"):
+    return {
+        "article_id": "a",
+        "indicator": "communes_meeting_ntm",
+        "value": 84,
+        "place": place,
+        "admin_level": level,
+        "province": province,
+        "period_start": "",
+        "period_end": "",
+    }
+
+
+@pytest.mark.parametrize(
+    ("gold", "extracted", "same"),
+    [
+        (_row("toàn tỉnh"), _row("Phú Thọ"), True),
+        (_row("Phu Tho"), _row("the whole province"), True),
+        (_row("toàn tỉnh"), _row("Toàn tỉnh"), True),
+        (_row("toàn tỉnh"), _row("toàn tỉnh", province="Hà Tĩnh"), False),
+        (_row("toàn tỉnh"), _row("xã Thanh Lương", "commune"), False),
+        (_row("Phu Tho"), _row("Vinh Phuc"), False),
+    ],
+)
+def test_a_province_scope_phrase_is_the_rows_province(gold, extracted, same):
+    results = evaluate(pd.DataFrame([gold]), pd.DataFrame([extracted]))
+    place = results["context"].set_index("aspect").loc["place", "accuracy"]
+    assert place == (1.0 if same else 0.0)

@@ -671,8 +671,10 @@ def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
 def test_scope_words_set_the_level_and_captions_govern_nothing(lang, text, level):
     claims = extract_text(text, article_id="t", lang=lang, province="Nghệ An")
     assert [c.admin_level for c in claims] == [level]
-    if level == "province":
-        assert claims[0].place == "Nghệ An"
+    if level == "province":  # the unit as written ("Toàn tỉnh"), resolved to the province
+        assert claims[0].province == "Nghệ An"
+        assert claims[0].place.casefold() in text.casefold()
+        assert "Thanh" not in claims[0].place
 
 
 def test_caption_place_stays_with_its_caption():

@@ -41,3 +41,77 @@ def test_siblings_are_no_address():
     text = "Xã Thạch Kim, xã Thạch Lạc đã hiến 500 m2 đất."
     (claim,) = extract_text(text, article_id="t", lang="vi", province="Hà Tĩnh")
     assert "Thạch Lạc" in claim.place  # same level: the last named, as before
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        (
+            "en",
+            "The whole province has 84 communes meeting the new-rural standard. Broken down, "
+            "the former province of Phu Tho has 32 communes.",
+            "the former province of Phu Tho",
+        ),
+        (
+            "vi",
+            "Toàn tỉnh có 84 xã đạt chuẩn nông thôn mới. Tỉnh Phú Thọ cũ có 32 xã.",
+            "Tỉnh Phú Thọ cũ",
+        ),
+        (
+            "hu",
+            "Az egész tartományban 84 község felel meg az új vidéki szabványnak. Az egykori Phu "
+            "Tho tartománynak 32 ilyen községe van.",
+            "egykori Phu Tho tartománynak",
+        ),
+        (
+            "ar",
+            "يوجد في المقاطعة بأكملها ٨٤ بلدية تستوفي معيار الريف الجديد. تضم مقاطعة فو تو "
+            "السابقة ٣٢ بلدية.",
+            "مقاطعة فو تو السابقة",
+        ),
+    ],
+)
+def test_a_former_province_keeps_its_former_word_and_its_breakdown(lang, text, place):
+    claims = extract_text(text, article_id="t", lang=lang, province="Phú Thọ")
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("communes_meeting_ntm", 84),
+        ("communes_meeting_ntm", 32),
+    ]
+    assert place in claims[1].place
+    assert claims[0].admin_level == "province" and "Phu Tho" not in claims[0].place
+
+
+def test_a_part_larger_than_the_total_is_no_breakdown():
+    text = "Toàn tỉnh có 84 xã đạt chuẩn nông thôn mới. Tỉnh Phú Thọ cũ có 132 xã."
+    claims = extract_text(text, article_id="t", lang="vi", province="Phú Thọ")
+    assert [c.value for c in claims] == [84]
+
+
+def test_enumeration_items_take_their_own_place():
+    text = (
+        "The whole province has 525 residential areas meeting the model new-rural standard, "
+        "of which 219 are in the former Phu Tho, 231 in the former Vinh Phuc."
+    )
+    claims = extract_text(text, article_id="t", lang="en", province="Phú Thọ")
+    assert [(c.value, c.place) for c in claims] == [
+        (525, "The whole province"),
+        (219, "the former Phu Tho"),
+        (231, "the former Vinh Phuc"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "level"),
+    [
+        ("toàn tỉnh", "province"),
+        ("the whole province", "province"),
+        ("az egész kerület", "district"),
+        ("المنطقة بأكملها", "district"),
+        ("المقاطعة بأكملها", "province"),
+        ("Phu Tho", None),
+    ],
+)
+def test_scope_level(phrase, level):
+    from dvk_analysis.text.scope import scope_level
+
+    assert scope_level(phrase) == level

@@ -8,7 +8,7 @@ back on the manifest's province and publication date.
 from __future__ import annotations
 
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -21,7 +21,7 @@ from dvk_analysis.text.places import (
     province_mention,
     sentence_starts,
 )
-from dvk_analysis.text.scope import address_chains, scoped_places
+from dvk_analysis.text.scope import address_chains, former_places, scoped_places
 
 
 @cache
@@ -83,6 +83,7 @@ class ArticleContext:
     ) -> ArticleContext:
         """Resolve the article's place and period mentions (sorted by offset)."""
         places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
+        places = former_places(text, places, lang)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)
         periods = sorted(_periods(text, lang, published), key=_start)
@@ -103,6 +104,16 @@ class ArticleContext:
         mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
         if mention is None:
             return "", "", self.province
+        return self._described(mention)
+
+    def place_within(self, start: int, end: int) -> tuple[str, str, str] | None:
+        """The first place named inside ``[start, end)``, with level and province; else None."""
+        i = bisect_left(self.place_starts, start)
+        if i < len(self.places) and self.places[i].end <= end:
+            return self._described(self.places[i])
+        return None
+
+    def _described(self, mention: PlaceMention) -> tuple[str, str, str]:
         return mention.text or mention.name, mention.admin_level, mention.province or self.province
 
     def period_at(self, pos: int) -> tuple[str, str]:

@@ -222,9 +222,10 @@ def place_key(place: object) -> str:
     from dvk_analysis.gazetteer import slugify
 
     text = _PARENS.sub(" ", str(place or "")).split(",")[0].casefold()
+    text = _ELISION.sub("", text)  # "l'ancienne" -> "ancienne"
     for word in _level_phrases():
         text = text.replace(word, " ")
-    stems, linkers = _level_stems(), _linkers()
+    stems, linkers = _level_stems(), _linkers() | ARTICLES
     tokens = [
         t
         for t in text.split()
@@ -235,6 +236,37 @@ def place_key(place: object) -> str:
 
 
 _PARENS = re.compile(r"\([^)]*\)")
+_ELISION = re.compile(r"\b[ld][’']")
+
+ARTICLES = frozenset(
+    [
+        "the",
+        "of",
+        "a",
+        "an",
+        "az",
+        "le",
+        "la",
+        "les",
+        "de",
+        "du",
+        "des",
+        "del",
+        "el",
+        "los",
+        "las",
+        "die",
+        "der",
+        "das",
+        "den",
+        "dem",
+        "het",
+        "van",
+        "von",
+    ]
+)
+"""Articles and linking words: they never tell one unit from another ("the former province
+of Phu Tho" and "former Phu Tho" are one unit)."""
 
 
 @cache
@@ -297,10 +329,32 @@ def context_accuracy(
             rows.append({"aspect": name, "accuracy": float("nan"), "n": len(pairs)})
             continue
         same = sum(
-            all(_same(c, gold.loc[a, c], extracted.loc[b, c]) for c in columns) for a, b in pairs
+            _same_scope(gold.loc[a], extracted.loc[b])
+            if name == "place" and _scoped(gold.loc[a], extracted.loc[b])
+            else all(_same(c, gold.loc[a, c], extracted.loc[b, c]) for c in columns)
+            for a, b in pairs
         )
         rows.append({"aspect": name, "accuracy": same / len(pairs), "n": len(pairs)})
     return pd.DataFrame(rows, columns=["aspect", "accuracy", "n"])
+
+
+def _same_scope(gold: pd.Series, extracted: pd.Series) -> bool:
+    """A province scope phrase ("toàn tỉnh", "the whole province") names the row's province:
+    it is the same unit as that province written by name, on either side."""
+    if _text(gold.get("admin_level")) != "province" or _text(extracted.get("admin_level")) != (
+        "province"
+    ):
+        return False
+    if "province" not in gold or "province" not in extracted:
+        return False
+    return place_key(gold["province"]) == place_key(extracted["province"]) != ""
+
+
+def _scoped(gold: pd.Series, extracted: pd.Series) -> bool:
+    """Whether either side's place is a province scope phrase (then the province tells)."""
+    from dvk_analysis.text.scope import scope_level
+
+    return any(scope_level(_text(row.get("place"))) == "province" for row in (gold, extracted))
 
 
 def _same(column: str, gold: object, extracted: object) -> bool:

@@ -457,19 +457,29 @@ def _listed(
         return None
     if any(_own_noun(h, claim.indicator, number.end) for h in hits):
         return None  # "104 model areas and 1,037 model gardens": the item names its own noun
+    # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place
+    # stands after its number, before the next item.
+    stop = _LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
+    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
     return replace(
         claim,
-        **_number_fields(number, measured[1], context),
+        **_number_fields(number, measured[1], context, own),
         confidence=round(claim.confidence * 0.9, 3),
         rule=claim.rule.split("+list")[0] + "+list",
     )
 
 
-def _number_fields(number: NumberMatch, factor: float, context: ArticleContext) -> dict:
+def _number_fields(
+    number: NumberMatch,
+    factor: float,
+    context: ArticleContext,
+    own_place: tuple[str, str, str] | None = None,
+) -> dict:
     """The fields of a claim that its number gives: the value multiplied out by the unit's
     ``factor``, qualifier, denominator and offsets, and the place and period in force where
-    the number stands. Shared by a claim and the list items that inherit its indicator."""
-    place, admin_level, province = context.place_at(number.start)
+    the number stands (``own_place`` when the text gives the number one of its own). Shared
+    by a claim and the list items that inherit its indicator."""
+    place, admin_level, province = own_place or context.place_at(number.start)
     period_start, period_end = context.period_at(number.start)
     denominator = number.denominator
     return {

@@ -12,6 +12,11 @@ wijk Van Phu, provincie Phu Tho") names a unit and then the larger units that ho
 sentence reports on the first, smallest one, so the larger units written right after it stand
 for it (:func:`address_chains`). Chinese writes the address from the largest unit down
 ("河内市巴位县"), which the last-named rule already reads right.
+
+After the 2025 merger, reports break figures down by former province: "the former province of
+Phu Tho", "tỉnh Phú Thọ cũ", "az egykori Phu Tho tartomány", "مقاطعة فو تو السابقة". The
+former unit is not the merged one of the same name, so the place keeps the lexicon's
+``former_before`` / ``former_after`` words as written (:func:`former_places`).
 """
 
 from __future__ import annotations
@@ -19,8 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 
 from dvk_analysis.gazetteer import UNIT_TIERS
+from dvk_analysis.text.lexicon import section
+from dvk_analysis.text.patterns import alternation
 from dvk_analysis.text.places import PlaceMention
 
 _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
@@ -39,8 +47,9 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"провинци[яи] в целом",
         r"(?:вся|всей|по всей) провинци[ия]",
         r"az egész (?:megye|tartomány)",
-        r"(?:المحافظة|الولاية) بأكملها",
-        r"كل المحافظة",
+        r"(?:المحافظة|الولاية|المقاطعة) بأكملها",
+        r"(?:المحافظة|الولاية|المقاطعة) كلها",
+        r"(?:كل|جميع أنحاء) (?:المحافظة|المقاطعة)",
         r"全省",
     ),
     "district": (
@@ -53,7 +62,10 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:der )?(?:ganze|gesamte|gesamten) (?:Bezirk|Kreis)",
         r"(?:het )?hele district",
         r"(?:весь|всего|по всему) район[ау]?",
-        r"az egész járás",
+        r"az egész (?:járás|kerület)",
+        r"(?:المنطقة|المديرية) بأكملها",
+        r"(?:المنطقة|المديرية) كلها",
+        r"(?:كل|جميع أنحاء) (?:المنطقة|المديرية)",
         r"全县",
         r"全区",
     ),
@@ -67,6 +79,8 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:de )?hele gemeente",
         r"(?:вся|всей|по всей) общин[аеы]",
         r"az egész község",
+        r"(?:البلدية|القرية) بأكملها",
+        r"كل البلدية",
         r"全乡",
         r"全镇",
     ),
@@ -84,6 +98,12 @@ _CAPTION = re.compile(
     r"^[ \t]*(?:\(?(?:Ảnh|Photo|Foto|Imagen|Image|Kép|Фото|صورة|图片|照片)\s*[:：]|图为|圖為)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def scope_level(phrase: str) -> str | None:
+    """The level a scope phrase stands for ("toàn tỉnh" -> "province"), else None."""
+    m = _SCOPE.fullmatch(phrase.strip())
+    return m.lastgroup if m else None
 
 
 def caption_spans(text: str) -> list[tuple[int, int]]:
@@ -118,14 +138,14 @@ def scoped_places(
         if level == "province":
             if province is None:
                 continue
-            added.append(replace(province, start=m.start(), end=m.end()))
+            added.append(replace(province, start=m.start(), end=m.end(), text=m.group()))
             continue
         before = [p for p in kept if p.admin_level == level and p.end <= m.start()]
         if before:
             added.append(replace(before[-1], start=m.start(), end=m.end()))
         else:
             prov = province.province if province is not None else None
-            added.append(PlaceMention(m.start(), m.end(), "", "", level, prov))
+            added.append(PlaceMention(m.start(), m.end(), m.group(), "", level, prov))
     return sorted(kept + added, key=lambda p: p.start)
 
 
@@ -155,4 +175,37 @@ def address_chains(text: str, places: Sequence[PlaceMention]) -> list[PlaceMenti
             if gap is not None and prev.end <= mention.start and _rank(prev) < _rank(mention):
                 mention = replace(prev, start=mention.start, end=mention.end)
         out.append(mention)
+    return out
+
+
+@cache
+def _former(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The language's former-unit words before a name (with an optional level word and
+    linker between: "the former province of") and after it ("cũ", "السابقة")."""
+    places = section(lang, "places")
+    before, after = places.get("former_before", []), places.get("former_after", [])
+    return (
+        re.compile(
+            rf"(?<!\w)(?:{alternation(before)})\s*(?:[^\W\d]+\s+(?:(?:of|de|del|du|van|von)\s+)?)?$",
+            re.IGNORECASE,
+        )
+        if before
+        else None,
+        re.compile(rf"\s*(?:{alternation(after)})(?!\w)", re.IGNORECASE) if after else None,
+    )
+
+
+def former_places(text: str, places: Sequence[PlaceMention], lang: str) -> list[PlaceMention]:
+    """The mentions, each widened over the former-unit words written around it."""
+    before, after = _former(lang)
+    out = []
+    for p in places:
+        start, end = p.start, p.end
+        if before is not None and (m := before.search(text, max(0, start - 40), start)):
+            start = m.start()
+        if after is not None and (m := after.match(text, end)):
+            end = m.end()
+        if (start, end) != (p.start, p.end) and p.start >= 0:
+            p = replace(p, start=start, end=end, text=text[start:end])
+        out.append(p)
     return out
