@@ -1,4 +1,6 @@
-"""Numbers that are no claim, whatever the language: clock times and days of the month.
+"""Numbers that are no claim, whatever the language: clock times, days of the month, and the
+other numbers a report writes but does not claim (:func:`skipped`: percentages, codes, labels,
+numbers glued to a token or inside a quoted name, widths, ages, one example written as a word).
 
 A meeting hour written next to the word "session" was read as a count of sessions ("at 8 a.m.
 the propaganda session began" -> 8 sessions). Clock times are recognised the same way in every
@@ -18,9 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import alternation
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.keywords import Lexicon
+    from dvk_analysis.text.numbers import NumberMatch
 
 MAX_HOUR = 24
 """Only numbers up to this can be an hour of the day."""
@@ -95,3 +102,126 @@ def is_day_of_month(text: str, end: int, value: float, lang: str) -> bool:
         return False
     months = _month_after(lang)
     return months is not None and months.match(text, end) is not None
+
+
+# --------------------------------------------------------------------------- no quantity
+
+_DIGIT = re.compile(r"[0-9٠-٩۰-۹]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
+
+
+MIN_LENGTH_M = 20
+"""Lengths below this many metres are widths or heights: nobody reports building 15 m of road."""
+
+YEARS = (1945, 2050)
+"""A bare four-digit number in this range is read as a year (reports look back to 1945 and
+ahead to 2045 plans); "2071 models" stays a count."""
+
+
+def _glued(before: str) -> bool:
+    """A letter right before the digits makes them part of a token ("m2"), except in scripts
+    that write conjunctions onto the next word (Arabic "و12") or use no spaces (Chinese)."""
+    return (
+        before.isalpha()
+        and not ("\u0600" <= before <= "\u06ff")
+        and not ("\u3000" <= before <= "\u9fff")
+    )
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "“„«「『", "”“»」』"
+_OPENING = re.compile("[" + _OPEN_QUOTES + '"]')
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """True when ``pos`` lies inside a short quoted name on one line."""
+    if _OPENING.search(text, max(0, pos - 40), pos) is None:
+        return False  # no quote opens in the 40 characters before (most numbers)
+    left = text[max(0, pos - 40) : pos]
+    right = text[pos : pos + 40]
+    opened = max(left.rfind(q) for q in _OPEN_QUOTES)
+    if any(q in left[opened + 1 :] for q in _CLOSE_QUOTES if q not in _OPEN_QUOTES):
+        opened = -1
+    close = min((right.find(q) for q in _CLOSE_QUOTES if right.find(q) >= 0), default=-1)
+    if opened >= 0 and close >= 0 and "\n" not in left[opened:] + right[:close]:
+        return True
+    # Straight quotes open and close alike: inside when an odd number stand before on the line.
+    line = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return line.count('"') % 2 == 1 and '"' in left and '"' in text[pos : pos + 80]
+
+
+def is_year(number: NumberMatch, unit: str | None) -> bool:
+    """A bare four-digit number between 1900 and 2100 ("2023", "2025-2030") is a year."""
+    raw = number.raw
+    return (
+        unit is None
+        and number.multiplier == 1
+        and raw[:4].isdigit()
+        and not raw[4:5].isdigit()
+        and YEARS[0] <= int(raw[:4]) <= YEARS[1]
+        and number.value == int(raw[:4])
+    )
+
+
+def _is_code(text: str, number: NumberMatch) -> bool:
+    """True for decree, resolution and road numbers: "25-NQ/TW", "558/QĐ-TTg", "DT-186"."""
+    after = text[number.end : number.end + 2]
+    before = text[max(0, number.start - 2) : number.start]
+    return (len(after) == 2 and after[0] in "-/–" and after[1].isalpha()) or (
+        len(before) == 2 and before[1] in "-–/" and before[0].isalpha()
+    )
+
+
+def _ends_with(before: str, pattern: re.Pattern[str] | None, lang: str) -> bool:
+    """True when ``before`` ends with a phrase of ``pattern`` (a label such as "group",
+    "No."). Only the last three words are tried, which is much faster than searching."""
+    if pattern is None:
+        return False
+    if lang == "zh":
+        tail = before[-8:]
+        return any(pattern.fullmatch(tail[i:]) for i in range(len(tail)))
+    words = before.split()
+    for k in (1, 2, 3):
+        if k > len(words):
+            break
+        phrase = " ".join(words[-k:])
+        if pattern.fullmatch(phrase) or pattern.fullmatch(phrase.rstrip(".")):
+            return True
+    return False
+
+
+def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str | None:
+    """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
+    if number.percent:
+        return "percent"
+    if number.value == 1 and number.denominator is None and not _DIGIT.search(number.raw):
+        return "one"  # "одна семья", "één gezin": one example, not a count (as "a family")
+    if _in_quotes(text, number.start):
+        return "quoted"  # part of a name: the “3 không” residential-area campaign
+    if _is_code(text, number) or (_DIGIT.search(number.raw) and _LETTER.search(number.raw)):
+        return "code"
+    if number.start > 0 and _glued(text[number.start - 1]):
+        return "glued"  # part of a token: "m2", "H2", "DT186"
+    # A label stands right before the digits ("group 8"); a qualifier between ("the village
+    # more than 900 m²") makes the number a quantity.
+    digits_before = text[max(0, number.start - 40) : number.start].rstrip(" \u00a0#:")
+    if _ends_with(digits_before, lex.labels, lex.lang):
+        return "label"
+    before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
+    if _ends_with(before, lex.not_before, lex.lang):
+        return "not_before"
+    if lex.not_after is not None and lex.not_after.match(text, _skip_space(text, unit_end)):
+        return "not_after"
+    if is_clock_time(text, number.start, number.end, number.value, lex.lang):
+        return "clock"
+    if is_day_of_month(text, number.end, number.value, lex.lang):
+        return "date"
+    return None
+
+
+# --------------------------------------------------------------------------- public API
