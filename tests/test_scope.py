@@ -115,3 +115,28 @@ def test_scope_level(phrase, level):
     from dvk_analysis.text.scope import scope_level
 
     assert scope_level(phrase) == level
+
+
+SCOPE_SENTENCES = [
+    "Toàn tỉnh có 120 mô hình; cả huyện có 40, khắp tỉnh đều làm, toàn xã có 3.",
+    "The whole province has 120 models; the entire district 40; province-wide and across the "
+    "province; district-wide; the whole commune.",
+    "Toute la province, l'ensemble du district, tout le district, l’ensemble de la commune.",
+    "Toda la provincia, todo el distrito, toda la comuna.",
+    "Die ganze Provinz, provinzweit, der gesamte Bezirk, die gesamte Gemeinde.",
+    "De hele provincie, het hele district, de hele gemeente.",
+    "Провинция в целом, по всей провинции, весь район, по всему району, вся община.",
+    "Az egész tartományban, az egész megyében, az egész járásban, az egész kerületben, az egész "
+    "községben.",
+    "في المقاطعة بأكملها وفي المنطقة بأكملها وكل المحافظة وجميع أنحاء المنطقة والبلدية بأكملها",
+    "全省有120个模式，全县40个，全区，全乡，全镇。",
+]
+
+
+@pytest.mark.parametrize("text", SCOPE_SENTENCES)
+def test_scope_matches_finds_what_the_full_scan_finds(text):
+    from dvk_analysis.text.scope import _SCOPE, scope_matches
+
+    full = [(m.start(), m.end(), m.lastgroup) for m in _SCOPE.finditer(text)]
+    assert len(full) >= 3
+    assert scope_matches(text) == full
