@@ -102,6 +102,7 @@ def test_what_is_left_out_is_counted_at_every_step():
     assert undated <= listed
 
 
+@pytest.mark.slow  # the whole matched analysis on the real data (bounds boxes, bootstraps)
 def test_matched_analysis_states_n_and_refuses_what_the_data_cannot_support():
     from dvk_analysis.report import relationships as rel
 
