@@ -28,7 +28,7 @@ test: $(STAMP)
 	$(VENV)/bin/pytest -n 2 --dist loadgroup tests
 	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
-## The inner loop: unit tests without the slow end-to-end ones (browser, batch processes, main job).
+## The inner loop (under 1 min): unit tests without the slow ones (end to end, processes, Monte Carlo).
 test-fast: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not slow" tests

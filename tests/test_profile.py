@@ -104,6 +104,7 @@ def test_province_without_claims_gets_a_report(tmp_path):
     assert profile.key_figures(empty)["claims"] == 0
 
 
+@pytest.mark.slow  # renders and saves every figure of a province (SVG + PNG)
 def test_write_outputs(ha_tinh, tmp_path):
     written = profile.write_outputs(ha_tinh, profile.figures(ha_tinh), tmp_path)
     names = {p.relative_to(tmp_path).as_posix() for p in written}

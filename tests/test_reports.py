@@ -217,6 +217,7 @@ def test_report_page_has_contents_back_link_and_stamp_and_hides_user_cells():
 
 
 # -- kernels ----------------------------------------------------------------------------------
+@pytest.mark.slow  # starts a Python process and a kernel
 def test_a_warm_kernel_prints_nothing_to_the_terminal_and_keeps_no_history():
     code = (
         "from dvk_analysis.run.kernels import WarmKernel\n"
