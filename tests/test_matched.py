@@ -156,3 +156,16 @@ def test_names_split_into_indicator_rate_and_family(name, indicator, rate, famil
 def test_an_unknown_predictor_name_names_the_closest() -> None:
     with pytest.raises(ValueError, match="did you mean 'ntm_funds_total_per_10k_per_year'"):
         matched.split_name("ntm_fund_total_per_10k_per_year")
+
+
+def test_the_nearest_cross_section_takes_the_smallest_lag() -> None:
+    pairs = pd.DataFrame(
+        {"province": ["A", "A", "A", "B"], "date_key": [20201231, 20230630, 20250630, 20211231],
+         "lag_years": [0, 3, 5, 1], "x": [1.0, 1.0, 1.0, 2.0]}
+    )  # fmt: skip
+    latest = matched.cross_section(pairs).set_index("province")["date_key"]
+    assert latest.to_dict() == {"A": 20250630, "B": 20211231}
+    nearest = matched.cross_section(pairs, at="nearest").set_index("province")["date_key"]
+    assert nearest.to_dict() == {"A": 20201231, "B": 20211231}
+    with pytest.raises(ValueError, match="did you mean 'nearest'"):
+        matched.cross_section(pairs, at="neares")

@@ -141,3 +141,19 @@ def test_date_key_reads_missing_parts_as_the_end_of_the_period() -> None:
 def test_unknown_tier_is_refused_with_the_valid_ones() -> None:
     with pytest.raises(ValueError, match="standard"):
         outcomes.ntm_series(tier="gold")
+
+
+def test_a_2025_count_over_the_merged_provinces_communes_is_not_the_legacy_provinces() -> None:
+    rural = outcomes.rural_communes()
+    new_total, old_total = rural["2025"]["Đồng Nai"], rural["legacy"]["Đồng Nai"]
+    assert new_total != old_total  # Đồng Nai absorbed Bình Phước on 1 July 2025
+    merged = _obs(k=1, province="Đồng Nai", period_end="2025", published=None,
+                  value=new_total - 5, denominator=new_total)  # fmt: skip
+    legacy = _obs(k=2, province="Đồng Nai", period_end="2025", published=None,
+                  value=old_total - 5, denominator=old_total, tier="advanced")  # fmt: skip
+    records = _mine(_records(merged, legacy))
+    on_legacy = outcomes.on_geography(records, "legacy")
+    assert on_legacy["tier"].tolist() == ["advanced"]  # only the legacy total's figure
+    on_2025 = outcomes.on_geography(records, "2025").set_index("tier")
+    assert on_2025.loc["standard", "share"] == pytest.approx((new_total - 5) / new_total)
+    assert "advanced" not in on_2025.index  # a legacy figure of a merged province

@@ -641,3 +641,21 @@ def test_bars_are_labelled_as_reported_with_a_whisker() -> None:
     assert "nearly 8,000" in labels and "120" in labels
     bars = [p.get_width() for p in fig.axes[0].patches]
     assert 8000.0 in bars  # the bar is the reported figure, not the band's midpoint 7,600
+
+
+def test_scatter_labels_of_points_at_one_place_do_not_overlap():
+    import pandas as pd
+
+    from dvk_analysis.figures import plots
+
+    names = ["Alpha (2020)", "Beta (2021)", "Gamma (2022)", "Delta (2023)"]
+    df = pd.DataFrame({"x": [1.0, 1.05, 1.1, 5.0], "y": [0.5, 0.5, 0.5, 0.2], "name": names})
+    fig = plots.scatter_relationship(df, "x", "y", "name", x_label="x (count)",
+                                     y_label="y (share)", caption="test", share_y=True)  # fmt: skip
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() in set(df["name"])]
+    assert len(boxes) == 4
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    inside = ax.get_window_extent(renderer)
+    assert all(inside.y0 <= b.y0 and b.y1 <= inside.y1 for b in boxes)

@@ -158,3 +158,19 @@ def test_report_escapes_article_text(data_copy, tmp_path):
     for tag in ("<script>alert", "<img src=x", 'href="javascript:'):
         assert tag not in page
     assert not re.search(r"<[^>]*onerror", page)
+
+
+def test_the_largest_model_figure_is_shown_as_reported(ha_tinh):
+    from dataclasses import replace
+
+    import pandas as pd
+
+    cells = pd.DataFrame(
+        {"indicator": ["dvk_models"] * 2, "admin_level": ["province"] * 2,
+         "value": [1000.0, 900.0], "qualifier": ["more_than", "exact"],
+         "low": [1000.0, 900.0], "mid": [1050.0, 900.0], "high": [1100.0, 900.0],
+         "period_end": [2011, 2023]}
+    )  # fmt: skip
+    figures = profile.key_figures(replace(ha_tinh, cells=cells))
+    assert figures["dvk_models_max"] == 1000  # "more than 1,000", never its mid 1,050
+    assert figures["dvk_models_max_as_of"] == "2011"

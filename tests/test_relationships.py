@@ -125,3 +125,14 @@ def test_the_scatter_shows_shares_on_zero_to_one_with_dates(res):
     assert ax.get_ylim() == pytest.approx((0, 1), abs=0.06)
     labels = [t.get_text() for t in ax.texts]
     assert labels and all(re.search(r"\(\d{4}", t) for t in labels if "(" in t)
+
+
+def test_robustness_reruns_each_predictor_without_undated_claims_and_at_the_nearest_date(res):
+    samples = res.robustness.groupby("predictor")["sample"].apply(set)
+    assert all(s == {"without undated claims", "nearest outcome"} for s in samples)
+    assert set(samples.index) == set(res.sections)
+    nearest = res.robustness[res.robustness["sample"] == "nearest outcome"]
+    main = res.cross.set_index(["predictor", "model"])["n"]
+    # the nearest outcome keeps every province (one row each), only its date changes
+    assert (nearest.set_index(["predictor", "model"])["n"] == main.loc[nearest.set_index(
+        ["predictor", "model"]).index]).all()  # fmt: skip

@@ -317,7 +317,21 @@ def match(
     return pd.DataFrame(best[cols]).reset_index(drop=True)
 
 
-def cross_section(matched: pd.DataFrame) -> pd.DataFrame:
-    """One row per province: its latest outcome that has a predictor at or before it."""
-    ordered = matched.sort_values(["province", "date_key"])
+def cross_section(matched: pd.DataFrame, at: str = "latest") -> pd.DataFrame:
+    """One row per province from :func:`match` rows.
+
+    ``at="latest"``: the province's latest outcome that has a predictor at or before it (the
+    main estimand). ``at="nearest"``: the outcome nearest after the predictor's period (the
+    smallest lag; the later outcome on ties), a robustness check: a 2010-2020 money figure is
+    then compared with the share at the end of 2020 rather than years later.
+    """
+    if at not in ("latest", "nearest"):
+        raise ValueError(unknown_choice("at", at, ["latest", "nearest"]))
+    if at == "latest":
+        ordered = matched.sort_values(["province", "date_key"])
+    else:
+        ordered = matched.assign(_lag=-matched["lag_years"]).sort_values(
+            ["province", "_lag", "date_key"]
+        )
+        ordered = ordered.drop(columns="_lag")
     return ordered.drop_duplicates("province", keep="last").reset_index(drop=True)

@@ -162,6 +162,25 @@ def _era_2025(dates: pd.Series) -> pd.Series:
     return (year * 10000 + month * 100 + day).fillna(0) >= MERGER_DATE_KEY
 
 
+def _counted_on_2025_map(rec: pd.DataFrame, places: pd.DataFrame, folder: Path | None) -> pd.Series:
+    """Figures of 2025 whose own commune total is the merged 2025 province's.
+
+    A year alone ("2025") reads as the legacy year, but a source that divides by the rural
+    communes of the merged 2025 province (Đồng Nai "67 of 72 communes": 72 is the 2025
+    province's, the legacy province had 117) describes the 2025 province: on the legacy map
+    that figure would show a merged province's value under the legacy name.
+    """
+    rural = rural_communes(folder)
+    same = unchanged_2025(folder)
+    year_2025 = rec["date"].astype("string").str[:4].eq("2025").fillna(False)
+    legacy = places["province_legacy"]
+    merged = legacy.notna() & ~legacy.isin(list(same))
+    total = rec["given_total"].astype(float)
+    of_2025 = total.eq(places["province_2025"].map(rural["2025"]).astype(float))
+    of_legacy = total.eq(legacy.map(rural["legacy"]).astype(float))
+    return (year_2025 & merged & of_2025 & ~of_legacy).fillna(False).astype(bool)
+
+
 def _resolve(province: pd.Series, level: pd.Series, is_2025: pd.Series) -> pd.DataFrame:
     """``province_legacy`` and ``province_2025`` of each record.
 
@@ -345,6 +364,9 @@ def ntm_records(
     rec["date_key"] = date_key(rec["date"])
     is_2025 = _era_2025(rec["date"]) | rec["map_2025"].astype(bool)
     places = _resolve(rec["province"], rec["level"], is_2025)
+    moved = _counted_on_2025_map(rec, places, folder)
+    places.loc[moved, "province_legacy"] = pd.NA
+    is_2025 = is_2025 | moved
     rec = pd.concat([rec, places], axis=1)
     unknown = rec["province_2025"].isna()
     excluded.append(("outcome", "province unknown to the gazetteer", rec.loc[unknown, "id"]))

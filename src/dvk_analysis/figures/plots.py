@@ -195,14 +195,6 @@ def scatter_relationship(
         ax.scatter(
             complete["x"], complete["y"], s=40, color=PALETTE["blue"], label=f"Units (n = {n})"
         )
-        for row in complete.itertuples():
-            ax.annotate(
-                str(row.label),
-                (row.x, row.y),
-                xytext=(4, 3),
-                textcoords="offset points",
-                fontsize="x-small",
-            )
         for flag, axis, col in ((log_x, ax.xaxis, "x"), (log_y, ax.yaxis, "y")):
             if flag:
                 _plain_log(axis, complete[col])
@@ -211,8 +203,57 @@ def scatter_relationship(
             ax.yaxis.set_major_formatter(PercentFormatter(1.0))
         ax.set(xlabel=_wrap(x_label, 70), ylabel=_wrap(y_label))
         ax.set_title(_wrap(title or f"{y_label} vs {x_label}", 70), loc="left")
+        _label_points(ax, complete)
         ax.legend(loc="best", fontsize="small")
     return fig
+
+
+LABEL_OFFSETS: tuple[tuple[int, int], ...] = tuple(
+    (dx, dy) for dy in (3, -10, 10, -17, 17, -24, 24, -31, 31) for dx in (4, -4)
+)
+"""Candidate label positions (points from the marker), nearest first."""
+
+
+def _label_points(ax: Axes, data: pd.DataFrame) -> None:
+    """Label every point, each label at the first candidate offset that neither overlaps a
+    label already placed nor leaves the axes; when none is free, the candidate inside the
+    axes that overlaps least.
+
+    Provinces at the same share (many sit at 100 %) would otherwise print their names on top
+    of each other. Deterministic: points are placed left to right, top to bottom.
+    """
+    renderer = ax.figure.canvas.get_renderer()
+    inside = ax.get_window_extent(renderer)
+    placed = []
+
+    def overlap(box) -> float:
+        total = 0.0
+        for other in placed:
+            w = min(box.x1, other.x1) - max(box.x0, other.x0)
+            h = min(box.y1, other.y1) - max(box.y0, other.y0)
+            total += max(w, 0) * max(h, 0)
+        return total
+
+    for row in data.sort_values(["x", "y"], ascending=[True, False]).itertuples():
+        best = None
+        for dx, dy in LABEL_OFFSETS:
+            text = ax.annotate(
+                str(row.label), (row.x, row.y), xytext=(dx, dy), textcoords="offset points",
+                fontsize="x-small", ha="left" if dx > 0 else "right", va="bottom",
+            )  # fmt: skip
+            box = text.get_window_extent(renderer)
+            within = inside.x0 <= box.x0 and box.x1 <= inside.x1
+            within = within and inside.y0 <= box.y0 and box.y1 <= inside.y1
+            score = (0.0 if within else 1e12) + overlap(box)
+            if best is None or score < best[0]:
+                if best is not None:
+                    best[1].remove()
+                best = (score, text, box)
+            else:
+                text.remove()
+            if score == 0:
+                break
+        placed.append(best[2])
 
 
 def _whiskers(ax: Axes, data: pd.DataFrame) -> None:

@@ -290,12 +290,20 @@ def key_figures(profile: ProvinceProfile) -> dict[str, object]:
         "claims": len(profile.claims),
         "sources": profile.claims["source_key"].nunique() if not profile.empty else 0,
         "stories": profile.claims["story_id"].nunique() if not profile.empty else 0,
-        "dvk_models_max": int(models["mid"].max()) if not models.empty else None,
+        # the reported value of the largest figure ("more than 1,000" is 1,000, not its mid)
+        "dvk_models_max": _reported_max(models),
         # the date of each figure, shown beside it in the index ("<name>_as_of")
         "dvk_models_max_as_of": _period_of_max(models),
         "ntm_share_latest": round(float(series["share"].iloc[-1]), 3) if not series.empty else None,
         "ntm_share_latest_as_of": str(series["date"].iloc[-1]) if not series.empty else None,
     }
+
+
+def _reported_max(cells: pd.DataFrame) -> int | None:
+    """The value as reported of the largest figure in ``cells`` (None when there is none)."""
+    if cells.empty:
+        return None
+    return int(cells.loc[cells["mid"].idxmax(), "value"])
 
 
 def _period_of_max(cells: pd.DataFrame) -> str | None:

@@ -91,11 +91,13 @@ class MatchedResults:
     outcome, province fixed effects) are tidy tables with ``predictor``, ``n_provinces``,
     ``p_holm`` and ``family`` (Holm within the named family of the predictor: DVK models,
     propaganda, money mobilised for NTM, ...) and ``caveats``; ``boxes`` the range of every
-    statistic over the bounds box; ``undated`` the cross-province results without claims dated
-    by their publication date; ``selection`` compares provinces with and without predictor
-    figures; ``too_few`` names, per predictor, the provinces with fewer than two dated pairs;
-    ``sections`` and ``pairs`` are the data behind each predictor's results; ``exclusions``
-    what each step left out (one layout: ``step, reason, count, ids``).
+    statistic over the bounds box; ``robustness`` the cross-province results again without
+    claims dated by their publication date, and at the outcome nearest after each province's
+    predictor (the smallest lag) instead of its latest (column ``sample``); ``selection``
+    compares provinces with and without predictor figures; ``too_few`` names, per predictor,
+    the provinces with fewer than two dated pairs; ``sections`` and ``pairs`` are the data
+    behind each predictor's results; ``exclusions`` what each step left out (one layout:
+    ``step, reason, count, ids``).
     """
 
     geography: str
@@ -104,7 +106,7 @@ class MatchedResults:
     outcomes: pd.DataFrame
     cross: pd.DataFrame
     within: pd.DataFrame
-    undated: pd.DataFrame
+    robustness: pd.DataFrame
     boxes: pd.DataFrame
     selection: pd.DataFrame
     too_few: dict[str, list[str]]
@@ -182,7 +184,7 @@ def matched_analysis(
     )
     series = series[series["level"].eq("province")]
     table = rates.table
-    cross, within, undated, boxes = [], [], [], []
+    cross, within, robustness, boxes = [], [], [], []
     sections, pairs_by, too_few = {}, {}, {}
     for name in predictors:
         term = f"{name} ~ NTM share ({tier})"
@@ -210,11 +212,13 @@ def matched_analysis(
         within += [t.assign(predictor=name) for t in (fd, fd_lag, fe)]
         too_few[name] = few
         dated = matched.cross_section(matched.match(series, table, name, include_undated=False))
-        undated.append(
-            inference.cross_province(dated, label=term, n_resamples=n_resamples).assign(
-                predictor=name, n_provinces=len(dated), sample="without undated claims"
+        nearest = matched.cross_section(pairs, at="nearest")
+        for sample, data in (("without undated claims", dated), ("nearest outcome", nearest)):
+            robustness.append(
+                inference.cross_province(data, label=term, n_resamples=n_resamples).assign(
+                    predictor=name, n_provinces=len(data), sample=sample
+                )
             )
-        )
         boxes.append(inference.box_rows(section, pairs, label=term).assign(predictor=name))
     provinces = _province_frame(geography, series, ref)
     reporting = sorted(set(table.loc[table["predictor"].isin(list(predictors)), "province"]))
@@ -230,7 +234,7 @@ def matched_analysis(
         outcomes=series,
         cross=_tag(_holm_by_family(cross, "across provinces")),
         within=_tag(_holm_by_family(within, "within provinces")),
-        undated=pd.concat(undated, ignore_index=True) if undated else pd.DataFrame(),
+        robustness=pd.concat(robustness, ignore_index=True) if robustness else pd.DataFrame(),
         boxes=pd.concat(boxes, ignore_index=True) if boxes else pd.DataFrame(),
         selection=inference.selection(reporting, provinces, ["population", "latest_share"]),
         too_few=too_few,
@@ -400,8 +404,8 @@ def outcome_overview(res: MatchedResults) -> pd.DataFrame:
 
 
 TIDY_SHOWN: tuple[str, ...] = (
-    "term", "model", "n", "n_provinces", "estimate", "ci_low", "ci_high", "p_value", "p_holm",
-    "family", "note",
+    "term", "model", "sample", "n", "n_provinces", "estimate", "ci_low", "ci_high", "p_value",
+    "p_holm", "family", "note",
 )  # fmt: skip
 """Columns notebook 03 shows of each tidy table."""
 
