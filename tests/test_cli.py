@@ -169,3 +169,20 @@ def _an_article() -> Path:
     from dvk_analysis.paths import data_dir
 
     return sorted((data_dir() / "raw" / "articles").glob("001_*.txt"))[0]
+
+
+def test_a_closed_pipe_is_no_error(tmp_path):
+    """`dvk provinces | head` : when the reader stops, dvk stops quietly (exit 141, as a shell
+    reports SIGPIPE), without 'dvk: error: [Errno 32] Broken pipe'."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dvk_analysis.run.cli", "provinces"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before dvk has written anything: its first write hits a closed pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert err == ""

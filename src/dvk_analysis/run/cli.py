@@ -15,6 +15,7 @@ from pathlib import Path
 from dvk_analysis import __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
 
 
 def _examples(*lines: str) -> str:
@@ -449,6 +450,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted; finished outputs were kept, partial ones removed")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `dvk provinces | head`: the reader has stopped; say nothing
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return EXIT_BROKEN_PIPE
     except USER_ERRORS as error:
         _err(user_message(error))
         return EXIT_PROBLEMS
