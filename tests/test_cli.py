@@ -186,3 +186,16 @@ def test_a_closed_pipe_is_no_error(tmp_path):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 141
     assert err == ""
+
+
+def test_lab_passes_jupyter_options_on_and_other_commands_still_refuse_them(monkeypatch):
+    import subprocess
+
+    seen = []
+    monkeypatch.setattr(subprocess, "call", lambda command: seen.append(command) or 0)
+    assert main(["lab", "--port", "8890", "--no-browser"]) == 0
+    assert seen[0][-3:] == ["--port", "8890", "--no-browser"]
+    assert "--KernelSpecManager.allowed_kernelspecs=dvk-analysis" in seen[0]
+    with pytest.raises(SystemExit) as stop:
+        main(["provinces", "--port", "8890"])
+    assert stop.value.code == 2
