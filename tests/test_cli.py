@@ -122,6 +122,7 @@ def test_lab_opens_the_root_on_the_project_kernel_without_autosave(tmp_path):
     command = lab_command(tmp_path)
     assert f"--ServerApp.root_dir={tmp_path}" in command
     assert "--KernelSpecManager.allowed_kernelspecs=dvk-analysis" in command
+    assert "--MappingKernelManager.default_kernel_name=dvk-analysis" in command
     settings = tmp_path / ".venv" / "lab-settings" / "@jupyterlab" / "docmanager-extension"
     assert json.loads((settings / "plugin.jupyterlab-settings").read_text())["autosave"] is False
 
