@@ -460,6 +460,8 @@ def index_links(output_root: Path) -> list[tuple[str, str]]:
         ("Data set: claims (CSV)", "dataset/observations.csv"),
         ("Data set: unit-period panel (CSV)", "dataset/panel_long.csv"),
         ("Panel exclusions (CSV)", "dataset/panel_exclusions.csv"),
+        ("Province table, 63 provinces (CSV)", "dataset/province_table_legacy.csv"),
+        ("Province table, 34 provinces from 2025 (CSV)", "dataset/province_table_2025.csv"),
     ]
     return [(label, href) for label, href in candidates if (output_root / href).is_file()]
 
