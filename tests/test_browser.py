@@ -153,6 +153,7 @@ def test_lab_offers_the_project_kernel_only_and_does_not_autosave(jupyterlab):
     with urllib.request.urlopen(f"{base}/api/kernelspecs?token={token}", timeout=10) as reply:
         specs = json.load(reply)
     assert list(specs["kernelspecs"]) == [KERNEL]
+    assert specs["default"] == KERNEL  # "New notebook" never asks for a kernel that is hidden
     url = f"{base}/lab/api/settings/@jupyterlab/docmanager-extension:plugin?token={token}"
     with urllib.request.urlopen(url, timeout=10) as reply:
         settings = json.load(reply)

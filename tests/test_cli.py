@@ -122,6 +122,7 @@ def test_lab_opens_the_root_on_the_project_kernel_without_autosave(tmp_path):
     command = lab_command(tmp_path)
     assert f"--ServerApp.root_dir={tmp_path}" in command
     assert "--KernelSpecManager.allowed_kernelspecs=dvk-analysis" in command
+    assert "--MappingKernelManager.default_kernel_name=dvk-analysis" in command
     settings = tmp_path / ".venv" / "lab-settings" / "@jupyterlab" / "docmanager-extension"
     assert json.loads((settings / "plugin.jupyterlab-settings").read_text())["autosave"] is False
 
@@ -169,3 +170,33 @@ def _an_article() -> Path:
     from dvk_analysis.paths import data_dir
 
     return sorted((data_dir() / "raw" / "articles").glob("001_*.txt"))[0]
+
+
+def test_a_closed_pipe_is_no_error(tmp_path):
+    """`dvk provinces | head` : when the reader stops, dvk stops quietly (exit 141, as a shell
+    reports SIGPIPE), without 'dvk: error: [Errno 32] Broken pipe'."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dvk_analysis.run.cli", "provinces"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before dvk has written anything: its first write hits a closed pipe
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert err == ""
+
+
+def test_lab_passes_jupyter_options_on_and_other_commands_still_refuse_them(monkeypatch):
+    import subprocess
+
+    seen = []
+    monkeypatch.setattr(subprocess, "call", lambda command: seen.append(command) or 0)
+    assert main(["lab", "--port", "8890", "--no-browser"]) == 0
+    assert seen[0][-3:] == ["--port", "8890", "--no-browser"]
+    assert "--KernelSpecManager.allowed_kernelspecs=dvk-analysis" in seen[0]
+    with pytest.raises(SystemExit) as stop:
+        main(["provinces", "--port", "8890"])
+    assert stop.value.code == 2

@@ -270,3 +270,12 @@ def test_report_pages_read_as_published_pages(two_reports):
     assert re.search(r"\d %? ?\(20\d\d", index), "key figures carry no date"
     record = json.loads((two_reports / "provinces" / "lai-chau" / ".dvk-run.json").read_text())
     assert record["data"][:12] in page
+
+
+def test_the_index_links_every_data_set_file_that_exists(tmp_path):
+    from dvk_analysis.run.pipeline import write_dataset
+
+    assert htmlreport.index_links(tmp_path) == []
+    written = {p.relative_to(tmp_path).as_posix() for p in write_dataset(tmp_path / "dataset")}
+    linked = {href for _, href in htmlreport.index_links(tmp_path)}
+    assert written <= linked  # every table the main job writes is one click from the index

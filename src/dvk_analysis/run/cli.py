@@ -15,6 +15,7 @@ from pathlib import Path
 from dvk_analysis import __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
 
 
 def _examples(*lines: str) -> str:
@@ -41,7 +42,7 @@ EXAMPLES: dict[str, str] = {
     )
     + "\nThe HTML page's path is printed at the end.",
     "provinces": _examples("dvk provinces", "dvk provinces --geography 2025 --with-data"),
-    "lab": _examples("dvk lab  # what `make lab` runs"),
+    "lab": _examples("dvk lab  # what `make lab` runs", "dvk lab --port 8890 --no-browser"),
     "lab-copy": _examples(
         "dvk lab-copy 02_province_profile --name lang-son  # then open work/lang-son.ipynb"
     ),
@@ -424,7 +425,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--with-data", action="store_true", help="only provinces with claims")
 
     p = add("lab", cmd_lab, "JupyterLab on the repository root, project kernel only, no autosave")
-    p.add_argument("jupyter_args", nargs=argparse.REMAINDER, help="passed on to jupyter lab")
+    p.add_argument(
+        "jupyter_args",
+        nargs=argparse.REMAINDER,
+        help="passed on to jupyter lab (e.g. --port 8890 --no-browser)",
+    )
 
     p = add("lab-copy", cmd_lab_copy, "copy a committed notebook to work/ to experiment in")
     p.add_argument("notebook", help="notebook name, e.g. 02_province_profile")
@@ -438,7 +443,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``dvk`` command; return its exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and getattr(args, "func", None) is cmd_lab:
+        args.jupyter_args = [*extra, *args.jupyter_args]  # `dvk lab --port 8890` goes to jupyter
+    elif extra:
+        parser.parse_args(argv)  # the usual "unrecognized arguments" error, exit 2
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
@@ -449,6 +458,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted; finished outputs were kept, partial ones removed")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `dvk provinces | head`: the reader has stopped; say nothing
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return EXIT_BROKEN_PIPE
     except USER_ERRORS as error:
         _err(user_message(error))
         return EXIT_PROBLEMS

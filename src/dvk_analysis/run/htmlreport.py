@@ -14,6 +14,7 @@ string that comes from data or parameters is HTML-escaped. Numbers are formatted
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -177,8 +178,12 @@ def read_key_figures(report_dir: Path) -> dict[str, str]:
     return {}
 
 
+@functools.cache
 def _environment() -> Any:
-    """Jinja2 environment for the index and source pages (autoescape: data is never markup)."""
+    """Jinja2 environment for the index and source pages (autoescape: data is never markup).
+
+    One per process, so each template is compiled once (compiling it for each of ~560 source
+    pages took most of a no-op ``dvk batch``)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     return Environment(
@@ -455,6 +460,8 @@ def index_links(output_root: Path) -> list[tuple[str, str]]:
         ("Data set: claims (CSV)", "dataset/observations.csv"),
         ("Data set: unit-period panel (CSV)", "dataset/panel_long.csv"),
         ("Panel exclusions (CSV)", "dataset/panel_exclusions.csv"),
+        ("Province table, 63 provinces (CSV)", "dataset/province_table_legacy.csv"),
+        ("Province table, 34 provinces from 2025 (CSV)", "dataset/province_table_2025.csv"),
     ]
     return [(label, href) for label, href in candidates if (output_root / href).is_file()]
 

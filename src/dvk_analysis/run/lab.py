@@ -32,6 +32,7 @@ def lab_arguments(root: Path, settings_dir: Path) -> list[str]:
         f"--ServerApp.root_dir={root}",
         "--KernelSpecManager.ensure_native_kernel=False",
         f"--KernelSpecManager.allowed_kernelspecs={KERNEL}",
+        f"--MappingKernelManager.default_kernel_name={KERNEL}",
         f"--LabApp.user_settings_dir={settings_dir}",
     ]
 
