@@ -25,13 +25,13 @@ reports: $(STAMP)
 test: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks scripts
 	$(VENV)/bin/ruff format --check src tests benchmarks scripts
-	$(VENV)/bin/pytest -n 2 --dist loadgroup tests
+	$(VENV)/bin/pytest -n 2 --dist loadfile tests
 	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 ## The inner loop (under 1 min): unit tests without the slow ones (end to end, processes, Monte Carlo).
 test-fast: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks scripts
-	$(VENV)/bin/pytest -n 2 --dist loadgroup -m "not slow" tests
+	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not slow" tests
 
 ## JupyterLab on the repository root, the project's kernel only, autosave off (dvk lab).
 lab: $(STAMP)

@@ -1,17 +1,22 @@
 """Shared fixtures: a scratch copy of the project's data folder that a test may break, and the
 province reports that several end-to-end tests read.
 
-Expensive fixtures are session-scoped and their tests share one xdist group: pytest tears a
-module-scoped fixture down whenever its worker runs another module's test in between, so under
-``pytest -n 2`` a module fixture could be built two or three times in one run.
+Expensive fixtures are session-scoped and `make test` distributes tests by file
+(``--dist loadfile``), so a fixture that one file uses is built once. ``province_reports``
+serves two files, which may land on two workers: it is built once per run behind a file lock
+(pytest-xdist's documented recipe). xdist groups are not used: with pytest 9 and
+pytest-xdist 3.8, ``--dist loadgroup`` ignores them (tested: four grouped tests ran on two
+workers).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import settings
 
 from dvk_analysis.paths import data_dir
@@ -47,12 +52,19 @@ def rewrite_csv(path: Path, edit) -> None:
 @pytest.fixture(scope="session")
 def province_reports(tmp_path_factory) -> Path:
     """Hà Tĩnh and Lai Châu reports and the index, built as ``dvk batch --jobs 2`` builds them
-    (two concurrent warm kernels), once per session. Read-only for the tests that use it;
-    mark them ``xdist_group("province-reports")``."""
+    (two concurrent warm kernels), once per test run even across xdist workers. Read-only for
+    the tests that use it."""
     from dvk_analysis.run.batch import run_batch
 
-    root = tmp_path_factory.mktemp("province-reports")
-    provinces = ["Hà Tĩnh", "Lai Châu"]
-    result = run_batch("02_province_profile", provinces, output_root=root, jobs=2, progress=False)
-    assert result.exit_code == 0, [r.error for r in result.results]
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # one run's root
+    root = shared / "province-reports"
+    with FileLock(str(root) + ".lock"):
+        if not (root / ".complete").exists():
+            provinces = ["Hà Tĩnh", "Lai Châu"]
+            result = run_batch(
+                "02_province_profile", provinces, output_root=root, jobs=2, progress=False
+            )
+            assert result.exit_code == 0, [r.error for r in result.results]
+            (root / ".complete").touch()
     return root

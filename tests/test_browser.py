@@ -32,8 +32,8 @@ import pytest
 from dvk_analysis.paths import project_root, reports_dir
 from dvk_analysis.run.lab import KERNEL, lab_arguments, write_settings
 
-# One group with the other readers of the shared province reports (tests/conftest.py).
-pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("province-reports")]
+# Reads the shared province reports (tests/conftest.py: built once per run).
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_ARGS = [

@@ -29,9 +29,8 @@ def _checksums(folder: Path) -> dict[str, str]:
 def main_job(tmp_path_factory):
     """Run `dvk reports` once in a scratch copy; return (copy, completed process, checksums).
 
-    Session scope, with the tests in one xdist group: the job runs once per test session.
-    (A module-scoped fixture ran it twice when the worker ran another module's test between
-    two of these: pytest tears a module fixture down when the module changes.)
+    Session scope, and `make test` sends a file's tests to one worker (``--dist loadfile``):
+    the job runs once per test run.
     """
     copy = tmp_path_factory.mktemp("main-job") / "project"
     ignore = shutil.ignore_patterns(".venv", ".git", "reports", "__pycache__", ".*cache*")
@@ -85,7 +84,6 @@ def test_the_read_only_guard_stops_a_write_into_data(data_copy):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("main-job")
 def test_main_job_succeeds_and_leaves_data_untouched(main_job):
     copy, done, before = main_job
     assert done.returncode == 0, done.stderr[-4000:]
@@ -93,7 +91,6 @@ def test_main_job_succeeds_and_leaves_data_untouched(main_job):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("main-job")
 def test_main_job_writes_every_report(main_job):
     copy, done, _ = main_job
     reports = copy / "reports"
@@ -112,7 +109,6 @@ def test_main_job_writes_every_report(main_job):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("main-job")
 def test_main_job_refreshes_notebooks_without_volatile_metadata(main_job):
     copy, _, _ = main_job
     for path in sorted((copy / "notebooks").glob("*.ipynb")):

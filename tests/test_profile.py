@@ -123,7 +123,6 @@ def test_timeline_counts_each_story_once(ha_tinh):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("kernel")
 def test_report_escapes_article_text(data_copy, tmp_path):
     """Hostile strings in an article's metadata and claims stay text in the HTML report."""
     from dvk_analysis.run.batch import run_one

@@ -245,7 +245,6 @@ def two_reports(province_reports) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("province-reports")
 def test_no_generated_page_carries_kernel_noise(two_reports):
     pages = [*two_reports.rglob("*.html"), *two_reports.rglob("*.ipynb")]
     assert len(pages) > 10  # two reports, the index and the source pages
@@ -254,7 +253,6 @@ def test_no_generated_page_carries_kernel_noise(two_reports):
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("province-reports")
 def test_report_pages_read_as_published_pages(two_reports):
     page = (two_reports / "provinces" / "lai-chau" / "02_province_profile.html").read_text("utf-8")
     assert re.search(r"<h1[^>]*>Lai Châu: province profile, \d{4}", page)
