@@ -400,6 +400,17 @@ def test_content_hash_follows_files_not_caches(tmp_path):
     assert changes.hash_files(tmp_path / "missing") == "missing"
 
 
+def test_data_hash_ignores_the_data_folders_documentation(tmp_path):
+    (tmp_path / "curated").mkdir()
+    (tmp_path / "curated" / "observations.csv").write_text("a\n1\n")
+    (tmp_path / "curated" / "README.md").write_text("# notes\n")
+    first = changes.hash_files(tmp_path, skip=(".md",))
+    (tmp_path / "curated" / "README.md").write_text("# notes, edited\n")
+    assert changes.hash_files(tmp_path, skip=(".md",)) == first
+    (tmp_path / "curated" / "observations.csv").write_text("a\n2\n")
+    assert changes.hash_files(tmp_path, skip=(".md",)) != first
+
+
 @pytest.mark.slow
 def test_dead_kernel_fails_one_run_and_is_replaced(batch):
     crashed = batch(["A"], parameters={"note": "crash"})

@@ -25,14 +25,18 @@ RUN_RECORD = ".dvk-run.json"
 
 
 # -- hashing ----------------------------------------------------------------------------------
-def hash_files(root: Path, patterns: Sequence[str] = ("**/*",)) -> str:
-    """SHA-256 over the relative paths and contents of the files under ``root``."""
+def hash_files(root: Path, patterns: Sequence[str] = ("**/*",), skip: Sequence[str] = ()) -> str:
+    """SHA-256 over the relative paths and contents of the files under ``root``.
+
+    ``skip`` lists file suffixes left out: the data folder's Markdown pages (README, SOURCES)
+    describe the tables, and editing them must not rerun every province.
+    """
     digest = hashlib.sha256()
     if not root.exists():
         return "missing"
     files = sorted({p for pat in patterns for p in root.glob(pat) if p.is_file()})
     for path in files:
-        if "__pycache__" in path.parts or path.name.startswith(".dvk-"):
+        if "__pycache__" in path.parts or path.name.startswith(".dvk-") or path.suffix in skip:
             continue
         digest.update(str(path.relative_to(root)).encode())
         digest.update(b"\0")
@@ -99,7 +103,7 @@ class Inputs:
         shared = {
             "notebook": hashlib.sha256(nb_path.read_bytes()).hexdigest(),
             "code": code_hash(),
-            "data": hash_files(data_path),
+            "data": hash_files(data_path, skip=(".md",)),
             "kernel": kernel,
         }
         return cls(nb_path, dict(parameters), shared, data_path)
