@@ -51,6 +51,17 @@ def test_within_province_recovers_the_known_slope() -> None:
     assert row["estimate"] == pytest.approx(TRUE_SLOPE, abs=0.005)
 
 
+def test_within_province_p_uses_t_with_provinces_minus_one_df_and_flags_disagreement() -> None:
+    table, _ = inference.within_province(synthetic(n_prov=8), n_resamples=100)
+    row = table.iloc[0]
+    assert "t with 7 df" in row["method"]  # few clusters: t(G-1), not the normal
+    assert row["note"] == ""  # a clear slope: p and interval agree
+    assert inference.disagreement(0.002, -0.28, 0.33, 8).startswith("the cluster-robust p")
+    assert inference.disagreement(0.30, 0.01, 0.20, 8) != ""  # and the other way round
+    assert inference.disagreement(0.002, 0.05, 0.33, 8) == ""
+    assert inference.disagreement(0.40, -0.1, 0.2, 8) == ""
+
+
 def test_cross_province_correlation_is_positive_with_its_n() -> None:
     data = matched.cross_section(synthetic())
     table = inference.cross_province(data, label="x ~ share", n_resamples=300)

@@ -220,6 +220,22 @@ def cluster_bootstrap(
     return float(low), float(high), len(draws)
 
 
+def disagreement(p_value: float, low: float, high: float, n_provinces: int) -> str:
+    """A caveat when the cluster-robust p-value and the cluster-bootstrap interval disagree.
+
+    With few provinces both are approximations that can point different ways (one province's
+    change can carry the slope); a reader must not quote the one that looks better.
+    """
+    if not (np.isfinite(p_value) and np.isfinite(low) and np.isfinite(high)):
+        return ""
+    if (p_value < 0.05) == (low > 0 or high < 0):
+        return ""
+    return (
+        f"the cluster-robust p and the cluster-bootstrap CI disagree ({n_provinces} provinces): "
+        "too few clusters for either to be trusted"
+    )
+
+
 def _slope(frame: pd.DataFrame) -> float:
     """OLS slope of dy on dx with an intercept (a common trend)."""
     if np.ptp(frame["dx"].to_numpy(dtype=float)) == 0:
@@ -261,23 +277,25 @@ def within_province(
     X = sm.add_constant(changes["dx"].astype(float).to_numpy())
     groups = pd.factorize(changes["province"])[0]
     fit = sm.OLS(changes["dy"].astype(float).to_numpy(), X).fit(
-        cov_type="cluster", cov_kwds={"groups": groups}
+        cov_type="cluster", cov_kwds={"groups": groups}, use_t=True
     )
     low, high, valid = cluster_bootstrap(
         changes, "province", _slope, n_resamples=n_resamples, seed=seed
     )
+    p_value = float(fit.pvalues[1])
     row = {
         **base,
         "estimate": float(fit.params[1]),
         "std_error": float(fit.bse[1]),
         "ci_low": low,
         "ci_high": high,
-        "p_value": float(fit.pvalues[1]),
+        "p_value": p_value,
         "method": (
-            "OLS of d(share) on d(x) with intercept; SE clustered by province; percentile "
-            f"province-cluster bootstrap CI ({valid} of {n_resamples} resamples valid; seed {seed})"
+            "OLS of d(share) on d(x) with intercept; SE clustered by province, t with "
+            f"{n_prov - 1} df; percentile province-cluster bootstrap CI ({valid} of "
+            f"{n_resamples} resamples valid; seed {seed})"
         ),
-        "note": "",
+        "note": disagreement(p_value, low, high, n_prov),
     }
     return pd.DataFrame([row]), too_few
 
@@ -311,7 +329,7 @@ def fixed_effects(
         return refusal("fixed_effects", term, len(data), why).assign(n_provinces=len(keep))
     data = data.assign(x=data["x"].astype(float), share=data["share"].astype(float))
     fit = smf.ols("share ~ x + C(province)", data=data).fit(
-        cov_type="cluster", cov_kwds={"groups": pd.factorize(data["province"])[0]}
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(data["province"])[0]}, use_t=True
     )
     low, high = fit.conf_int().loc["x"]
     row = {
@@ -325,7 +343,7 @@ def fixed_effects(
         "n_provinces": len(keep),
         "model": "fixed_effects",
         "bound_view": "mid",
-        "method": "OLS with province dummies; SE clustered by province",
+        "method": f"OLS with province dummies; SE clustered by province, t with {len(keep) - 1} df",
         "note": f"{dropped} province(s) with one date dropped" if dropped else "",
     }
     return pd.DataFrame([row])
