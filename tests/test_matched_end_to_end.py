@@ -133,9 +133,11 @@ def synthetic_funds(tmp_path_factory: pytest.TempPathFactory):
                 "unit": "share", "period_end": ntm_date, "measure": "cumulative",
                 "tier": "standard",
             })  # fmt: skip
-    drop = obs["province"].isin(names) & obs["indicator"].isin(
-        ["ntm_funds_total", "communes_meeting_ntm", "share_communes_meeting_ntm"]
-    )
+    # Only the synthetic provinces have money figures (real ones would enter the within slope)
+    # and only synthetic outcomes.
+    drop = obs["indicator"].eq("ntm_funds_total") | obs["province"].isin(names) & obs[
+        "indicator"
+    ].isin(["communes_meeting_ntm", "share_communes_meeting_ntm"])
     obs = obs[~drop]
     status = pd.read_csv(root / "reference" / "ntm_status.csv", dtype=str, keep_default_na=False)
     status[~status["province"].isin(names)].to_csv(root / "reference" / "ntm_status.csv",

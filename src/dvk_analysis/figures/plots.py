@@ -62,6 +62,7 @@ from dvk_analysis.figures.style import (  # noqa: F401  (re-exported: plots.save
     _thousands,
     _wrap,
     configure_notebook,
+    readable,
     render,
     reported_label,
     save_figure,
@@ -237,9 +238,11 @@ def _label_points(ax: Axes, data: pd.DataFrame) -> None:
     for row in data.sort_values(["x", "y"], ascending=[True, False]).itertuples():
         best = None
         for dx, dy in LABEL_OFFSETS:
+            # Measured as drawn: a label no installed font draws is transliterated first.
             text = ax.annotate(
-                str(row.label), (row.x, row.y), xytext=(dx, dy), textcoords="offset points",
-                fontsize="x-small", ha="left" if dx > 0 else "right", va="bottom",
+                readable(str(row.label)), (row.x, row.y), xytext=(dx, dy),
+                textcoords="offset points", fontsize="x-small",
+                ha="left" if dx > 0 else "right", va="bottom",
             )  # fmt: skip
             box = text.get_window_extent(renderer)
             within = inside.x0 <= box.x0 and box.x1 <= inside.x1
