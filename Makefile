@@ -29,9 +29,10 @@ test: $(STAMP)
 	$(VENV)/bin/pytest --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 ## The inner loop (under 1 min): unit tests without the slow ones (end to end, processes, Monte Carlo).
+## Tests spread one by one (--dist load): no slow fixture here is worth keeping a file on one worker.
 test-fast: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks scripts
-	$(VENV)/bin/pytest -n 2 --dist loadfile -m "not slow" tests
+	$(VENV)/bin/pytest -n 2 --dist load -m "not slow" tests
 
 ## JupyterLab on the repository root, the project's kernel only, autosave off (dvk lab).
 lab: $(STAMP)
