@@ -136,3 +136,17 @@ def test_robustness_reruns_each_predictor_without_undated_claims_and_at_the_near
     # the nearest outcome keeps every province (one row each), only its date changes
     assert (nearest.set_index(["predictor", "model"])["n"] == main.loc[nearest.set_index(
         ["predictor", "model"]).index]).all()  # fmt: skip
+
+
+def test_an_estimated_result_keeps_its_note_in_words():
+    from types import SimpleNamespace
+
+    note = "the cluster-robust p and the cluster-bootstrap CI disagree."
+    row = SimpleNamespace(term="x ~ share", model="first_differences", n=8, n_provinces=8,
+                          estimate=0.18, ci_low=-0.28, ci_high=0.33, p_value=0.0015, p_holm=0.017,
+                          note=note)  # fmt: skip
+    text = rel.sentence(row)
+    assert text.startswith("x ~ share [first_differences], n = 8 (changes in 8 provinces): 0.18")
+    assert text.endswith("Holm-adjusted 0.017). Note: the cluster-robust p and the "
+                         "cluster-bootstrap CI disagree.")  # fmt: skip
+    assert rel.sentence(SimpleNamespace(**{**vars(row), "note": ""})).endswith("0.017)")

@@ -288,8 +288,8 @@ def sentence(row: object, res: MatchedResults | None = None) -> str:
     ci = f"95 % CI {row.ci_low:.3g} to {row.ci_high:.3g}"
     p = f"p = {row.p_value:.3g}, Holm-adjusted {row.p_holm:.3g}"
     box = _box_text(res, row.term, row.model) if res is not None else ""
-    caveat = f" Caveat: {note}." if note else ""
-    return f"{row.term} [{row.model}], {n_text}: {row.estimate:.3g} ({ci}; {p}{box}){caveat}"
+    said = f". Note: {note.rstrip('.')}." if note else ""
+    return f"{row.term} [{row.model}], {n_text}: {row.estimate:.3g} ({ci}; {p}{box}){said}"
 
 
 def _best(table: pd.DataFrame, model: str) -> object | None:
