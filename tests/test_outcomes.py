@@ -157,3 +157,11 @@ def test_a_2025_count_over_the_merged_provinces_communes_is_not_the_legacy_provi
     on_2025 = outcomes.on_geography(records, "2025").set_index("tier")
     assert on_2025.loc["standard", "share"] == pytest.approx((new_total - 5) / new_total)
     assert "advanced" not in on_2025.index  # a legacy figure of a merged province
+
+
+def test_a_post_merger_figure_without_a_total_is_not_the_legacy_provinces() -> None:
+    merged = _obs(k=1, province="Đồng Nai", period_end="2025", published=None, value=25.0,
+                  tier="advanced", note="POST-MERGER Đồng Nai, advanced NTM communes")  # fmt: skip
+    records = _mine(_records(merged))
+    assert outcomes.on_geography(records, "legacy").empty
+    assert outcomes.on_geography(records, "2025")["province"].tolist() == ["Đồng Nai"]

@@ -343,3 +343,23 @@ def test_units_carry_their_administrative_codes_in_both_geographies():
         assert provinces[["legacy_code", "code_2025"]].notna().all().all()
     villages = table.xs("village", level="admin_level")
     assert villages["legacy_code"].isna().all()  # no code exists for villages: a visible gap
+
+
+def test_legacy_panel_leaves_out_claims_about_a_merged_2025_province() -> None:
+    from dvk_analysis.analysis.panel import LATER_PROVINCE
+
+    rows = pd.DataFrame(
+        [
+            {"observation_id": "a#1:dvk_models", "indicator": "dvk_models", "value": 11182,
+             "qualifier": "exact", "admin_level": "province", "province": "Tuyên Quang",
+             "period_start": "2020", "period_end": "2025-10"},
+            {"observation_id": "b#1:dvk_models", "indicator": "dvk_models", "value": 900,
+             "qualifier": "exact", "admin_level": "province", "province": "Tuyên Quang",
+             "period_start": "2020", "period_end": "2024-12"},
+        ]
+    )  # fmt: skip
+    legacy = build_panel(rows, geography="legacy")
+    assert legacy.long["value"].tolist() == [900]
+    reasons = legacy.exclusions.set_index("reason")["count"]
+    assert reasons[LATER_PROVINCE] == 1
+    assert 11182 in build_panel(rows, geography="2025").long["value"].tolist()

@@ -173,3 +173,11 @@ def test_the_largest_model_figure_is_shown_as_reported(ha_tinh):
     figures = profile.key_figures(replace(ha_tinh, cells=cells))
     assert figures["dvk_models_max"] == 1000  # "more than 1,000", never its mid 1,050
     assert figures["dvk_models_max_as_of"] == "2011"
+
+
+def test_legacy_page_shows_no_claim_about_the_merged_2025_province():
+    legacy = profile.load_profile("Phú Thọ")  # Vĩnh Phúc and Hòa Bình joined it in 2025
+    assert not legacy.claims["observation_id"].str.contains("phutho_merger").any()
+    assert (legacy.claims["period_end"].fillna("") < "2025-07").all()
+    merged = profile.load_profile("Phú Thọ", geography="2025")
+    assert merged.claims["observation_id"].str.contains("phutho_merger").any()

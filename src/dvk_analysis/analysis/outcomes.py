@@ -41,6 +41,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import TIERS
+from dvk_analysis.data.merger import (  # noqa: F401 (re-exported)
+    MERGER_DATE_KEY,
+    describes_2025_province,
+    era_2025,
+    unchanged_2025,
+)
 from dvk_analysis.data.schema import exclusion_table
 from dvk_analysis.errors import unknown_choice
 from dvk_analysis.gazetteer import GEOGRAPHIES
@@ -50,9 +56,6 @@ if TYPE_CHECKING:
 
 NATIONAL = "Việt Nam"
 """Province name of national rows."""
-
-MERGER_DATE_KEY = 20250701
-"""1 July 2025 as a date key: figures dated on or after it describe the 34 provinces."""
 
 COUNT_INDICATOR = "communes_meeting_ntm"
 SHARE_INDICATOR = "share_communes_meeting_ntm"
@@ -143,23 +146,6 @@ def rural_communes(folder: Path | None = None) -> dict[str, dict[str, float]]:
         "legacy": dict(zip(legacy["name"], legacy["n_xa"].astype(float), strict=True)),
         "2025": dict(zip(new["name"], new["n_xa"].astype(float), strict=True)),
     }
-
-
-def _era_2025(dates: pd.Series) -> pd.Series:
-    """True for figures that describe the 34 provinces: dated on or after 1 July 2025.
-
-    A missing month or day is read as the *start* here: "2025" (a term summary, a yearly
-    report) still describes the legacy provinces; "2025-10" does not. Panel periods follow
-    the same rule (``reference.FIRST_2025_YEAR``).
-    """
-    import pandas as pd
-
-    text = dates.astype("string")
-    parts = text.str.split("-", expand=True).reindex(columns=[0, 1, 2])
-    year = pd.to_numeric(parts[0], errors="coerce")
-    month = pd.to_numeric(parts[1], errors="coerce").fillna(1)
-    day = pd.to_numeric(parts[2], errors="coerce").fillna(1)
-    return (year * 10000 + month * 100 + day).fillna(0) >= MERGER_DATE_KEY
 
 
 def _counted_on_2025_map(rec: pd.DataFrame, places: pd.DataFrame, folder: Path | None) -> pd.Series:
@@ -269,8 +255,14 @@ def _status_records(folder: Path | None) -> tuple[pd.DataFrame, list]:
     return pd.concat(frames, ignore_index=True), excluded
 
 
-def _observation_records(dataset: pd.DataFrame) -> tuple[pd.DataFrame, list]:
-    """Records from observation rows of the two NTM indicators at province or national level."""
+def _observation_records(
+    dataset: pd.DataFrame, folder: Path | None = None
+) -> tuple[pd.DataFrame, list]:
+    """Records from observation rows of the two NTM indicators at province or national level.
+
+    ``map_2025`` marks rows that describe a merged 2025 province
+    (:func:`describes_2025_province`), which no legacy province may show.
+    """
     import pandas as pd
 
     rows = dataset[dataset["indicator"].isin([COUNT_INDICATOR, SHARE_INDICATOR])].copy()
@@ -309,7 +301,7 @@ def _observation_records(dataset: pd.DataFrame) -> tuple[pd.DataFrame, list]:
             .astype("string")
             .fillna(rows["source_url"].astype("string")),
             "id": rows["observation_id"],
-            "map_2025": False,
+            "map_2025": describes_2025_province(rows, folder),
         }
     )
     return frame, excluded
@@ -357,12 +349,12 @@ def ntm_records(
     status, excluded = _status_records(folder)
     frames = [status]
     if dataset is not None:
-        obs, more = _observation_records(dataset)
+        obs, more = _observation_records(dataset, folder)
         frames.append(obs)
         excluded += more
     rec = pd.concat(frames, ignore_index=True)
     rec["date_key"] = date_key(rec["date"])
-    is_2025 = _era_2025(rec["date"]) | rec["map_2025"].astype(bool)
+    is_2025 = era_2025(rec["date"]) | rec["map_2025"].astype(bool)
     places = _resolve(rec["province"], rec["level"], is_2025)
     moved = _counted_on_2025_map(rec, places, folder)
     places.loc[moved, "province_legacy"] = pd.NA
@@ -407,15 +399,6 @@ def ntm_records(
     rec["province"] = rec["province_legacy"].fillna(rec["province_2025"])
     records = rec[list(RECORD_COLUMNS)].sort_values(["province", "tier", "date_key"])
     return Outcomes(records.reset_index(drop=True), exclusion_table(excluded))
-
-
-def unchanged_2025(folder: Path | None = None) -> dict[str, str]:
-    """Legacy provinces that became a 2025 province alone: ``legacy name -> 2025 name``."""
-    from dvk_analysis.data.load import load_reference
-
-    new = load_reference("provinces_2025", folder)
-    single = new[new["n_legacy_units"].astype(float) == 1]
-    return dict(zip(single["merged_from"].str.strip(), single["name"], strict=True))
 
 
 def on_geography(records: pd.DataFrame, geography: str, folder: Path | None = None) -> pd.DataFrame:

@@ -239,7 +239,11 @@ def build_panel(
     geography = _check_choice(geography, GEOGRAPHIES, "geography")
     bound = _check_choice(bound, BOUND_VIEWS, "bound")
     obs = _prepare(observations, stories)
+    later = obs["observation_id"].iloc[:0]
+    if geography == "legacy":
+        obs, later = _without_2025_claims(obs)
     obs, excluded = _screen(obs, _province_mapper(geography))
+    excluded.append((LATER_PROVINCE, later))
     claims = _merge_translations(obs)
     cells, superseded = _resolve_competition(claims)
     excluded.append(("superseded by a competing claim for the same cell", superseded))
@@ -367,6 +371,24 @@ def _screen(
     kept["period_start"] = pd.to_numeric(kept["period_start"].str[:4]).astype("Int64")
     kept["period_end"] = pd.to_numeric(end_filled[~taken].str[:4]).astype("Int64")
     return kept, excluded
+
+
+LATER_PROVINCE = "describes a merged 2025 province (from 1 July 2025): no legacy province's figure"
+"""Exclusion reason of :func:`_without_2025_claims`."""
+
+
+def _without_2025_claims(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows fit for a legacy cell, and the ids of rows about a merged 2025 province.
+
+    On the legacy map a claim of 2025-10 about Tuyên Quang (Hà Giang included since the
+    merger) would sit in legacy Tuyên Quang's cell; see
+    :func:`dvk_analysis.analysis.outcomes.describes_2025_province`.
+    """
+    from dvk_analysis.data.merger import describes_2025_province
+
+    named = obs.assign(province=_map_unique(obs["province"], _canonical_name))
+    later = describes_2025_province(named).to_numpy(dtype=bool)
+    return obs.loc[~later], obs["observation_id"][later]
 
 
 def _canonical_name(name: str) -> str:

@@ -82,8 +82,7 @@ def load_profile(
     folder = default_data_dir(data_dir)
     name = resolve_province(province, geography=geography).name
     dataset, cells, status, national = _inputs(str(folder.resolve()), geography, _signature(folder))
-    column = "province" if geography == "legacy" else "province_2025"
-    claims = dataset[dataset[column] == name].reset_index(drop=True)
+    claims = _claims_of(dataset, name, geography, folder / "reference")
     cells = cells[cells["province"] == name].reset_index(drop=True)
     provinces = _status_names(name, geography)
     return ProvinceProfile(
@@ -94,6 +93,21 @@ def load_profile(
         status=status[status["province"].isin(provinces)].reset_index(drop=True),
         national=national,
     )
+
+
+def _claims_of(dataset: pd.DataFrame, name: str, geography: str, folder: Path) -> pd.DataFrame:
+    """The claims a province's page shows: on the legacy map, never a merged 2025 province's.
+
+    A claim about Tuyên Quang dated after 1 July 2025 describes the province that absorbed
+    Hà Giang; under the legacy name it would show a merged province's value
+    (:func:`dvk_analysis.analysis.outcomes.describes_2025_province`).
+    """
+    from dvk_analysis.data.merger import describes_2025_province
+
+    if geography != "legacy":
+        return dataset[dataset["province_2025"] == name].reset_index(drop=True)
+    mine = dataset[dataset["province"] == name]
+    return mine[~describes_2025_province(mine, folder)].reset_index(drop=True)
 
 
 def _signature(folder: Path) -> tuple:
