@@ -30,8 +30,10 @@ only when the figure is about that 2025 province, or about a legacy province tha
 2025 province alone (unchanged borders): a 2018 Hà Giang share is not Tuyên Quang's share.
 
 Competing figures for one province, tier and date are kept as a range (``share_low``,
-``share_high`` over every figure and its qualifier band) with the median as the point value,
-never silently reduced to one.
+``share_high`` over every figure and its qualifier band), never silently reduced to one. The
+point value is one reported figure (exact over qualified, a source's own percentage over a
+computed one; :func:`point_figures`) at its value as reported, with its ``qualifier`` and
+``share_reported``: a plotted or tabled share is always a number some source gave.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "share",
     "share_low",
     "share_high",
+    "share_reported",
     "qualifier",
     "dated_by",
     "origin",
@@ -98,6 +101,8 @@ SERIES_COLUMNS: tuple[str, ...] = (
     "share",
     "share_low",
     "share_high",
+    "qualifier",
+    "share_reported",
     "n_figures",
     "dated_by",
     "sources",
@@ -383,9 +388,11 @@ def ntm_records(
         denominator_source=den_source.where(counted, "implied by the source's percentage").where(
             rec["count"].notna()
         ),
-        share=lmh[:, 1],
+        # the figure as reported ("more than 40 %" is 0.40), never its band's mid
+        share=base,
         share_low=lmh[:, 0],
         share_high=np.minimum(lmh[:, 2], 1.0),
+        share_reported=pct_share.notna(),
     )
     no_den = rec["share"].isna()
     above = rec["share"] > 1
@@ -443,8 +450,9 @@ def ntm_series(
     Returns
     -------
     pandas.DataFrame
-        :data:`SERIES_COLUMNS`, sorted by province, tier and date. ``share`` is the median of
-        the competing figures; ``share_low``/``share_high`` the min/max over their bands.
+        :data:`SERIES_COLUMNS`, sorted by province, tier and date. ``share`` is one reported
+        figure (:func:`point_figures`), ``qualifier`` and ``share_reported`` are its own;
+        ``share_low``/``share_high`` the min/max over every competing figure's band.
     """
     if tier is not None and tier not in TIERS:
         raise ValueError(unknown_choice("tier", tier, list(TIERS)))
@@ -463,23 +471,63 @@ def join_sources(sources: pd.Series) -> str:
 
 
 def combine(records: pd.DataFrame) -> pd.DataFrame:
-    """Collapse competing figures of one province, geography, level, tier and date to a range."""
+    """Collapse competing figures of one province, geography, level, tier and date to a range.
+
+    The point (``share``, with its ``qualifier`` and ``share_reported``) is always one figure
+    a source reported (:func:`point_figures`), never a median or a band's mid, so a plotted
+    point equals a reported figure; ``share_low``/``share_high`` span every competing figure
+    and its qualifier band, so the figures not chosen stay visible as the range.
+    """
     import pandas as pd
 
-    keys = ["province", "geography", "level", "tier", "date", "date_key"]
     if records.empty:
         return pd.DataFrame(columns=list(SERIES_COLUMNS))
-    grouped = records.groupby(keys, sort=True, dropna=False)
+    grouped = records.groupby(GROUP_KEYS, sort=True, dropna=False)
     out = grouped.agg(
-        share=("share", "median"),
         share_low=("share_low", "min"),
         share_high=("share_high", "max"),
         n_figures=("share", "size"),
         dated_by=("dated_by", lambda s: ";".join(sorted(set(map(str, s))))),
         sources=("source", join_sources),
     ).reset_index()
+    point = point_figures(records)[[*GROUP_KEYS, "share", "qualifier", "share_reported"]]
+    out = out.merge(point, on=GROUP_KEYS, how="left")
     return (
         out[list(SERIES_COLUMNS)]
         .sort_values(["province", "tier", "date_key"])
         .reset_index(drop=True)
     )
+
+
+GROUP_KEYS: list[str] = ["province", "geography", "level", "tier", "date", "date_key"]
+"""One series row per province, geography, level, tier and date (:func:`combine`)."""
+
+
+def point_figures(records: pd.DataFrame) -> pd.DataFrame:
+    """The one reported figure that stands for each group of competing figures.
+
+    Preference, in order: an exact figure over a qualified one (an exact 51.6 % over "more
+    than 40 %" of the same date: the qualified one is kept in the range only); a share the
+    source states itself over one computed from a count and a denominator (which may be of
+    another date); then the lower median of the remaining figures, which is always one of
+    them (an average of two figures is a number no source reported).
+
+    Parameters
+    ----------
+    records
+        Rows with :data:`GROUP_KEYS`, ``share``, ``qualifier`` and ``share_reported``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row of ``records`` per group.
+    """
+    reported = records["share_reported"].astype("boolean").fillna(False).astype(bool)
+    rank = 2 * records["qualifier"].ne("exact").astype(int) + (~reported).astype(int)
+    ranked = records.assign(_rank=rank).sort_values([*GROUP_KEYS, "_rank", "share"])
+    groups = ranked.groupby(GROUP_KEYS, sort=False, dropna=False)
+    best = ranked[ranked["_rank"].eq(groups["_rank"].transform("min"))]
+    best_groups = best.groupby(GROUP_KEYS, sort=False, dropna=False)
+    position = best_groups.cumcount()
+    middle = (best_groups["share"].transform("size") - 1) // 2
+    return best[position.eq(middle)].drop(columns="_rank")
