@@ -42,10 +42,23 @@ FIGURE_LABELS: dict[str, str] = {
     "claims": "Claims",
     "sources": "Sources",
     "stories": "Stories",
-    "dvk_models_max": "DVK models (largest figure)",
-    "ntm_share_latest": "Communes meeting NTM (latest)",
+    "dvk_models_max": "DVK models: largest province-level figure, as reported (period end)",
+    "ntm_share_latest": (
+        "Rural communes meeting NTM, standard tier: latest share, as reported (date)"
+    ),
 }
-"""Labels of the index's key figures; other names are labelled from the codebook."""
+"""Labels of the index's key figures; other names are labelled from the codebook. Each names
+its level, what the figure is and whose date stands beside it: "largest figure" over a city,
+a district and a province over different periods compared nothing."""
+
+MAP_LABELS: dict[str, str] = {
+    "legacy": "63 provinces before 1 July 2025",
+    "2025": "34 provinces from 1 July 2025",
+}
+"""How an index heading names the map its provinces are on."""
+
+MAPPED_FIGURES = ("dvk_models_max", "ntm_share_latest")
+"""Key figures of one province on one map: their headings name the map."""
 
 COLUMN_LABELS: dict[str, str] = {
     "indicator": "Indicator",
@@ -98,6 +111,20 @@ def humanise(name: str) -> str:
 def indicator_label(name: str) -> str:
     """A reader's name for an indicator of the codebook (or any snake_case name)."""
     return FIGURE_LABELS.get(name) or humanise(name)
+
+
+def figure_heading(name: str, geography: str | None = None) -> str:
+    """An index column heading: the figure's label, and for a province's figure its map.
+
+    "Rural communes meeting NTM, standard tier: latest share, as reported (date; 63 provinces
+    before 1 July 2025)": a reader must know which province (legacy or merged) and which
+    period a number stands for.
+    """
+    label = indicator_label(name)
+    where = MAP_LABELS.get(str(geography))
+    if where is None or name not in MAPPED_FIGURES:
+        return label
+    return label[:-1] + f"; {where})" if label.endswith(")") else f"{label} ({where})"
 
 
 def indicator_description(name: str) -> str:

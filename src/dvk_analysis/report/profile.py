@@ -280,6 +280,7 @@ def _share_series(series: pd.DataFrame, unit: str | None = None) -> pd.DataFrame
             "share_low": rows["share_low"].to_numpy(),
             "share_high": rows["share_high"].to_numpy(),
             "date": rows["date"].astype(str).to_numpy(),
+            "qualifier": rows["qualifier"].astype(str).to_numpy(),
         }
     )
 
@@ -300,16 +301,22 @@ def key_figures(profile: ProvinceProfile) -> dict[str, object]:
     # one level: the province's own figures, never a district's or a city's
     cells = profile.cells
     models = cells[cells["indicator"].eq("dvk_models") & cells["admin_level"].eq("province")]
+    latest = series.iloc[-1] if not series.empty else None
     return {
         "claims": len(profile.claims),
         "sources": profile.claims["source_key"].nunique() if not profile.empty else 0,
         "stories": profile.claims["story_id"].nunique() if not profile.empty else 0,
+        # the map the figures are on, named in the index's column headers
+        "geography": profile.geography,
         # the reported value of the largest figure ("more than 1,000" is 1,000, not its mid)
         "dvk_models_max": _reported_max(models),
-        # the date of each figure, shown beside it in the index ("<name>_as_of")
+        # the date of each figure, shown beside it in the index ("<name>_as_of"), and its
+        # qualifier, written before it ("<name>_qualifier": "more than 1,000")
         "dvk_models_max_as_of": _period_of_max(models),
-        "ntm_share_latest": round(float(series["share"].iloc[-1]), 3) if not series.empty else None,
-        "ntm_share_latest_as_of": str(series["date"].iloc[-1]) if not series.empty else None,
+        "dvk_models_max_qualifier": _qualifier_of_max(models),
+        "ntm_share_latest": None if latest is None else round(float(latest["share"]), 4),
+        "ntm_share_latest_as_of": None if latest is None else str(latest["date"]),
+        "ntm_share_latest_qualifier": None if latest is None else str(latest["qualifier"]),
     }
 
 
@@ -318,6 +325,13 @@ def _reported_max(cells: pd.DataFrame) -> int | None:
     if cells.empty:
         return None
     return int(cells.loc[cells["mid"].idxmax(), "value"])
+
+
+def _qualifier_of_max(cells: pd.DataFrame) -> str | None:
+    """The qualifier of the largest figure in ``cells`` (None when there is none)."""
+    if cells.empty:
+        return None
+    return str(cells.loc[cells["mid"].idxmax(), "qualifier"])
 
 
 def _period_of_max(cells: pd.DataFrame) -> str | None:
