@@ -363,3 +363,24 @@ def test_legacy_panel_leaves_out_claims_about_a_merged_2025_province() -> None:
     reasons = legacy.exclusions.set_index("reason")["count"]
     assert reasons[LATER_PROVINCE] == 1
     assert 11182 in build_panel(rows, geography="2025").long["value"].tolist()
+
+
+def test_a_new_recognition_count_never_becomes_a_status_cell() -> None:
+    from dvk_analysis.analysis.metrics import compute_metrics
+    from dvk_analysis.analysis.panel import NEW_RECOGNITIONS
+
+    rows = obs(
+        [
+            {"observation_id": "a#1:communes_meeting_ntm", "indicator": "communes_meeting_ntm",
+             "value": 11, "denominator": 120, "measure": "new", "period_start": "2021",
+             "period_end": "2021-06"},
+            {"observation_id": "b#1:communes_meeting_ntm", "indicator": "communes_meeting_ntm",
+             "value": 72, "denominator": 120, "measure": "cumulative", "period_start": "2010",
+             "period_end": "2021-06"},
+        ]
+    )  # fmt: skip
+    panel = build_panel(rows)
+    assert panel.long["value"].tolist() == [72]  # 11 "newly recognised" is not 9 % of communes
+    assert panel.exclusions.set_index("reason")["count"][NEW_RECOGNITIONS] == 1
+    shares = compute_metrics(panel.table).values["ntm_commune_share"].dropna()
+    assert shares.tolist() == [pytest.approx(0.6)]

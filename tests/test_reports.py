@@ -299,3 +299,13 @@ def test_index_writes_qualifiers_and_names_the_map_and_the_period_in_its_heading
     assert models + " before 1 July 2025)" in headings
     assert any("standard tier" in h and "(date; 63 provinces" in h for h in headings)
     assert not any(h in ("Geography", "Dvk models max qualifier") for h in headings)
+
+
+def test_a_new_recognition_count_is_never_written_as_a_share():
+    from types import SimpleNamespace
+
+    row = dict(value=11.0, unit="count", qualifier="exact", denominator=120.0)
+    new = SimpleNamespace(indicator="communes_meeting_ntm", measure="new", **row)
+    assert present.figure_text(new) == "11 newly recognised in the period"  # not "11 of 120"
+    stock = SimpleNamespace(indicator="communes_meeting_ntm", measure="cumulative", **row)
+    assert present.figure_text(stock) == "11 of 120"

@@ -449,9 +449,21 @@ def heading(profile: Any) -> Any:
     return Markdown(f"{title}\n\n{lead}")
 
 
+RECOGNITION_INDICATORS = ("communes_meeting_ntm", "districts_meeting_ntm")
+"""Counts of units recognised as meeting NTM: a status, unless marked ``measure = new``."""
+
+
 def figure_text(row: Any) -> str:
-    """A claim's figure as written for readers: "more than 36,200 m of 40"."""
+    """A claim's figure as written for readers: "more than 36,200 m of 40".
+
+    A count of units *newly* recognised in its period says so ("11 newly recognised in the
+    period"), and its denominator is not written as "of 120": "11 of 120" reads as a share of
+    communes meeting NTM, which a flow is not.
+    """
     text = QUALIFIER_WORDS.get(str(row.qualifier), "") + format_number(row.value, row.unit)
+    indicator = getattr(row, "indicator", None)
+    if getattr(row, "measure", None) == "new" and indicator in RECOGNITION_INDICATORS:
+        return text + " newly recognised in the period"
     if not is_missing(row.denominator):
         text += f" of {format_number(row.denominator)}"
     return text

@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvk_analysis.codebook import QUALIFIER_WORDS
 from dvk_analysis.paths import data_dir as default_data_dir
 
 if TYPE_CHECKING:
@@ -350,7 +349,7 @@ def summary(profile: ProvinceProfile, limit: int = 8, href: Callable | None = No
     ``href(row)``, when given, is the link of a claim (the report's offline source page,
     ``present.summary_links``); otherwise the web address, when there is one.
     """
-    from dvk_analysis.report.present import format_number, indicator_label
+    from dvk_analysis.report.present import figure_text, indicator_label
 
     if profile.empty:
         return f"The corpus holds no claim about **{_text(profile.province)}**."
@@ -370,9 +369,7 @@ def summary(profile: ProvinceProfile, limit: int = 8, href: Callable | None = No
         "",
     ]
     for row in chosen.itertuples():
-        value = QUALIFIER_WORDS[row.qualifier] + format_number(row.value, row.unit)
-        if isinstance(row.denominator, float) and row.denominator == row.denominator:
-            value += f" of {row.denominator:,.0f}"
+        value = figure_text(row)
         period = f"{row.period_start or '?'}–{row.period_end or '?'}"
         lines.append(
             f"- {indicator_label(row.indicator)}: {value} ({_text(row.place)}, {_text(period)}) "
