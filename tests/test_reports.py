@@ -309,3 +309,19 @@ def test_a_new_recognition_count_is_never_written_as_a_share():
     assert present.figure_text(new) == "11 newly recognised in the period"  # not "11 of 120"
     stock = SimpleNamespace(indicator="communes_meeting_ntm", measure="cumulative", **row)
     assert present.figure_text(stock) == "11 of 120"
+
+
+def test_the_status_table_says_whether_a_share_is_stated_or_computed():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    status = pd.DataFrame(
+        {"province": ["A", "A"], "date": ["2024", "2025"], "share": [0.492, 0.516],
+         "share_low": [0.492, 0.40], "share_high": [0.492, 0.516],
+         "qualifier": ["more_than", "exact"], "share_reported": [True, False]}
+    )  # fmt: skip
+    page = present.status_table(SimpleNamespace(status=status, province="A"))._repr_html_()
+    assert "stated by the source" in page and "count ÷ rural communes" in page
+    assert "more than" in page and "100 %" not in page  # the flag is not formatted as a share
+    assert "51.6 %" in page and "40 %" in page

@@ -65,6 +65,7 @@ COLUMN_LABELS: dict[str, str] = {
     "value": "Value",
     "unit": "Unit",
     "qualifier": "Qualifier",
+    "share_reported": "Share is",
     "denominator": "Of",
     "place": "Place",
     "period": "Period",
@@ -516,7 +517,15 @@ def status_table(profile: Any) -> Any:
             f"*No NTM status figure for {_md(profile.province)} in the reference table.*"
         )
     shown = status.drop(columns=[c for c in ("province_level",) if c in status.columns])
-    shares = {c: "share" for c in shown.columns if str(c).startswith("share")}
+    if "share_reported" in shown:
+        # a flag, not a share: is the percentage the source's own, or a count divided by us?
+        stated = shown["share_reported"].astype("boolean")
+        labels = {True: "stated by the source", False: "count ÷ rural communes"}
+        shown = shown.assign(share_reported=stated.map(labels))
+    if "qualifier" in shown:
+        words = shown["qualifier"].map(lambda q: QUALIFIER_WORDS.get(str(q), "").strip())
+        shown = shown.assign(qualifier=words.replace("", "exact"))
+    shares = {c: "share" for c in ("share", "share_low", "share_high") if c in shown.columns}
     return Table(shown, units=shares)
 
 
