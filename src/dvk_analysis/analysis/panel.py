@@ -383,7 +383,7 @@ def _without_2025_claims(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
 
     On the legacy map a claim of 2025-10 about Tuyên Quang (Hà Giang included since the
     merger) would sit in legacy Tuyên Quang's cell; see
-    :func:`dvk_analysis.analysis.outcomes.describes_2025_province`.
+    :func:`dvk_analysis.data.merger.describes_2025_province`.
     """
     from dvk_analysis.data.merger import describes_2025_province
 

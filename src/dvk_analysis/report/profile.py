@@ -99,7 +99,7 @@ def _claims_of(dataset: pd.DataFrame, name: str, geography: str, folder: Path) -
 
     A claim about Tuyên Quang dated after 1 July 2025 describes the province that absorbed
     Hà Giang; under the legacy name it would show a merged province's value
-    (:func:`dvk_analysis.analysis.outcomes.describes_2025_province`).
+    (:func:`dvk_analysis.data.merger.describes_2025_province`).
     """
     from dvk_analysis.data.merger import describes_2025_province
 
