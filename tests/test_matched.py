@@ -169,3 +169,20 @@ def test_the_nearest_cross_section_takes_the_smallest_lag() -> None:
     assert nearest.to_dict() == {"A": 20201231, "B": 20211231}
     with pytest.raises(ValueError, match="did you mean 'nearest'"):
         matched.cross_section(pairs, at="neares")
+
+
+def test_a_qualified_predictor_is_drawn_at_its_reported_rate_within_its_band() -> None:
+    from dvk_analysis.analysis.outcomes import rural_communes
+
+    cells = _cells(indicator="dvk_models", value=1000.0, qualifier="more_than", low=1000.0,
+                   mid=1050.0, high=1100.0)  # fmt: skip
+    rates = matched.predictors(cells).table
+    outcome = pd.DataFrame(
+        {"province": ["Lai Châu"], "date": ["2021"], "date_key": [20211231], "share": [0.5],
+         "share_low": [0.5], "share_high": [0.5]}
+    )  # fmt: skip
+    got = matched.match(outcome, rates, "dvk_models_per_commune").iloc[0]
+    n_xa = rural_communes()["legacy"]["Lai Châu"]
+    assert got["x_reported"] == pytest.approx(1000 / n_xa)  # "more than 1,000", not 1,050
+    assert got["x"] == pytest.approx(1050 / n_xa)  # the estimates' mid view is unchanged
+    assert got["x_low"] <= got["x_reported"] <= got["x_high"]

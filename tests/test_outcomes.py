@@ -79,7 +79,9 @@ def test_qualified_count_keeps_its_band() -> None:
     got = _mine(_records(_obs(qualifier="nearly", value=60.0, denominator=100.0)))
     assert got["share_high"].iloc[0] == pytest.approx(0.60)
     assert got["share_low"].iloc[0] == pytest.approx(0.54)
-    assert got["share"].iloc[0] == pytest.approx(0.57)
+    assert got["share"].iloc[0] == pytest.approx(0.60)  # as reported, not the band's mid 0.57
+    assert got["qualifier"].iloc[0] == "nearly"
+    assert not got["share_reported"].iloc[0]  # computed: 60 / 100
 
 
 def test_a_count_above_its_denominator_is_excluded() -> None:
@@ -116,7 +118,8 @@ def test_competing_figures_are_kept_as_a_range() -> None:
     series = outcomes.combine(records)
     assert len(series) == 1
     row = series.iloc[0]
-    assert (row["share_low"], row["share"], row["share_high"]) == pytest.approx((0.5, 0.55, 0.6))
+    # the point is one of the figures (the lower median), never their mean 0.55
+    assert (row["share_low"], row["share"], row["share_high"]) == pytest.approx((0.5, 0.5, 0.6))
     assert row["n_figures"] == 2
     assert "example.org/a" in row["sources"] and "example.org/b" in row["sources"]
 
@@ -157,3 +160,47 @@ def test_a_2025_count_over_the_merged_provinces_communes_is_not_the_legacy_provi
     on_2025 = outcomes.on_geography(records, "2025").set_index("tier")
     assert on_2025.loc["standard", "share"] == pytest.approx((new_total - 5) / new_total)
     assert "advanced" not in on_2025.index  # a legacy figure of a merged province
+
+
+def test_a_post_merger_figure_without_a_total_is_not_the_legacy_provinces() -> None:
+    merged = _obs(k=1, province="Đồng Nai", period_end="2025", published=None, value=25.0,
+                  tier="advanced", note="POST-MERGER Đồng Nai, advanced NTM communes")  # fmt: skip
+    records = _mine(_records(merged))
+    assert outcomes.on_geography(records, "legacy").empty
+    assert outcomes.on_geography(records, "2025")["province"].tolist() == ["Đồng Nai"]
+
+
+def _share(k: int, value: float, qualifier: str = "exact", **kw: object) -> dict[str, object]:
+    return _obs(k=k, indicator="share_communes_meeting_ntm", value=value, qualifier=qualifier,
+                url=f"https://example.org/{k}", **kw)  # fmt: skip
+
+
+def _series(*rows: dict[str, object]) -> pd.DataFrame:
+    return outcomes.combine(outcomes.on_geography(_mine(_records(*rows)), "legacy"))
+
+
+def test_an_exact_share_wins_over_a_lower_qualified_one_which_stays_in_the_range() -> None:
+    row = _series(_share(1, 0.40, "more_than"), _share(2, 0.516)).iloc[0]
+    assert row["share"] == pytest.approx(0.516)
+    assert row["qualifier"] == "exact"
+    assert (row["share_low"], row["share_high"]) == pytest.approx((0.40, 0.516))
+
+
+def test_a_qualified_share_alone_is_plotted_as_reported_with_its_band() -> None:
+    row = _series(_share(1, 0.50, "nearly")).iloc[0]
+    assert (row["share_low"], row["share"], row["share_high"]) == pytest.approx((0.45, 0.5, 0.5))
+    assert row["qualifier"] == "nearly" and bool(row["share_reported"])
+
+
+def test_the_sources_own_percentage_wins_over_a_computed_share() -> None:
+    row = _series(_share(1, 0.546), _obs(k=2, value=88.0, denominator=161.0)).iloc[0]
+    assert row["share"] == pytest.approx(0.546)  # not 88 / 161 = 0.5466, nor their mean
+    assert bool(row["share_reported"])
+    assert row["share_high"] == pytest.approx(88 / 161)
+
+
+def test_every_series_point_is_a_reported_figure() -> None:
+    rows = [_share(1, 0.30), _share(2, 0.34), _share(3, 0.38, "about"), _obs(k=4, value=35.0)]
+    records = outcomes.on_geography(_mine(_records(*rows)), "legacy")
+    point = outcomes.combine(records)["share"].iloc[0]
+    assert point in set(records["share"])

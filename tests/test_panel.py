@@ -343,3 +343,44 @@ def test_units_carry_their_administrative_codes_in_both_geographies():
         assert provinces[["legacy_code", "code_2025"]].notna().all().all()
     villages = table.xs("village", level="admin_level")
     assert villages["legacy_code"].isna().all()  # no code exists for villages: a visible gap
+
+
+def test_legacy_panel_leaves_out_claims_about_a_merged_2025_province() -> None:
+    from dvk_analysis.analysis.panel import LATER_PROVINCE
+
+    rows = pd.DataFrame(
+        [
+            {"observation_id": "a#1:dvk_models", "indicator": "dvk_models", "value": 11182,
+             "qualifier": "exact", "admin_level": "province", "province": "Tuyên Quang",
+             "period_start": "2020", "period_end": "2025-10"},
+            {"observation_id": "b#1:dvk_models", "indicator": "dvk_models", "value": 900,
+             "qualifier": "exact", "admin_level": "province", "province": "Tuyên Quang",
+             "period_start": "2020", "period_end": "2024-12"},
+        ]
+    )  # fmt: skip
+    legacy = build_panel(rows, geography="legacy")
+    assert legacy.long["value"].tolist() == [900]
+    reasons = legacy.exclusions.set_index("reason")["count"]
+    assert reasons[LATER_PROVINCE] == 1
+    assert 11182 in build_panel(rows, geography="2025").long["value"].tolist()
+
+
+def test_a_new_recognition_count_never_becomes_a_status_cell() -> None:
+    from dvk_analysis.analysis.metrics import compute_metrics
+    from dvk_analysis.analysis.panel import NEW_RECOGNITIONS
+
+    rows = obs(
+        [
+            {"observation_id": "a#1:communes_meeting_ntm", "indicator": "communes_meeting_ntm",
+             "value": 11, "denominator": 120, "measure": "new", "period_start": "2021",
+             "period_end": "2021-06"},
+            {"observation_id": "b#1:communes_meeting_ntm", "indicator": "communes_meeting_ntm",
+             "value": 72, "denominator": 120, "measure": "cumulative", "period_start": "2010",
+             "period_end": "2021-06"},
+        ]
+    )  # fmt: skip
+    panel = build_panel(rows)
+    assert panel.long["value"].tolist() == [72]  # 11 "newly recognised" is not 9 % of communes
+    assert panel.exclusions.set_index("reason")["count"][NEW_RECOGNITIONS] == 1
+    shares = compute_metrics(panel.table).values["ntm_commune_share"].dropna()
+    assert shares.tolist() == [pytest.approx(0.6)]

@@ -659,3 +659,40 @@ def test_scatter_labels_of_points_at_one_place_do_not_overlap():
     assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
     inside = ax.get_window_extent(renderer)
     assert all(inside.y0 <= b.y0 and b.y1 <= inside.y1 for b in boxes)
+
+
+def test_funnel_bars_carry_the_reported_qualifier_and_band() -> None:
+    rows = pd.DataFrame(
+        {
+            "indicator": ["propaganda_sessions", "propaganda_participants"],
+            "value": [10360.0, 8000.0],
+            "qualifier": ["more_than", "nearly"],
+            "low": [10360.0, 7200.0],
+            "high": [11396.0, 8000.0],
+            "place": ["Hà Tĩnh", "Hà Tĩnh"],
+        }
+    )
+    fig = plots.propaganda_funnel(rows, caption=SOURCE, label="place")
+    left, right = fig.axes
+    assert "more than 10,360" in [t.get_text() for t in left.texts]
+    assert "nearly 8,000" in [t.get_text() for t in right.texts]
+    assert bar_widths(left) == [10360] and bar_widths(right) == [8000]  # not 10,878 or 7,600
+
+
+def test_achievement_points_are_the_reported_shares_with_their_qualifier() -> None:
+    rows = pd.DataFrame(
+        {
+            "unit": ["Yên Bái", "Yên Bái"],
+            "year": [2019.5, 2020.9],
+            "share": [0.34, 0.50],
+            "share_low": [0.34, 0.45],
+            "share_high": [0.34, 0.50],
+            "date": ["2019-06", "2020-12-02"],
+            "qualifier": ["exact", "nearly"],
+        }
+    )
+    fig = plots.achievement_over_time(rows, caption=SOURCE, label="unit")
+    (ax,) = fig.axes
+    assert list(ax.lines[0].get_ydata()) == [0.34, 0.50]  # not the band's mid 0.475
+    texts = [t.get_text() for t in ax.texts]
+    assert "nearly 50 %, 2020-12-02" in texts and "2019-06" in texts

@@ -85,8 +85,8 @@ def test_profile_shows_the_ntm_share_at_every_date_found_beside_the_national_lin
     assert len(national) >= 5  # ntm_status.csv: national rows 2021-2025
     ax = profile.figures(ha_tinh)["achievement_over_time"].axes[0]
     assert ax.get_ylim() == (0.0, 1.0)
-    dates = {t.get_text() for t in ax.texts}
-    assert set(series["date"]) <= dates  # every point carries its date
+    texts = [t.get_text() for t in ax.texts]
+    assert all(any(d in t for t in texts) for d in series["date"])  # every point has its date
 
 
 def test_province_without_claims_gets_a_report(tmp_path):
@@ -173,3 +173,29 @@ def test_the_largest_model_figure_is_shown_as_reported(ha_tinh):
     figures = profile.key_figures(replace(ha_tinh, cells=cells))
     assert figures["dvk_models_max"] == 1000  # "more than 1,000", never its mid 1,050
     assert figures["dvk_models_max_as_of"] == "2011"
+    assert figures["dvk_models_max_qualifier"] == "more_than"  # the index writes "more than"
+
+
+def test_legacy_page_shows_no_claim_about_the_merged_2025_province():
+    legacy = profile.load_profile("Phú Thọ")  # Vĩnh Phúc and Hòa Bình joined it in 2025
+    assert not legacy.claims["observation_id"].str.contains("phutho_merger").any()
+    assert (legacy.claims["period_end"].fillna("") < "2025-07").all()
+    merged = profile.load_profile("Phú Thọ", geography="2025")
+    assert merged.claims["observation_id"].str.contains("phutho_merger").any()
+
+
+def test_the_latest_share_is_a_reported_figure_with_its_qualifier(ha_tinh):
+    from dataclasses import replace
+
+    import pandas as pd
+
+    status = pd.DataFrame(
+        {"province": ["Hà Tĩnh"] * 2, "tier": ["standard"] * 2, "date": ["2019", "2020-12"],
+         "date_key": [20191231, 20201231], "share": [0.34, 0.50], "share_low": [0.34, 0.45],
+         "share_high": [0.34, 0.50], "qualifier": ["exact", "nearly"], "sources": ["a", "b"]}
+    )  # fmt: skip
+    figures = profile.key_figures(replace(ha_tinh, status=status))
+    assert figures["ntm_share_latest"] == 0.5  # "nearly 50 %", never the band's mid 47.5 %
+    assert figures["ntm_share_latest_qualifier"] == "nearly"
+    assert figures["ntm_share_latest_as_of"] == "2020-12"
+    assert figures["geography"] == "legacy"

@@ -150,3 +150,25 @@ def test_an_estimated_result_keeps_its_note_in_words():
     assert text.endswith("Holm-adjusted 0.017). Note: the cluster-robust p and the "
                          "cluster-bootstrap CI disagree.")  # fmt: skip
     assert rel.sentence(SimpleNamespace(**{**vars(row), "note": ""})).endswith("0.017)")
+
+
+def test_the_scatter_draws_each_province_at_its_reported_figures() -> None:
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from dvk_analysis.report import relationships
+
+    section = pd.DataFrame(
+        {"province": ["A", "B", "C"], "date": ["2020", "2021", "2022"], "x": [1.05, 2.0, 3.0],
+         "x_low": [1.0, 2.0, 3.0], "x_high": [1.1, 2.0, 3.0], "x_reported": [1.0, 2.0, 3.0],
+         "share": [0.5, 0.6, 0.7], "share_low": [0.45, 0.6, 0.7], "share_high": [0.5, 0.6, 0.7]}
+    )  # fmt: skip
+    res = SimpleNamespace(sections={"dvk_models_per_commune": section}, tier="standard",
+                          geography="legacy")  # fmt: skip
+    fig = relationships.matched_scatter(res, "dvk_models_per_commune")
+    from matplotlib.collections import PathCollection
+
+    (dots,) = [c for c in fig.axes[0].collections if isinstance(c, PathCollection)]
+    drawn = [tuple(p) for p in dots.get_offsets()]
+    assert drawn == [(1.0, 0.5), (2.0, 0.6), (3.0, 0.7)]  # not (1.05, 0.5)

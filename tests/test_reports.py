@@ -51,7 +51,9 @@ def test_key_figures_are_formatted_by_name():
 
 def test_labels_come_from_names_and_the_codebook():
     assert present.indicator_label("dvk_models_economic") == "DVK models economic"
-    assert present.indicator_label("ntm_share_latest") == "Communes meeting NTM (latest)"
+    assert present.indicator_label("ntm_share_latest").startswith(
+        "Rural communes meeting NTM, standard tier: latest share"
+    )
     assert "sessions" in present.indicator_description("propaganda_sessions")
     assert present.indicator_description("no_such_indicator") == ""
 
@@ -118,7 +120,7 @@ def test_index_renders_contract_rows_with_labels_percentages_and_dates():
     ]
     page = htmlreport.index_html(rows, links=[("Data set", "dataset/observations.csv")])
     assert "19,340" in page and "69 % (2018-12)" in page
-    assert "Communes meeting NTM (latest)" in page and "ntm_share_latest" not in page
+    assert "Rural communes meeting NTM, standard tier" in page and "ntm_share_latest" not in page
     assert "2026-12-06 03:00" in page and "no claims" in page
     assert 'href="provinces/ha-tinh/02_province_profile.html"' in page
     assert 'href="dataset/observations.csv"' in page
@@ -277,3 +279,49 @@ def test_the_index_links_every_data_set_file_that_exists(tmp_path):
     written = {p.relative_to(tmp_path).as_posix() for p in write_dataset(tmp_path / "dataset")}
     linked = {href for _, href in htmlreport.index_links(tmp_path)}
     assert written <= linked  # every table the main job writes is one click from the index
+
+
+def test_index_writes_qualifiers_and_names_the_map_and_the_period_in_its_headings():
+    figures = {
+        "geography": "legacy",
+        "dvk_models_max": "1000",
+        "dvk_models_max_qualifier": "more_than",
+        "dvk_models_max_as_of": "2011",
+        "ntm_share_latest": "0.4",
+        "ntm_share_latest_qualifier": "nearly",
+        "ntm_share_latest_as_of": "2020-12",
+    }
+    rows = [{"province": "Hà Tĩnh", "slug": "ha-tinh", "status": "ok", "key_figures": figures}]
+    page = htmlreport.index_html(rows)
+    assert "more than 1,000 (2011)" in page and "nearly 40 % (2020-12)" in page
+    headings = re.findall(r"<th[^>]*>([^<]*)</th>", page)
+    models = "DVK models: largest province-level figure, as reported (period end; 63 provinces"
+    assert models + " before 1 July 2025)" in headings
+    assert any("standard tier" in h and "(date; 63 provinces" in h for h in headings)
+    assert not any(h in ("Geography", "Dvk models max qualifier") for h in headings)
+
+
+def test_a_new_recognition_count_is_never_written_as_a_share():
+    from types import SimpleNamespace
+
+    row = dict(value=11.0, unit="count", qualifier="exact", denominator=120.0)
+    new = SimpleNamespace(indicator="communes_meeting_ntm", measure="new", **row)
+    assert present.figure_text(new) == "11 newly recognised in the period"  # not "11 of 120"
+    stock = SimpleNamespace(indicator="communes_meeting_ntm", measure="cumulative", **row)
+    assert present.figure_text(stock) == "11 of 120"
+
+
+def test_the_status_table_says_whether_a_share_is_stated_or_computed():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    status = pd.DataFrame(
+        {"province": ["A", "A"], "date": ["2024", "2025"], "share": [0.492, 0.516],
+         "share_low": [0.492, 0.40], "share_high": [0.492, 0.516],
+         "qualifier": ["more_than", "exact"], "share_reported": [True, False]}
+    )  # fmt: skip
+    page = present.status_table(SimpleNamespace(status=status, province="A"))._repr_html_()
+    assert "stated by the source" in page and "count ÷ rural communes" in page
+    assert "more than" in page and "100 %" not in page  # the flag is not formatted as a share
+    assert "51.6 %" in page and "40 %" in page

@@ -85,6 +85,8 @@ PREDICTOR_COLUMNS: tuple[str, ...] = (
     "low",
     "mid",
     "high",
+    "value",
+    "qualifier",
     "population",
     "population_basis",
     "rural_communes",
@@ -136,10 +138,17 @@ def label(predictor: str) -> str:
 
 
 def _province_cells(panel_long: pd.DataFrame) -> pd.DataFrame:
-    return panel_long[
+    """Province-level predictor cells, with the figure as reported (``value``, ``qualifier``;
+    an exact ``mid`` when a hand-made table has no such columns)."""
+    cells = panel_long[
         panel_long["admin_level"].eq("province")
         & panel_long["indicator"].isin(list(PREDICTOR_INDICATORS))
     ].copy()
+    if "value" not in cells:
+        cells["value"] = cells["mid"]
+    if "qualifier" not in cells:
+        cells["qualifier"] = "exact"
+    return cells
 
 
 def _sizes(geography: str, folder: Path | None) -> pd.DataFrame:
@@ -195,7 +204,8 @@ def predictors(
     -------
     Rates
         ``table``: :data:`PREDICTOR_COLUMNS`; ``low``, ``mid``, ``high`` are the rate at each
-        bound view, in ``unit`` (money in billion VND). ``exclusions``: cells of a merged
+        bound view, ``value`` the rate of the figure as reported (with its ``qualifier``), in
+        ``unit`` (money in billion VND). ``exclusions``: cells of a merged
         legacy province on the 2025 map, and cells without a population (no per-10k rate),
         without rural communes (no per-commune rate) or without a period start (no annual
         rate), by observation id.
@@ -234,7 +244,7 @@ def predictors(
     for rate in RATES:
         per = cells["population"] / 10_000 if "10k" in rate else cells["rural_communes"]
         den = scale * per * (years if rate.endswith("per_year") else 1.0)
-        views = {v: cells[v].astype(float) / den for v in ("low", "mid", "high")}
+        views = {v: cells[v].astype(float) / den for v in ("low", "mid", "high", "value")}
         predictor = cells["indicator"] + "_" + rate
         frames.append(
             cells.assign(
@@ -289,8 +299,10 @@ def match(
     -------
     pandas.DataFrame
         One row per outcome row that has a predictor: ``province, date, date_key, share,
-        share_low, share_high, x, x_low, x_high, x_period, lag_years``. An outcome without an
-        earlier predictor is left out (a later predictor never explains an earlier outcome).
+        share_low, share_high, x, x_low, x_high, x_reported, x_period, lag_years``
+        (``x_reported``: the rate of the figure as reported, which figures draw). An
+        outcome without an earlier predictor is left out (a later predictor never explains
+        an earlier outcome).
     """
     import pandas as pd
 
@@ -303,7 +315,10 @@ def match(
     cand = cand.rename(columns={"date_key": "x_key", bound: "x"})
     cand = cand.assign(x_low=cand["low" if bound != "low" else "x"])
     cand = cand.assign(x_high=cand["high" if bound != "high" else "x"])
-    keep = ["province", "x_key", "x", "x_low", "x_high", "period_start", "period_end"]
+    # the rate of the figure as reported ("more than 1,000" models: 1,000), which a figure draws
+    cand = cand.assign(x_reported=cand.get("value", cand["x"]))
+    keep = ["province", "x_key", "x", "x_low", "x_high", "x_reported", "period_start"]
+    keep += ["period_end"]
     pairs = outcome.merge(cand[keep], on="province", how="inner")
     pairs = pairs[pairs["x_key"] <= pairs["date_key"] - 10000 * min_lag]
     pairs = pairs.sort_values(["province", "date_key", "x_key"])
@@ -313,7 +328,7 @@ def match(
         best["period_start"].astype("string").fillna("?") + "-" + best["period_end"].astype(str)
     )
     cols = ["province", "date", "date_key", "share", "share_low", "share_high"]
-    cols += ["x", "x_low", "x_high", "x_period", "lag_years"]
+    cols += ["x", "x_low", "x_high", "x_reported", "x_period", "lag_years"]
     return pd.DataFrame(best[cols]).reset_index(drop=True)
 
 

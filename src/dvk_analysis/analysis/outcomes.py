@@ -30,8 +30,10 @@ only when the figure is about that 2025 province, or about a legacy province tha
 2025 province alone (unchanged borders): a 2018 Hà Giang share is not Tuyên Quang's share.
 
 Competing figures for one province, tier and date are kept as a range (``share_low``,
-``share_high`` over every figure and its qualifier band) with the median as the point value,
-never silently reduced to one.
+``share_high`` over every figure and its qualifier band), never silently reduced to one. The
+point value is one reported figure (exact over qualified, a source's own percentage over a
+computed one; :func:`point_figures`) at its value as reported, with its ``qualifier`` and
+``share_reported``: a plotted or tabled share is always a number some source gave.
 """
 
 from __future__ import annotations
@@ -41,6 +43,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import TIERS
+from dvk_analysis.data.merger import (  # noqa: F401 (re-exported)
+    MERGER_DATE_KEY,
+    describes_2025_province,
+    era_2025,
+    unchanged_2025,
+)
 from dvk_analysis.data.schema import exclusion_table
 from dvk_analysis.errors import unknown_choice
 from dvk_analysis.gazetteer import GEOGRAPHIES
@@ -50,9 +58,6 @@ if TYPE_CHECKING:
 
 NATIONAL = "Việt Nam"
 """Province name of national rows."""
-
-MERGER_DATE_KEY = 20250701
-"""1 July 2025 as a date key: figures dated on or after it describe the 34 provinces."""
 
 COUNT_INDICATOR = "communes_meeting_ntm"
 SHARE_INDICATOR = "share_communes_meeting_ntm"
@@ -78,6 +83,7 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "share",
     "share_low",
     "share_high",
+    "share_reported",
     "qualifier",
     "dated_by",
     "origin",
@@ -95,6 +101,8 @@ SERIES_COLUMNS: tuple[str, ...] = (
     "share",
     "share_low",
     "share_high",
+    "qualifier",
+    "share_reported",
     "n_figures",
     "dated_by",
     "sources",
@@ -143,23 +151,6 @@ def rural_communes(folder: Path | None = None) -> dict[str, dict[str, float]]:
         "legacy": dict(zip(legacy["name"], legacy["n_xa"].astype(float), strict=True)),
         "2025": dict(zip(new["name"], new["n_xa"].astype(float), strict=True)),
     }
-
-
-def _era_2025(dates: pd.Series) -> pd.Series:
-    """True for figures that describe the 34 provinces: dated on or after 1 July 2025.
-
-    A missing month or day is read as the *start* here: "2025" (a term summary, a yearly
-    report) still describes the legacy provinces; "2025-10" does not. Panel periods follow
-    the same rule (``reference.FIRST_2025_YEAR``).
-    """
-    import pandas as pd
-
-    text = dates.astype("string")
-    parts = text.str.split("-", expand=True).reindex(columns=[0, 1, 2])
-    year = pd.to_numeric(parts[0], errors="coerce")
-    month = pd.to_numeric(parts[1], errors="coerce").fillna(1)
-    day = pd.to_numeric(parts[2], errors="coerce").fillna(1)
-    return (year * 10000 + month * 100 + day).fillna(0) >= MERGER_DATE_KEY
 
 
 def _counted_on_2025_map(rec: pd.DataFrame, places: pd.DataFrame, folder: Path | None) -> pd.Series:
@@ -269,8 +260,14 @@ def _status_records(folder: Path | None) -> tuple[pd.DataFrame, list]:
     return pd.concat(frames, ignore_index=True), excluded
 
 
-def _observation_records(dataset: pd.DataFrame) -> tuple[pd.DataFrame, list]:
-    """Records from observation rows of the two NTM indicators at province or national level."""
+def _observation_records(
+    dataset: pd.DataFrame, folder: Path | None = None
+) -> tuple[pd.DataFrame, list]:
+    """Records from observation rows of the two NTM indicators at province or national level.
+
+    ``map_2025`` marks rows that describe a merged 2025 province
+    (:func:`describes_2025_province`), which no legacy province may show.
+    """
     import pandas as pd
 
     rows = dataset[dataset["indicator"].isin([COUNT_INDICATOR, SHARE_INDICATOR])].copy()
@@ -309,7 +306,7 @@ def _observation_records(dataset: pd.DataFrame) -> tuple[pd.DataFrame, list]:
             .astype("string")
             .fillna(rows["source_url"].astype("string")),
             "id": rows["observation_id"],
-            "map_2025": False,
+            "map_2025": describes_2025_province(rows, folder),
         }
     )
     return frame, excluded
@@ -357,12 +354,12 @@ def ntm_records(
     status, excluded = _status_records(folder)
     frames = [status]
     if dataset is not None:
-        obs, more = _observation_records(dataset)
+        obs, more = _observation_records(dataset, folder)
         frames.append(obs)
         excluded += more
     rec = pd.concat(frames, ignore_index=True)
     rec["date_key"] = date_key(rec["date"])
-    is_2025 = _era_2025(rec["date"]) | rec["map_2025"].astype(bool)
+    is_2025 = era_2025(rec["date"]) | rec["map_2025"].astype(bool)
     places = _resolve(rec["province"], rec["level"], is_2025)
     moved = _counted_on_2025_map(rec, places, folder)
     places.loc[moved, "province_legacy"] = pd.NA
@@ -391,9 +388,11 @@ def ntm_records(
         denominator_source=den_source.where(counted, "implied by the source's percentage").where(
             rec["count"].notna()
         ),
-        share=lmh[:, 1],
+        # the figure as reported ("more than 40 %" is 0.40), never its band's mid
+        share=base,
         share_low=lmh[:, 0],
         share_high=np.minimum(lmh[:, 2], 1.0),
+        share_reported=pct_share.notna(),
     )
     no_den = rec["share"].isna()
     above = rec["share"] > 1
@@ -407,15 +406,6 @@ def ntm_records(
     rec["province"] = rec["province_legacy"].fillna(rec["province_2025"])
     records = rec[list(RECORD_COLUMNS)].sort_values(["province", "tier", "date_key"])
     return Outcomes(records.reset_index(drop=True), exclusion_table(excluded))
-
-
-def unchanged_2025(folder: Path | None = None) -> dict[str, str]:
-    """Legacy provinces that became a 2025 province alone: ``legacy name -> 2025 name``."""
-    from dvk_analysis.data.load import load_reference
-
-    new = load_reference("provinces_2025", folder)
-    single = new[new["n_legacy_units"].astype(float) == 1]
-    return dict(zip(single["merged_from"].str.strip(), single["name"], strict=True))
 
 
 def on_geography(records: pd.DataFrame, geography: str, folder: Path | None = None) -> pd.DataFrame:
@@ -460,8 +450,9 @@ def ntm_series(
     Returns
     -------
     pandas.DataFrame
-        :data:`SERIES_COLUMNS`, sorted by province, tier and date. ``share`` is the median of
-        the competing figures; ``share_low``/``share_high`` the min/max over their bands.
+        :data:`SERIES_COLUMNS`, sorted by province, tier and date. ``share`` is one reported
+        figure (:func:`point_figures`), ``qualifier`` and ``share_reported`` are its own;
+        ``share_low``/``share_high`` the min/max over every competing figure's band.
     """
     if tier is not None and tier not in TIERS:
         raise ValueError(unknown_choice("tier", tier, list(TIERS)))
@@ -480,23 +471,63 @@ def join_sources(sources: pd.Series) -> str:
 
 
 def combine(records: pd.DataFrame) -> pd.DataFrame:
-    """Collapse competing figures of one province, geography, level, tier and date to a range."""
+    """Collapse competing figures of one province, geography, level, tier and date to a range.
+
+    The point (``share``, with its ``qualifier`` and ``share_reported``) is always one figure
+    a source reported (:func:`point_figures`), never a median or a band's mid, so a plotted
+    point equals a reported figure; ``share_low``/``share_high`` span every competing figure
+    and its qualifier band, so the figures not chosen stay visible as the range.
+    """
     import pandas as pd
 
-    keys = ["province", "geography", "level", "tier", "date", "date_key"]
     if records.empty:
         return pd.DataFrame(columns=list(SERIES_COLUMNS))
-    grouped = records.groupby(keys, sort=True, dropna=False)
+    grouped = records.groupby(GROUP_KEYS, sort=True, dropna=False)
     out = grouped.agg(
-        share=("share", "median"),
         share_low=("share_low", "min"),
         share_high=("share_high", "max"),
         n_figures=("share", "size"),
         dated_by=("dated_by", lambda s: ";".join(sorted(set(map(str, s))))),
         sources=("source", join_sources),
     ).reset_index()
+    point = point_figures(records)[[*GROUP_KEYS, "share", "qualifier", "share_reported"]]
+    out = out.merge(point, on=GROUP_KEYS, how="left")
     return (
         out[list(SERIES_COLUMNS)]
         .sort_values(["province", "tier", "date_key"])
         .reset_index(drop=True)
     )
+
+
+GROUP_KEYS: list[str] = ["province", "geography", "level", "tier", "date", "date_key"]
+"""One series row per province, geography, level, tier and date (:func:`combine`)."""
+
+
+def point_figures(records: pd.DataFrame) -> pd.DataFrame:
+    """The one reported figure that stands for each group of competing figures.
+
+    Preference, in order: an exact figure over a qualified one (an exact 51.6 % over "more
+    than 40 %" of the same date: the qualified one is kept in the range only); a share the
+    source states itself over one computed from a count and a denominator (which may be of
+    another date); then the lower median of the remaining figures, which is always one of
+    them (an average of two figures is a number no source reported).
+
+    Parameters
+    ----------
+    records
+        Rows with :data:`GROUP_KEYS`, ``share``, ``qualifier`` and ``share_reported``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row of ``records`` per group.
+    """
+    reported = records["share_reported"].astype("boolean").fillna(False).astype(bool)
+    rank = 2 * records["qualifier"].ne("exact").astype(int) + (~reported).astype(int)
+    ranked = records.assign(_rank=rank).sort_values([*GROUP_KEYS, "_rank", "share"])
+    groups = ranked.groupby(GROUP_KEYS, sort=False, dropna=False)
+    best = ranked[ranked["_rank"].eq(groups["_rank"].transform("min"))]
+    best_groups = best.groupby(GROUP_KEYS, sort=False, dropna=False)
+    position = best_groups.cumcount()
+    middle = (best_groups["share"].transform("size") - 1) // 2
+    return best[position.eq(middle)].drop(columns="_rank")

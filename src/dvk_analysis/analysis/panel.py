@@ -239,7 +239,12 @@ def build_panel(
     geography = _check_choice(geography, GEOGRAPHIES, "geography")
     bound = _check_choice(bound, BOUND_VIEWS, "bound")
     obs = _prepare(observations, stories)
+    later = obs["observation_id"].iloc[:0]
+    if geography == "legacy":
+        obs, later = _without_2025_claims(obs)
+    obs, flows = _without_new_recognitions(obs)
     obs, excluded = _screen(obs, _province_mapper(geography))
+    excluded += [(LATER_PROVINCE, later), (NEW_RECOGNITIONS, flows)]
     claims = _merge_translations(obs)
     cells, superseded = _resolve_competition(claims)
     excluded.append(("superseded by a competing claim for the same cell", superseded))
@@ -367,6 +372,50 @@ def _screen(
     kept["period_start"] = pd.to_numeric(kept["period_start"].str[:4]).astype("Int64")
     kept["period_end"] = pd.to_numeric(end_filled[~taken].str[:4]).astype("Int64")
     return kept, excluded
+
+
+LATER_PROVINCE = "describes a merged 2025 province (from 1 July 2025): no legacy province's figure"
+"""Exclusion reason of :func:`_without_2025_claims`."""
+
+
+def _without_2025_claims(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows fit for a legacy cell, and the ids of rows about a merged 2025 province.
+
+    On the legacy map a claim of 2025-10 about Tuyên Quang (Hà Giang included since the
+    merger) would sit in legacy Tuyên Quang's cell; see
+    :func:`dvk_analysis.data.merger.describes_2025_province`.
+    """
+    from dvk_analysis.data.merger import describes_2025_province
+
+    named = obs.assign(province=_map_unique(obs["province"], _canonical_name))
+    later = describes_2025_province(named).to_numpy(dtype=bool)
+    return obs.loc[~later], obs["observation_id"][later]
+
+
+STATUS_INDICATORS: tuple[str, ...] = (
+    "communes_meeting_ntm",
+    "share_communes_meeting_ntm",
+    "districts_meeting_ntm",
+)
+"""Indicators whose cell is a status (units recognised by a date), never a flow."""
+
+NEW_RECOGNITIONS = "newly recognised in the period (measure=new): a flow, never a status or share"
+"""Exclusion reason of :func:`_without_new_recognitions`."""
+
+
+def _without_new_recognitions(obs: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
+    """Rows fit for a cell, and the ids of new-in-period NTM recognition counts.
+
+    "11 communes newly recognised in 2021" in a ``communes_meeting_ntm`` cell would be
+    divided by the province's communes (``metrics.ntm_commune_share``) and read as 2 % of
+    communes meeting NTM; the outcome (``analysis.outcomes``) leaves such counts out for the
+    same reason. They stay in the claims and the province table, marked ``measure = new``.
+    """
+    if "measure" not in obs:
+        return obs, obs["observation_id"].iloc[:0]
+    new = (obs["measure"].eq("new") & obs["indicator"].isin(STATUS_INDICATORS)).fillna(False)
+    new = new.to_numpy(dtype=bool)
+    return obs.loc[~new], obs["observation_id"][new]
 
 
 def _canonical_name(name: str) -> str:

@@ -49,8 +49,10 @@ def _observation_rows(dataset: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     from dvk_analysis.analysis.outcomes import join_sources
+    from dvk_analysis.data.merger import describes_2025_province
 
     rows = dataset[dataset["admin_level"].isin(["province", "national"])].copy()
+    rows["describes_2025"] = describes_2025_province(rows)
     for col in ("measure", "tier", "url", "source_url", "published", "story_id"):
         if col not in rows.columns:
             rows[col] = pd.NA
@@ -64,6 +66,7 @@ def _observation_rows(dataset: pd.DataFrame) -> pd.DataFrame:
     out = grouped.agg(
         **{column: (column, "first") for column in first},
         level=("admin_level", "first"),
+        describes_2025=("describes_2025", "max"),
         n_sources=("source", "nunique"),
         source=("source", join_sources),
     ).reset_index()
@@ -113,10 +116,11 @@ def province_table(
     """
     import pandas as pd
 
-    from dvk_analysis.analysis.outcomes import _era_2025, _resolve, on_geography
+    from dvk_analysis.analysis.outcomes import _resolve, on_geography
+    from dvk_analysis.data.merger import era_2025
 
     obs = _observation_rows(dataset)
-    late = _era_2025(obs["date"])
+    late = era_2025(obs["date"]) | obs["describes_2025"].astype(bool)
     obs = pd.concat([obs, _resolve(obs["province"], obs["level"], late)], axis=1)
     obs = obs[obs["province_2025"].notna()]
     rows = pd.concat([obs, _reference_rows(folder)], ignore_index=True)

@@ -402,14 +402,26 @@ def propaganda_funnel(
     with theme():
         size = (8.0, 2.2 + 0.45 * len(labels))
         fig, (left, right) = _new_figure(caption, where, size, ncols=2, sharey=True)
-        _barh(left, labels, table[sessions].to_numpy(), PALETTE["blue"])
-        _barh(right, labels, table[participants].to_numpy(), PALETTE["orange"])
+        for ax, name, color in ((left, sessions, "blue"), (right, participants, "orange")):
+            reported = _as_reported(data, name, table.index)
+            _barh(ax, labels, table[name].to_numpy(), PALETTE[color], **reported)
         left.set(xlabel="Sessions held (count)", ylabel="Unit" if label else "")
         right.set(xlabel="Participants (persons)")
         _per_session(right, table[participants] / table[sessions])
         noun = "Propaganda" if kind == "propaganda" else "Legal-education"
         fig.suptitle(title or f"{noun} sessions → participants", x=0.01, ha="left")
     return fig
+
+
+def _as_reported(data: pd.DataFrame, indicator: str, order: pd.Index) -> dict[str, list]:
+    """``_barh``'s qualifiers, lows and highs of one indicator, in the bars' order: a funnel
+    bar is labelled "nearly 8,000" as reported, with its band as a whisker."""
+    rows = data[data["indicator"].eq(indicator)].set_index("label").reindex(order)
+    return {
+        "qualifiers": rows["qualifier"].fillna("exact").tolist(),
+        "lows": rows["low"].tolist(),
+        "highs": rows["high"].tolist(),
+    }
 
 
 def _per_session(ax: Axes, ratio: pd.Series) -> None:
@@ -560,7 +572,7 @@ def _dated_points(ax: Axes, rows: pd.DataFrame, color: str) -> None:
     for row in rows.itertuples():
         if row.date:
             ax.annotate(
-                str(row.date),
+                _point_label(row.share, row.qualifier, row.date),
                 (row.year, row.share),
                 xytext=(3, -10),
                 textcoords="offset points",
@@ -569,9 +581,18 @@ def _dated_points(ax: Axes, rows: pd.DataFrame, color: str) -> None:
             )
 
 
+def _point_label(share: float, qualifier: str, date: str) -> str:
+    """A point's date, and for a qualified share the figure as reported ("nearly 50 %")."""
+    from dvk_analysis.codebook import QUALIFIER_WORDS
+
+    word = QUALIFIER_WORDS.get(str(qualifier), "")
+    percent = f"{100 * share:.1f}".rstrip("0").rstrip(".")
+    return f"{word}{percent} %, {date}" if word else str(date)
+
+
 def _shares(df: pd.DataFrame, year: str, share: str, label: str | None, where: str) -> pd.DataFrame:
     """Rows to draw: ``year`` may be fractional (2023.5 for June 2023); optional ``date``,
-    ``share_low`` and ``share_high`` columns label the points and draw ranges."""
+    ``qualifier``, ``share_low`` and ``share_high`` columns label the points and draw ranges."""
     _frame(df, [year, share, *([label] if label else [])], where)
     out = pd.DataFrame(
         {
@@ -579,6 +600,9 @@ def _shares(df: pd.DataFrame, year: str, share: str, label: str | None, where: s
             "year": _numbers(df, year, where),
             "share": _numbers(df, share, where),
             "date": df["date"].astype("string").fillna("") if "date" in df else "",
+            "qualifier": df["qualifier"].astype("string").fillna("exact")
+            if "qualifier" in df
+            else "exact",
             "low": _numbers(df, "share_low", where) if "share_low" in df else np.nan,
             "high": _numbers(df, "share_high", where) if "share_high" in df else np.nan,
         }

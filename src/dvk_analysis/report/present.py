@@ -42,16 +42,30 @@ FIGURE_LABELS: dict[str, str] = {
     "claims": "Claims",
     "sources": "Sources",
     "stories": "Stories",
-    "dvk_models_max": "DVK models (largest figure)",
-    "ntm_share_latest": "Communes meeting NTM (latest)",
+    "dvk_models_max": "DVK models: largest province-level figure, as reported (period end)",
+    "ntm_share_latest": (
+        "Rural communes meeting NTM, standard tier: latest share, as reported (date)"
+    ),
 }
-"""Labels of the index's key figures; other names are labelled from the codebook."""
+"""Labels of the index's key figures; other names are labelled from the codebook. Each names
+its level, what the figure is and whose date stands beside it: "largest figure" over a city,
+a district and a province over different periods compared nothing."""
+
+MAP_LABELS: dict[str, str] = {
+    "legacy": "63 provinces before 1 July 2025",
+    "2025": "34 provinces from 1 July 2025",
+}
+"""How an index heading names the map its provinces are on."""
+
+MAPPED_FIGURES = ("dvk_models_max", "ntm_share_latest")
+"""Key figures of one province on one map: their headings name the map."""
 
 COLUMN_LABELS: dict[str, str] = {
     "indicator": "Indicator",
     "value": "Value",
     "unit": "Unit",
     "qualifier": "Qualifier",
+    "share_reported": "Share is",
     "denominator": "Of",
     "place": "Place",
     "period": "Period",
@@ -98,6 +112,20 @@ def humanise(name: str) -> str:
 def indicator_label(name: str) -> str:
     """A reader's name for an indicator of the codebook (or any snake_case name)."""
     return FIGURE_LABELS.get(name) or humanise(name)
+
+
+def figure_heading(name: str, geography: str | None = None) -> str:
+    """An index column heading: the figure's label, and for a province's figure its map.
+
+    "Rural communes meeting NTM, standard tier: latest share, as reported (date; 63 provinces
+    before 1 July 2025)": a reader must know which province (legacy or merged) and which
+    period a number stands for.
+    """
+    label = indicator_label(name)
+    where = MAP_LABELS.get(str(geography))
+    if where is None or name not in MAPPED_FIGURES:
+        return label
+    return label[:-1] + f"; {where})" if label.endswith(")") else f"{label} ({where})"
 
 
 def indicator_description(name: str) -> str:
@@ -422,9 +450,21 @@ def heading(profile: Any) -> Any:
     return Markdown(f"{title}\n\n{lead}")
 
 
+RECOGNITION_INDICATORS = ("communes_meeting_ntm", "districts_meeting_ntm")
+"""Counts of units recognised as meeting NTM: a status, unless marked ``measure = new``."""
+
+
 def figure_text(row: Any) -> str:
-    """A claim's figure as written for readers: "more than 36,200 m of 40"."""
+    """A claim's figure as written for readers: "more than 36,200 m of 40".
+
+    A count of units *newly* recognised in its period says so ("11 newly recognised in the
+    period"), and its denominator is not written as "of 120": "11 of 120" reads as a share of
+    communes meeting NTM, which a flow is not.
+    """
     text = QUALIFIER_WORDS.get(str(row.qualifier), "") + format_number(row.value, row.unit)
+    indicator = getattr(row, "indicator", None)
+    if getattr(row, "measure", None) == "new" and indicator in RECOGNITION_INDICATORS:
+        return text + " newly recognised in the period"
     if not is_missing(row.denominator):
         text += f" of {format_number(row.denominator)}"
     return text
@@ -477,7 +517,15 @@ def status_table(profile: Any) -> Any:
             f"*No NTM status figure for {_md(profile.province)} in the reference table.*"
         )
     shown = status.drop(columns=[c for c in ("province_level",) if c in status.columns])
-    shares = {c: "share" for c in shown.columns if str(c).startswith("share")}
+    if "share_reported" in shown:
+        # a flag, not a share: is the percentage the source's own, or a count divided by us?
+        stated = shown["share_reported"].astype("boolean")
+        labels = {True: "stated by the source", False: "count ÷ rural communes"}
+        shown = shown.assign(share_reported=stated.map(labels))
+    if "qualifier" in shown:
+        words = shown["qualifier"].map(lambda q: QUALIFIER_WORDS.get(str(q), "").strip())
+        shown = shown.assign(qualifier=words.replace("", "exact"))
+    shares = {c: "share" for c in ("share", "share_low", "share_high") if c in shown.columns}
     return Table(shown, units=shares)
 
 

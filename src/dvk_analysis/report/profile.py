@@ -16,7 +16,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvk_analysis.codebook import QUALIFIER_WORDS
 from dvk_analysis.paths import data_dir as default_data_dir
 
 if TYPE_CHECKING:
@@ -82,8 +81,7 @@ def load_profile(
     folder = default_data_dir(data_dir)
     name = resolve_province(province, geography=geography).name
     dataset, cells, status, national = _inputs(str(folder.resolve()), geography, _signature(folder))
-    column = "province" if geography == "legacy" else "province_2025"
-    claims = dataset[dataset[column] == name].reset_index(drop=True)
+    claims = _claims_of(dataset, name, geography, folder / "reference")
     cells = cells[cells["province"] == name].reset_index(drop=True)
     provinces = _status_names(name, geography)
     return ProvinceProfile(
@@ -94,6 +92,21 @@ def load_profile(
         status=status[status["province"].isin(provinces)].reset_index(drop=True),
         national=national,
     )
+
+
+def _claims_of(dataset: pd.DataFrame, name: str, geography: str, folder: Path) -> pd.DataFrame:
+    """The claims a province's page shows: on the legacy map, never a merged 2025 province's.
+
+    A claim about Tuyên Quang dated after 1 July 2025 describes the province that absorbed
+    Hà Giang; under the legacy name it would show a merged province's value
+    (:func:`dvk_analysis.data.merger.describes_2025_province`).
+    """
+    from dvk_analysis.data.merger import describes_2025_province
+
+    if geography != "legacy":
+        return dataset[dataset["province_2025"] == name].reset_index(drop=True)
+    mine = dataset[dataset["province"] == name]
+    return mine[~describes_2025_province(mine, folder)].reset_index(drop=True)
 
 
 def _signature(folder: Path) -> tuple:
@@ -266,6 +279,7 @@ def _share_series(series: pd.DataFrame, unit: str | None = None) -> pd.DataFrame
             "share_low": rows["share_low"].to_numpy(),
             "share_high": rows["share_high"].to_numpy(),
             "date": rows["date"].astype(str).to_numpy(),
+            "qualifier": rows["qualifier"].astype(str).to_numpy(),
         }
     )
 
@@ -286,16 +300,22 @@ def key_figures(profile: ProvinceProfile) -> dict[str, object]:
     # one level: the province's own figures, never a district's or a city's
     cells = profile.cells
     models = cells[cells["indicator"].eq("dvk_models") & cells["admin_level"].eq("province")]
+    latest = series.iloc[-1] if not series.empty else None
     return {
         "claims": len(profile.claims),
         "sources": profile.claims["source_key"].nunique() if not profile.empty else 0,
         "stories": profile.claims["story_id"].nunique() if not profile.empty else 0,
+        # the map the figures are on, named in the index's column headers
+        "geography": profile.geography,
         # the reported value of the largest figure ("more than 1,000" is 1,000, not its mid)
         "dvk_models_max": _reported_max(models),
-        # the date of each figure, shown beside it in the index ("<name>_as_of")
+        # the date of each figure, shown beside it in the index ("<name>_as_of"), and its
+        # qualifier, written before it ("<name>_qualifier": "more than 1,000")
         "dvk_models_max_as_of": _period_of_max(models),
-        "ntm_share_latest": round(float(series["share"].iloc[-1]), 3) if not series.empty else None,
-        "ntm_share_latest_as_of": str(series["date"].iloc[-1]) if not series.empty else None,
+        "dvk_models_max_qualifier": _qualifier_of_max(models),
+        "ntm_share_latest": None if latest is None else round(float(latest["share"]), 4),
+        "ntm_share_latest_as_of": None if latest is None else str(latest["date"]),
+        "ntm_share_latest_qualifier": None if latest is None else str(latest["qualifier"]),
     }
 
 
@@ -304,6 +324,13 @@ def _reported_max(cells: pd.DataFrame) -> int | None:
     if cells.empty:
         return None
     return int(cells.loc[cells["mid"].idxmax(), "value"])
+
+
+def _qualifier_of_max(cells: pd.DataFrame) -> str | None:
+    """The qualifier of the largest figure in ``cells`` (None when there is none)."""
+    if cells.empty:
+        return None
+    return str(cells.loc[cells["mid"].idxmax(), "qualifier"])
 
 
 def _period_of_max(cells: pd.DataFrame) -> str | None:
@@ -322,7 +349,7 @@ def summary(profile: ProvinceProfile, limit: int = 8, href: Callable | None = No
     ``href(row)``, when given, is the link of a claim (the report's offline source page,
     ``present.summary_links``); otherwise the web address, when there is one.
     """
-    from dvk_analysis.report.present import format_number, indicator_label
+    from dvk_analysis.report.present import figure_text, indicator_label
 
     if profile.empty:
         return f"The corpus holds no claim about **{_text(profile.province)}**."
@@ -342,9 +369,7 @@ def summary(profile: ProvinceProfile, limit: int = 8, href: Callable | None = No
         "",
     ]
     for row in chosen.itertuples():
-        value = QUALIFIER_WORDS[row.qualifier] + format_number(row.value, row.unit)
-        if isinstance(row.denominator, float) and row.denominator == row.denominator:
-            value += f" of {row.denominator:,.0f}"
+        value = figure_text(row)
         period = f"{row.period_start or '?'}–{row.period_end or '?'}"
         lines.append(
             f"- {indicator_label(row.indicator)}: {value} ({_text(row.place)}, {_text(period)}) "

@@ -375,8 +375,11 @@ def matched_scatter(res: MatchedResults, predictor: str) -> object:
     if section is None or section.empty:
         return plots.show(f"No province has both {predictor} and a later NTM share yet.")
     data = section.assign(label=section["province"] + " (" + section["date"].astype(str) + ")")
+    # points at the figures as reported (rate of "more than 1,000", share "nearly 50 %"), never
+    # a band's mid; the whiskers are the ranges the estimates are checked over
+    x = "x_reported" if "x_reported" in data else "x"
     return plots.scatter_relationship(
-        data, "x", "share", "label",
+        data, x, "share", "label",
         x_label=label(predictor),
         y_label=f"Rural communes meeting NTM, {res.tier} tier (share)",
         caption="dvk-analysis: curated observations and data/reference/ntm_status.csv; "

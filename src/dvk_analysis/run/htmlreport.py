@@ -206,6 +206,12 @@ ROW_KEYS = {"province", "slug", "status", "updated", "report", "href", "error", 
 DATE_SUFFIXES = ("_as_of", "_date", "_period")
 """A key figure named ``<figure><suffix>`` is the date of ``<figure>``, shown beside it."""
 
+QUALIFIER_SUFFIX = "_qualifier"
+"""A key figure named ``<figure>_qualifier`` is written before ``<figure>`` ("more than 1,000")."""
+
+GEOGRAPHY_KEY = "geography"
+"""The key figure naming the map of a row's figures; it labels the columns, not a column."""
+
 
 def _figures(row: Mapping[str, Any]) -> dict[str, Any]:
     """Key figures of an index row: its ``key_figures`` mapping, else its other keys."""
@@ -219,16 +225,20 @@ def _figure_names(rows: list[Mapping[str, Any]]) -> list[str]:
     names: list[str] = []
     for row in rows:
         for name in _figures(row):
-            if name not in names and not name.endswith(DATE_SUFFIXES):
+            annex = name.endswith((*DATE_SUFFIXES, QUALIFIER_SUFFIX)) or name == GEOGRAPHY_KEY
+            if name not in names and not annex:
                 names.append(name)
     return names
 
 
 def _figure_cell(figures: Mapping[str, Any], name: str) -> str:
     """One key figure, formatted, with its date when the row gives one."""
+    from dvk_analysis.codebook import QUALIFIER_WORDS
     from dvk_analysis.report.present import MISSING, format_figure, is_missing
 
     text = format_figure(name, figures.get(name))
+    if text != MISSING:
+        text = QUALIFIER_WORDS.get(str(figures.get(name + QUALIFIER_SUFFIX)), "") + text
     dates = [figures.get(name + s) for s in DATE_SUFFIXES]
     date = next((str(d) for d in dates if not is_missing(d)), "")
     return f"{text} ({date})" if date and text != MISSING else text
@@ -248,6 +258,12 @@ def _updated(value: Any) -> str:
     if when.tzinfo is not None:
         when = when.astimezone(UTC)
     return f"{when:%Y-%m-%d %H:%M}"
+
+
+def _geography(rows: list[Mapping[str, Any]]) -> str | None:
+    """The one map every row's figures are on (``legacy`` or ``2025``), else None."""
+    maps = {str(_figures(r).get(GEOGRAPHY_KEY)) for r in rows} - {"None", "", "nan"}
+    return maps.pop() if len(maps) == 1 else None
 
 
 def _index_row(row: Mapping[str, Any], names: list[str]) -> dict[str, Any]:
@@ -289,13 +305,15 @@ def index_html(
     stamp : str, optional
         Provenance line (default :func:`stamp_text`).
     """
-    from dvk_analysis.report.present import indicator_description, indicator_label
+    from dvk_analysis.report.present import figure_heading, indicator_description
 
     rows = list(rows)
     names = _figure_names(rows)
     prepared = [_index_row(r, names) for r in rows]
+    geography = _geography(rows)
     columns = [
-        {"label": indicator_label(n), "description": indicator_description(n)} for n in names
+        {"label": figure_heading(n, geography), "description": indicator_description(n)}
+        for n in names
     ]
     return (
         _environment()
