@@ -55,11 +55,21 @@ def test_within_province_p_uses_t_with_provinces_minus_one_df_and_flags_disagree
     table, _ = inference.within_province(synthetic(n_prov=8), n_resamples=100)
     row = table.iloc[0]
     assert "t with 7 df" in row["method"]  # few clusters: t(G-1), not the normal
-    assert row["note"] == ""  # a clear slope: p and interval agree
+    # A clear slope: p and interval agree, but 8 provinces are too few to trust their width.
+    assert row["note"] == inference.few_clusters(8) != ""
+    assert "only 8 provinces" in row["note"]
     assert inference.disagreement(0.002, -0.28, 0.33, 8).startswith("the cluster-robust p")
     assert inference.disagreement(0.30, 0.01, 0.20, 8) != ""  # and the other way round
     assert inference.disagreement(0.002, 0.05, 0.33, 8) == ""
     assert inference.disagreement(0.40, -0.1, 0.2, 8) == ""
+
+
+def test_fixed_effects_with_few_provinces_say_so_and_many_do_not() -> None:
+    few = inference.fixed_effects(synthetic(n_prov=6)).iloc[0]
+    assert "only 6 provinces" in few["note"]
+    many = inference.fixed_effects(synthetic()).iloc[0]  # 30 provinces
+    assert many["note"] == ""
+    assert inference.few_clusters(inference.FEW_CLUSTERS) == ""
 
 
 def test_cross_province_correlation_is_positive_with_its_n() -> None:

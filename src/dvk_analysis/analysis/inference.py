@@ -236,6 +236,25 @@ def disagreement(p_value: float, low: float, high: float, n_provinces: int) -> s
     )
 
 
+FEW_CLUSTERS = 10
+"""Below this many provinces, cluster-robust p-values over-reject even with t(G - 1) and a
+cluster bootstrap has too few distinct resamples (Cameron and Miller 2015, section VI)."""
+
+
+def few_clusters(n_provinces: int) -> str:
+    """A caveat for a within-province result resting on fewer than ``FEW_CLUSTERS`` provinces.
+
+    p-value and interval may agree and still both be too narrow: with five provinces one
+    province's change can carry the slope. The reader is told to read the sign only.
+    """
+    if n_provinces >= FEW_CLUSTERS:
+        return ""
+    return (
+        f"only {n_provinces} provinces: below {FEW_CLUSTERS} clusters the p-value and interval "
+        "are too optimistic; read the sign, not the precision"
+    )
+
+
 def _slope(frame: pd.DataFrame) -> float:
     """OLS slope of dy on dx with an intercept (a common trend)."""
     if np.ptp(frame["dx"].to_numpy(dtype=float)) == 0:
@@ -295,7 +314,7 @@ def within_province(
             f"{n_prov - 1} df; percentile province-cluster bootstrap CI ({valid} of "
             f"{n_resamples} resamples valid; seed {seed})"
         ),
-        "note": disagreement(p_value, low, high, n_prov),
+        "note": disagreement(p_value, low, high, n_prov) or few_clusters(n_prov),
     }
     return pd.DataFrame([row]), too_few
 
@@ -344,7 +363,14 @@ def fixed_effects(
         "model": "fixed_effects",
         "bound_view": "mid",
         "method": f"OLS with province dummies; SE clustered by province, t with {len(keep) - 1} df",
-        "note": f"{dropped} province(s) with one date dropped" if dropped else "",
+        "note": "; ".join(
+            part
+            for part in (
+                f"{dropped} province(s) with one date dropped" if dropped else "",
+                few_clusters(len(keep)),
+            )
+            if part
+        ),
     }
     return pd.DataFrame([row])
 
