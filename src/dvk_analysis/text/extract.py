@@ -37,10 +37,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.fileio import read_article
+from dvk_analysis.text.breakdowns import CLAUSE_END as _CLAUSE_END
+from dvk_analysis.text.breakdowns import breaks_down, indicator_family, only_needs
 from dvk_analysis.text.context import ArticleContext, successor
+from dvk_analysis.text.enumerations import own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.keywords import (
-    DONATIONS,
     Candidate,
     Hit,
     IndicatorRule,
@@ -90,8 +92,6 @@ COLUMNS: tuple[str, ...] = (
 the 2025 successor of ``province``, the province as of the article date; ``measure``
 (cumulative | new) and ``tier`` (standard | advanced | model) of NTM achievement claims,
 empty where the text does not tell or the claim is of another kind)."""
-
-_CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
 
 
 @dataclass(frozen=True)
@@ -259,6 +259,9 @@ def extract_text(
             hit_cache[clause_index] = (hits, allowed_indicators(clause, hits, lex))
             quantities = [n.start for n in found if c_start <= n.start < c_end and not n.percent]
             fields.update(respective_fields(clause, hits, hit_cache[clause_index][1], quantities))
+            items = [(n.start, n.end) for n in found if n.start in set(quantities)]
+            owned = own_fields(text, spans[clause_index], hits, hit_cache[clause_index][1], items)
+            fields.update({k: v for k, v in owned.items() if k not in fields})
         if context is None:
             context = ArticleContext.build(text, lang, published, province)
         clause_starts = starts[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
@@ -276,10 +279,11 @@ def extract_text(
         )
         if claim is None and previous is not None:
             claim = _listed(text, number, measured, previous, hit_cache[clause_index][0], context)
-        if claim is None and previous is not None and _breaks_down(text, number, previous[0]):
+        if claim is None and previous is not None and breaks_down(text, number, previous[0]):
             hits, allowed = hit_cache[clause_index]
-            indicator = previous[0].indicator
-            if indicator not in allowed and _only_needs(text[c_start:c_end], hits, indicator, lex):
+            family = indicator_family(previous[0].indicator, lex) - allowed
+            extra = {i for i in family if only_needs(text[c_start:c_end], hits, i, lex)}
+            if extra:
                 claim = _claim(
                     text,
                     number,
@@ -287,12 +291,12 @@ def extract_text(
                     clause_starts,
                     spans[clause_index],
                     hits,
-                    allowed | {indicator},
+                    allowed | extra,
                     lex,
                     article_id,
                     context,
                 )
-                if claim is not None and claim.indicator != indicator:
+                if claim is not None and claim.indicator not in extra:
                     claim = None
         if claim is not None:
             claims.append(claim)
@@ -379,37 +383,6 @@ def _number_fields(
     }
 
 
-BREAKDOWN_GAP = 400
-"""Most characters between a total and the first part of its breakdown in the next sentence."""
-
-
-def _breaks_down(text: str, number: NumberMatch, total: Claim) -> bool:
-    """Whether ``number`` may be a part of the total claimed in the sentence before.
-
-    "The whole province has 84 communes meeting the new-rural standard. The former province
-    of Phu Tho has 32 communes, ...": the second sentence names the counted noun but not the
-    standard, which the first one set. The part is at most the total, in the same paragraph,
-    in the next sentence (one sentence end between them); then the clause admits the total's
-    indicator even without its required words (``need``). Shared by all languages.
-    """
-    gap = text[total.end : number.start]
-    if not 0 < len(gap) <= BREAKDOWN_GAP or "\n" in gap or number.value > total.value:
-        return False
-    ends = _CLAUSE_END.findall(gap)
-    return len(ends) == 1 and ends[0].strip()[:1] not in ";；؛"  # a sentence, not a list item
-
-
-def _only_needs(clause: str, hits: Sequence[Hit], indicator: str, lex: Lexicon) -> bool:
-    """Whether the clause names ``indicator``'s keyword and lacks only its required words:
-    its excluded words and the recovery frame still rule it out."""
-    rule = next((h.rule for h in hits if h.rule is not None and h.rule.name == indicator), None)
-    return (
-        rule is not None
-        and (rule.exclude is None or not rule.exclude.search(clause))
-        and not (lex.recover is not None and lex.recover.search(clause) and indicator in DONATIONS)
-    )
-
-
 def _other_keyword(hit: Hit, indicator: str) -> bool:
     return hit.rule is not None and hit.rule.name != indicator
 
@@ -481,7 +454,7 @@ def _claim(
         if candidate is not None:
             candidates.append(candidate)
     chosen = choose(candidates, lex)
-    if field is not None and field.rule in rules_of_unit(lex, unit):
+    if _field_fits(field, chosen, lex, unit):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
@@ -499,6 +472,17 @@ def _claim(
         measure=measure,
         tier=tier,
     )
+
+
+def _field_fits(
+    field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None
+) -> bool:
+    """Whether the field of the number's list item (``field``) replaces ``chosen``: only
+    within one family ("economic models" for "models"), never over another indicator."""
+    if field is None or field.rule is None or field.rule not in rules_of_unit(lex, unit):
+        return False
+    family = field.rule.refines
+    return chosen is None or family in (chosen.rule.name, chosen.rule.refines)
 
 
 def _is_total(
