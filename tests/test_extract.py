@@ -905,3 +905,40 @@ def test_a_label_word_before_a_qualifier_is_no_label():
 def test_enumeration_items_after_a_described_first_item(lang, text, expected):
     values = [v for i, v in _pairs(text, lang) if i == "villages_meeting_standard"]
     assert values == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In 2023 the central budget allocated VND 120 billion and the provincial budget VND "
+            "85 billion, while residents contributed VND 46 billion in cash and working days.",
+        ),
+        (
+            "fr",
+            "Le budget central a alloué 120 milliards de dongs et le budget provincial 85 "
+            "milliards de dongs, tandis que les habitants ont contribué à hauteur de 46 "
+            "milliards de dongs.",
+        ),
+        (
+            "ru",
+            "Центральный бюджет выделил 120 млрд донгов, провинциальный бюджет — 85 млрд "
+            "донгов, а местные жители внесли 46 млрд донгов.",
+        ),
+    ],
+)
+def test_the_budget_rules_out_its_own_money_not_the_peoples_beside_it(lang, text):
+    assert _pairs(text, lang) == [("funds_mobilized", 46_000_000_000)]
+
+
+def test_canals_named_first_rule_out_no_road_length():
+    text = (
+        "With this money, 35.2 km of irrigation canals were built, 48.5 km of commune roads "
+        "and 22 km of village roads were concreted."
+    )
+    assert _pairs(text, "en") == [
+        ("canal_length", 35_200),
+        ("road_length", 48_500),
+        ("road_length", 22_000),
+    ]

@@ -128,3 +128,17 @@ def own_fields(
         if near:
             found[start] = min(near, key=lambda p: p[0])[1]
     return found
+
+
+def item_text(
+    text: str, span: tuple[int, int], number: tuple[int, int], others: Sequence[int]
+) -> str:
+    """The number's own list item: from the last list separator between the number before it
+    (or the clause start) and it, to the first separator between it and the next number (or
+    the clause end). Why: words that rule an indicator out ("budget") speak of their own
+    item, not of the whole list."""
+    lo = max((o for o in others if o < number[0]), default=span[0])
+    hi = min((o for o in others if o > number[0]), default=span[1])
+    before = [m.end() for m in LIST_SEPARATOR.finditer(text, lo, number[0])]
+    after = LIST_SEPARATOR.search(text, number[1], hi)
+    return text[before[-1] if before else lo : after.start() if after else hi]

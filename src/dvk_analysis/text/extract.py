@@ -40,9 +40,10 @@ from dvk_analysis.fileio import read_article
 from dvk_analysis.text.breakdowns import CLAUSE_END as _CLAUSE_END
 from dvk_analysis.text.breakdowns import breaks_down, indicator_family, only_needs
 from dvk_analysis.text.context import ArticleContext, successor
-from dvk_analysis.text.enumerations import own_fields
+from dvk_analysis.text.enumerations import item_text, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.keywords import (
+    ITEM_EXCLUDED,
     Candidate,
     Hit,
     IndicatorRule,
@@ -444,8 +445,11 @@ def _claim(
     lo = number.expr_start if number.expr_start >= 0 else number.start
     expr = (min(lo, number.start), max(number.expr_end, number.end))
     candidates = []
+    item = item_text(text, clause_span, expr, others)
     for rule in rules_of_unit(lex, unit):
-        if rule.name not in allowed:
+        if rule.name not in allowed or (
+            rule.unit in ITEM_EXCLUDED and rule.exclude and rule.exclude.search(item)
+        ):
             continue
         if rule.unit_only and unit == rule.unit:
             candidates.append(Candidate(rule, 0.0, unit, False, "after"))
