@@ -942,3 +942,63 @@ def test_canals_named_first_rule_out_no_road_length():
         ("road_length", 48_500),
         ("road_length", 22_000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In the three communes, 210, 64 and 37 households donated 9,400, 3,150 and 1,020 m2 "
+            "of land respectively.",
+        ),
+        (
+            "de",
+            "In den drei Gemeinden gaben 210, 64 bzw. 37 Haushalte 9.400, 3.150 bzw. 1.020 m² "
+            "Land ab.",
+        ),
+        (
+            "vi",
+            "Ba xã lần lượt có 210, 64 và 37 hộ hiến 9.400, 3.150 và 1.020 m2 đất.",
+        ),
+    ],
+)
+def test_numbers_listed_before_one_noun_share_it(lang, text):
+    assert set(_pairs(text, lang)) == {
+        ("households_mobilized", 210),
+        ("households_mobilized", 64),
+        ("households_mobilized", 37),
+        ("land_donated", 9400),
+        ("land_donated", 3150),
+        ("land_donated", 1020),
+    }
+
+
+def test_a_list_shares_the_multiplier_of_its_last_amount():
+    assert _pairs("Residents contributed 1.5 and 2 billion VND.", "en") == [
+        ("funds_mobilized", 1_500_000_000),
+        ("funds_mobilized", 2_000_000_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Die Bevölkerung von A brachte 4.210 Mio. VND auf, B 3.870 Mio. VND und C 2.015 "
+            "Mio. VND.",
+        ),
+        (
+            "es",
+            "La población de A aportó 4.210 millones de dongs; B, 3.870 millones, y C, 2.015 "
+            "millones.",
+        ),
+    ],
+)
+def test_money_listed_by_district_after_an_abbreviation_or_a_semicolon(lang, text):
+    assert _pairs(text, lang) == [
+        ("funds_mobilized", 4_210_000_000),
+        ("funds_mobilized", 3_870_000_000),
+        ("funds_mobilized", 2_015_000_000),
+    ]

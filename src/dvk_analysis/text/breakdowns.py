@@ -13,15 +13,48 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 from dvk_analysis.text.keywords import DONATIONS, Hit, Lexicon
+from dvk_analysis.text.lexicon import LANGUAGES, section
 
 if TYPE_CHECKING:
     from dvk_analysis.text.numbers import NumberMatch
 
 CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
 """Ends of sentences and of ``;``-separated clauses, in every script."""
+
+
+@cache
+def _abbreviated() -> re.Pattern[str]:
+    """Multiplier abbreviations of every lexicon that end with a full stop ("Mio.", "млрд.")."""
+    words = {
+        w[:-1]
+        for lang in LANGUAGES
+        for w in section(lang, "numbers").get("multipliers", {})
+        if w.endswith(".")
+    }
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"\d[\s\u00a0]*(?:{alts})$")
+
+
+def abbreviation_stop(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends a multiplier after a number ("9.625 Mio. VND"),
+    not a sentence: the amount and its unit stay in one clause."""
+    return text[stop : stop + 1] == "." and bool(
+        _abbreviated().search(text, max(0, stop - 12), stop)
+    )
+
+
+def clause_ends(text: str, lo: int, hi: int) -> list[str]:
+    """The clause ends between ``lo`` and ``hi`` (abbreviation stops left out)."""
+    return [
+        m.group()
+        for m in CLAUSE_END.finditer(text, lo, hi)
+        if not abbreviation_stop(text, m.start())
+    ]
+
 
 BREAKDOWN_GAP = 400
 """Most characters between a total and the first part of its breakdown in the next sentence."""
@@ -60,7 +93,7 @@ def breaks_down(text: str, number: NumberMatch, total: Stated) -> bool:
         return False
     if number.value > total.value and not field:
         return False
-    ends = CLAUSE_END.findall(gap)
+    ends = clause_ends(text, total.end, number.start)
     if field:
         return len(ends) <= 1
     return len(ends) == 1 and ends[0].strip()[:1] not in ";；؛"

@@ -25,6 +25,13 @@ LIST_SEPARATOR = re.compile(
 )
 """What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
 
+SHARED_JOIN = re.compile(
+    r"\s*[,、，،]?\s*(?:(?:and|or|und|oder|bzw\.|beziehungsweise|và|hoặc|et|ou|y|o|és|vagy"
+    r"|и|или|en|of|[和及与或]|و)\s*)?"
+)
+"""What stands between two numbers that share the noun after the last ("433, 93 and 121
+households"): a list separator, a conjunction, or both; nothing else."""
+
 FIELD_JOIN = 12
 """Most characters between two keywords of one field that a conjunction joins into one name."""
 

@@ -38,9 +38,15 @@ from typing import TYPE_CHECKING
 
 from dvk_analysis.fileio import read_article
 from dvk_analysis.text.breakdowns import CLAUSE_END as _CLAUSE_END
-from dvk_analysis.text.breakdowns import breaks_down, indicator_family, only_needs
+from dvk_analysis.text.breakdowns import (
+    abbreviation_stop,
+    breaks_down,
+    clause_ends,
+    indicator_family,
+    only_needs,
+)
 from dvk_analysis.text.context import ArticleContext, successor
-from dvk_analysis.text.enumerations import item_text, own_fields
+from dvk_analysis.text.enumerations import SHARED_JOIN, item_text, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.keywords import (
     ITEM_EXCLUDED,
@@ -133,7 +139,9 @@ def clauses(text: str) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for match in _CLAUSE_END.finditer(text):
         nxt = text[match.end() : match.end() + 1]
-        if match.group()[0] in ".!?…" and (nxt.islower() or nxt.isdigit()):
+        if match.group()[0] in ".!?…" and (
+            nxt.islower() or nxt.isdigit() or abbreviation_stop(text, match.start())
+        ):
             continue
         if match.end() > begin:
             spans.append((begin, match.end()))
@@ -237,6 +245,7 @@ def extract_text(
     hit_cache: dict[int, tuple[list[Hit], frozenset[str]]] = {}
     starts = [n.start for n in found]
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
+    pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
     for index, number in enumerate(found):
         if (
@@ -299,10 +308,42 @@ def extract_text(
                 )
                 if claim is not None and claim.indicator not in extra:
                     claim = None
-        if claim is not None:
-            claims.append(claim)
-            previous = (claim, measured[0])
+        if claim is None:
+            pending = [*pending, number] if measured[0] is None else []
+            continue
+        claims.extend([*_shared_unit(text, pending, number, claim, measured[1], context), claim])
+        previous, pending = (claim, measured[0]), []
     return claims
+
+
+def _shared_unit(
+    text: str,
+    pending: Sequence[NumberMatch],
+    last: NumberMatch,
+    claim: Claim,
+    factor: float,
+    context: ArticleContext,
+) -> list[Claim]:
+    """Claims for the numbers before ``last`` that share its noun and unit.
+
+    "433, 93 and 121 households gave 19,800, 8,216 and 6,100 m2": only the last number of
+    each list stands next to its noun or unit; the ones joined to it by nothing but list
+    separators ("," "and" "bzw." "、" "و") measure the same, with its multiplier when they
+    have none ("1.5 and 2 billion"). ``pending`` are the numbers before ``last`` that gave
+    no claim and had no unit of their own, in text order.
+    """
+    shared: list[Claim] = []
+    follower = last
+    for number in reversed(pending):
+        if not SHARED_JOIN.fullmatch(
+            text[max(number.end, number.expr_end) : _expr_start(follower)]
+        ):
+            break
+        scale = last.multiplier if number.multiplier == 1 else 1.0
+        fields = _number_fields(number, factor * scale, context)
+        shared.insert(0, replace(claim, **fields, rule=claim.rule + "+shared"))
+        follower = number
+    return shared
 
 
 _LIST_SEPARATOR = re.compile(r"[,;、，،؛]|\s(?:and|và|et|y|und|en|és|pedig|и|а)\s|[和及]|\sو")
@@ -324,18 +365,26 @@ def _listed(
 
     "525 residential areas meet the standard, of which 219 are in X, 231 in Y and 75 in Z":
     only the first number stands next to its noun; the others inherit its indicator when they
-    have the same unit, follow it in the same clause across a list separator, and no keyword
+    have the same unit (or an amount of money none), follow it across a list separator or a
+    semicolon (not a sentence end), and no keyword
     of another indicator stands between (that would start another claim). Shared by all
     languages; the place and period are the item's own.
     """
     claim, unit = previous
     gap_start, gap_end = claim.end, number.start
     gap = text[gap_start:gap_end]
-    if measured[0] != unit or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
+    # "VND 9,625 million; Quang Trach, 6,118 million": an amount without its currency
+    # inherits the previous item's
+    money = measured[0] is None and unit == "VND" and number.multiplier > 1
+    if (measured[0] != unit and not money) or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
         return None
     separator = _LIST_SEPARATOR.search(gap)
-    if _CLAUSE_END.search(gap) or separator is None:
+    # the items of a list may be cut by semicolons, never by a sentence end
+    ends = clause_ends(text, gap_start, gap_end)
+    if any(e.strip()[:1] not in ";；؛" for e in ends) or separator is None:
         return None
+    if ends and any(ch.isdigit() for ch in gap):
+        return None  # across a semicolon, the next number only: "…; 26 units and 27 members"
     # The words before the first separator describe the previous item ("525 residential
     # areas meeting the model standard, of which 219 ..."); another indicator's keyword after
     # it starts another claim.
