@@ -1002,3 +1002,80 @@ def test_money_listed_by_district_after_an_abbreviation_or_a_semicolon(lang, tex
         ("funds_mobilized", 3_870_000_000),
         ("funds_mobilized", 2_015_000_000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "es",
+            "Gracias a ello, se entregó al inversor una superficie despejada de más de 12 ha.",
+            [("area_cleared", 120_000)],
+        ),
+        (
+            "ru",
+            "К 15 часам площадка площадью 2 300 м2 была освобождена и передана застройщику.",
+            [("area_cleared", 2_300)],
+        ),
+        (
+            "ar",
+            "وبفضل ذلك، سُلّمت إلى المستثمر مساحة مُخلاة تزيد على ١٢ هكتارًا.",
+            [("area_cleared", 120_000)],
+        ),
+        (
+            "ru",
+            "Всего речь шла о 8 домохозяйствах, чьи участки попадают в границы проекта.",
+            [("households_affected", 8)],
+        ),
+    ],
+)
+def test_a_site_handed_over_to_the_investor_is_cleared_not_donated(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Im Mai startete die Gemeinde das Projekt für die 12,5 km lange Straße ĐH.5."),
+        ("es", "Al ampliarse la carretera nacional 3, un tramo de 6,2 km atravesaba la comuna."),
+        ("hu", "A kerület elindította a 14,5 km hosszú ĐH.7 út projektjét."),
+        (
+            "en",
+            "Over ten years the province mobilised and integrated resources worth VND 900 billion.",
+        ),
+        ("en", "The province allocated VND 96 billion to support cement for rural roads."),
+        ("vi", "Bên cạnh bộ 19 tiêu chí xã nông thôn mới, xã còn chú trọng các tiêu chí riêng."),
+    ],
+)
+def test_state_projects_integrated_budgets_and_criteria_sets_are_no_claims(lang, text):
+    assert _pairs(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "hu",
+            "Az évértékelőn a község 12 közösséget és 30 személyt tüntetett ki.",
+            [("collectives_honored", 12), ("individuals_honored", 30)],
+        ),
+        ("hu", "A község 40 gyűlést tartott a lakosoknak.", [("propaganda_sessions", 40)]),
+        (
+            "en",
+            "Natives living far from home also sent VND 12 billion back to their villages.",
+            [("funds_mobilized", 12_000_000_000)],
+        ),
+        (
+            "ru",
+            "Уроженцы провинции, живущие вдали от дома, прислали 12 млрд донгов.",
+            [("funds_mobilized", 12_000_000_000)],
+        ),
+        (
+            "zh",
+            "会后，全村120多户居民积极响应，有的献地，有的出工。",
+            [("households_mobilized", 120)],
+        ),
+    ],
+)
+def test_honours_meetings_remittances_and_participation(lang, text, expected):
+    assert _pairs(text, lang) == expected
