@@ -1079,3 +1079,14 @@ def test_state_projects_integrated_budgets_and_criteria_sets_are_no_claims(lang,
 )
 def test_honours_meetings_remittances_and_participation(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Sau sắp xếp từ ngày 1/7/2025, xã Mường Phăng tiếp tục phát động phong trào."),
+        ("en", "From 1/7/2025 the merged commune kept the movement going."),
+    ],
+)
+def test_a_full_date_is_no_count(lang, text):
+    assert _pairs(text, lang) == []

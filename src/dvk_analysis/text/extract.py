@@ -32,7 +32,7 @@ import re
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,13 +41,13 @@ from dvk_analysis.text.breakdowns import CLAUSE_END as _CLAUSE_END
 from dvk_analysis.text.breakdowns import (
     abbreviation_stop,
     breaks_down,
-    clause_ends,
     indicator_family,
     only_needs,
 )
-from dvk_analysis.text.context import ArticleContext, successor
-from dvk_analysis.text.enumerations import SHARED_JOIN, item_text, own_fields
+from dvk_analysis.text.context import ArticleContext
+from dvk_analysis.text.enumerations import item_text, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
+from dvk_analysis.text.items import expr_start, listed, number_fields, shared_unit
 from dvk_analysis.text.keywords import (
     ITEM_EXCLUDED,
     Candidate,
@@ -202,11 +202,6 @@ def _confidence(candidate: Candidate, unit: str | None, lex: Lexicon) -> float:
     return round(0.5 + 0.35 * closeness + (0.15 if unit else 0.0), 3)
 
 
-def _format_value(value: float) -> float | int:
-    rounded = round(value, 6)
-    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
-
-
 def extract_text(
     text: str,
     *,
@@ -288,7 +283,7 @@ def extract_text(
             fields.get(number.start),
         )
         if claim is None and previous is not None:
-            claim = _listed(text, number, measured, previous, hit_cache[clause_index][0], context)
+            claim = listed(text, number, measured, previous, hit_cache[clause_index][0], context)
         if claim is None and previous is not None and breaks_down(text, number, previous[0]):
             hits, allowed = hit_cache[clause_index]
             family = indicator_family(previous[0].indicator, lex) - allowed
@@ -311,139 +306,9 @@ def extract_text(
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []
             continue
-        claims.extend([*_shared_unit(text, pending, number, claim, measured[1], context), claim])
+        claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending = (claim, measured[0]), []
     return claims
-
-
-def _shared_unit(
-    text: str,
-    pending: Sequence[NumberMatch],
-    last: NumberMatch,
-    claim: Claim,
-    factor: float,
-    context: ArticleContext,
-) -> list[Claim]:
-    """Claims for the numbers before ``last`` that share its noun and unit.
-
-    "433, 93 and 121 households gave 19,800, 8,216 and 6,100 m2": only the last number of
-    each list stands next to its noun or unit; the ones joined to it by nothing but list
-    separators ("," "and" "bzw." "、" "و") measure the same, with its multiplier when they
-    have none ("1.5 and 2 billion"). ``pending`` are the numbers before ``last`` that gave
-    no claim and had no unit of their own, in text order.
-    """
-    shared: list[Claim] = []
-    follower = last
-    for number in reversed(pending):
-        if not SHARED_JOIN.fullmatch(
-            text[max(number.end, number.expr_end) : _expr_start(follower)]
-        ):
-            break
-        scale = last.multiplier if number.multiplier == 1 else 1.0
-        fields = _number_fields(number, factor * scale, context)
-        shared.insert(0, replace(claim, **fields, rule=claim.rule + "+shared"))
-        follower = number
-    return shared
-
-
-_LIST_SEPARATOR = re.compile(r"[,;、，،؛]|\s(?:and|và|et|y|und|en|és|pedig|и|а)\s|[和及]|\sو")
-"""What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
-
-LIST_GAP = 90
-"""Most characters between two items of one enumeration."""
-
-
-def _listed(
-    text: str,
-    number: NumberMatch,
-    measured: tuple[str | None, float, int],
-    previous: tuple[Claim, str | None],
-    hits: Sequence[Hit],
-    context: ArticleContext,
-) -> Claim | None:
-    """A claim for the next item of an enumeration whose first item is ``previous``.
-
-    "525 residential areas meet the standard, of which 219 are in X, 231 in Y and 75 in Z":
-    only the first number stands next to its noun; the others inherit its indicator when they
-    have the same unit (or an amount of money none), follow it across a list separator or a
-    semicolon (not a sentence end), and no keyword
-    of another indicator stands between (that would start another claim). Shared by all
-    languages; the place and period are the item's own.
-    """
-    claim, unit = previous
-    gap_start, gap_end = claim.end, number.start
-    gap = text[gap_start:gap_end]
-    # "VND 9,625 million; Quang Trach, 6,118 million": an amount without its currency
-    # inherits the previous item's
-    money = measured[0] is None and unit == "VND" and number.multiplier > 1
-    if (measured[0] != unit and not money) or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
-        return None
-    separator = _LIST_SEPARATOR.search(gap)
-    # the items of a list may be cut by semicolons, never by a sentence end
-    ends = clause_ends(text, gap_start, gap_end)
-    if any(e.strip()[:1] not in ";；؛" for e in ends) or separator is None:
-        return None
-    if ends and any(ch.isdigit() for ch in gap):
-        return None  # across a semicolon, the next number only: "…; 26 units and 27 members"
-    # The words before the first separator describe the previous item ("525 residential
-    # areas meeting the model standard, of which 219 ..."); another indicator's keyword after
-    # it starts another claim.
-    items_start = gap_start + separator.start()
-    if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
-        return None
-    if any(_own_noun(h, claim.indicator, number.end) for h in hits):
-        return None  # "104 model areas and 1,037 model gardens": the item names its own noun
-    # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place
-    # stands after its number, before the next item.
-    stop = _LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
-    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
-    return replace(
-        claim,
-        **_number_fields(number, measured[1], context, own),
-        confidence=round(claim.confidence * 0.9, 3),
-        rule=claim.rule.split("+list")[0] + "+list",
-    )
-
-
-def _number_fields(
-    number: NumberMatch,
-    factor: float,
-    context: ArticleContext,
-    own_place: tuple[str, str, str] | None = None,
-) -> dict:
-    """The fields of a claim that its number gives: the value multiplied out by the unit's
-    ``factor``, qualifier, denominator and offsets, and the place and period in force where
-    the number stands (``own_place`` when the text gives the number one of its own). Shared
-    by a claim and the list items that inherit its indicator."""
-    place, admin_level, province = own_place or context.place_at(number.start)
-    period_start, period_end = context.period_at(number.start)
-    denominator = number.denominator
-    return {
-        "value": _format_value(number.value * factor),
-        "qualifier": number.qualifier,
-        "denominator": None if denominator is None else _format_value(denominator),
-        "place": place,
-        "admin_level": admin_level,
-        "province": province,
-        "province_2025": successor(province),
-        "period_start": period_start,
-        "period_end": period_end,
-        "start": number.start,
-        "end": number.end,
-    }
-
-
-def _other_keyword(hit: Hit, indicator: str) -> bool:
-    return hit.rule is not None and hit.rule.name != indicator
-
-
-ITEM_NOUN = 25
-"""Characters after a list item in which a noun of its own (another indicator's keyword or an
-``ignore`` phrase) makes it no item of the enumeration."""
-
-
-def _own_noun(hit: Hit, indicator: str, end: int) -> bool:
-    return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
 
 
 def _measure(
@@ -455,21 +320,16 @@ def _measure(
     # The unit of a range "3 to 3.5 m" stands after its last number.
     last = tail or number
     unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
-    if unit is None and currency_before(text, _expr_start(number), lex.lang):
+    if unit is None and currency_before(text, expr_start(number), lex.lang):
         unit = "VND"  # "VND 81.4 billion"
     if unit is None and postposed_classifier(text, last.end, lex.lang):
-        found = unit_before(text, _expr_start(number), lex.lang)  # "工日3000个"
+        found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"
         unit, factor = (found.unit, found.factor) if found else (None, factor)
     if is_year(number, unit) or skipped(text, number, unit_end, lex):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length
     return unit, factor, unit_end
-
-
-def _expr_start(number: NumberMatch) -> int:
-    """Start of the number expression (its qualifier included), else of its digits."""
-    return number.expr_start if number.expr_start >= 0 else number.start
 
 
 def _claim(
@@ -518,7 +378,7 @@ def _claim(
         article_id=article_id,
         indicator=indicator,
         unit=chosen.rule.unit,
-        **_number_fields(number, factor, context),
+        **number_fields(number, factor, context),
         quote=clause.strip(),
         confidence=_confidence(chosen, unit, lex),
         rule=rule,

@@ -199,6 +199,8 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
     if number.percent:
         return "percent"
+    if number.kind in ("date", "time"):
+        return number.kind  # "từ ngày 1/7/2025", "8:30": no count (years: ``is_year``)
     if number.value == 1 and number.denominator is None and not _DIGIT.search(number.raw):
         return "one"  # "одна семья", "één gezin": one example, not a count (as "a family")
     if _in_quotes(text, number.start):
