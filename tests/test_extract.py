@@ -1090,3 +1090,39 @@ def test_honours_meetings_remittances_and_participation(lang, text, expected):
 )
 def test_a_full_date_is_no_count(lang, text):
     assert _pairs(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Residents donated 3,000 m2 of land, 800 m2 more than in 2022.",
+            [("land_donated", 3000)],
+        ),
+        (
+            "en",
+            "Compared with 2020, the province had 35 more communes meeting the new rural "
+            "standard, bringing the total to 120 communes.",
+            [("communes_meeting_ntm", 120)],
+        ),
+        ("fr", "La commune a tenu 45 séances de propagande, soit 12 de plus qu'en 2022.", None),
+        ("de", "Die Gemeinde hielt 45 Propagandaveranstaltungen ab, 12 mehr als im Vorjahr.", None),
+        ("es", "La comuna celebró 45 sesiones de propaganda, 12 más que el año anterior.", None),
+        ("ru", "Община провела 45 пропагандистских встреч, на 12 больше, чем годом ранее.", None),
+        ("hu", "A község 45 propagandaülést tartott, 12-vel többet, mint tavaly.", None),
+        ("nl", "De gemeente hield 45 voorlichtingsbijeenkomsten, 12 meer dan vorig jaar.", None),
+    ],
+)
+def test_an_increase_over_last_year_is_no_claim(lang, text, expected):
+    assert _pairs(text, lang) == (expected or [("propaganda_sessions", 45)])
+
+
+def test_more_than_before_a_number_still_qualifies_it():
+    text = "In het dorp Noi gaven 12 huishoudens meer dan 740 m² grond af."
+    assert _pairs(text, "nl") == [("households_mobilized", 12), ("land_donated", 740)]
+
+
+def test_luot_alone_means_times_not_people():
+    text = "Đoàn viên đã 25 lượt ra quân giúp dân; hội nghị tuyên truyền có 300 lượt người tham dự."
+    assert _pairs(text, "vi") == [("propaganda_participants", 300)]

@@ -195,6 +195,18 @@ def _ends_with(before: str, pattern: re.Pattern[str] | None, lang: str) -> bool:
     return False
 
 
+def _not_after(text: str, unit_end: int, lex: Lexicon) -> bool:
+    """Whether a ``not_after`` word follows the number and its unit ("6 m wide", "12 more
+    than last year"), unless a number follows that word: then "more than" qualifies the next
+    number ("12 households more than 740 m2")."""
+    if lex.not_after is None:
+        return False
+    found = lex.not_after.match(text, _skip_space(text, unit_end))
+    if found is None:
+        return False
+    return _DIGIT.match(text, _skip_space(text, found.end())) is None
+
+
 def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str | None:
     """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
     if number.percent:
@@ -217,7 +229,7 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
     if _ends_with(before, lex.not_before, lex.lang):
         return "not_before"
-    if lex.not_after is not None and lex.not_after.match(text, _skip_space(text, unit_end)):
+    if _not_after(text, unit_end, lex):
         return "not_after"
     if is_clock_time(text, number.start, number.end, number.value, lex.lang):
         return "clock"
