@@ -1126,3 +1126,21 @@ def test_more_than_before_a_number_still_qualifies_it():
 def test_luot_alone_means_times_not_people():
     text = "Đoàn viên đã 25 lượt ra quân giúp dân; hội nghị tuyên truyền có 300 lượt người tham dự."
     assert _pairs(text, "vi") == [("propaganda_participants", 300)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "下午2时30分，宣传会议开始。"),
+        ("vi", "Lúc 14 giờ 30, hội nghị tuyên truyền bắt đầu."),
+        ("de", "Um 9 Uhr 30 begann die Propagandaveranstaltung."),
+        ("fr", "À 14 heures 30, la séance de propagande a commencé."),
+    ],
+)
+def test_the_minutes_of_a_clock_time_are_no_count(lang, text):
+    assert _pairs(text, lang) == []
+
+
+def test_a_count_after_an_hour_with_its_unit_is_kept():
+    text = "At 9 o'clock 40 people attended the propaganda session."
+    assert _pairs(text, "en") == [("propaganda_participants", 40)]

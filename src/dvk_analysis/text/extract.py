@@ -322,7 +322,7 @@ def _measure(
     unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
     if unit is None and currency_before(text, expr_start(number), lex.lang):
         unit = "VND"  # "VND 81.4 billion"
-    if unit is None and postposed_classifier(text, last.end, lex.lang):
+    if unit is None and postposed_classifier(text, max(last.end, last.expr_end), lex.lang):
         found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"
         unit, factor = (found.unit, found.factor) if found else (None, factor)
     if is_year(number, unit) or skipped(text, number, unit_end, lex):
