@@ -110,3 +110,61 @@ def test_fields_listed_after_the_counts_are_no_enumeration():
         "such as the economy, culture, defence and security."
     )
     assert not {(ECON, 80), (CULT, 80), (ECON, 194)} & _pairs(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Dans le domaine économique, la province compte plus de 120 modèles."),
+        ("fr", "La province compte 120 modèles dans le domaine économique."),
+        ("es", "En el ámbito económico, la provincia cuenta con más de 120 modelos."),
+        ("es", "La provincia cuenta con 120 modelos en el ámbito económico."),
+        ("de", "Im Bereich der wirtschaftlichen Entwicklung gibt es über 120 Modelle."),
+        ("de", "Die Provinz hat 120 Modelle im wirtschaftlichen Bereich."),
+        ("ru", "В сфере экономического развития создано более 120 моделей."),
+        ("ru", "В провинции создано 120 моделей в сфере экономики."),
+        ("hu", "A gazdasági területen több mint 120 modell működik."),
+        ("hu", "A tartományban 120 modell működik a gazdasági területen."),
+    ],
+)
+def test_the_field_named_before_or_after_the_only_number(lang, text):
+    assert _pairs(text, lang) == {(ECON, 120)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Along with socio-economic development, the province built 120 models."),
+        ("ru", "Наряду с социально-экономическим развитием в провинции создано 120 моделей."),
+        ("vi", "Cùng với phát triển kinh tế - xã hội, tỉnh xây dựng 120 mô hình."),
+    ],
+)
+def test_socio_economic_development_names_no_field(lang, text):
+    assert _pairs(text, lang) == {("dvk_models", 120)}
+
+
+def test_a_total_and_one_part_in_a_field():
+    text = "The province has 5,358 models, 1,706 of them in the economic field."
+    assert _pairs(text, "en") == {("dvk_models", 5358), (ECON, 1706)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A község 12 modellel rendelkezik, ebből 5 gazdasági modell.",
+            {("dvk_models", 12), (ECON, 5)},
+        ),
+        (
+            "A tartományban 2023-ban 45 propagandaülést tartottak, 3200 résztvevővel.",
+            {("propaganda_sessions", 45), ("propaganda_participants", 3200)},
+        ),
+        (
+            "A lakosok 2,5 milliárd VND-t adományoztak, és 35 háztartásnak segítettek.",
+            {("funds_mobilized", 2_500_000_000), ("households_mobilized", 35)},
+        ),
+        ("A lakosok 3 200 m²-t adományoztak az út építéséhez.", {("land_donated", 3200)}),
+    ],
+)
+def test_hungarian_case_endings_on_numbers_and_nouns(text, expected):
+    assert _pairs(text, "hu") == expected

@@ -61,6 +61,15 @@ def _listed(fields: list[Hit], numbers: Sequence[tuple[int, int]]) -> list[Hit]:
     return kept
 
 
+def _sole_field(fields: list[Hit], number: tuple[int, int], window: int) -> dict[int, Hit]:
+    """The one field a clause with one number names, on either side within ``window``."""
+    if len({f.rule.name for f in fields if f.rule}) != 1:
+        return {}
+    gaps = [(max(f.start - number[1], number[0] - f.end), f) for f in fields]
+    gap, near = min(gaps, key=lambda g: g[0])
+    return {number[0]: near} if gap <= window else {}
+
+
 def _cuts(text: str, lo: int, hi: int, fields: Sequence[Hit], all_hits: Sequence[Hit]) -> list:
     """Offsets of the separators between ``lo`` and ``hi`` that cut a list, in order.
 
@@ -94,8 +103,9 @@ def own_fields(
     hits: Sequence[Hit],
     allowed: frozenset[str],
     numbers: Sequence[tuple[int, int]],
+    window: int = 90,
 ) -> dict[int, Hit]:
-    """Number start -> the field keyword of its own list item; empty when no enumeration.
+    """Number start -> the field keyword of its own list item.
 
     Parameters
     ----------
@@ -109,13 +119,18 @@ def own_fields(
         Indicators the clause admits (their ``need`` words are present).
     numbers
         ``(start, end)`` of the clause's quantities, in order.
+    window
+        Most characters between a clause's only number and the one field it names.
 
-    Why: only a clause that names at least two different fields and holds at least two
-    numbers is an enumeration; elsewhere the nearest keyword decides as before.
+    Why: the field may stand before the number or after it, in every language ("in the
+    economic field, over 120 models"; "120 models in the economic field"); only which item
+    it stands in tells whose it is.
     """
     fields = _listed(_field_hits(hits, allowed), numbers)
-    if len(numbers) < 2 or len({f.rule.name for f in fields if f.rule}) < 2:
+    if not numbers or not fields:
         return {}
+    if len(numbers) == 1:
+        return _sole_field(fields, numbers[0], window)
     bounds = [span[0], *[n for pair in numbers for n in pair], span[1]]
     pieces: dict[int, list[tuple[int, int]]] = {n[0]: [] for n in numbers}
     for k in range(len(numbers) + 1):

@@ -265,7 +265,9 @@ def extract_text(
             quantities = [n.start for n in found if c_start <= n.start < c_end and not n.percent]
             fields.update(respective_fields(clause, hits, hit_cache[clause_index][1], quantities))
             items = [(n.start, n.end) for n in found if n.start in set(quantities)]
-            owned = own_fields(text, spans[clause_index], hits, hit_cache[clause_index][1], items)
+            owned = own_fields(
+                text, spans[clause_index], hits, hit_cache[clause_index][1], items, lex.window
+            )
             fields.update({k: v for k, v in owned.items() if k not in fields})
         if context is None:
             context = ArticleContext.build(text, lang, published, province)
