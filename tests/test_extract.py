@@ -1144,3 +1144,56 @@ def test_the_minutes_of_a_clock_time_are_no_count(lang, text):
 def test_a_count_after_an_hour_with_its_unit_is_kept():
     text = "At 9 o'clock 40 people attended the propaganda session."
     assert _pairs(text, "en") == [("propaganda_participants", 40)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Auf der Konferenz zeichnete der Bezirk 45 Kollektive und 60 Einzelpersonen aus."),
+        ("ru", "На конференции район наградил 45 коллективов и 60 частных лиц за достижения."),
+        ("ar", "وفي المؤتمر، كرّمت المنطقة ٤٥ جماعة و٦٠ فردًا لإنجازاتهم المتميزة."),
+        ("zh", "会上，区里表彰了45个集体和60名个人。"),
+        ("en", "The district commended 45 collectives and 60 individuals for their results."),
+        ("fr", "Le district a récompensé 45 collectifs et 60 individus pour leurs résultats."),
+        ("es", "El distrito premió a 45 colectivos y 60 personas por sus logros."),
+        ("nl", "Het district heeft 45 collectieven en 60 personen onderscheiden."),
+    ],
+)
+def test_collectives_and_individuals_honoured(lang, text):
+    assert _pairs(text, lang) == [("collectives_honored", 45), ("individuals_honored", 60)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Cette année, 350 foyers ont participé aux travaux collectifs et les habitants ont "
+            "volontairement versé 1,2 milliard de dongs.",
+        ),
+        (
+            "hu",
+            "Idén 350 háztartás vett részt a közmunkában, a lakosok önként 1,2 milliárd VND-t "
+            "ajánlottak fel.",
+        ),
+        (
+            "en",
+            "This year 350 households took part in communal work and residents contributed VND "
+            "1.2 billion.",
+        ),
+        (
+            "ar",
+            "هذا العام شاركت ٣٥٠ أسرة في الأعمال المجتمعية، "
+            "وساهم السكان طوعًا بمبلغ ١٫٢ مليار دونغ.",
+        ),
+    ],
+)
+def test_households_taking_part_and_money_given_voluntarily(lang, text):
+    assert _pairs(text, lang) == [
+        ("households_mobilized", 350),
+        ("funds_mobilized", 1_200_000_000),
+    ]
+
+
+def test_russian_private_persons_are_no_hours():
+    assert _pairs("Район наградил 60 частных лиц.", "ru") == [("individuals_honored", 60)]

@@ -51,8 +51,9 @@ def shared_unit(
     shared: list[C] = []
     follower = last
     for number in reversed(pending):
-        if not SHARED_JOIN.fullmatch(text[max(number.end, number.expr_end) : expr_start(follower)]):
-            break
+        gap = text[max(number.end, number.expr_end) : expr_start(follower)]
+        if not SHARED_JOIN.fullmatch(gap) or gap in (",", "."):
+            break  # "1,2 mil": digits around a bare comma are one number, however parsed
         scale = last.multiplier if number.multiplier == 1 else 1.0
         fields = number_fields(number, factor * scale, context)
         shared.insert(0, replace(claim, **fields, rule=claim.rule + "+shared"))

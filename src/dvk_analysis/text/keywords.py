@@ -427,7 +427,9 @@ def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
     ]
     if not general:
         return None
-    best = min(general, key=lambda c: (c.distance, c.rule.name))
+    # One keyword may name several indicators ("个人": a model individual, an individual
+    # honoured): at one distance, the one whose required words the clause holds is meant.
+    best = min(general, key=lambda c: (c.distance, c.rule.need is None, c.rule.name))
     refining = [
         c
         for c in candidates
