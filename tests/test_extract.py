@@ -1197,3 +1197,39 @@ def test_households_taking_part_and_money_given_voluntarily(lang, text):
 
 def test_russian_private_persons_are_no_hours():
     assert _pairs("Район наградил 60 частных лиц.", "ru") == [("individuals_honored", 60)]
+
+
+def test_ranges_of_criteria_sort_communes_and_are_no_claim():
+    text = (
+        "The rest were spread out: 63 communes had reached 15-18 criteria, 137 communes 10-14 "
+        "criteria. The commune has met 17 of 19 criteria."
+    )
+    assert _pairs(text, "en") == [("ntm_criteria_met", 17)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Уроженцы провинции также прислали в родные деревни 12,5 млрд донгов.",
+            [("funds_mobilized", 12_500_000_000)],
+        ),
+        ("ru", "В общинах вдоль национальной дороги 3 кадры ходят в каждый дом.", []),
+        (
+            "en",
+            "The province gave VND 96,000 million, the district budgets VND 29,400 million.",
+            [("funds_mobilized", 96_000_000_000)],
+        ),
+    ],
+)
+def test_amounts_are_no_labels_and_plural_budgets_rule_out(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_an_item_continues_the_list_of_its_own_unit():
+    text = (
+        "In A gaben 60 Haushalte 4.800 m² ab, in B 61 Haushalte 3.050 m² und in C 64 "
+        "Haushalte 2.833,48 m²."
+    )
+    assert ("land_donated", 2833.48) in _pairs(text, "de")

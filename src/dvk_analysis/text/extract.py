@@ -50,6 +50,7 @@ from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import expr_start, listed, number_fields, shared_unit
 from dvk_analysis.text.keywords import (
     ITEM_EXCLUDED,
+    NO_RANGE,
     Candidate,
     Hit,
     IndicatorRule,
@@ -241,6 +242,7 @@ def extract_text(
     starts = [n.start for n in found]
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
     pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
+    same_unit: dict[str | None, tuple[Claim, str | None]] = {}  # the last claim per unit
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
     for index, number in enumerate(found):
         if (
@@ -284,8 +286,13 @@ def extract_text(
             context,
             fields.get(number.start),
         )
-        if claim is None and previous is not None:
-            claim = listed(text, number, measured, previous, hit_cache[clause_index][0], context)
+        # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
+        # of the same unit, when another unit's claim came between
+        for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
+            exclude = _item_exclude(prior[0].indicator, lex)
+            claim = claim or listed(
+                text, number, measured, prior, hit_cache[clause_index][0], context, exclude
+            )
         if claim is None and previous is not None and breaks_down(text, number, previous[0]):
             hits, allowed = hit_cache[clause_index]
             family = indicator_family(previous[0].indicator, lex) - allowed
@@ -305,11 +312,14 @@ def extract_text(
                 )
                 if claim is not None and claim.indicator not in extra:
                     claim = None
+        if claim is not None and tail is not None and claim.indicator in NO_RANGE:
+            claim = None  # "15-18 criteria"
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []
             continue
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending = (claim, measured[0]), []
+        same_unit[measured[0]] = previous
     return claims
 
 
@@ -387,6 +397,13 @@ def _claim(
         measure=measure,
         tier=tier,
     )
+
+
+def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
+    """The excluded words of ``indicator`` when they count in the number's own list item
+    (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money."""
+    rule = next((r for r in lex.rules if r.name == indicator), None)
+    return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
 
 
 def _field_fits(

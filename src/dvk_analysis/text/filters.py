@@ -236,7 +236,8 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     # A label stands right before the digits ("group 8"); a qualifier between ("the village
     # more than 900 m²") makes the number a quantity.
     digits_before = text[max(0, number.start - 40) : number.start].rstrip(" \u00a0#:")
-    if _ends_with(digits_before, lex.labels, lex.lang):
+    amount = number.multiplier != 1  # "деревни 386,99 млрд": an amount is never a label
+    if not amount and _ends_with(digits_before, lex.labels, lex.lang):
         return "label"
     before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
     if _ends_with(before, lex.not_before, lex.lang):

@@ -75,6 +75,7 @@ def listed(
     previous: tuple[C, str | None],
     hits: Sequence[Hit],
     context: ArticleContext,
+    exclude: re.Pattern[str] | None = None,
 ) -> C | None:
     """A claim for the next item of an enumeration whose first item is ``previous``.
 
@@ -83,7 +84,8 @@ def listed(
     have the same unit (or an amount of money none), follow it across a list separator or a
     semicolon (not a sentence end), and no keyword
     of another indicator stands between (that would start another claim). Shared by all
-    languages; the place and period are the item's own.
+    languages; the place and period are the item's own. ``exclude``: words that rule the
+    indicator out when the item's own words hold one ("the district budgets VND 29 billion").
     """
     claim, unit = previous
     gap_start, gap_end = claim.end, number.start
@@ -106,6 +108,9 @@ def listed(
     items_start = gap_start + separator.start()
     if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
+    own_words = text[gap_start + [m.end() for m in LIST_SEPARATOR.finditer(gap)][-1] : gap_end]
+    if exclude is not None and exclude.search(own_words):
+        return None  # "…, the district budgets VND 29,400 million": its own words rule it out
     if any(_own_noun(h, claim.indicator, number.end) for h in hits):
         return None  # "104 model areas and 1,037 model gardens": the item names its own noun
     # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place

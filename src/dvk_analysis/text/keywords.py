@@ -30,6 +30,10 @@ ACHIEVEMENTS = frozenset(
 )
 """Indicators of NTM achievement: the ones that carry ``measure`` and ``tier``."""
 
+NO_RANGE = frozenset({"ntm_criteria_met"})
+"""Indicators a range never states: "63 communes had reached 15-18 criteria" sorts a group of
+communes by progress; a unit's criteria met are one number ("17 of 19")."""
+
 
 # --------------------------------------------------------------------------- lexicons
 
