@@ -307,3 +307,23 @@ def test_so_far_inside_a_since_range_keeps_the_range():
 )
 def test_the_date_of_a_coded_document_is_no_period(lang, text):
     assert find_periods(text, lang, "2025") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Desde principios de año hasta ahora, la población aportó 3.000 millones de dongs."),
+        ("zh", "今年年初以来，全省民众捐款达36亿越南盾。"),
+        ("en", "From the start of the year to now, residents gave VND 3 billion."),
+    ],
+)
+def test_from_the_start_of_the_year_to_now_is_january_to_publication(lang, text):
+    from dvk_analysis.text.extract import extract_text
+
+    claims = extract_text(text, article_id="t", lang=lang, published="2015-11-12")
+    assert [(c.period_start, c.period_end) for c in claims] == [("2015-01", "2015-11-12")]
+
+
+def test_german_als_when_is_no_comparison():
+    found = find_periods("Als im Oktober 2020 der Ausbau begann, verlief ein Abschnitt.", "de")
+    assert [(m.period_start, m.period_end) for m in found] == [("2020-10", "2020-10")]

@@ -427,7 +427,24 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             ):
                 taken.add(m.start(), m.end())
                 out.append(mention)
-    return sorted(out, key=lambda p: p.start)
+    return _drop_joined_ends(sorted(out, key=lambda p: p.start), text)
+
+
+def _drop_joined_ends(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """Leave out a "to now" that ends the period right before it: "desde principios de año
+    hasta ahora" is January to publication, not an open start (the nearer "hasta ahora")."""
+    kept: list[PeriodMention] = []
+    for m in mentions:
+        prev = kept[-1] if kept else None
+        joined = (
+            prev is not None
+            and m.kind == "to_date"
+            and prev.kind in ("year_to_date", "since")
+            and text[prev.end : m.start].strip(" ,\u00a0") == ""
+        )
+        if not joined:
+            kept.append(m)
+    return kept
 
 
 _OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
