@@ -325,5 +325,36 @@ def test_from_the_start_of_the_year_to_now_is_january_to_publication(lang, text)
 
 
 def test_german_als_when_is_no_comparison():
-    found = find_periods("Als im Oktober 2020 der Ausbau begann, verlief ein Abschnitt.", "de")
+    found = find_periods(
+        "Als im Oktober 2020 die Gemeinde 45 Versammlungen hielt, kamen alle.", "de"
+    )
     assert [(m.period_start, m.period_end) for m in found] == [("2020-10", "2020-10")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Cuando en octubre de 2020 comenzó la ampliación, la comuna organizó reuniones."),
+        ("de", "Als im Oktober 2020 der Ausbau begann, verlief ein Abschnitt durch den Bezirk."),
+        ("en", "When the widening began in October 2020, the commune held meetings."),
+        ("hu", "Amikor 2020 októberében megkezdődött a bővítés, a község gyűléseket tartott."),
+    ],
+)
+def test_a_date_with_a_start_verb_starts_a_period(lang, text):
+    found = find_periods(text, lang)
+    assert [(m.period_start, m.period_end) for m in found] == [("2020-10", None)]
+    found = find_periods(text, lang, "2021-09-09")
+    assert [(m.period_start, m.period_end) for m in found] == [("2020-10", "2021-09-09")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("hu", "Ezzel 2021 júniusának végéig 330 község felel meg a szabványnak."),
+        ("en", "As of June 2021, 330 communes met the standard."),
+        ("vi", "Tính đến tháng 6/2021, toàn tỉnh có 330 xã đạt chuẩn."),
+    ],
+)
+def test_by_a_date_ends_a_period_with_an_open_start(lang, text):
+    found = find_periods(text, lang, "2021")
+    assert [(m.period_start, m.period_end) for m in found] == [(None, "2021-06")]
