@@ -140,3 +140,53 @@ def test_scope_matches_finds_what_the_full_scan_finds(text):
     full = [(m.start(), m.end(), m.lastgroup) for m in _SCOPE.finditer(text)]
     assert len(full) >= 3
     assert scope_matches(text) == full
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "level"),
+    [
+        (
+            "de",
+            "Der Bezirk Hoa An in der Provinz Cao Bang gilt als Beispiel. Der Bezirk "
+            "organisierte 95 Versammlungen.",
+            "Hoa An",
+            "district",
+        ),
+        (
+            "es",
+            "El distrito de Hoa An, en la provincia de Cao Bang, es un ejemplo. El distrito "
+            "organizó 95 reuniones.",
+            "Hoa An",
+            "district",
+        ),
+        (
+            "en",
+            "Hoa An district of Cao Bang province is an example. The district held 95 "
+            "propaganda meetings.",
+            "Hoa An",
+            "district",
+        ),
+    ],
+)
+def test_the_district_named_before_is_the_one_the_sentence_reports_on(lang, text, place, level):
+    claims = extract_text(text, article_id="t", lang=lang, province="Cao Bằng")
+    assert claims, text
+    assert all(place in c.place and c.admin_level == level for c in claims), claims
+
+
+def test_a_bare_level_word_with_none_named_before_names_nothing():
+    claims = extract_text(
+        "Le district a organisé 95 réunions de propagande.", article_id="t", lang="fr"
+    )
+    assert [(c.place, c.admin_level) for c in claims] == [("", "")]
+
+
+def test_an_amount_is_no_village_number():
+    claims = extract_text(
+        "Thai Binh natives sent 12,5 billion. Уроженцы прислали в родные деревни 386,99 млрд "
+        "донгов.",
+        article_id="t",
+        lang="ru",
+        province="Thái Bình",
+    )
+    assert claims and all(c.admin_level != "village" for c in claims), claims

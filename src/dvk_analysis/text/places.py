@@ -220,6 +220,10 @@ _LONG_VOWEL = re.compile("[اويىآ]")
 _NAME_PART = re.compile(r"[^\s\-–]+")
 
 
+_FRACTION = re.compile(r"[.,]\d")
+"""Digits going on after a decimal or group separator: an amount, never a village number."""
+
+
 def _is_name_token(tok: str, level: str) -> bool:
     """Tell whether a Latin token can be part of a Vietnamese place name.
 
@@ -260,8 +264,8 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
             break
         tok = t.group()
         ok = _is_name_token(tok, level) or (cyrillic and tok[0].isupper() and tok.isalpha())
-        if not ok:
-            break
+        if not ok or (tok.isdigit() and _FRACTION.match(text, t.end())):
+            break  # "деревни 386,99 млрд": an amount, not "village 386"
         tokens.append(t.span())
         if tok.isdigit():
             break

@@ -68,6 +68,14 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:كل|جميع أنحاء) (?:المنطقة|المديرية)",
         r"全县",
         r"全区",
+        # "the district" named before: the sentence reports on it (lower-case article: "The
+        # district" opening a sentence is one too)
+        r"(?-i:[Tt]he) district(?!\w| of| (?-i:[A-Z]))",
+        r"(?-i:[Dd]er|[Dd]em|[Dd]en|[Dd]es) (?-i:Bezirks?)(?!\w| (?-i:[A-Z]))",
+        r"(?-i:[Ee]l|del) distrito(?!\w| de)",
+        r"(?-i:[Ll]e|du) district(?!\w| de)",
+        r"(?-i:[Hh]et) district(?!\w| (?-i:[A-Z]))",
+        r"(?-i:[Aa]) (?:kerület|járás)(?!\w)",
     ),
     "commune": (
         r"toàn xã",
@@ -83,6 +91,12 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"كل البلدية",
         r"全乡",
         r"全镇",
+        r"(?-i:[Tt]he) commune(?!\w| of| (?-i:[A-Z]))",
+        r"(?-i:[Dd]ie|[Dd]er) (?-i:Gemeinde)(?!\w| (?-i:[A-Z]))",
+        r"(?-i:[Ll]a) comuna(?!\w| de)",
+        r"(?-i:[Ll]a) commune(?!\w| de)",
+        r"(?-i:[Dd]e) gemeente(?!\w| (?-i:[A-Z]))",
+        r"(?-i:[Aa]) község(?!\w)",
     ),
 }
 
@@ -96,7 +110,8 @@ _SCOPE = re.compile(
 
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
-    r"|целом|вся|всей|весь|всего|всему|egész|بأكمل|كلها|كل|جميع|全",
+    r"|целом|вся|всей|весь|всего|всему|egész|بأكمل|كلها|كل|جميع|全"
+    r"|district|distrito|Bezirk|kerület|járás|commune|comuna|Gemeinde|gemeente|község",
     re.IGNORECASE,
 )
 """A word every scope phrase holds (checked by a test): ``_SCOPE`` runs only around one.
@@ -145,6 +160,10 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+_ANAPHOR = re.compile(r"(?:the|der|dem|den|des|die|el|del|le|du|la|het|de|a)\s+\w+", re.IGNORECASE)
+"""An article before a bare level word: "the district" stands for the one named before."""
+
+
 def scoped_places(
     text: str, places: Sequence[PlaceMention], province: PlaceMention | None
 ) -> list[PlaceMention]:
@@ -169,6 +188,8 @@ def scoped_places(
         before = [p for p in kept if p.admin_level == level and p.end <= start]
         if before:
             added.append(replace(before[-1], start=start, end=end))
+        elif _ANAPHOR.fullmatch(phrase):
+            continue  # "the district" with none named before: it says nothing
         else:
             prov = province.province if province is not None else None
             added.append(PlaceMention(start, end, phrase, "", level, prov))
