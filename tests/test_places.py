@@ -398,3 +398,9 @@ def test_province_coordinates_place_every_province_inside_vietnam():
     assert abs(lon - 105.9) < 0.5 and abs(lat - 18.3) < 0.5
     with pytest.raises(ValueError, match="unknown geography 'old'"):
         province_coordinates("old")
+
+
+def test_a_province_name_inside_a_longer_name_is_no_province():
+    text = "Xã Mường Phăng, tỉnh Điện Biên, nơi đặt Sở Chỉ huy Chiến dịch Điện Biên Phủ năm 1954."
+    found = find_places(text, "vi")
+    assert [m.start for m in found if m.admin_level == "province"] == [text.index("tỉnh")]

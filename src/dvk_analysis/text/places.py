@@ -394,7 +394,9 @@ def _bare_province_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         head, rest = re.escape(words[0][0]), re.escape(words[0][1:])
         tail = "".join(r"[ \u00a0\-–]*" + re.escape(w) for w in words[1:])
         alts.append(head + r"(?<![\w\-].)" + rest + tail)
-    words_re = re.compile("(?:" + "|".join(alts) + r")(?![\w])")
+    # A short capitalised syllable right after continues a longer name: "Dien Bien Phu" is a
+    # city and a battle, not the province of Dien Bien.
+    words_re = re.compile("(?:" + "|".join(alts) + r")(?![\w])(?![ \u00a0]+[A-Z][a-z]{1,3}\b)")
     han = [a for a in _han_aliases() if len(a) >= 3 and a not in _PERSON_NAMES]
     han_re = re.compile("|".join(re.escape(a) for a in han)) if han else None
     return words_re, han_re
