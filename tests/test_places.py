@@ -404,3 +404,9 @@ def test_a_province_name_inside_a_longer_name_is_no_province():
     text = "Xã Mường Phăng, tỉnh Điện Biên, nơi đặt Sở Chỉ huy Chiến dịch Điện Biên Phủ năm 1954."
     found = find_places(text, "vi")
     assert [m.start for m in found if m.admin_level == "province"] == [text.index("tỉnh")]
+
+
+def test_chinese_one_syllable_villages():
+    text = "在腊村，46户居民献出900平方米土地。内村有12户献出740平方米土地；该村道路已修好。"
+    found = [(m.text, m.admin_level) for m in find_places(text, "zh")]
+    assert found == [("腊村", "village"), ("内村", "village")]

@@ -352,9 +352,17 @@ def _han_name(text: str, pos: int, stop: str) -> tuple[int, int] | None:
         if text.endswith(alias, 0, pos):
             return (pos - len(alias), pos)
     start = pos - 2
-    if start < 0 or not all(_HAN.match(c) and c not in stop for c in text[start:pos]):
-        return None
-    return (start, pos)
+    if start >= 0 and all(_HAN.match(c) and c not in stop for c in text[start:pos]):
+        return (start, pos)
+    # "在腊村", "。内村": a one-syllable village after a stop character or a sentence start
+    one = text[pos - 1 : pos]
+    if text[pos : pos + 1] in _ONE_SYLLABLE and one and _HAN.match(one) and one not in stop:
+        return (pos - 1, pos)
+    return None
+
+
+_ONE_SYLLABLE = frozenset("村屯")
+"""Level characters whose names may have one syllable (villages: "làng Lạt" is "腊村")."""
 
 
 def _han_false(text: str, pos: int, false_words: Sequence[str]) -> bool:
