@@ -358,3 +358,21 @@ def test_a_date_with_a_start_verb_starts_a_period(lang, text):
 def test_by_a_date_ends_a_period_with_an_open_start(lang, text):
     found = find_periods(text, lang, "2021")
     assert [(m.period_start, m.period_end) for m in found] == [(None, "2021-06")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Over more than ten years, the district built 196 models."),
+        ("de", "In mehr als zehn Jahren baute der Bezirk 196 Modelle auf."),
+        ("vi", "Sau hơn 10 năm, huyện xây dựng 196 mô hình."),
+    ],
+)
+def test_over_more_than_n_years_reaches_back_from_publication(lang, text):
+    found = find_periods(text, lang, "2023-08")
+    assert [(m.period_start, m.period_end) for m in found] == [("2013", "2023")]
+
+
+def test_more_than_n_years_ago_is_no_period():
+    text = "Its concrete surface, laid more than 15 years ago, has degraded."
+    assert find_periods(text, "en", "2025-10-26") == []
