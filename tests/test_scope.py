@@ -190,3 +190,25 @@ def test_an_amount_is_no_village_number():
         province="Thái Bình",
     )
     assert claims and all(c.admin_level != "village" for c in claims), claims
+
+
+def test_a_sentence_with_a_part_larger_than_the_total_breaks_nothing_down():
+    text = (
+        "By the end of 2014, 33 communes had been recognised as new rural communes. The rest "
+        "were spread out: 63 communes had reached 15-18 criteria, and 32 communes were still "
+        "at 3-4 criteria."
+    )
+    claims = extract_text(text, article_id="t", lang="en")
+    assert [(c.indicator, c.value) for c in claims] == [("communes_meeting_ntm", 33)]
+
+
+def test_a_year_in_the_next_sentence_does_not_stop_a_breakdown():
+    text = (
+        "The whole province has 84 communes meeting the new rural standard. In 2025 the former "
+        "province of Phu Tho has 32 communes."
+    )
+    claims = extract_text(text, article_id="t", lang="en", province="Phú Thọ")
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("communes_meeting_ntm", 84),
+        ("communes_meeting_ntm", 32),
+    ]

@@ -79,20 +79,23 @@ class Stated(Protocol):
     end: int
 
 
-def breaks_down(text: str, number: NumberMatch, total: Stated) -> bool:
+def breaks_down(
+    text: str, number: NumberMatch, total: Stated, neighbours: Sequence[float] = ()
+) -> bool:
     """Whether ``number`` may be a part of the ``total`` claimed before it.
 
     The part is at most the total, in the next sentence (one sentence end between them, not a
     semicolon: that is a list item). After a field's count ("economy leads with 1,706;
     culture and society 1,503, defence 799"), the list of fields goes on in the same sentence,
-    across semicolons, whatever the sizes.
+    across semicolons, whatever the sizes. ``neighbours``: the values of the other
+    quantities of the number's clause, which are parts too and so at most the total.
     """
     gap = text[total.end : number.start]
     field = total.indicator in FIELDS
     if not 0 < len(gap) <= BREAKDOWN_GAP or "\n" in gap:
         return False
-    if number.value > total.value and not field:
-        return False
+    if not field and max((number.value, *neighbours)) > total.value:
+        return False  # every part is at most the total: "63 ..., 137 ..., and 32 ..." is none
     ends = clause_ends(text, total.end, number.start)
     if field:
         return len(ends) <= 1

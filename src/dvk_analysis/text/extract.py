@@ -293,7 +293,12 @@ def extract_text(
             claim = claim or listed(
                 text, number, measured, prior, hit_cache[clause_index][0], context, exclude
             )
-        if claim is None and previous is not None and breaks_down(text, number, previous[0]):
+        neighbours = [
+            n.value
+            for n in found
+            if c_start <= n.start < c_end and not n.percent and not is_year(n, None)
+        ]
+        if claim is None and previous and breaks_down(text, number, previous[0], neighbours):
             hits, allowed = hit_cache[clause_index]
             family = indicator_family(previous[0].indicator, lex) - allowed
             extra = {i for i in family if only_needs(text[c_start:c_end], hits, i, lex)}
