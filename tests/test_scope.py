@@ -212,3 +212,18 @@ def test_a_year_in_the_next_sentence_does_not_stop_a_breakdown():
         ("communes_meeting_ntm", 84),
         ("communes_meeting_ntm", 32),
     ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "level"),
+    [
+        ("во всём уезде", "district"),
+        ("во всей провинции", "province"),
+        ("во всей общине", "commune"),
+    ],
+)
+def test_russian_whole_unit_phrases(phrase, level):
+    from dvk_analysis.text.scope import scope_level, scope_matches
+
+    assert scope_level(phrase) == level
+    assert [m[2] for m in scope_matches(f"В 2023 году {phrase} действует 201 модель.")] == [level]

@@ -45,7 +45,7 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"provinzweit",
         r"(?:de )?hele provincie",
         r"провинци[яи] в целом",
-        r"(?:вся|всей|по всей) провинци[ия]",
+        r"(?:вся|всей|по всей|во всей) провинци[ияи]",
         r"az egész (?:megye|tartomány)",
         r"(?:المحافظة|الولاية|المقاطعة) بأكملها",
         r"(?:المحافظة|الولاية|المقاطعة) كلها",
@@ -61,7 +61,7 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"todo el distrito",
         r"(?:der )?(?:ganze|gesamte|gesamten) (?:Bezirk|Kreis)",
         r"(?:het )?hele district",
-        r"(?:весь|всего|по всему) район[ау]?",
+        r"(?:весь|всего|по всему|во всём|во всем) (?:район|уезд)[ауе]?",
         r"az egész (?:járás|kerület)",
         r"(?:المنطقة|المديرية) بأكملها",
         r"(?:المنطقة|المديرية) كلها",
@@ -85,7 +85,7 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"toda la comuna",
         r"(?:die )?(?:ganze|gesamte|gesamten) Gemeinde",
         r"(?:de )?hele gemeente",
-        r"(?:вся|всей|по всей) общин[аеы]",
+        r"(?:вся|всей|по всей|во всей) общин[аеы]",
         r"az egész község",
         r"(?:البلدية|القرية) بأكملها",
         r"كل البلدية",
@@ -110,7 +110,7 @@ _SCOPE = re.compile(
 
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
-    r"|целом|вся|всей|весь|всего|всему|egész|بأكمل|كلها|كل|جميع|全"
+    r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全"
     r"|district|distrito|Bezirk|kerület|járás|commune|comuna|Gemeinde|gemeente|község",
     re.IGNORECASE,
 )
