@@ -68,14 +68,6 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:كل|جميع أنحاء) (?:المنطقة|المديرية)",
         r"全县",
         r"全区",
-        # "the district" named before: the sentence reports on it (lower-case article: "The
-        # district" opening a sentence is one too)
-        r"(?-i:[Tt]he) district(?!\w| of| (?-i:[A-Z]))",
-        r"(?-i:[Dd]er|[Dd]em|[Dd]en|[Dd]es) (?-i:Bezirks?)(?!\w| (?-i:[A-Z]))",
-        r"(?-i:[Ee]l|del) distrito(?!\w| de)",
-        r"(?-i:[Ll]e|du) district(?!\w| de)",
-        r"(?-i:[Hh]et) district(?!\w| (?-i:[A-Z]))",
-        r"(?-i:[Aa]) (?:kerület|járás)(?!\w)",
     ),
     "commune": (
         r"toàn xã",
@@ -91,12 +83,6 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"كل البلدية",
         r"全乡",
         r"全镇",
-        r"(?-i:[Tt]he) commune(?!\w| of| (?-i:[A-Z]))",
-        r"(?-i:[Dd]ie|[Dd]er) (?-i:Gemeinde)(?!\w| (?-i:[A-Z]))",
-        r"(?-i:[Ll]a) comuna(?!\w| de)",
-        r"(?-i:[Ll]a) commune(?!\w| de)",
-        r"(?-i:[Dd]e) gemeente(?!\w| (?-i:[A-Z]))",
-        r"(?-i:[Aa]) község(?!\w)",
     ),
 }
 
@@ -110,17 +96,66 @@ _SCOPE = re.compile(
 
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
-    r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全"
-    r"|district|distrito|Bezirk|kerület|járás|commune|comuna|Gemeinde|gemeente|község",
+    r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全",
     re.IGNORECASE,
 )
 """A word every scope phrase holds (checked by a test): ``_SCOPE`` runs only around one.
 Scanning the whole alternation at every position was a quarter of the extractor's time."""
 
 
+_ANAPHORA = re.compile(
+    "|".join(
+        f"(?P<{level}>{'|'.join(f'(?:{w})' for w in words)})"
+        for level, words in {
+            "district": (
+                r"[Tt]he district(?!\w| of| [A-Z])",
+                r"[Dd](?:er|em|en|es) Bezirks?(?!\w| [A-Z])",
+                r"(?:[Ee]l|del) distrito(?!\w| de)",
+                r"(?:[Ll]e|du) district(?!\w| de)",
+                r"[Hh]et district(?!\w| [A-Z])",
+                r"[Aa] (?:kerület|járás)(?!\w)",
+            ),
+            "commune": (
+                r"[Tt]he commune(?!\w| of| [A-Z])",
+                r"[Dd](?:ie|er) Gemeinde(?!\w| [A-Z])",
+                r"[Ll]a comuna(?!\w| de)",
+                r"[Ll]a commune(?!\w| de)",
+                r"[Dd]e gemeente(?!\w| [A-Z])",
+                r"[Aa] község(?!\w)",
+            ),
+        }.items()
+    )
+)
+"""A level word after an article, no name after it: "the district", "der Bezirk", "el
+distrito", "a kerület" stand for the unit of that level named before (:func:`scoped_places`).
+One case-sensitive scan: the level words are too frequent to anchor ``_SCOPE``'s search."""
+
+
 def scope_matches(text: str) -> list[tuple[int, int, str]]:
     """(start, end, level) of the scope phrases in ``text``: what ``_SCOPE.finditer`` finds,
-    looked for only around the anchor words."""
+    looked for only around the anchor words, and the level words after an article
+    (``_ANAPHORA``)."""
+    found = _scope_phrases(text)
+    taken = [(a, b) for a, b, _ in found]
+    for level_word in _LEVEL_WORD.finditer(text):
+        lo = max(0, level_word.start() - 4)
+        m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + 3))
+        if m is None or m.end() < level_word.end():
+            continue
+        if not any(a < m.end() and m.start() < b for a, b in taken):
+            found.append((m.start(), m.end(), m.lastgroup or ""))
+    return sorted(found)
+
+
+_LEVEL_WORD = re.compile(
+    r"district|distrito|Bezirk|kerület|járás|commune|comuna|Gemeinde|gemeente|község"
+)
+"""The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
+with its alternation cost a third of the scope stage)."""
+
+
+def _scope_phrases(text: str) -> list[tuple[int, int, str]]:
+    """The ``_SCOPE`` phrases, looked for only around the anchor words."""
     out: list[tuple[int, int, str]] = []
     end = 0
     for anchor in _SCOPE_ANCHOR.finditer(text):
