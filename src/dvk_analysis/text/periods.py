@@ -237,8 +237,7 @@ def _rules(lang: str) -> _Rules:
         ),
         ("since", rf"(?:{since_b})\s*{lead}(?P<a>{atom})"),
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
-        ("until", rf"(?P<a>{atom}){tail}\s*(?:{_alt(lex.get('until_after', []))})"),
-        ("until", rf"(?:{_alt(lex.get('until_before', []))})\s+{lead}(?P<a>{atom})"),
+        *_until(lex, atom, tail, lead),
         ("atom", rf"(?P<a>{date})"),
         ("atom", rf"(?P<a>{month})"),
         ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
@@ -290,6 +289,17 @@ def _rules(lang: str) -> _Rules:
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _until(lex: dict, atom: str, tail: str, lead: str) -> list[tuple[str, str]]:
+    """Patterns of "by/as of DATE" and "DATE végéig": an end with an open start (only those
+    the lexicon has words for: every pattern costs a try at each candidate position)."""
+    out = []
+    if lex.get("until_after"):
+        out.append(("until", rf"(?P<a>{atom}){tail}\s*(?:{_alt(lex['until_after'])})"))
+    if lex.get("until_before"):
+        out.append(("until", rf"(?:{_alt(lex['until_before'])})\s+{lead}(?P<a>{atom})"))
+    return out
 
 
 def _began(words: Sequence[str]) -> re.Pattern[str] | None:
