@@ -95,3 +95,26 @@ def test_find_numbers_reads_large_units_anywhere(text, value):
 @pytest.mark.parametrize("text", ["下午三点开会", "第三个", "一位村主任"])
 def test_han_numerals_that_are_no_count(text):
     assert [m for m in find_numbers(text, "zh") if m.kind == "number"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共动员群众投入工日2.8万个。", [("working_days", 28_000)]),
+        ("村民共贡献劳动日1.5万余个。", [("working_days", 15_000)]),
+        ("村民出工约3.5万个工日。", [("working_days", 35_000)]),
+        ("群众捐资2.35亿越南盾修路。", [("funds_mobilized", 235_000_000)]),
+        (
+            "宣传会议1.2万场，参加群众达3.5万余人次。",
+            [
+                ("propaganda_sessions", 12_000),
+                ("propaganda_participants", 35_000),
+            ],
+        ),
+    ],
+)
+def test_decimals_with_wan_and_yi_in_every_position(text, expected):
+    from dvk_analysis.text.extract import extract_text
+
+    claims = extract_text(text, article_id="t", lang="zh", published="2024-06-15")
+    assert [(c.indicator, c.value) for c in claims] == expected

@@ -905,3 +905,331 @@ def test_a_label_word_before_a_qualifier_is_no_label():
 def test_enumeration_items_after_a_described_first_item(lang, text, expected):
     values = [v for i, v in _pairs(text, lang) if i == "villages_meeting_standard"]
     assert values == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In 2023 the central budget allocated VND 120 billion and the provincial budget VND "
+            "85 billion, while residents contributed VND 46 billion in cash and working days.",
+        ),
+        (
+            "fr",
+            "Le budget central a alloué 120 milliards de dongs et le budget provincial 85 "
+            "milliards de dongs, tandis que les habitants ont contribué à hauteur de 46 "
+            "milliards de dongs.",
+        ),
+        (
+            "ru",
+            "Центральный бюджет выделил 120 млрд донгов, провинциальный бюджет — 85 млрд "
+            "донгов, а местные жители внесли 46 млрд донгов.",
+        ),
+    ],
+)
+def test_the_budget_rules_out_its_own_money_not_the_peoples_beside_it(lang, text):
+    assert _pairs(text, lang) == [("funds_mobilized", 46_000_000_000)]
+
+
+def test_canals_named_first_rule_out_no_road_length():
+    text = (
+        "With this money, 35.2 km of irrigation canals were built, 48.5 km of commune roads "
+        "and 22 km of village roads were concreted."
+    )
+    assert _pairs(text, "en") == [
+        ("canal_length", 35_200),
+        ("road_length", 48_500),
+        ("road_length", 22_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In the three communes, 210, 64 and 37 households donated 9,400, 3,150 and 1,020 m2 "
+            "of land respectively.",
+        ),
+        (
+            "de",
+            "In den drei Gemeinden gaben 210, 64 bzw. 37 Haushalte 9.400, 3.150 bzw. 1.020 m² "
+            "Land ab.",
+        ),
+        (
+            "vi",
+            "Ba xã lần lượt có 210, 64 và 37 hộ hiến 9.400, 3.150 và 1.020 m2 đất.",
+        ),
+    ],
+)
+def test_numbers_listed_before_one_noun_share_it(lang, text):
+    assert set(_pairs(text, lang)) == {
+        ("households_mobilized", 210),
+        ("households_mobilized", 64),
+        ("households_mobilized", 37),
+        ("land_donated", 9400),
+        ("land_donated", 3150),
+        ("land_donated", 1020),
+    }
+
+
+def test_a_list_shares_the_multiplier_of_its_last_amount():
+    assert _pairs("Residents contributed 1.5 and 2 billion VND.", "en") == [
+        ("funds_mobilized", 1_500_000_000),
+        ("funds_mobilized", 2_000_000_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Die Bevölkerung von A brachte 4.210 Mio. VND auf, B 3.870 Mio. VND und C 2.015 "
+            "Mio. VND.",
+        ),
+        (
+            "es",
+            "La población de A aportó 4.210 millones de dongs; B, 3.870 millones, y C, 2.015 "
+            "millones.",
+        ),
+    ],
+)
+def test_money_listed_by_district_after_an_abbreviation_or_a_semicolon(lang, text):
+    assert _pairs(text, lang) == [
+        ("funds_mobilized", 4_210_000_000),
+        ("funds_mobilized", 3_870_000_000),
+        ("funds_mobilized", 2_015_000_000),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "es",
+            "Gracias a ello, se entregó al inversor una superficie despejada de más de 12 ha.",
+            [("area_cleared", 120_000)],
+        ),
+        (
+            "ru",
+            "К 15 часам площадка площадью 2 300 м2 была освобождена и передана застройщику.",
+            [("area_cleared", 2_300)],
+        ),
+        (
+            "ar",
+            "وبفضل ذلك، سُلّمت إلى المستثمر مساحة مُخلاة تزيد على ١٢ هكتارًا.",
+            [("area_cleared", 120_000)],
+        ),
+        (
+            "ru",
+            "Всего речь шла о 8 домохозяйствах, чьи участки попадают в границы проекта.",
+            [("households_affected", 8)],
+        ),
+    ],
+)
+def test_a_site_handed_over_to_the_investor_is_cleared_not_donated(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Im Mai startete die Gemeinde das Projekt für die 12,5 km lange Straße ĐH.5."),
+        ("es", "Al ampliarse la carretera nacional 3, un tramo de 6,2 km atravesaba la comuna."),
+        ("hu", "A kerület elindította a 14,5 km hosszú ĐH.7 út projektjét."),
+        (
+            "en",
+            "Over ten years the province mobilised and integrated resources worth VND 900 billion.",
+        ),
+        ("en", "The province allocated VND 96 billion to support cement for rural roads."),
+        ("vi", "Bên cạnh bộ 19 tiêu chí xã nông thôn mới, xã còn chú trọng các tiêu chí riêng."),
+    ],
+)
+def test_state_projects_integrated_budgets_and_criteria_sets_are_no_claims(lang, text):
+    assert _pairs(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "hu",
+            "Az évértékelőn a község 12 közösséget és 30 személyt tüntetett ki.",
+            [("collectives_honored", 12), ("individuals_honored", 30)],
+        ),
+        ("hu", "A község 40 gyűlést tartott a lakosoknak.", [("propaganda_sessions", 40)]),
+        (
+            "en",
+            "Natives living far from home also sent VND 12 billion back to their villages.",
+            [("funds_mobilized", 12_000_000_000)],
+        ),
+        (
+            "ru",
+            "Уроженцы провинции, живущие вдали от дома, прислали 12 млрд донгов.",
+            [("funds_mobilized", 12_000_000_000)],
+        ),
+        (
+            "zh",
+            "会后，全村120多户居民积极响应，有的献地，有的出工。",
+            [("households_mobilized", 120)],
+        ),
+    ],
+)
+def test_honours_meetings_remittances_and_participation(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Sau sắp xếp từ ngày 1/7/2025, xã Mường Phăng tiếp tục phát động phong trào."),
+        ("en", "From 1/7/2025 the merged commune kept the movement going."),
+    ],
+)
+def test_a_full_date_is_no_count(lang, text):
+    assert _pairs(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Residents donated 3,000 m2 of land, 800 m2 more than in 2022.",
+            [("land_donated", 3000)],
+        ),
+        (
+            "en",
+            "Compared with 2020, the province had 35 more communes meeting the new rural "
+            "standard, bringing the total to 120 communes.",
+            [("communes_meeting_ntm", 120)],
+        ),
+        ("fr", "La commune a tenu 45 séances de propagande, soit 12 de plus qu'en 2022.", None),
+        ("de", "Die Gemeinde hielt 45 Propagandaveranstaltungen ab, 12 mehr als im Vorjahr.", None),
+        ("es", "La comuna celebró 45 sesiones de propaganda, 12 más que el año anterior.", None),
+        ("ru", "Община провела 45 пропагандистских встреч, на 12 больше, чем годом ранее.", None),
+        ("hu", "A község 45 propagandaülést tartott, 12-vel többet, mint tavaly.", None),
+        ("nl", "De gemeente hield 45 voorlichtingsbijeenkomsten, 12 meer dan vorig jaar.", None),
+    ],
+)
+def test_an_increase_over_last_year_is_no_claim(lang, text, expected):
+    assert _pairs(text, lang) == (expected or [("propaganda_sessions", 45)])
+
+
+def test_more_than_before_a_number_still_qualifies_it():
+    text = "In het dorp Noi gaven 12 huishoudens meer dan 740 m² grond af."
+    assert _pairs(text, "nl") == [("households_mobilized", 12), ("land_donated", 740)]
+
+
+def test_luot_alone_means_times_not_people():
+    text = "Đoàn viên đã 25 lượt ra quân giúp dân; hội nghị tuyên truyền có 300 lượt người tham dự."
+    assert _pairs(text, "vi") == [("propaganda_participants", 300)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "下午2时30分，宣传会议开始。"),
+        ("vi", "Lúc 14 giờ 30, hội nghị tuyên truyền bắt đầu."),
+        ("de", "Um 9 Uhr 30 begann die Propagandaveranstaltung."),
+        ("fr", "À 14 heures 30, la séance de propagande a commencé."),
+    ],
+)
+def test_the_minutes_of_a_clock_time_are_no_count(lang, text):
+    assert _pairs(text, lang) == []
+
+
+def test_a_count_after_an_hour_with_its_unit_is_kept():
+    text = "At 9 o'clock 40 people attended the propaganda session."
+    assert _pairs(text, "en") == [("propaganda_participants", 40)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Auf der Konferenz zeichnete der Bezirk 45 Kollektive und 60 Einzelpersonen aus."),
+        ("ru", "На конференции район наградил 45 коллективов и 60 частных лиц за достижения."),
+        ("ar", "وفي المؤتمر، كرّمت المنطقة ٤٥ جماعة و٦٠ فردًا لإنجازاتهم المتميزة."),
+        ("zh", "会上，区里表彰了45个集体和60名个人。"),
+        ("en", "The district commended 45 collectives and 60 individuals for their results."),
+        ("fr", "Le district a récompensé 45 collectifs et 60 individus pour leurs résultats."),
+        ("es", "El distrito premió a 45 colectivos y 60 personas por sus logros."),
+        ("nl", "Het district heeft 45 collectieven en 60 personen onderscheiden."),
+    ],
+)
+def test_collectives_and_individuals_honoured(lang, text):
+    assert _pairs(text, lang) == [("collectives_honored", 45), ("individuals_honored", 60)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Cette année, 350 foyers ont participé aux travaux collectifs et les habitants ont "
+            "volontairement versé 1,2 milliard de dongs.",
+        ),
+        (
+            "hu",
+            "Idén 350 háztartás vett részt a közmunkában, a lakosok önként 1,2 milliárd VND-t "
+            "ajánlottak fel.",
+        ),
+        (
+            "en",
+            "This year 350 households took part in communal work and residents contributed VND "
+            "1.2 billion.",
+        ),
+        (
+            "ar",
+            "هذا العام شاركت ٣٥٠ أسرة في الأعمال المجتمعية، "
+            "وساهم السكان طوعًا بمبلغ ١٫٢ مليار دونغ.",
+        ),
+    ],
+)
+def test_households_taking_part_and_money_given_voluntarily(lang, text):
+    assert _pairs(text, lang) == [
+        ("households_mobilized", 350),
+        ("funds_mobilized", 1_200_000_000),
+    ]
+
+
+def test_russian_private_persons_are_no_hours():
+    assert _pairs("Район наградил 60 частных лиц.", "ru") == [("individuals_honored", 60)]
+
+
+def test_ranges_of_criteria_sort_communes_and_are_no_claim():
+    text = (
+        "The rest were spread out: 63 communes had reached 15-18 criteria, 137 communes 10-14 "
+        "criteria. The commune has met 17 of 19 criteria."
+    )
+    assert _pairs(text, "en") == [("ntm_criteria_met", 17)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Уроженцы провинции также прислали в родные деревни 12,5 млрд донгов.",
+            [("funds_mobilized", 12_500_000_000)],
+        ),
+        ("ru", "В общинах вдоль национальной дороги 3 кадры ходят в каждый дом.", []),
+        (
+            "en",
+            "The province gave VND 96,000 million, the district budgets VND 29,400 million.",
+            [("funds_mobilized", 96_000_000_000)],
+        ),
+    ],
+)
+def test_amounts_are_no_labels_and_plural_budgets_rule_out(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_an_item_continues_the_list_of_its_own_unit():
+    text = (
+        "In A gaben 60 Haushalte 4.800 m² ab, in B 61 Haushalte 3.050 m² und in C 64 "
+        "Haushalte 2.833,48 m²."
+    )
+    assert ("land_donated", 2833.48) in _pairs(text, "de")

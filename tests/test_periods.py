@@ -307,3 +307,72 @@ def test_so_far_inside_a_since_range_keeps_the_range():
 )
 def test_the_date_of_a_coded_document_is_no_period(lang, text):
     assert find_periods(text, lang, "2025") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Desde principios de año hasta ahora, la población aportó 3.000 millones de dongs."),
+        ("zh", "今年年初以来，全省民众捐款达36亿越南盾。"),
+        ("en", "From the start of the year to now, residents gave VND 3 billion."),
+    ],
+)
+def test_from_the_start_of_the_year_to_now_is_january_to_publication(lang, text):
+    from dvk_analysis.text.extract import extract_text
+
+    claims = extract_text(text, article_id="t", lang=lang, published="2015-11-12")
+    assert [(c.period_start, c.period_end) for c in claims] == [("2015-01", "2015-11-12")]
+
+
+def test_german_als_when_is_no_comparison():
+    found = find_periods(
+        "Als im Oktober 2020 die Gemeinde 45 Versammlungen hielt, kamen alle.", "de"
+    )
+    assert [(m.period_start, m.period_end) for m in found] == [("2020-10", "2020-10")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Cuando en octubre de 2020 comenzó la ampliación, la comuna organizó reuniones."),
+        ("de", "Als im Oktober 2020 der Ausbau begann, verlief ein Abschnitt durch den Bezirk."),
+        ("en", "When the widening began in October 2020, the commune held meetings."),
+        ("hu", "Amikor 2020 októberében megkezdődött a bővítés, a község gyűléseket tartott."),
+    ],
+)
+def test_a_date_with_a_start_verb_starts_a_period(lang, text):
+    found = find_periods(text, lang)
+    assert [(m.period_start, m.period_end) for m in found] == [("2020-10", None)]
+    found = find_periods(text, lang, "2021-09-09")
+    assert [(m.period_start, m.period_end) for m in found] == [("2020-10", "2021-09-09")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("hu", "Ezzel 2021 júniusának végéig 330 község felel meg a szabványnak."),
+        ("en", "As of June 2021, 330 communes met the standard."),
+        ("vi", "Tính đến tháng 6/2021, toàn tỉnh có 330 xã đạt chuẩn."),
+    ],
+)
+def test_by_a_date_ends_a_period_with_an_open_start(lang, text):
+    found = find_periods(text, lang, "2021")
+    assert [(m.period_start, m.period_end) for m in found] == [(None, "2021-06")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Over more than ten years, the district built 196 models."),
+        ("de", "In mehr als zehn Jahren baute der Bezirk 196 Modelle auf."),
+        ("vi", "Sau hơn 10 năm, huyện xây dựng 196 mô hình."),
+    ],
+)
+def test_over_more_than_n_years_reaches_back_from_publication(lang, text):
+    found = find_periods(text, lang, "2023-08")
+    assert [(m.period_start, m.period_end) for m in found] == [("2013", "2023")]
+
+
+def test_more_than_n_years_ago_is_no_period():
+    text = "Its concrete surface, laid more than 15 years ago, has degraded."
+    assert find_periods(text, "en", "2025-10-26") == []

@@ -398,3 +398,15 @@ def test_province_coordinates_place_every_province_inside_vietnam():
     assert abs(lon - 105.9) < 0.5 and abs(lat - 18.3) < 0.5
     with pytest.raises(ValueError, match="unknown geography 'old'"):
         province_coordinates("old")
+
+
+def test_a_province_name_inside_a_longer_name_is_no_province():
+    text = "Xã Mường Phăng, tỉnh Điện Biên, nơi đặt Sở Chỉ huy Chiến dịch Điện Biên Phủ năm 1954."
+    found = find_places(text, "vi")
+    assert [m.start for m in found if m.admin_level == "province"] == [text.index("tỉnh")]
+
+
+def test_chinese_one_syllable_villages():
+    text = "在腊村，46户居民献出900平方米土地。内村有12户献出740平方米土地；该村道路已修好。"
+    found = [(m.text, m.admin_level) for m in find_places(text, "zh")]
+    assert found == [("腊村", "village"), ("内村", "village")]

@@ -140,3 +140,90 @@ def test_scope_matches_finds_what_the_full_scan_finds(text):
     full = [(m.start(), m.end(), m.lastgroup) for m in _SCOPE.finditer(text)]
     assert len(full) >= 3
     assert scope_matches(text) == full
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "level"),
+    [
+        (
+            "de",
+            "Der Bezirk Hoa An in der Provinz Cao Bang gilt als Beispiel. Der Bezirk "
+            "organisierte 95 Versammlungen.",
+            "Hoa An",
+            "district",
+        ),
+        (
+            "es",
+            "El distrito de Hoa An, en la provincia de Cao Bang, es un ejemplo. El distrito "
+            "organizó 95 reuniones.",
+            "Hoa An",
+            "district",
+        ),
+        (
+            "en",
+            "Hoa An district of Cao Bang province is an example. The district held 95 "
+            "propaganda meetings.",
+            "Hoa An",
+            "district",
+        ),
+    ],
+)
+def test_the_district_named_before_is_the_one_the_sentence_reports_on(lang, text, place, level):
+    claims = extract_text(text, article_id="t", lang=lang, province="Cao Bằng")
+    assert claims, text
+    assert all(place in c.place and c.admin_level == level for c in claims), claims
+
+
+def test_a_bare_level_word_with_none_named_before_names_nothing():
+    claims = extract_text(
+        "Le district a organisé 95 réunions de propagande.", article_id="t", lang="fr"
+    )
+    assert [(c.place, c.admin_level) for c in claims] == [("", "")]
+
+
+def test_an_amount_is_no_village_number():
+    claims = extract_text(
+        "Thai Binh natives sent 12,5 billion. Уроженцы прислали в родные деревни 386,99 млрд "
+        "донгов.",
+        article_id="t",
+        lang="ru",
+        province="Thái Bình",
+    )
+    assert claims and all(c.admin_level != "village" for c in claims), claims
+
+
+def test_a_sentence_with_a_part_larger_than_the_total_breaks_nothing_down():
+    text = (
+        "By the end of 2014, 33 communes had been recognised as new rural communes. The rest "
+        "were spread out: 63 communes had reached 15-18 criteria, and 32 communes were still "
+        "at 3-4 criteria."
+    )
+    claims = extract_text(text, article_id="t", lang="en")
+    assert [(c.indicator, c.value) for c in claims] == [("communes_meeting_ntm", 33)]
+
+
+def test_a_year_in_the_next_sentence_does_not_stop_a_breakdown():
+    text = (
+        "The whole province has 84 communes meeting the new rural standard. In 2025 the former "
+        "province of Phu Tho has 32 communes."
+    )
+    claims = extract_text(text, article_id="t", lang="en", province="Phú Thọ")
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("communes_meeting_ntm", 84),
+        ("communes_meeting_ntm", 32),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "level"),
+    [
+        ("во всём уезде", "district"),
+        ("во всей провинции", "province"),
+        ("во всей общине", "commune"),
+    ],
+)
+def test_russian_whole_unit_phrases(phrase, level):
+    from dvk_analysis.text.scope import scope_level, scope_matches
+
+    assert scope_level(phrase) == level
+    assert [m[2] for m in scope_matches(f"В 2023 году {phrase} действует 201 модель.")] == [level]

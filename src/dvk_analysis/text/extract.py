@@ -32,15 +32,25 @@ import re
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.fileio import read_article
-from dvk_analysis.text.context import ArticleContext, successor
+from dvk_analysis.text.breakdowns import CLAUSE_END as _CLAUSE_END
+from dvk_analysis.text.breakdowns import (
+    abbreviation_stop,
+    breaks_down,
+    indicator_family,
+    only_needs,
+)
+from dvk_analysis.text.context import ArticleContext
+from dvk_analysis.text.enumerations import item_text, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
+from dvk_analysis.text.items import expr_start, listed, number_fields, shared_unit
 from dvk_analysis.text.keywords import (
-    DONATIONS,
+    ITEM_EXCLUDED,
+    NO_RANGE,
     Candidate,
     Hit,
     IndicatorRule,
@@ -91,8 +101,6 @@ the 2025 successor of ``province``, the province as of the article date; ``measu
 (cumulative | new) and ``tier`` (standard | advanced | model) of NTM achievement claims,
 empty where the text does not tell or the claim is of another kind)."""
 
-_CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
-
 
 @dataclass(frozen=True)
 class Claim:
@@ -132,7 +140,9 @@ def clauses(text: str) -> list[tuple[int, int]]:
     spans, begin = [], 0
     for match in _CLAUSE_END.finditer(text):
         nxt = text[match.end() : match.end() + 1]
-        if match.group()[0] in ".!?…" and (nxt.islower() or nxt.isdigit()):
+        if match.group()[0] in ".!?…" and (
+            nxt.islower() or nxt.isdigit() or abbreviation_stop(text, match.start())
+        ):
             continue
         if match.end() > begin:
             spans.append((begin, match.end()))
@@ -193,11 +203,6 @@ def _confidence(candidate: Candidate, unit: str | None, lex: Lexicon) -> float:
     return round(0.5 + 0.35 * closeness + (0.15 if unit else 0.0), 3)
 
 
-def _format_value(value: float) -> float | int:
-    rounded = round(value, 6)
-    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
-
-
 def extract_text(
     text: str,
     *,
@@ -236,6 +241,8 @@ def extract_text(
     hit_cache: dict[int, tuple[list[Hit], frozenset[str]]] = {}
     starts = [n.start for n in found]
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
+    pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
+    same_unit: dict[str | None, tuple[Claim, str | None]] = {}  # the last claim per unit
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
     for index, number in enumerate(found):
         if (
@@ -259,6 +266,11 @@ def extract_text(
             hit_cache[clause_index] = (hits, allowed_indicators(clause, hits, lex))
             quantities = [n.start for n in found if c_start <= n.start < c_end and not n.percent]
             fields.update(respective_fields(clause, hits, hit_cache[clause_index][1], quantities))
+            items = [(n.start, n.end) for n in found if n.start in set(quantities)]
+            owned = own_fields(
+                text, spans[clause_index], hits, hit_cache[clause_index][1], items, lex.window
+            )
+            fields.update({k: v for k, v in owned.items() if k not in fields})
         if context is None:
             context = ArticleContext.build(text, lang, published, province)
         clause_starts = starts[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
@@ -274,12 +286,23 @@ def extract_text(
             context,
             fields.get(number.start),
         )
-        if claim is None and previous is not None:
-            claim = _listed(text, number, measured, previous, hit_cache[clause_index][0], context)
-        if claim is None and previous is not None and _breaks_down(text, number, previous[0]):
+        # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
+        # of the same unit, when another unit's claim came between
+        for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
+            exclude = _item_exclude(prior[0].indicator, lex)
+            claim = claim or listed(
+                text, number, measured, prior, hit_cache[clause_index][0], context, exclude
+            )
+        neighbours = [
+            n.value
+            for n in found
+            if c_start <= n.start < c_end and not n.percent and not is_year(n, None)
+        ]
+        if claim is None and previous and breaks_down(text, number, previous[0], neighbours):
             hits, allowed = hit_cache[clause_index]
-            indicator = previous[0].indicator
-            if indicator not in allowed and _only_needs(text[c_start:c_end], hits, indicator, lex):
+            family = indicator_family(previous[0].indicator, lex) - allowed
+            extra = {i for i in family if only_needs(text[c_start:c_end], hits, i, lex)}
+            if extra:
                 claim = _claim(
                     text,
                     number,
@@ -287,140 +310,22 @@ def extract_text(
                     clause_starts,
                     spans[clause_index],
                     hits,
-                    allowed | {indicator},
+                    allowed | extra,
                     lex,
                     article_id,
                     context,
                 )
-                if claim is not None and claim.indicator != indicator:
+                if claim is not None and claim.indicator not in extra:
                     claim = None
-        if claim is not None:
-            claims.append(claim)
-            previous = (claim, measured[0])
+        if claim is not None and tail is not None and claim.indicator in NO_RANGE:
+            claim = None  # "15-18 criteria"
+        if claim is None:
+            pending = [*pending, number] if measured[0] is None else []
+            continue
+        claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
+        previous, pending = (claim, measured[0]), []
+        same_unit[measured[0]] = previous
     return claims
-
-
-_LIST_SEPARATOR = re.compile(r"[,;、，،؛]|\s(?:and|và|et|y|und|en|és|pedig|и|а)\s|[和及]|\sو")
-"""What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
-
-LIST_GAP = 90
-"""Most characters between two items of one enumeration."""
-
-
-def _listed(
-    text: str,
-    number: NumberMatch,
-    measured: tuple[str | None, float, int],
-    previous: tuple[Claim, str | None],
-    hits: Sequence[Hit],
-    context: ArticleContext,
-) -> Claim | None:
-    """A claim for the next item of an enumeration whose first item is ``previous``.
-
-    "525 residential areas meet the standard, of which 219 are in X, 231 in Y and 75 in Z":
-    only the first number stands next to its noun; the others inherit its indicator when they
-    have the same unit, follow it in the same clause across a list separator, and no keyword
-    of another indicator stands between (that would start another claim). Shared by all
-    languages; the place and period are the item's own.
-    """
-    claim, unit = previous
-    gap_start, gap_end = claim.end, number.start
-    gap = text[gap_start:gap_end]
-    if measured[0] != unit or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
-        return None
-    separator = _LIST_SEPARATOR.search(gap)
-    if _CLAUSE_END.search(gap) or separator is None:
-        return None
-    # The words before the first separator describe the previous item ("525 residential
-    # areas meeting the model standard, of which 219 ..."); another indicator's keyword after
-    # it starts another claim.
-    items_start = gap_start + separator.start()
-    if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
-        return None
-    if any(_own_noun(h, claim.indicator, number.end) for h in hits):
-        return None  # "104 model areas and 1,037 model gardens": the item names its own noun
-    # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place
-    # stands after its number, before the next item.
-    stop = _LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
-    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
-    return replace(
-        claim,
-        **_number_fields(number, measured[1], context, own),
-        confidence=round(claim.confidence * 0.9, 3),
-        rule=claim.rule.split("+list")[0] + "+list",
-    )
-
-
-def _number_fields(
-    number: NumberMatch,
-    factor: float,
-    context: ArticleContext,
-    own_place: tuple[str, str, str] | None = None,
-) -> dict:
-    """The fields of a claim that its number gives: the value multiplied out by the unit's
-    ``factor``, qualifier, denominator and offsets, and the place and period in force where
-    the number stands (``own_place`` when the text gives the number one of its own). Shared
-    by a claim and the list items that inherit its indicator."""
-    place, admin_level, province = own_place or context.place_at(number.start)
-    period_start, period_end = context.period_at(number.start)
-    denominator = number.denominator
-    return {
-        "value": _format_value(number.value * factor),
-        "qualifier": number.qualifier,
-        "denominator": None if denominator is None else _format_value(denominator),
-        "place": place,
-        "admin_level": admin_level,
-        "province": province,
-        "province_2025": successor(province),
-        "period_start": period_start,
-        "period_end": period_end,
-        "start": number.start,
-        "end": number.end,
-    }
-
-
-BREAKDOWN_GAP = 400
-"""Most characters between a total and the first part of its breakdown in the next sentence."""
-
-
-def _breaks_down(text: str, number: NumberMatch, total: Claim) -> bool:
-    """Whether ``number`` may be a part of the total claimed in the sentence before.
-
-    "The whole province has 84 communes meeting the new-rural standard. The former province
-    of Phu Tho has 32 communes, ...": the second sentence names the counted noun but not the
-    standard, which the first one set. The part is at most the total, in the same paragraph,
-    in the next sentence (one sentence end between them); then the clause admits the total's
-    indicator even without its required words (``need``). Shared by all languages.
-    """
-    gap = text[total.end : number.start]
-    if not 0 < len(gap) <= BREAKDOWN_GAP or "\n" in gap or number.value > total.value:
-        return False
-    ends = _CLAUSE_END.findall(gap)
-    return len(ends) == 1 and ends[0].strip()[:1] not in ";；؛"  # a sentence, not a list item
-
-
-def _only_needs(clause: str, hits: Sequence[Hit], indicator: str, lex: Lexicon) -> bool:
-    """Whether the clause names ``indicator``'s keyword and lacks only its required words:
-    its excluded words and the recovery frame still rule it out."""
-    rule = next((h.rule for h in hits if h.rule is not None and h.rule.name == indicator), None)
-    return (
-        rule is not None
-        and (rule.exclude is None or not rule.exclude.search(clause))
-        and not (lex.recover is not None and lex.recover.search(clause) and indicator in DONATIONS)
-    )
-
-
-def _other_keyword(hit: Hit, indicator: str) -> bool:
-    return hit.rule is not None and hit.rule.name != indicator
-
-
-ITEM_NOUN = 25
-"""Characters after a list item in which a noun of its own (another indicator's keyword or an
-``ignore`` phrase) makes it no item of the enumeration."""
-
-
-def _own_noun(hit: Hit, indicator: str, end: int) -> bool:
-    return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
 
 
 def _measure(
@@ -432,21 +337,16 @@ def _measure(
     # The unit of a range "3 to 3.5 m" stands after its last number.
     last = tail or number
     unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
-    if unit is None and currency_before(text, _expr_start(number), lex.lang):
+    if unit is None and currency_before(text, expr_start(number), lex.lang):
         unit = "VND"  # "VND 81.4 billion"
-    if unit is None and postposed_classifier(text, last.end, lex.lang):
-        found = unit_before(text, _expr_start(number), lex.lang)  # "工日3000个"
+    if unit is None and postposed_classifier(text, max(last.end, last.expr_end), lex.lang):
+        found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"
         unit, factor = (found.unit, found.factor) if found else (None, factor)
     if is_year(number, unit) or skipped(text, number, unit_end, lex):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length
     return unit, factor, unit_end
-
-
-def _expr_start(number: NumberMatch) -> int:
-    """Start of the number expression (its qualifier included), else of its digits."""
-    return number.expr_start if number.expr_start >= 0 else number.start
 
 
 def _claim(
@@ -471,8 +371,11 @@ def _claim(
     lo = number.expr_start if number.expr_start >= 0 else number.start
     expr = (min(lo, number.start), max(number.expr_end, number.end))
     candidates = []
+    item = item_text(text, clause_span, expr, others)
     for rule in rules_of_unit(lex, unit):
-        if rule.name not in allowed:
+        if rule.name not in allowed or (
+            rule.unit in ITEM_EXCLUDED and rule.exclude and rule.exclude.search(item)
+        ):
             continue
         if rule.unit_only and unit == rule.unit:
             candidates.append(Candidate(rule, 0.0, unit, False, "after"))
@@ -481,7 +384,7 @@ def _claim(
         if candidate is not None:
             candidates.append(candidate)
     chosen = choose(candidates, lex)
-    if field is not None and field.rule in rules_of_unit(lex, unit):
+    if _field_fits(field, chosen, lex, unit):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
@@ -492,13 +395,31 @@ def _claim(
         article_id=article_id,
         indicator=indicator,
         unit=chosen.rule.unit,
-        **_number_fields(number, factor, context),
+        **number_fields(number, factor, context),
         quote=clause.strip(),
         confidence=_confidence(chosen, unit, lex),
         rule=rule,
         measure=measure,
         tier=tier,
     )
+
+
+def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
+    """The excluded words of ``indicator`` when they count in the number's own list item
+    (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money."""
+    rule = next((r for r in lex.rules if r.name == indicator), None)
+    return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
+
+
+def _field_fits(
+    field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None
+) -> bool:
+    """Whether the field of the number's list item (``field``) replaces ``chosen``: only
+    within one family ("economic models" for "models"), never over another indicator."""
+    if field is None or field.rule is None or field.rule not in rules_of_unit(lex, unit):
+        return False
+    family = field.rule.refines
+    return chosen is None or family in (chosen.rule.name, chosen.rule.refines)
 
 
 def _is_total(

@@ -45,6 +45,7 @@ _SHARED_AFTER = re.compile(
 class _Clock:
     after: re.Pattern[str] | None
     before: re.Pattern[str] | None
+    hour: re.Pattern[str]
 
 
 @cache
@@ -52,13 +53,17 @@ def _clock(lang: str) -> _Clock:
     """The language's hour words, compiled once."""
     numbers = section(lang, "numbers")
     after, before = numbers.get("clock_after", []), numbers.get("clock_before", [])
+    words = "|".join(filter(None, [alternation(after) if after else "", r"[hH]|[点時时]"]))
     return _Clock(
         re.compile(rf"\s*(?:{alternation(after)})", re.IGNORECASE) if after else None,
         re.compile(rf"(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"(?<![\d.,])(?:[01]?\d|2[0-4])\s*(?:{words})\s*$", re.IGNORECASE),
     )
 
 
-def is_clock_time(text: str, start: int, end: int, value: float, lang: str) -> bool:
+def is_clock_time(
+    text: str, start: int, end: int, value: float, lang: str, has_unit: bool = False
+) -> bool:
     """True when the number at ``text[start:end]`` (value ``value``) is an hour of the day.
 
     Parameters
@@ -68,15 +73,22 @@ def is_clock_time(text: str, start: int, end: int, value: float, lang: str) -> b
     start, end
         Offsets of the number's digits.
     value
-        Its value; only whole numbers from 0 to :data:`MAX_HOUR` can be hours.
+        Its value; only whole numbers from 0 to :data:`MAX_HOUR` can be hours, and from 0 to
+        59 the minutes written after an hour.
     lang
         Language code (its ``clock_after`` / ``clock_before`` words are used).
+    has_unit
+        A unit follows the number: then it is no minute ("at 9 o'clock 40 people came").
     """
-    if value != int(value) or not 0 <= value <= MAX_HOUR:
+    if value != int(value) or not 0 <= value <= 59:
+        return False
+    clock = _clock(lang)
+    if not has_unit and clock.hour.search(text, max(0, start - 16), start):
+        return True  # the minutes of "14 giờ 30", "2时30分", "14h 30"
+    if value > MAX_HOUR:
         return False
     if _SHARED_AFTER.match(text, end):
         return True
-    clock = _clock(lang)
     if clock.after is not None and clock.after.match(text, end):
         return True
     return (
@@ -195,10 +207,24 @@ def _ends_with(before: str, pattern: re.Pattern[str] | None, lang: str) -> bool:
     return False
 
 
+def _not_after(text: str, unit_end: int, lex: Lexicon) -> bool:
+    """Whether a ``not_after`` word follows the number and its unit ("6 m wide", "12 more
+    than last year"), unless a number follows that word: then "more than" qualifies the next
+    number ("12 households more than 740 m2")."""
+    if lex.not_after is None:
+        return False
+    found = lex.not_after.match(text, _skip_space(text, unit_end))
+    if found is None:
+        return False
+    return _DIGIT.match(text, _skip_space(text, found.end())) is None
+
+
 def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str | None:
     """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
     if number.percent:
         return "percent"
+    if number.kind in ("date", "time"):
+        return number.kind  # "từ ngày 1/7/2025", "8:30": no count (years: ``is_year``)
     if number.value == 1 and number.denominator is None and not _DIGIT.search(number.raw):
         return "one"  # "одна семья", "één gezin": one example, not a count (as "a family")
     if _in_quotes(text, number.start):
@@ -210,14 +236,16 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     # A label stands right before the digits ("group 8"); a qualifier between ("the village
     # more than 900 m²") makes the number a quantity.
     digits_before = text[max(0, number.start - 40) : number.start].rstrip(" \u00a0#:")
-    if _ends_with(digits_before, lex.labels, lex.lang):
+    amount = number.multiplier != 1  # "деревни 386,99 млрд": an amount is never a label
+    if not amount and _ends_with(digits_before, lex.labels, lex.lang):
         return "label"
     before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
     if _ends_with(before, lex.not_before, lex.lang):
         return "not_before"
-    if lex.not_after is not None and lex.not_after.match(text, _skip_space(text, unit_end)):
+    if _not_after(text, unit_end, lex):
         return "not_after"
-    if is_clock_time(text, number.start, number.end, number.value, lex.lang):
+    has_unit = unit_end > max(number.end, number.expr_end)
+    if is_clock_time(text, number.start, number.end, number.value, lex.lang, has_unit):
         return "clock"
     if is_day_of_month(text, number.end, number.value, lex.lang):
         return "date"

@@ -30,6 +30,10 @@ ACHIEVEMENTS = frozenset(
 )
 """Indicators of NTM achievement: the ones that carry ``measure`` and ``tier``."""
 
+NO_RANGE = frozenset({"ntm_criteria_met"})
+"""Indicators a range never states: "63 communes had reached 15-18 criteria" sorts a group of
+communes by progress; a unit's criteria met are one number ("17 of 19")."""
+
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -297,8 +301,9 @@ def _keywords_at(lex: Lexicon, char: str) -> re.Pattern[str]:
 
 def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozenset[str]:
     """Indicators with a keyword (or ``unit_only``) in the clause whose required words
-    (``need``) are in it too, and their excluded words (``not``) not; no donation in a
-    clause of the ``recover`` frame."""
+    (``need``) are in it too, and their excluded words (``not``) not (for ``ITEM_EXCLUDED``
+    units, :mod:`extract` tests them in the number's list item); no donation in a clause of
+    the ``recover`` frame."""
     present = {h.rule.name for h in hits if h.rule is not None}
     recovered = lex.recover is not None and lex.recover.search(clause) is not None
     return frozenset(
@@ -306,9 +311,18 @@ def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozen
         for r in lex.rules
         if (r.unit_only or r.name in present)
         and (r.need is None or r.need.search(clause))
-        and (r.exclude is None or not r.exclude.search(clause))
+        and (r.exclude is None or r.unit in ITEM_EXCLUDED or not r.exclude.search(clause))
         and not (recovered and r.name in DONATIONS)
     )
+
+
+ITEM_EXCLUDED = frozenset({"VND"})
+"""Units whose indicators' excluded words (``not``) count only in the number's own list item.
+
+"The central budget gave VND 1,456 billion, the provincial budget VND 5,201 billion, while
+people contributed VND 3,669 billion": the budget rules out its own figures, not the people's
+beside them. Counts keep the whole clause ("legal" rules a whole list of sessions out), and
+so do lengths (a highway named once rules out the lengths of its sections)."""
 
 
 DONATIONS = frozenset({"land_donated", "funds_mobilized"})
@@ -417,7 +431,9 @@ def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
     ]
     if not general:
         return None
-    best = min(general, key=lambda c: (c.distance, c.rule.name))
+    # One keyword may name several indicators ("个人": a model individual, an individual
+    # honoured): at one distance, the one whose required words the clause holds is meant.
+    best = min(general, key=lambda c: (c.distance, c.rule.need is None, c.rule.name))
     refining = [
         c
         for c in candidates

@@ -153,6 +153,7 @@ class _Rules:
     unions: tuple[re.Pattern[str] | None, ...] = ()  # per family: where any pattern matches
     month_patterns: tuple[tuple[int, int, re.Pattern[str]], ...] = ()  # (len, month, regex)
     compare: re.Pattern[str] | None = None  # a comparison word shortly before a mention
+    began: re.Pattern[str] | None = None  # a start verb near a date: the period starts there
 
 
 def _months(lex: dict) -> dict[str, int]:
@@ -236,6 +237,7 @@ def _rules(lang: str) -> _Rules:
         ),
         ("since", rf"(?:{since_b})\s*{lead}(?P<a>{atom})"),
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
+        *_until(lex, atom, tail, lead),
         ("atom", rf"(?P<a>{date})"),
         ("atom", rf"(?P<a>{month})"),
         ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
@@ -282,10 +284,29 @@ def _rules(lang: str) -> _Rules:
         unions,
         month_patterns,
         re.compile(rf"(?:{_alt(compare)})[^.;,:!?\n]{{0,28}}$", flags) if compare else None,
+        _began(lex.get("began_words", [])),
     )
 
 
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+def _until(lex: dict, atom: str, tail: str, lead: str) -> list[tuple[str, str]]:
+    """Patterns of "by/as of DATE" and "DATE végéig": an end with an open start (only those
+    the lexicon has words for: every pattern costs a try at each candidate position)."""
+    out = []
+    if lex.get("until_after"):
+        out.append(("until", rf"(?P<a>{atom}){tail}\s*(?:{_alt(lex['until_after'])})"))
+    if lex.get("until_before"):
+        out.append(("until", rf"(?:{_alt(lex['until_before'])})\s+{lead}(?P<a>{atom})"))
+    return out
+
+
+def _began(words: Sequence[str]) -> re.Pattern[str] | None:
+    """A start verb ("began", "startete", "开始") in the words around a date."""
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{_alt(words, stems=True)})", re.IGNORECASE)
 
 
 def _firsts(words: Sequence[str]) -> set[str] | None:
@@ -427,7 +448,46 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             ):
                 taken.add(m.start(), m.end())
                 out.append(mention)
-    return sorted(out, key=lambda p: p.start)
+    out = [_opened(m, text, rules, pub) for m in sorted(out, key=lambda p: p.start)]
+    return _drop_joined_ends(out, text)
+
+
+BEGAN_REACH = 40
+"""Most characters between a date and the start verb that makes it the start of a period."""
+
+
+def _opened(mention: PeriodMention, text: str, rules: _Rules, pub: str | None) -> PeriodMention:
+    """ "When the expansion began in October 2020, ...": the figures that follow count from
+    that month on, as after "since": the date is a start, the end the publication date (open
+    without one, or when it comes before the start)."""
+    if rules.began is None or mention.kind not in ("year", "month", "date"):
+        return mention
+    before = text[max(0, mention.start - BEGAN_REACH) : mention.start]
+    after = text[mention.end : mention.end + BEGAN_REACH]
+    before = re.split(r"[.;!?。；\n]", before)[-1]
+    after = re.split(r"[.;!?。；\n]", after)[0]
+    if not (rules.began.search(before) or rules.began.search(after)):
+        return mention
+    start = mention.period_start
+    end = pub if pub and start and pub[:4] >= start[:4] else None
+    return PeriodMention(mention.start, mention.end, mention.text, start, end, "since")
+
+
+def _drop_joined_ends(mentions: list[PeriodMention], text: str) -> list[PeriodMention]:
+    """Leave out a "to now" that ends the period right before it: "desde principios de año
+    hasta ahora" is January to publication, not an open start (the nearer "hasta ahora")."""
+    kept: list[PeriodMention] = []
+    for m in mentions:
+        prev = kept[-1] if kept else None
+        joined = (
+            prev is not None
+            and m.kind == "to_date"
+            and prev.kind in ("year_to_date", "since")
+            and text[prev.end : m.start].strip(" ,\u00a0") == ""
+        )
+        if not joined:
+            kept.append(m)
+    return kept
 
 
 _OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
@@ -533,6 +593,10 @@ def _build(
     elif kind == "range":
         start, end = _parse_atom(groups["a"], rules), _parse_atom(groups["b"], rules)
         if start is None or end is None or end[:4] < start[:4]:
+            return None
+    elif kind == "until":
+        start, end = None, _parse_atom(groups["a"], rules)
+        if end is None:
             return None
     elif kind == "since":
         start, end = _parse_atom(groups["a"], rules), pub

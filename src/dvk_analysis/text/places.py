@@ -220,6 +220,10 @@ _LONG_VOWEL = re.compile("[اويىآ]")
 _NAME_PART = re.compile(r"[^\s\-–]+")
 
 
+_FRACTION = re.compile(r"[.,]\d")
+"""Digits going on after a decimal or group separator: an amount, never a village number."""
+
+
 def _is_name_token(tok: str, level: str) -> bool:
     """Tell whether a Latin token can be part of a Vietnamese place name.
 
@@ -260,8 +264,8 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
             break
         tok = t.group()
         ok = _is_name_token(tok, level) or (cyrillic and tok[0].isupper() and tok.isalpha())
-        if not ok:
-            break
+        if not ok or (tok.isdigit() and _FRACTION.match(text, t.end())):
+            break  # "деревни 386,99 млрд": an amount, not "village 386"
         tokens.append(t.span())
         if tok.isdigit():
             break
@@ -348,9 +352,17 @@ def _han_name(text: str, pos: int, stop: str) -> tuple[int, int] | None:
         if text.endswith(alias, 0, pos):
             return (pos - len(alias), pos)
     start = pos - 2
-    if start < 0 or not all(_HAN.match(c) and c not in stop for c in text[start:pos]):
-        return None
-    return (start, pos)
+    if start >= 0 and all(_HAN.match(c) and c not in stop for c in text[start:pos]):
+        return (start, pos)
+    # "在腊村", "。内村": a one-syllable village after a stop character or a sentence start
+    one = text[pos - 1 : pos]
+    if text[pos : pos + 1] in _ONE_SYLLABLE and one and _HAN.match(one) and one not in stop:
+        return (pos - 1, pos)
+    return None
+
+
+_ONE_SYLLABLE = frozenset("村屯")
+"""Level characters whose names may have one syllable (villages: "làng Lạt" is "腊村")."""
 
 
 def _han_false(text: str, pos: int, false_words: Sequence[str]) -> bool:
@@ -390,7 +402,9 @@ def _bare_province_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         head, rest = re.escape(words[0][0]), re.escape(words[0][1:])
         tail = "".join(r"[ \u00a0\-–]*" + re.escape(w) for w in words[1:])
         alts.append(head + r"(?<![\w\-].)" + rest + tail)
-    words_re = re.compile("(?:" + "|".join(alts) + r")(?![\w])")
+    # A short capitalised syllable right after continues a longer name: "Dien Bien Phu" is a
+    # city and a battle, not the province of Dien Bien.
+    words_re = re.compile("(?:" + "|".join(alts) + r")(?![\w])(?![ \u00a0]+[A-Z][a-z]{1,3}\b)")
     han = [a for a in _han_aliases() if len(a) >= 3 and a not in _PERSON_NAMES]
     han_re = re.compile("|".join(re.escape(a) for a in han)) if han else None
     return words_re, han_re

@@ -1,0 +1,122 @@
+"""Breakdowns of a total stated in the sentence before, in every language alike.
+
+"The whole province has 84 communes meeting the new-rural standard. The former province of
+Phu Tho has 32 communes, ...": the second sentence names the counted noun but not the
+standard, which the first one set. "4,494 new models were set up. Of these, 1,212 were in the
+economic field and 2,298 in the cultural and social field": the second sentence names the
+fields but not the models. The part stands in the next sentence, in the same paragraph; its
+clause then admits the indicators of the total's family (the total's, the general one it
+refines and that one's refinements) even without their required words (``need``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+from typing import TYPE_CHECKING, Protocol
+
+from dvk_analysis.text.keywords import DONATIONS, Hit, Lexicon
+from dvk_analysis.text.lexicon import LANGUAGES, section
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.numbers import NumberMatch
+
+CLAUSE_END = re.compile(r"[.!?…]+[\"'”’»)]*\s+|[;；。！？؛\n]+\s*")
+"""Ends of sentences and of ``;``-separated clauses, in every script."""
+
+
+@cache
+def _abbreviated() -> re.Pattern[str]:
+    """Multiplier abbreviations of every lexicon that end with a full stop ("Mio.", "млрд.")."""
+    words = {
+        w[:-1]
+        for lang in LANGUAGES
+        for w in section(lang, "numbers").get("multipliers", {})
+        if w.endswith(".")
+    }
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"\d[\s\u00a0]*(?:{alts})$")
+
+
+def abbreviation_stop(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends a multiplier after a number ("9.625 Mio. VND"),
+    not a sentence: the amount and its unit stay in one clause."""
+    return text[stop : stop + 1] == "." and bool(
+        _abbreviated().search(text, max(0, stop - 12), stop)
+    )
+
+
+def clause_ends(text: str, lo: int, hi: int) -> list[str]:
+    """The clause ends between ``lo`` and ``hi`` (abbreviation stops left out)."""
+    return [
+        m.group()
+        for m in CLAUSE_END.finditer(text, lo, hi)
+        if not abbreviation_stop(text, m.start())
+    ]
+
+
+BREAKDOWN_GAP = 400
+"""Most characters between a total and the first part of its breakdown in the next sentence."""
+
+FIELDS = frozenset(
+    {
+        "dvk_models_economic",
+        "dvk_models_culture_society",
+        "dvk_models_defense_security",
+        "dvk_models_party_building",
+    }
+)
+"""The fields of DVK models: a breakdown by field goes on across semicolons and commas, and
+its parts need not be smaller than each other."""
+
+
+class Stated(Protocol):
+    """What a breakdown needs of the claim before it (an extracted ``Claim``)."""
+
+    indicator: str
+    value: float
+    end: int
+
+
+def breaks_down(
+    text: str, number: NumberMatch, total: Stated, neighbours: Sequence[float] = ()
+) -> bool:
+    """Whether ``number`` may be a part of the ``total`` claimed before it.
+
+    The part is at most the total, in the next sentence (one sentence end between them, not a
+    semicolon: that is a list item). After a field's count ("economy leads with 1,706;
+    culture and society 1,503, defence 799"), the list of fields goes on in the same sentence,
+    across semicolons, whatever the sizes. ``neighbours``: the values of the other
+    quantities of the number's clause, which are parts too and so at most the total.
+    """
+    gap = text[total.end : number.start]
+    field = total.indicator in FIELDS
+    if not 0 < len(gap) <= BREAKDOWN_GAP or "\n" in gap:
+        return False
+    if not field and max((number.value, *neighbours)) > total.value:
+        return False  # every part is at most the total: "63 ..., 137 ..., and 32 ..." is none
+    ends = clause_ends(text, total.end, number.start)
+    if field:
+        return len(ends) <= 1
+    return len(ends) == 1 and ends[0].strip()[:1] not in ";；؛"
+
+
+def indicator_family(indicator: str, lex: Lexicon) -> set[str]:
+    """``indicator``, the general one it refines and every refinement of that one: the
+    indicators a breakdown of ``indicator``'s total may take."""
+    rules = {r.name: r for r in lex.rules}
+    rule = rules.get(indicator)
+    general = rule.refines if rule is not None and rule.refines else indicator
+    return {indicator, general} | {r.name for r in lex.rules if r.refines == general}
+
+
+def only_needs(clause: str, hits: Sequence[Hit], indicator: str, lex: Lexicon) -> bool:
+    """Whether the clause names ``indicator``'s keyword and lacks only its required words:
+    its excluded words and the recovery frame still rule it out."""
+    rule = next((h.rule for h in hits if h.rule is not None and h.rule.name == indicator), None)
+    return (
+        rule is not None
+        and (rule.exclude is None or not rule.exclude.search(clause))
+        and not (lex.recover is not None and lex.recover.search(clause) and indicator in DONATIONS)
+    )

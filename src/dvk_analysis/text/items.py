@@ -1,0 +1,171 @@
+"""List items: the numbers of an enumeration that inherit the indicator of another.
+
+"525 residential areas meet the standard, of which 219 are in X, 231 in Y and 75 in Z";
+"433, 93 and 121 households": only one number of such a list stands next to its noun or unit.
+This module gives the others their claim, in every language alike, and builds the fields of a
+claim that its number gives (value, qualifier, offsets, place and period in force there).
+Claims are any frozen dataclass with the fields of :class:`extract.Claim` (``C``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from dvk_analysis.text.breakdowns import clause_ends
+from dvk_analysis.text.context import ArticleContext, successor
+from dvk_analysis.text.enumerations import SHARED_JOIN
+from dvk_analysis.text.keywords import Hit
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.numbers import NumberMatch
+
+C = TypeVar("C", bound=Any)
+"""A claim (``extract.Claim``): what a list item copies and changes."""
+
+
+def format_value(value: float) -> float | int:
+    """``value`` rounded to 6 decimals, as an int when whole: "1200", not "1200.0000001"."""
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) and abs(rounded) < 1e18 else rounded
+
+
+def shared_unit(
+    text: str,
+    pending: Sequence[NumberMatch],
+    last: NumberMatch,
+    claim: C,
+    factor: float,
+    context: ArticleContext,
+) -> list[C]:
+    """Claims for the numbers before ``last`` that share its noun and unit.
+
+    "433, 93 and 121 households gave 19,800, 8,216 and 6,100 m2": only the last number of
+    each list stands next to its noun or unit; the ones joined to it by nothing but list
+    separators ("," "and" "bzw." "、" "و") measure the same, with its multiplier when they
+    have none ("1.5 and 2 billion"). ``pending`` are the numbers before ``last`` that gave
+    no claim and had no unit of their own, in text order.
+    """
+    shared: list[C] = []
+    follower = last
+    for number in reversed(pending):
+        gap = text[max(number.end, number.expr_end) : expr_start(follower)]
+        if not SHARED_JOIN.fullmatch(gap) or gap in (",", "."):
+            break  # "1,2 mil": digits around a bare comma are one number, however parsed
+        scale = last.multiplier if number.multiplier == 1 else 1.0
+        fields = number_fields(number, factor * scale, context)
+        shared.insert(0, replace(claim, **fields, rule=claim.rule + "+shared"))
+        follower = number
+    return shared
+
+
+LIST_SEPARATOR = re.compile(r"[,;、，،؛]|\s(?:and|và|et|y|und|en|és|pedig|и|а)\s|[和及]|\sو")
+"""What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
+
+LIST_GAP = 90
+"""Most characters between two items of one enumeration."""
+
+
+def listed(
+    text: str,
+    number: NumberMatch,
+    measured: tuple[str | None, float, int],
+    previous: tuple[C, str | None],
+    hits: Sequence[Hit],
+    context: ArticleContext,
+    exclude: re.Pattern[str] | None = None,
+) -> C | None:
+    """A claim for the next item of an enumeration whose first item is ``previous``.
+
+    "525 residential areas meet the standard, of which 219 are in X, 231 in Y and 75 in Z":
+    only the first number stands next to its noun; the others inherit its indicator when they
+    have the same unit (or an amount of money none), follow it across a list separator or a
+    semicolon (not a sentence end), and no keyword
+    of another indicator stands between (that would start another claim). Shared by all
+    languages; the place and period are the item's own. ``exclude``: words that rule the
+    indicator out when the item's own words hold one ("the district budgets VND 29 billion").
+    """
+    claim, unit = previous
+    gap_start, gap_end = claim.end, number.start
+    gap = text[gap_start:gap_end]
+    # "VND 9,625 million; Quang Trach, 6,118 million": an amount without its currency
+    # inherits the previous item's
+    money = measured[0] is None and unit == "VND" and number.multiplier > 1
+    if (measured[0] != unit and not money) or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
+        return None
+    separator = LIST_SEPARATOR.search(gap)
+    # the items of a list may be cut by semicolons, never by a sentence end
+    ends = clause_ends(text, gap_start, gap_end)
+    if any(e.strip()[:1] not in ";；؛" for e in ends) or separator is None:
+        return None
+    if ends and any(ch.isdigit() for ch in gap):
+        return None  # across a semicolon, the next number only: "…; 26 units and 27 members"
+    # The words before the first separator describe the previous item ("525 residential
+    # areas meeting the model standard, of which 219 ..."); another indicator's keyword after
+    # it starts another claim.
+    items_start = gap_start + separator.start()
+    if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
+        return None
+    own_words = text[gap_start + [m.end() for m in LIST_SEPARATOR.finditer(gap)][-1] : gap_end]
+    if exclude is not None and exclude.search(own_words):
+        return None  # "…, the district budgets VND 29,400 million": its own words rule it out
+    if any(_own_noun(h, claim.indicator, number.end) for h in hits):
+        return None  # "104 model areas and 1,037 model gardens": the item names its own noun
+    # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place
+    # stands after its number, before the next item.
+    stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
+    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
+    return replace(
+        claim,
+        **number_fields(number, measured[1], context, own),
+        confidence=round(claim.confidence * 0.9, 3),
+        rule=claim.rule.split("+list")[0] + "+list",
+    )
+
+
+def number_fields(
+    number: NumberMatch,
+    factor: float,
+    context: ArticleContext,
+    own_place: tuple[str, str, str] | None = None,
+) -> dict:
+    """The fields of a claim that its number gives: the value multiplied out by the unit's
+    ``factor``, qualifier, denominator and offsets, and the place and period in force where
+    the number stands (``own_place`` when the text gives the number one of its own). Shared
+    by a claim and the list items that inherit its indicator."""
+    place, admin_level, province = own_place or context.place_at(number.start)
+    period_start, period_end = context.period_at(number.start)
+    denominator = number.denominator
+    return {
+        "value": format_value(number.value * factor),
+        "qualifier": number.qualifier,
+        "denominator": None if denominator is None else format_value(denominator),
+        "place": place,
+        "admin_level": admin_level,
+        "province": province,
+        "province_2025": successor(province),
+        "period_start": period_start,
+        "period_end": period_end,
+        "start": number.start,
+        "end": number.end,
+    }
+
+
+def _other_keyword(hit: Hit, indicator: str) -> bool:
+    return hit.rule is not None and hit.rule.name != indicator
+
+
+ITEM_NOUN = 25
+"""Characters after a list item in which a noun of its own (another indicator's keyword or an
+``ignore`` phrase) makes it no item of the enumeration."""
+
+
+def _own_noun(hit: Hit, indicator: str, end: int) -> bool:
+    return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
+
+
+def expr_start(number: NumberMatch) -> int:
+    """Start of the number expression (its qualifier included), else of its digits."""
+    return number.expr_start if number.expr_start >= 0 else number.start
