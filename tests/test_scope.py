@@ -227,3 +227,18 @@ def test_russian_whole_unit_phrases(phrase, level):
 
     assert scope_level(phrase) == level
     assert [m[2] for m in scope_matches(f"В 2023 году {phrase} действует 201 модель.")] == [level]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOÀN TỈNH có 120 mô hình; The Whole Province; ACROSS THE PROVINCE.",
+        "İ. Toàn tỉnh có 120 mô hình, cả huyện 40.",  # 'İ'.lower() is two characters
+    ],
+)
+def test_scope_anchors_are_found_in_any_case_at_the_original_offsets(text):
+    from dvk_analysis.text.scope import _SCOPE, scope_matches
+
+    full = [(m.start(), m.end(), m.lastgroup) for m in _SCOPE.finditer(text)]
+    assert len(full) >= 2
+    assert scope_matches(text) == full

@@ -22,7 +22,7 @@ former unit is not the merged one of the same name, so the place keeps the lexic
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 
@@ -155,19 +155,54 @@ with its alternation cost a third of the scope stage)."""
 
 
 def _scope_phrases(text: str) -> list[tuple[int, int, str]]:
-    """The ``_SCOPE`` phrases, looked for only around the anchor words."""
+    """The ``_SCOPE`` phrases, tried only where one can start near an anchor word.
+
+    Every phrase holds an anchor word (``_SCOPE_ANCHOR``) and starts at a word start at most 30
+    characters before it, right after an Arabic one-letter prefix ("وكل المحافظة"), or at the
+    anchor itself (Chinese writes no spaces). Trying the alternation there only, not at every
+    position of the window, halves the stage.
+    """
     out: list[tuple[int, int, str]] = []
     end = 0
-    for anchor in _SCOPE_ANCHOR.finditer(text):
+    for anchor in _anchors(text):
         if anchor.start() < end:
             continue
         lo, hi = max(end, anchor.start() - 30), min(len(text), anchor.end() + 40)
-        for m in _SCOPE.finditer(text, lo, hi):
-            if m.start() <= anchor.start() and m.end() >= anchor.end():
+        for pos in _phrase_starts(text, lo, anchor.start()):
+            m = _SCOPE.match(text, pos, hi)
+            if m and m.end() >= anchor.end():
                 out.append((m.start(), m.end(), m.lastgroup or ""))
                 end = m.end()
                 break
     return out
+
+
+_ANCHOR_LOWER = re.compile(_SCOPE_ANCHOR.pattern)
+
+
+def _anchors(text: str) -> Iterator[re.Match[str]]:
+    """``_SCOPE_ANCHOR``'s matches, found in the lower-cased text when that keeps the offsets.
+
+    The anchor words are written in lower case; a case-sensitive scan lets ``re`` skip ahead
+    on their literal letters, ten times faster than the case-insensitive one (the anchor scan
+    was nine tenths of the scope stage).
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return _ANCHOR_LOWER.finditer(lower)
+    return _SCOPE_ANCHOR.finditer(text)
+
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+_CLITICS = frozenset("وفبل")
+
+
+def _phrase_starts(text: str, lo: int, anchor: int) -> list[int]:
+    """Where a scope phrase holding the anchor at ``anchor`` can start, left to right."""
+    starts = []
+    for w in _WORD_START.finditer(text, lo, anchor):
+        starts += [w.start(), w.start() + 1] if w.group() in _CLITICS else [w.start()]
+    return [*starts, anchor]
 
 
 _CAPTION = re.compile(
