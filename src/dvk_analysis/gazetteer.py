@@ -454,10 +454,14 @@ def lookup_unit(name: str, level: str, hint: Province | None) -> _Unit | None:
     return candidates[0] if len(provinces_seen) == 1 else None
 
 
+@cache
 def resolve_unit_name(
     name: str, level: str, hint: Province | None
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """Return (province, legacy_code, code_2025, province_2025) for a name at a level.
+
+    Cached: the reference tables do not change in a process, and an article names the same
+    few units again and again.
 
     A unit inside the hinted province, in either geography, gets the hint as its province
     (a commune of legacy Quảng Nam in an article about 2025 Đà Nẵng is reported under Đà

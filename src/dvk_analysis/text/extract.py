@@ -32,7 +32,7 @@ import re
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -488,7 +488,9 @@ def claims_frame(claims: Iterable[Claim]) -> pd.DataFrame:
     """Return claims as a DataFrame with ``COLUMNS`` (empty text cells as "")."""
     import pandas as pd
 
-    frame = pd.DataFrame([asdict(c) for c in claims], columns=list(COLUMNS))
+    # Fields are flat, so vars() (a shallow dict) serves; asdict() deep-copies every value and
+    # was a tenth of a large extraction run.
+    frame = pd.DataFrame([vars(c) for c in claims], columns=list(COLUMNS))
     return frame.astype({"start": "Int64", "end": "Int64"}) if len(frame) else frame
 
 
