@@ -32,3 +32,16 @@ def test_claims_per_province_counts_every_placed_claim_with_its_point():
     assert ha_tinh["claims"] == (dataset["province"] == "Hà Tĩnh").sum()
     merged = corpus.claims_per_province(dataset, geography="2025")
     assert merged["claims"].sum() == table["claims"].sum() and len(merged) < len(table)
+
+
+def test_extraction_scores_report_each_split_apart():
+    from dvk_analysis.codebook import SPLITS
+
+    scores = corpus.extraction_scores()
+    table = scores["split"].set_index("split")
+    assert list(table.index) == list(SPLITS)
+    assert table["articles"].sum() == len(load_manifest())
+    # Every gold row and every claim is in exactly one split.
+    for column in ("n_gold", "n_extracted", "n_matched"):
+        assert table[column].sum() == scores["overall"][column].iloc[0], column
+    assert {"place correct", "period correct"} <= set(table.columns)

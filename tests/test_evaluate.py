@@ -91,7 +91,7 @@ def test_split_of_defaults_to_dev_and_rejects_other_values():
     manifest = pd.DataFrame({"article_id": ["a", "b", "c"], "split": ["", "test", None]})
     assert split_of(manifest) == {"a": "dev", "b": "test", "c": "dev"}
     assert split_of(pd.DataFrame({"article_id": ["a"]})) == {"a": "dev"}
-    with pytest.raises(ValueError, match=r"article 'a' has split 'train'; valid: dev, test"):
+    with pytest.raises(ValueError, match=r"article 'a' has split 'train'; valid: dev, tuned, test"):
         split_of(pd.DataFrame({"article_id": ["a"], "split": ["train"]}))
 
 

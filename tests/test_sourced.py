@@ -165,3 +165,20 @@ def test_undated_rows_can_be_warnings_while_they_are_being_dated(monkeypatch, tm
     obs = pd.DataFrame([_row(period_end=None)])
     (warning,) = sourced.undated_rows(obs, undated_page, SHOWN)
     assert str(warning).startswith(f"{SHOWN}:2: column 'period_end': empty, and the page")
+
+
+def test_no_url_row_repeats_a_story_a_corpus_article_tells():
+    # One story counts once: a page that is a corpus article's source gives its figures
+    # through the article's gold rows, not again as URL rows (data/curated/README.md).
+    from dvk_analysis.fileio import read_csv_text
+    from dvk_analysis.paths import data_dir
+
+    def key(url: str) -> str:
+        host, _, path = url.strip().split("://", 1)[-1].rstrip("/").partition("/")
+        return host.rstrip(".").lower() + "/" + path
+
+    manifest = read_csv_text(data_dir() / "raw" / "manifest.csv").fillna("")
+    articles = {key(u) for u in manifest["url"] if u}
+    observations = read_csv_text(data_dir() / "curated" / "observations.csv").fillna("")
+    repeated = [u for u in observations["source_url"] if u and key(u) in articles]
+    assert repeated == []

@@ -66,6 +66,13 @@ MEASURES: tuple[str, ...] = ("cumulative", "new")
 within the period (``new``): "11 communes newly recognised in 2021" is ``new`` and never
 becomes a share; "60 of 100 communes meet NTM" is ``cumulative``."""
 
+SPLITS: tuple[str, ...] = ("dev", "tuned", "test")
+"""Evaluation splits of the corpus (the manifest's ``split``; empty = ``dev``). ``dev``: used to
+write and tune the lexicons. ``test``: frozen, never read while tuning; its scores are the
+honest ones. ``tuned``: articles written as a test split and later read for error analysis
+(the ``t_*`` articles, in the extractor round of 2026-12-06), so no longer unseen; scored
+apart from both, so neither the dev targets nor the honest figure hide them."""
+
 TIERS: tuple[str, ...] = ("standard", "advanced", "model")
 """NTM recognition tiers (chuẩn, nâng cao, kiểu mẫu). A share counts one tier only: 17 of 20
 *advanced* criteria is not comparable with 19 of 19 *standard* criteria."""

@@ -13,7 +13,15 @@ from functools import cache
 
 import pandera.pandas as pa
 
-from dvk_analysis.codebook import ADMIN_LEVELS, MEASURES, QUALIFIERS, TIERS, UNITS, indicators
+from dvk_analysis.codebook import (
+    ADMIN_LEVELS,
+    MEASURES,
+    QUALIFIERS,
+    SPLITS,
+    TIERS,
+    UNITS,
+    indicators,
+)
 from dvk_analysis.text.lexicon import LANGUAGES
 
 ISO_PERIOD = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -107,10 +115,11 @@ def manifest_schema() -> pa.DataFrameSchema:
             ),
             "notes": _text("Free notes on the article.", nullable=True),
             "split": _text(
-                "Evaluation split: `dev` (used to write and tune the lexicons) or `test` (frozen: "
-                "never used for tuning); empty means dev.",
+                "Evaluation split: `dev` (used to write and tune the lexicons), `tuned` (written "
+                "as test articles, later read for error analysis) or `test` (frozen: never used "
+                "for tuning); empty means dev.",
                 nullable=True,
-                checks=_in(("dev", "test"), "dev or test"),
+                checks=_in(SPLITS, ", ".join(SPLITS)),
             ),
         },
         strict=True,

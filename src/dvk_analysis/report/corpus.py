@@ -72,15 +72,30 @@ def translation_groups(dataset: pd.DataFrame) -> pd.DataFrame:
 def extraction_scores(data_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Run the extractor over the corpus and score it against the curated observations.
 
-    Returns the tables of ``evaluate.evaluate``: overall, per language, per indicator.
+    Returns the tables of ``evaluate.evaluate`` over every article (overall, per language,
+    per indicator) and ``split``: the overall scores and context accuracies of each split,
+    because only the ``test`` row measures articles the lexicons were never tuned on.
     """
+    import pandas as pd
+
+    from dvk_analysis.codebook import SPLITS
     from dvk_analysis.data.load import load_observations
-    from dvk_analysis.text.evaluate import evaluate
+    from dvk_analysis.fileio import read_csv_text
+    from dvk_analysis.text.evaluate import evaluate, in_split, split_of
     from dvk_analysis.text.extract import extract_paths
 
     folder = default_data_dir(data_dir)
-    extracted = extract_paths(
-        [folder / "raw" / "articles"], manifest=folder / "raw" / "manifest.csv"
-    )
+    manifest = read_csv_text(folder / "raw" / "manifest.csv")
+    extracted = extract_paths([folder / "raw" / "articles"], manifest=manifest)
     gold = load_observations(folder / "curated" / "observations.csv")
-    return evaluate(gold, extracted)
+    scores = evaluate(gold, extracted)
+    splits = split_of(manifest)
+    rows = []
+    for split in SPLITS:
+        part = evaluate(in_split(gold, splits, split), in_split(extracted, splits, split))
+        context = part["context"].set_index("aspect")["accuracy"]
+        articles = sum(1 for s in splits.values() if s == split)
+        rows.append({"split": split, "articles": articles, **part["overall"].iloc[0].to_dict()}
+                    | {f"{aspect} correct": acc for aspect, acc in context.items()})  # fmt: skip
+    scores["split"] = pd.DataFrame(rows).drop(columns=["group"], errors="ignore")
+    return scores

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dvk_analysis import __version__
+from dvk_analysis.codebook import SPLITS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
@@ -358,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--extracted", metavar="CSV", help="extracted CSV (default: extract the corpus)")
     p.add_argument(
         "--split",
-        choices=("dev", "test", "all"),
+        choices=(*SPLITS, "all"),
         default="dev",
         help="manifest split to score (default: %(default)s; empty split cells are dev)",
     )

@@ -12,9 +12,11 @@ and the period the extractor attached, against the gold row's. A number right bu
 wrong commune or year misleads a panel as much as a wrong number.
 
 Splits: the manifest's ``split`` column puts each article in ``dev`` (used to write and tune the
-lexicons) or ``test`` (never looked at while tuning); an empty cell or a missing column means
-``dev``. Scores on ``test`` are the honest ones; the dev-test gap says how much the lexicons fit
-the development corpus rather than the languages.
+lexicons), ``tuned`` (written as test articles, later read for error analysis) or ``test``
+(never looked at while tuning); an empty cell or a missing column means ``dev``
+(``codebook.SPLITS``). Scores on ``test`` are the honest ones; the dev-test gap says how much
+the lexicons fit the development corpus rather than the languages. ``all`` is accepted where
+a split is chosen.
 
 Translation invariance: the articles of one translation group (``translation_of`` in the
 manifest) report the same figures, so the extractor must find the same (indicator, value) set in
@@ -32,10 +34,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+from dvk_analysis.codebook import SPLITS
+
 REL_TOL = 0.005
 REQUIRED = ("article_id", "indicator", "value")
-SPLITS = ("dev", "test")
-"""The manifest's ``split`` values; ``all`` (both) is accepted where a split is chosen."""
 
 
 def _number(value: object) -> float | None:
@@ -369,7 +371,7 @@ def split_of(manifest: pd.DataFrame | None) -> dict[str, str]:
     Raises
     ------
     ValueError
-        For a split other than ``dev`` or ``test``, naming the article.
+        For a split not in ``SPLITS``, naming the article.
     """
     if manifest is None:
         return {}
