@@ -99,6 +99,7 @@ def test_the_words_print_the_computed_numbers(res):
     assert f"n = {best['n']} provinces: {best['estimate']:.3g}" in head
     assert f"95 % CI {best['ci_low']:.3g} to {best['ci_high']:.3g}" in head
     assert ("reaches" if best["n"] >= rel.TARGET_N else "does not reach") in head
+    assert ".." not in head  # a sentence with a note ends with one full stop
     for row in res.within.dropna(subset=["estimate"]).itertuples():
         assert f"{row.estimate:.3g} (95 % CI" in text
 

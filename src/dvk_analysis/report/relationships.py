@@ -302,6 +302,11 @@ def _best(table: pd.DataFrame, model: str) -> object | None:
                 .itertuples())  # fmt: skip
 
 
+def _ended(text: str) -> str:
+    """``text`` ending with one full stop (a sentence with a note already has one)."""
+    return text if text.endswith(".") else text + "."
+
+
 def headline(res: MatchedResults) -> str:
     """The answer in two sentences, from the computed results (no number typed by hand)."""
     lines = []
@@ -311,7 +316,7 @@ def headline(res: MatchedResults) -> str:
     else:
         reached = "reaches" if best.n_provinces >= TARGET_N else "does not reach"
         lines.append(
-            f"**Across provinces** (largest sample): {sentence(best, res)}. This sample "
+            f"**Across provinces** (largest sample): {_ended(sentence(best, res))} This sample "
             f"{reached} the target of {TARGET_N} provinces."
         )
     within = _best(res.within, "fixed_effects") or _best(res.within, "first_differences")
@@ -321,7 +326,7 @@ def headline(res: MatchedResults) -> str:
             "predictor at two or more dates, each followed by an NTM share."
         )
     else:
-        lines.append(f"**Within provinces** (most provinces): {sentence(within, res)}.")
+        lines.append(f"**Within provinces** (most provinces): {_ended(sentence(within, res))}")
     lines.append(f"Every estimate above is {CAVEAT_TAGS}.")
     return "\n\n".join(lines)
 
