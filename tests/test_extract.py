@@ -580,6 +580,11 @@ def test_honours_are_collectives_and_individuals_not_models():
         ("en", "From the start of the year to now, the commune held 30 propaganda sessions."),
         ("vi", "Từ đầu năm đến nay, xã tổ chức 30 buổi tuyên truyền."),
         ("zh", "年初以来，全乡举办了30场宣传会议。"),
+        ("zh", "今年年初以来，全乡举办了30场宣传会议。"),
+        (
+            "es",
+            "Desde principios de año hasta ahora, la comuna organizó 30 sesiones de propaganda.",
+        ),
     ],
 )
 def test_start_of_year_to_now_is_january_to_publication(lang, text):

@@ -309,21 +309,6 @@ def test_the_date_of_a_coded_document_is_no_period(lang, text):
     assert find_periods(text, lang, "2025") == []
 
 
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        ("es", "Desde principios de año hasta ahora, la población aportó 3.000 millones de dongs."),
-        ("zh", "今年年初以来，全省民众捐款达36亿越南盾。"),
-        ("en", "From the start of the year to now, residents gave VND 3 billion."),
-    ],
-)
-def test_from_the_start_of_the_year_to_now_is_january_to_publication(lang, text):
-    from dvk_analysis.text.extract import extract_text
-
-    claims = extract_text(text, article_id="t", lang=lang, published="2015-11-12")
-    assert [(c.period_start, c.period_end) for c in claims] == [("2015-01", "2015-11-12")]
-
-
 def test_german_als_when_is_no_comparison():
     found = find_periods(
         "Als im Oktober 2020 die Gemeinde 45 Versammlungen hielt, kamen alle.", "de"
