@@ -274,17 +274,9 @@ def extract_text(
         if context is None:
             context = ArticleContext.build(text, lang, published, province)
         clause_starts = starts[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
+        here = (text, number, measured, clause_starts, spans[clause_index])
         claim = _claim(
-            text,
-            number,
-            measured,
-            clause_starts,
-            spans[clause_index],
-            *hit_cache[clause_index],
-            lex,
-            article_id,
-            context,
-            fields.get(number.start),
+            *here, *hit_cache[clause_index], lex, article_id, context, fields.get(number.start)
         )
         # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
         # of the same unit, when another unit's claim came between
@@ -303,18 +295,7 @@ def extract_text(
             family = indicator_family(previous[0].indicator, lex) - allowed
             extra = {i for i in family if only_needs(text[c_start:c_end], hits, i, lex)}
             if extra:
-                claim = _claim(
-                    text,
-                    number,
-                    measured,
-                    clause_starts,
-                    spans[clause_index],
-                    hits,
-                    allowed | extra,
-                    lex,
-                    article_id,
-                    context,
-                )
+                claim = _claim(*here, hits, allowed | extra, lex, article_id, context)
                 if claim is not None and claim.indicator not in extra:
                     claim = None
         if claim is not None and tail is not None and claim.indicator in NO_RANGE:
