@@ -260,20 +260,23 @@ def extract_text(
         while clause_index < len(spans) - 1 and spans[clause_index][1] <= number.start:
             clause_index += 1
         c_start, c_end = spans[clause_index]
+        # The clause's numbers by bisection (``found`` is sorted by start): a scan of every
+        # number per clause made a 1 MB line take minutes.
+        in_clause = found[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
         if clause_index not in hit_cache:
             clause = text[c_start:c_end]
             hits = clause_hits(clause, c_start, lex)
             hit_cache[clause_index] = (hits, allowed_indicators(clause, hits, lex))
-            quantities = [n.start for n in found if c_start <= n.start < c_end and not n.percent]
+            quantities = [n.start for n in in_clause if not n.percent]
             fields.update(respective_fields(clause, hits, hit_cache[clause_index][1], quantities))
-            items = [(n.start, n.end) for n in found if n.start in set(quantities)]
+            items = [(n.start, n.end) for n in in_clause if not n.percent]
             owned = own_fields(
                 text, spans[clause_index], hits, hit_cache[clause_index][1], items, lex.window
             )
             fields.update({k: v for k, v in owned.items() if k not in fields})
         if context is None:
             context = ArticleContext.build(text, lang, published, province)
-        clause_starts = starts[bisect_left(starts, c_start) : bisect_left(starts, c_end)]
+        clause_starts = [n.start for n in in_clause]
         here = (text, number, measured, clause_starts, spans[clause_index])
         claim = _claim(
             *here, *hit_cache[clause_index], lex, article_id, context, fields.get(number.start)
@@ -285,11 +288,7 @@ def extract_text(
             claim = claim or listed(
                 text, number, measured, prior, hit_cache[clause_index][0], context, exclude
             )
-        neighbours = [
-            n.value
-            for n in found
-            if c_start <= n.start < c_end and not n.percent and not is_year(n, None)
-        ]
+        neighbours = [n.value for n in in_clause if not n.percent and not is_year(n, None)]
         if claim is None and previous and breaks_down(text, number, previous[0], neighbours):
             hits, allowed = hit_cache[clause_index]
             family = indicator_family(previous[0].indicator, lex) - allowed
