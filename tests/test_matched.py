@@ -125,7 +125,7 @@ def test_what_cannot_become_a_rate_is_listed_in_the_one_layout() -> None:
 
 
 def test_on_the_2025_map_a_merged_legacy_province_is_left_out_and_counted() -> None:
-    from dvk_analysis.analysis.outcomes import unchanged_2025
+    from dvk_analysis.data.merger import unchanged_2025
 
     same = unchanged_2025()
     merged = next(p for p in ["Hà Giang", "Bắc Kạn", "Hà Nam"] if p not in same)

@@ -213,8 +213,8 @@ def predictors(
     import numpy as np
     import pandas as pd
 
-    from dvk_analysis.analysis.outcomes import unchanged_2025
     from dvk_analysis.codebook import unit_of
+    from dvk_analysis.data.merger import unchanged_2025
     from dvk_analysis.data.schema import exclusion_table
 
     if geography not in GEOGRAPHIES:

@@ -43,12 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.codebook import TIERS
-from dvk_analysis.data.merger import (  # noqa: F401 (re-exported)
-    MERGER_DATE_KEY,
-    describes_2025_province,
-    era_2025,
-    unchanged_2025,
-)
+from dvk_analysis.data.merger import describes_2025_province, era_2025, unchanged_2025
 from dvk_analysis.data.schema import exclusion_table
 from dvk_analysis.errors import unknown_choice
 from dvk_analysis.gazetteer import GEOGRAPHIES

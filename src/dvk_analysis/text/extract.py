@@ -348,8 +348,7 @@ def _claim(
     others = [o for o in clause_starts if o != number.start]
     # Distances are measured from the number expression without its unit: the unit word
     # ("résztvevővel", "households") may itself be the keyword, at distance ~1.
-    lo = number.expr_start if number.expr_start >= 0 else number.start
-    expr = (min(lo, number.start), max(number.expr_end, number.end))
+    expr = (min(expr_start(number), number.start), max(number.expr_end, number.end))
     candidates = []
     item = item_text(text, clause_span, expr, others)
     for rule in rules_of_unit(lex, unit):

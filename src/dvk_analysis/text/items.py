@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
-from dvk_analysis.text.enumerations import SHARED_JOIN
+from dvk_analysis.text.enumerations import LIST_SEPARATOR, SHARED_JOIN
 from dvk_analysis.text.keywords import Hit
 
 if TYPE_CHECKING:
@@ -60,9 +60,6 @@ def shared_unit(
         follower = number
     return shared
 
-
-LIST_SEPARATOR = re.compile(r"[,;、，،؛]|\s(?:and|và|et|y|und|en|és|pedig|и|а)\s|[和及]|\sو")
-"""What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
 
 LIST_GAP = 90
 """Most characters between two items of one enumeration."""
