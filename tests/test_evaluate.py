@@ -118,6 +118,9 @@ def test_place_key_ignores_level_words_inflection_and_diacritics():
     assert place_key("thôn Lỗ Xá, xã Nhân Hòa") == place_key("thôn Lỗ Xá")
     assert place_key("广南省") == place_key("广南")
     assert place_key("Ha Tinh") != place_key("Thach Ha")
+    # articles from the lexicons' [places] articles: "the former province of" is "former"
+    assert place_key("the former province of Phu Tho") == place_key("former Phu Tho")
+    assert place_key("la commune de Thien Loc") == place_key("Thien Loc")
 
 
 def test_place_and_period_scored_on_matched_claims_only():

@@ -257,6 +257,12 @@ def test_arabic_words_after_level_word_are_not_names():
     assert found == []
 
 
+def test_arabic_function_word_after_level_word_is_not_a_name():
+    # "في" passes the transliteration test (short, long vowel) but is in ar.toml's stopwords
+    found = find_places("زارت الوفود قرية في المقاطعة.", "ar")
+    assert found == []
+
+
 def test_russian_inflected_level_words():
     text = "В уезде Чодон провинции Баккан 6 деревень; община Биньдинь тоже."
     found = find_places(text, "ru", province_hint="Bắc Kạn")

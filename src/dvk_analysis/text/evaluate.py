@@ -227,7 +227,7 @@ def place_key(place: object) -> str:
     text = _ELISION.sub("", text)  # "l'ancienne" -> "ancienne"
     for word in _level_phrases():
         text = text.replace(word, " ")
-    stems, linkers = _level_stems(), _linkers() | ARTICLES
+    stems, linkers = _level_stems(), _linkers()
     tokens = [
         t
         for t in text.split()
@@ -239,36 +239,6 @@ def place_key(place: object) -> str:
 
 _PARENS = re.compile(r"\([^)]*\)")
 _ELISION = re.compile(r"\b[ld][’']")
-
-ARTICLES = frozenset(
-    [
-        "the",
-        "of",
-        "a",
-        "an",
-        "az",
-        "le",
-        "la",
-        "les",
-        "de",
-        "du",
-        "des",
-        "del",
-        "el",
-        "los",
-        "las",
-        "die",
-        "der",
-        "das",
-        "den",
-        "dem",
-        "het",
-        "van",
-        "von",
-    ]
-)
-"""Articles and linking words: they never tell one unit from another ("the former province
-of Phu Tho" and "former Phu Tho" are one unit)."""
 
 
 @cache
@@ -283,13 +253,16 @@ def _level_phrases() -> tuple[str, ...]:
 
 @cache
 def _linkers() -> frozenset[str]:
-    """Words that link a level word to a name ("de", "van"): never part of a unit's key."""
+    """Words that never tell one unit from another: each lexicon's ``[places] linkers`` (which
+    link a level word to a name: "de", "van") and ``articles`` ("the former province of Phu Tho"
+    and "former Phu Tho" are one unit)."""
     from dvk_analysis.text.lexicon import LANGUAGES, section
 
     return frozenset(
         w.casefold().strip("'’")
         for lang in LANGUAGES
-        for w in section(lang, "places").get("linkers", [])
+        for key in ("linkers", "articles")
+        for w in section(lang, "places").get(key, [])
     )
 
 

@@ -186,34 +186,6 @@ _VI_SYLLABLE = re.compile(
 _LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
 _CYR_TOKEN = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:-[А-ЯЁа-яё]+)*|\d+")
 _AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
-_AR_STOP = frozenset(
-    [
-        "في",
-        "من",
-        "على",
-        "إلى",
-        "عن",
-        "مع",
-        "التي",
-        "الذي",
-        "هذه",
-        "هذا",
-        "تلك",
-        "ذلك",
-        "حيث",
-        "كما",
-        "أو",
-        "ثم",
-        "قد",
-        "لقد",
-        "حتى",
-        "بعد",
-        "قبل",
-        "منذ",
-        "وقد",
-        "وفي",
-    ]
-)
 _SEP = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+")
 _SPACES = re.compile(r"[ \u00a0]+")
 _LONG_VOWEL = re.compile("[اويىآ]")
@@ -253,7 +225,7 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
     while i < len(text) and text[i] in " \u00a0":
         i += 1
     if rules.script == "arabic":
-        return _arabic_name(text, i)
+        return _arabic_name(text, i, rules.stopwords)
     cyrillic = rules.script == "cyrillic"
     token_re = _CYR_TOKEN if cyrillic else _LATIN_TOKEN
     tokens: list[tuple[int, int]] = []
@@ -277,7 +249,7 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 
-def _arabic_name(text: str, i: int) -> tuple[int, int] | None:
+def _arabic_name(text: str, i: int, stopwords: frozenset[str]) -> tuple[int, int] | None:
     """Return up to two Arabic words that transliterate a Vietnamese name ("ثين لوك").
 
     Transliterated syllables are short (at most five letters), carry a long-vowel letter
@@ -288,7 +260,7 @@ def _arabic_name(text: str, i: int) -> tuple[int, int] | None:
     cur = i
     for _ in range(2):
         t = _AR_TOKEN.match(text, cur)
-        if not t or not _ar_name_word(t.group()):
+        if not t or not _ar_name_word(t.group(), stopwords):
             break
         end = t.end()
         sp = _SPACES.match(text, end)
@@ -298,8 +270,8 @@ def _arabic_name(text: str, i: int) -> tuple[int, int] | None:
     return (i, end) if end > 0 else None
 
 
-def _ar_name_word(word: str) -> bool:
-    if len(word) > 5 or word in _AR_STOP or word.startswith(("ال", "لل")):
+def _ar_name_word(word: str, stopwords: frozenset[str]) -> bool:
+    if len(word) > 5 or word in stopwords or word.startswith(("ال", "لل")):
         return False
     if word.endswith(("ة", "اء")):
         return False
