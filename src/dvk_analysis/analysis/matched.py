@@ -37,29 +37,28 @@ from dvk_analysis.gazetteer import GEOGRAPHIES
 if TYPE_CHECKING:
     import pandas as pd
 
-PREDICTOR_INDICATORS: dict[str, str] = {
-    "dvk_models": "DVK models",
-    "propaganda_sessions": "Propaganda sessions",
-    "propaganda_participants": "Propaganda participants",
-    "funds_mobilized": "Money mobilised from residents and society for NTM",
-    "ntm_funds_total": "Money mobilised for NTM, all sources",
-    "ntm_funds_state": "Money for NTM from the state budget",
-    "land_donated": "Land donated",
-    "working_days": "Working days contributed",
+PREDICTORS: dict[str, tuple[str, str]] = {
+    # indicator: (label, family of tests)
+    "dvk_models": ("DVK models", "DVK models"),
+    "propaganda_sessions": ("Propaganda sessions", "propaganda"),
+    "propaganda_participants": ("Propaganda participants", "propaganda"),
+    "funds_mobilized": (
+        "Money mobilised from residents and society for NTM",
+        "money mobilised for NTM",
+    ),
+    "ntm_funds_total": ("Money mobilised for NTM, all sources", "money mobilised for NTM"),
+    "ntm_funds_state": ("Money for NTM from the state budget", "money mobilised for NTM"),
+    "land_donated": ("Land donated", "land and labour"),
+    "working_days": ("Working days contributed", "land and labour"),
 }
-"""Indicators that become intensities, with their labels."""
+"""Indicators that become intensities, with their label and the family their tests belong to
+(Holm adjusts within a family). One table, so a new predictor cannot miss its family."""
 
-FAMILIES: dict[str, str] = {
-    "dvk_models": "DVK models",
-    "propaganda_sessions": "propaganda",
-    "propaganda_participants": "propaganda",
-    "funds_mobilized": "money mobilised for NTM",
-    "ntm_funds_total": "money mobilised for NTM",
-    "ntm_funds_state": "money mobilised for NTM",
-    "land_donated": "land and labour",
-    "working_days": "land and labour",
-}
-"""The family of tests each predictor's tests belong to (Holm adjusts within a family)."""
+PREDICTOR_INDICATORS: dict[str, str] = {name: label for name, (label, _) in PREDICTORS.items()}
+"""Predictor indicators and their labels."""
+
+FAMILIES: dict[str, str] = {name: family for name, (_, family) in PREDICTORS.items()}
+"""The family of tests each predictor's tests belong to."""
 
 RATES: dict[str, str] = {
     "per_10k": "per 10,000 residents",
