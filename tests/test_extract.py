@@ -1238,3 +1238,39 @@ def test_an_item_continues_the_list_of_its_own_unit():
         "Haushalte 2.833,48 m²."
     )
     assert ("land_donated", 2833.48) in _pairs(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "By 2024, 12 districts had been recognised as meeting the new-rural standard.", 12),
+        ("vi", "Đến nay, tỉnh có 5 huyện đạt chuẩn nông thôn mới.", 5),
+        ("de", "Bisher haben 4 Bezirke den neuen ländlichen Standard erreicht.", 4),
+        ("ru", "Стандарт новой деревни выполнили 6 районов провинции.", 6),
+        ("zh", "全省已有3个县达到新农村标准。", 3),
+    ],
+)
+def test_districts_meeting_the_standard_are_their_own_indicator(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, province="Nghệ An")
+    assert [(c.indicator, c.value) for c in claims] == [("districts_meeting_ntm", value)]
+
+
+def test_a_named_district_in_a_list_of_money_is_no_district_count():
+    text = (
+        "Die Bevölkerung des Bezirks Bo Trach brachte 9.625 Mio. VND auf, "
+        "der Bezirk Quang Ninh 3.575 Mio. VND."
+    )
+    claims = extract_text(text, article_id="a", lang="de", province="Quảng Bình")
+    assert {c.indicator for c in claims} == {"funds_mobilized"}
+
+
+def test_of_the_countrys_total_is_a_denominator():
+    text = "The data show that 6,320 of the country's 8,162 communes met the new-rural standard."
+    (claim,) = extract_text(text, article_id="a", lang="en")
+    assert (claim.value, claim.denominator) == (6320, 8162)
+
+
+def test_the_model_new_rural_standard_is_no_dvk_model():
+    text = "So far 480 communes have reached the model standard, 2,182 the advanced standard."
+    claims = extract_text(text, article_id="a", lang="en")
+    assert "dvk_models" not in {c.indicator for c in claims}

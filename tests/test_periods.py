@@ -361,3 +361,13 @@ def test_over_more_than_n_years_reaches_back_from_publication(lang, text):
 def test_more_than_n_years_ago_is_no_period():
     text = "Its concrete surface, laid more than 15 years ago, has degraded."
     assert find_periods(text, "en", "2025-10-26") == []
+
+
+@pytest.mark.parametrize(
+    "phrase", ["As of 30 June 2024", "Current to 30 June 2024", "By 30 June 2024"]
+)
+def test_an_until_word_opens_the_start_of_a_dated_figure(phrase):
+    # "as of" starts with a letter no other period word starts with: the scan's first-letter
+    # filter must still try it
+    (p,) = find_periods(f"{phrase}, the province had 300 communes.", "en", "2024-10-01")
+    assert (p.period_start, p.period_end) == (None, "2024-06-30")

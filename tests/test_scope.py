@@ -108,6 +108,11 @@ def test_enumeration_items_take_their_own_place():
         ("az egész kerület", "district"),
         ("المنطقة بأكملها", "district"),
         ("المقاطعة بأكملها", "province"),
+        ("cả nước", "national"),
+        ("nationwide", "national"),
+        ("tout le pays", "national"),
+        ("全国", "national"),
+        ("по всей стране", "national"),
         ("Phu Tho", None),
     ],
 )
@@ -130,6 +135,8 @@ SCOPE_SENTENCES = [
     "községben.",
     "في المقاطعة بأكملها وفي المنطقة بأكملها وكل المحافظة وجميع أنحاء المنطقة والبلدية بأكملها",
     "全省有120个模式，全县40个，全区，全乡，全镇。",
+    "Cả nước, toàn quốc, nationwide, across the whole country, tout le pays, todo el país, "
+    "landesweit, het hele land, по всей стране, országosan, على مستوى البلاد, 全国.",
 ]
 
 
@@ -242,3 +249,29 @@ def test_scope_anchors_are_found_in_any_case_at_the_original_offsets(text):
     full = [(m.start(), m.end(), m.lastgroup) for m in _SCOPE.finditer(text)]
     assert len(full) >= 2
     assert scope_matches(text) == full
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Nationwide, 296 districts have completed the new-rural programme."),
+        ("en", "The data show that 6,320 of the country's 8,162 communes met the standard."),
+        ("fr", "Le mouvement a donné naissance à plus de 900 000 modèles dans tout le pays."),
+        ("zh", "截至2025年6月，全国已有6084个乡达到新农村标准。"),
+        ("vi", "Cả nước có 6.084 xã đạt chuẩn nông thôn mới."),
+    ],
+)
+def test_a_national_figure_never_lands_on_the_article_province(lang, text):
+    # the province scope rule would pin these on the manifest's province; the country is
+    # named before the number or later in its sentence
+    (claim,) = extract_text(text, article_id="a", lang=lang, province="Nghệ An")
+    assert (claim.admin_level, claim.province) == ("national", "Việt Nam")
+
+
+def test_a_province_named_after_a_national_sentence_takes_over():
+    text = (
+        "Nationwide, 296 districts have completed the programme. "
+        "In Nghe An province, 12 districts have."
+    )
+    claims = extract_text(text, article_id="a", lang="en", province="Nghệ An")
+    assert [(c.value, c.admin_level) for c in claims] == [(296, "national"), (12, "province")]

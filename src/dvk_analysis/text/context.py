@@ -99,12 +99,34 @@ class ArticleContext:
         )
 
     def place_at(self, pos: int) -> tuple[str, str, str]:
-        """The last place named before ``pos`` (else the first one), with level and province."""
+        """The last place named before ``pos`` (else the first one), with level and province.
+
+        A national scope phrase later in the same sentence, with no place named in the
+        sentence before ``pos``, wins ("900 000 models across the country", "6,320 of the
+        country's 8,162 communes"): a national figure must never land on the article's
+        province.
+        """
         i = bisect_right(self.place_starts, pos)
         mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
+        after = self._national_later_in_sentence(pos, i)
+        if after is not None and (mention is None or mention.start < self._sentence_start(pos)):
+            mention = after
         if mention is None:
             return "", "", self.province
         return self._described(mention)
+
+    def _sentence_start(self, pos: int) -> int:
+        return self.sentences[bisect_right(self.sentences, pos) - 1]
+
+    def _national_later_in_sentence(self, pos: int, i: int) -> PlaceMention | None:
+        """The first place named after ``pos`` (index ``i``) if it is a national scope phrase
+        of ``pos``'s sentence."""
+        j = bisect_right(self.sentences, pos)
+        end = self.sentences[j] if j < len(self.sentences) else self.length
+        if i < len(self.places) and self.places[i].start < end:
+            nxt = self.places[i]
+            return nxt if nxt.admin_level == "national" else None
+        return None
 
     def place_within(self, start: int, end: int) -> tuple[str, str, str] | None:
         """The first place named inside ``[start, end)``, with level and province; else None."""

@@ -220,9 +220,14 @@ def _rules(lang: str) -> _Rules:
             pats.append((kind + suffix, _template(tpl, list(numbers))))
             firsts.append(_template_firsts(tpl, list(numbers)))
     n_templates = len(pats)
-    # A built-in shape starts with a digit, a year/"from"/"since" word or a month name.
+    # A built-in shape starts with a digit, a year/"from"/"since"/"until" word or a month name.
     shape_firsts = _firsts(
-        [*lex.get("from_before", []), *lex.get("since_before", []), *lex.get("year_words", [])]
+        [
+            *lex.get("from_before", []),
+            *lex.get("since_before", []),
+            *lex.get("year_words", []),
+            *lex.get("until_before", []),
+        ]
         + list(months)
     )
     shape_firsts = shape_firsts | set("0123456789") if shape_firsts is not None else None

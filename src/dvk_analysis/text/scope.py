@@ -32,6 +32,26 @@ from dvk_analysis.text.patterns import alternation
 from dvk_analysis.text.places import PlaceMention
 
 _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
+    "national": (
+        r"(?:cả|toàn) (?:nước|quốc)",
+        r"nationwide",
+        r"nationally",
+        r"the (?:whole |entire )?country(?!\w| road| of)",
+        r"(?:tout le|l'ensemble du|l’ensemble du) pays",
+        r"(?:à l'échelle|à l’échelle|au niveau) national(?:e)?",
+        r"todo el país",
+        r"a nivel nacional",
+        r"ganzen Land(?:es)?",
+        r"landesweit",
+        r"(?:het )?hele land",
+        r"(?:по всей|во всей|в целом по) стран[еы]",
+        r"(?:az )?egész országban",
+        r"országosan",
+        r"országszerte",
+        r"(?:على مستوى|في جميع أنحاء|في كل أنحاء) البلاد",
+        r"البلاد (?:كلها|بأكملها)",
+        r"全国",
+    ),
     "province": (
         r"toàn tỉnh",
         r"cả tỉnh",
@@ -86,6 +106,10 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+NATIONAL_PROVINCE = "Việt Nam"
+"""The province column of a national claim (``codebook.ADMIN_LEVELS``: "national" is the whole
+country)."""
+
 _SCOPE = re.compile(
     "|".join(
         f"(?P<{level}>{'|'.join(f'(?:{w})' for w in words)})"
@@ -96,7 +120,8 @@ _SCOPE = re.compile(
 
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
-    r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全",
+    r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全"
+    r"|nation|nacional|country|pays|país|ország|البلاد",
     re.IGNORECASE,
 )
 """A word every scope phrase holds (checked by a test): ``_SCOPE`` runs only around one.
@@ -250,6 +275,9 @@ def scoped_places(
         if _inside(start, captions) or any(p.start <= start < p.end for p in kept):
             continue
         phrase = text[start:end]
+        if level == "national":
+            added.append(PlaceMention(start, end, phrase, "", "national", NATIONAL_PROVINCE))
+            continue
         if level == "province":
             if province is None:
                 continue
