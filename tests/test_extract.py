@@ -933,8 +933,12 @@ def test_enumeration_items_after_a_described_first_item(lang, text, expected):
         ),
     ],
 )
-def test_the_budget_rules_out_its_own_money_not_the_peoples_beside_it(lang, text):
-    assert _pairs(text, lang) == [("funds_mobilized", 46_000_000_000)]
+def test_budget_money_is_the_states_and_the_peoples_money_beside_it_stays_theirs(lang, text):
+    assert _pairs(text, lang) == [
+        ("ntm_funds_state", 120_000_000_000),
+        ("ntm_funds_state", 85_000_000_000),
+        ("funds_mobilized", 46_000_000_000),
+    ]
 
 
 def test_canals_named_first_rule_out_no_road_length():
@@ -1224,11 +1228,11 @@ def test_ranges_of_criteria_sort_communes_and_are_no_claim():
         (
             "en",
             "The province gave VND 96,000 million, the district budgets VND 29,400 million.",
-            [("funds_mobilized", 96_000_000_000)],
+            [("funds_mobilized", 96_000_000_000), ("ntm_funds_state", 29_400_000_000)],
         ),
     ],
 )
-def test_amounts_are_no_labels_and_plural_budgets_rule_out(lang, text, expected):
+def test_amounts_are_no_labels_and_plural_budgets_are_the_states(lang, text, expected):
     assert _pairs(text, lang) == expected
 
 
@@ -1274,3 +1278,44 @@ def test_the_model_new_rural_standard_is_no_dvk_model():
     text = "So far 480 communes have reached the model standard, 2,182 the advanced standard."
     claims = extract_text(text, article_id="a", lang="en")
     assert "dvk_models" not in {c.indicator for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "More than VND2,800 trillion has been put into rural development from all sources.",
+            ("ntm_funds_total", 2_800_000_000_000_000, "more_than"),
+        ),
+        (
+            "en",
+            "Hong Tien people raised more than VND7 billion for concrete roads.",
+            ("funds_mobilized", 7_000_000_000, "more_than"),
+        ),
+        (
+            "hu",
+            "A járás eddig összesen több mint 12 500 milliárd dongot mozgósított a programra.",
+            ("ntm_funds_total", 12_500_000_000_000, "more_than"),
+        ),
+        (
+            "de",
+            "In den Jahren 2022 und 2023 flossen insgesamt fast 93 Milliarden VND in das Programm.",
+            ("ntm_funds_total", 93_000_000_000, "nearly"),
+        ),
+    ],
+)
+def test_money_from_all_sources_is_the_programmes_total(lang, text, expected):
+    (claim,) = extract_text(text, article_id="a", lang=lang)
+    assert (claim.indicator, claim.value, claim.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Credit capital reached VND 85,000 million."),
+        ("hu", "Ennek része, 171,4 milliárd dong hitelből származott."),
+    ],
+)
+def test_credit_is_neither_the_states_nor_the_peoples_money(lang, text):
+    assert extract_text(text, article_id="a", lang=lang) == []

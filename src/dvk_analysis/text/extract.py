@@ -317,7 +317,9 @@ def _measure(
     # The unit of a range "3 to 3.5 m" stands after its last number.
     last = tail or number
     unit, factor, unit_end = _unit_after(text, max(last.expr_end, last.end), lex)
-    if unit is None and currency_before(text, expr_start(number), lex.lang):
+    if unit is None and any(
+        currency_before(text, pos, lex.lang) for pos in (expr_start(number), number.start)
+    ):
         unit = "VND"  # "VND 81.4 billion"
     if unit is None and postposed_classifier(text, max(last.end, last.expr_end), lex.lang):
         found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import alternation
+from dvk_analysis.text.shapes import after_currency_code
 
 if TYPE_CHECKING:
     from dvk_analysis.text.keywords import Lexicon
@@ -231,7 +232,11 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
         return "quoted"  # part of a name: the “3 không” residential-area campaign
     if _is_code(text, number) or (_DIGIT.search(number.raw) and _LETTER.search(number.raw)):
         return "code"
-    if number.start > 0 and _glued(text[number.start - 1]):
+    if (
+        number.start > 0
+        and _glued(text[number.start - 1])
+        and not after_currency_code(text, number.start)
+    ):
         return "glued"  # part of a token: "m2", "H2", "DT186"
     # A label stands right before the digits ("group 8"); a qualifier between ("the village
     # more than 900 m²") makes the number a quantity.

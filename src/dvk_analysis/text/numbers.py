@@ -333,17 +333,20 @@ def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
     The last one to ``qual_max`` words (characters in Chinese) before the number are looked up
     in the lexicon's table, longest first, so "không dưới" (at least) beats "dưới" (less than).
     """
+    number_start = start
+    if code := _CODE_BEFORE.search(text, max(0, start - 6), start):
+        start = code.start()  # "more than VND 7 billion": the qualifier stands before the code
     lo = max(0, start - 80)
     window = text[lo:start]
     stripped = window.rstrip(" \t\u00a0\u202f\u2009")
     if not g.qual_before or not stripped:
-        return "exact", start
+        return "exact", number_start
     if g.qual_cjk:
         for n in range(min(g.qual_max, len(stripped)), 0, -1):
             name = g.qual_before.get(stripped[-n:].lower())
             if name:
                 return name, lo + len(stripped) - n
-        return "exact", start
+        return "exact", number_start
     spans = [(m.start(), m.end()) for m in _NON_SPACE.finditer(stripped)]
     if lo > 0 and spans and spans[0][0] == 0:
         spans = spans[1:]  # the window may have cut the first word
@@ -353,7 +356,11 @@ def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
         for pref in ("", *g.prefixes):
             if phrase.startswith(pref) and (name := g.qual_before.get(phrase[len(pref) :])):
                 return name, lo + first
-    return "exact", start
+    return "exact", number_start
+
+
+_CODE_BEFORE = re.compile(r"(?<![^\W\d_])(?:VND|VNĐ|USD)[ \u00a0]?$")
+"""A currency code right before a number ("VND 81.4 billion", "VND7 billion")."""
 
 
 # ---------------------------------------------------------------------------------------------

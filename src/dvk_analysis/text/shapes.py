@@ -54,12 +54,21 @@ def _script_letter(ch: str) -> bool:
 def is_code_prefix(text: str, start: int) -> bool:
     """Whether the digits at ``start`` are glued to a letter or "+" before them ("QL1A",
     "DH-10", "+84"): part of a code, not a number."""
-    if start == 0:
+    if start == 0 or after_currency_code(text, start):
         return False
     prev = text[start - 1]
     if _script_letter(prev) or prev == "+":
         return True
     return prev in "-‐" and start >= 2 and _script_letter(text[start - 2])
+
+
+_CURRENCY_CODES = ("VND", "USD")
+
+
+def after_currency_code(text: str, start: int) -> bool:
+    """ "VND7 billion", "USD2.5 million": English news glue the currency code to the amount."""
+    code = text[max(0, start - 3) : start]
+    return code in _CURRENCY_CODES and (start == 3 or not text[start - 4].isalpha())
 
 
 def special_kind(text: str, start: int) -> tuple[str, int] | None:
