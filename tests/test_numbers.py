@@ -412,3 +412,19 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         assert m.kind in KINDS
         assert m.qualifier in QUALIFIERS
     assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "denominator"),
+    [
+        ("20 közül 17 kritérium teljesült", "hu", 17, 20),
+        ("20-ból 17 teljesült", "hu", 17, 20),
+        ("az ország 8 177 községéből 6 022 érte el a szintet", "hu", 6022, 8177),
+        ("在20项标准中的17项", "zh", 17, 20),
+    ],
+)
+def test_denominator_first_fractions(text, lang, value, denominator):
+    # Hungarian writes "of the country's 8 177 communes, 6 022": the elative ending (-ből) is
+    # glued to the noun between the two numbers
+    (m,) = [m for m in find_numbers(text, lang) if m.kind == "number"]
+    assert (m.value, m.denominator) == (value, denominator)

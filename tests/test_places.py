@@ -416,3 +416,16 @@ def test_chinese_one_syllable_villages():
     text = "在腊村，46户居民献出900平方米土地。内村有12户献出740平方米土地；该村道路已修好。"
     found = [(m.text, m.admin_level) for m in find_places(text, "zh")]
     assert found == [("腊村", "village"), ("内村", "village")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"), [("北江省协和县老年人协会", "协和县"), ("在和平县", "和平县")]
+)
+def test_han_final_syllable_that_is_also_a_stop_character(text, name):
+    # 和 is "and" (a stop character) but also the syllable Hòa; as a name's last syllable it
+    # stays in the name
+    assert name in [p.text for p in find_places(text, "zh")]
+
+
+def test_han_and_between_two_levels_is_no_name():
+    assert find_places("乡和县的干部", "zh") == []

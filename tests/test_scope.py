@@ -259,6 +259,8 @@ def test_scope_anchors_are_found_in_any_case_at_the_original_offsets(text):
         ("fr", "Le mouvement a donné naissance à plus de 900 000 modèles dans tout le pays."),
         ("zh", "截至2025年6月，全国已有6084个乡达到新农村标准。"),
         ("vi", "Cả nước có 6.084 xã đạt chuẩn nông thôn mới."),
+        ("ru", "Стандартам новой деревни соответствовали 5 343 из 8 267 общин страны."),
+        ("hu", "2023. június 30-ig az ország 8 177 községéből 6 022 érte el az új vidéki szintet."),
     ],
 )
 def test_a_national_figure_never_lands_on_the_article_province(lang, text):

@@ -252,8 +252,12 @@ def _grammar(lang: str) -> _Grammar:
             for p in ps
         ),
         of=opt(f"{WS}+(?:{alternation(num['of'])}){WS}+(?={D})" if num.get("of") else None),
+        # with a gap the word is an ending of the noun before it ("községéből"): no left bound
         of_reverse=opt(
-            f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?(?:{alternation(rev)}){WS}*(?={D})" if rev else None
+            f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?"
+            f"(?:{alternation(rev, with_bounds=not gap)})(?![^\\W\\d]){WS}*(?={D})"
+            if rev
+            else None
         ),
         date_before=opt(
             f"(?:{alternation(num['date_before'])}){WS}*$" if num.get("date_before") else None

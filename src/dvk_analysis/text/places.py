@@ -85,6 +85,7 @@ class _LangRules:
     han_false_words: tuple[str, ...] = ()
     before_fast: re.Pattern[str] | None = None  # ``at_candidates(before)``
     after_fast: re.Pattern[str] | None = None
+    han_final: str = ""  # han_stop characters that may still end a name ("协和县": Hòa)
 
     def level_of(self, word: str) -> str:
         """Return the level of a matched level word (possibly inflected or plural)."""
@@ -151,6 +152,7 @@ def _rules(lang: str) -> _LangRules:
         tuple(lex.get("han_false_words", [])),
         fast["before"],
         fast["after"],
+        str(lex.get("han_final", "")),
     )
 
 
@@ -313,18 +315,22 @@ _TOKEN_END = re.compile(rf"(?<![{_LATIN_CHARS}])[{_LATIN_CHARS}]+$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _han_name(text: str, pos: int, stop: str) -> tuple[int, int] | None:
+def _han_name(text: str, pos: int, stop: str, final: str = "") -> tuple[int, int] | None:
     """Return the name before a Han level suffix at ``pos`` ("兴安" in "兴安省").
 
     A known alias ending at ``pos`` wins ("胡志明" in "胡志明市"); otherwise the two Han
     characters before the suffix (most Vietnamese names have two syllables), unless one of them
-    is in the lexicon's ``han_stop`` ("全省", "农村" are not names).
+    is in the lexicon's ``han_stop`` ("全省", "农村" are not names). The second may be one of
+    ``final`` even so: "和" is "and" but also the syllable Hòa ("协和县" is Hiệp Hòa district).
     """
     for alias in _han_aliases():
         if text.endswith(alias, 0, pos):
             return (pos - len(alias), pos)
     start = pos - 2
-    if start >= 0 and all(_HAN.match(c) and c not in stop for c in text[start:pos]):
+    if start >= 0 and all(
+        _HAN.match(c) and (c not in stop or (i == 1 and c in final))
+        for i, c in enumerate(text[start:pos])
+    ):
         return (start, pos)
     # "在腊村", "。内村": a one-syllable village after a stop character or a sentence start
     one = text[pos - 1 : pos]
@@ -430,7 +436,7 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
             if rules.script == "han":
                 if _han_false(text, start, rules.han_false_words):
                     continue
-                span = _han_name(text, start, rules.han_stop)
+                span = _han_name(text, start, rules.han_stop, rules.han_final)
                 if span is None and start and fold(text[start - 1]).isascii():
                     span = _name_before(text, start, rules, level, need_sep=False)
             else:

@@ -37,19 +37,23 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"nationwide",
         r"nationally",
         r"the (?:whole |entire )?country(?!\w| road| of)",
-        r"(?:tout le|l'ensemble du|l’ensemble du) pays",
+        r"(?:tout le|l'ensemble du|l’ensemble du|le|du) pays(?!\w)",
         r"(?:à l'échelle|à l’échelle|au niveau) national(?:e)?",
         r"todo el país",
+        r"(?:el|del) país(?!\w)",
         r"a nivel nacional",
         r"ganzen Land(?:es)?",
         r"landesweit",
         r"(?:het )?hele land",
         r"(?:по всей|во всей|в целом по) стран[еы]",
+        r"(?<!\w)стран[аеыу](?!\w)",
         r"(?:az )?egész országban",
         r"országosan",
         r"országszerte",
+        r"az ország(?:ban)?(?!\w)",
         r"(?:على مستوى|في جميع أنحاء|في كل أنحاء) البلاد",
         r"البلاد (?:كلها|بأكملها)",
+        r"(?<!\w)البلاد(?!\w)",
         r"全国",
     ),
     "province": (
@@ -121,7 +125,7 @@ _SCOPE = re.compile(
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
     r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全"
-    r"|nation|nacional|country|pays|país|ország|البلاد",
+    r"|nation|nacional|country|pays|país|ország|البلاد|стран",
     re.IGNORECASE,
 )
 """A word every scope phrase holds (checked by a test): ``_SCOPE`` runs only around one.
