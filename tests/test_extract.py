@@ -161,8 +161,7 @@ def test_counts_and_their_fields(lang, text, expected):
             {
                 ("communes_meeting_ntm", 18, 20),
                 ("villages_meeting_standard", 45, None),
-                ("ntm_criteria_met", 17.5, None),
-            },
+            },  # "on average 17.5 criteria per commune": no unit's share of the set
         ),
     ],
 )
@@ -1319,3 +1318,38 @@ def test_money_from_all_sources_is_the_programmes_total(lang, text, expected):
 )
 def test_credit_is_neither_the_states_nor_the_peoples_money(lang, text):
     assert extract_text(text, article_id="a", lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Among them, 2,182 communes reached the advanced standard and 480 the model standard.",
+        ),
+        ("fr", "Parmi elles, 2 182 communes ont atteint le niveau avancé et 480 le niveau modèle."),
+        ("ru", "Из них 2 182 общины достигли продвинутого уровня, а 480 — образцового."),
+        ("hu", "Közülük 2 182 község a fejlett, 480 pedig a minta szintet is teljesítette."),
+    ],
+)
+def test_a_tier_after_a_count_of_communes_is_the_next_item_not_a_model(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [(c.indicator, c.value, c.tier) for c in claims] == [
+        ("communes_meeting_ntm", 2182, "advanced"),
+        ("communes_meeting_ntm", 480, "model"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The commune has met 17 of 19 criteria.", [17]),
+        ("en", "The commune has met all 19 criteria.", [19]),
+        ("ru", "Сейчас общины оценивают по 19 критериям.", []),
+        ("hu", "A program a 19 kritériumból álló rendszert vitte tovább.", []),
+        ("de", "Im Durchschnitt erfüllt jede Gemeinde 17 Kriterien.", []),
+    ],
+)
+def test_criteria_met_are_a_share_of_the_set_never_its_size(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [c.value for c in claims if c.indicator == "ntm_criteria_met"] == expected

@@ -49,7 +49,9 @@ from dvk_analysis.text.enumerations import item_text, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import expr_start, listed, number_fields, shared_unit
 from dvk_analysis.text.keywords import (
+    ACHIEVEMENTS,
     ITEM_EXCLUDED,
+    NEED_SHARE,
     NO_RANGE,
     Candidate,
     Hit,
@@ -243,6 +245,7 @@ def extract_text(
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
     pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
     same_unit: dict[str | None, tuple[Claim, str | None]] = {}  # the last claim per unit
+    tiers = {value: words for column, value, words in lex.scales if column == "tier"}
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
     for index, number in enumerate(found):
         if (
@@ -281,12 +284,16 @@ def extract_text(
         claim = _claim(
             *here, *hit_cache[clause_index], lex, article_id, context, fields.get(number.start)
         )
+        if claim is not None and previous and _tier_named(claim, previous[0], tiers):
+            # "1 860 communes au niveau avancé et 340 le niveau modèle": a tier, not a noun
+            hits = hit_cache[clause_index][0]
+            claim = listed(text, number, measured, previous, hits, context, None, tiers) or claim
         # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
         # of the same unit, when another unit's claim came between
         for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
             exclude = _item_exclude(prior[0].indicator, lex)
             claim = claim or listed(
-                text, number, measured, prior, hit_cache[clause_index][0], context, exclude
+                text, number, measured, prior, hit_cache[clause_index][0], context, exclude, tiers
             )
         neighbours = [n.value for n in in_clause if not n.percent and not is_year(n, None)]
         if claim is None and previous and breaks_down(text, number, previous[0], neighbours):
@@ -370,8 +377,10 @@ def _claim(
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
     indicator = chosen.rule.name
+    if indicator in NEED_SHARE and number.denominator is None and not _says_all(clause, lex):
+        return None
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
-    measure, tier = achievement_scale(clause, indicator, lex)
+    measure, tier = achievement_scale(clause, indicator, lex, item)
     return Claim(
         article_id=article_id,
         indicator=indicator,
@@ -383,6 +392,21 @@ def _claim(
         measure=measure,
         tier=tier,
     )
+
+
+def _tier_named(claim: Claim, previous: Claim, tiers: dict[str, re.Pattern[str]]) -> bool:
+    """Whether ``claim`` was read from an NTM tier word ("model", "modèle", "образцового")
+    right after an achievement claim: the number is the next item of that list."""
+    keyword = claim.rule.split(":kw=", 1)[-1].split("+", 1)[0]
+    return (
+        previous.indicator in ACHIEVEMENTS
+        and claim.indicator not in ACHIEVEMENTS
+        and any(t.match(keyword) for t in tiers.values())
+    )
+
+
+def _says_all(clause: str, lex: Lexicon) -> bool:
+    return lex.all_words is not None and lex.all_words.search(clause) is not None
 
 
 def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:

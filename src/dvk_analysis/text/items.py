@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.enumerations import LIST_SEPARATOR, SHARED_JOIN
-from dvk_analysis.text.keywords import Hit
+from dvk_analysis.text.keywords import ACHIEVEMENTS, Hit
 
 if TYPE_CHECKING:
     from dvk_analysis.text.numbers import NumberMatch
@@ -73,6 +73,7 @@ def listed(
     hits: Sequence[Hit],
     context: ArticleContext,
     exclude: re.Pattern[str] | None = None,
+    tiers: dict[str, re.Pattern[str]] | None = None,
 ) -> C | None:
     """A claim for the next item of an enumeration whose first item is ``previous``.
 
@@ -83,6 +84,8 @@ def listed(
     of another indicator stands between (that would start another claim). Shared by all
     languages; the place and period are the item's own. ``exclude``: words that rule the
     indicator out when the item's own words hold one ("the district budgets VND 29 billion").
+    ``tiers``: the NTM tier words, which name no noun of their own ("2,182 communes reached the
+    advanced standard and 480 the model standard": "model" is the tier, not DVK models).
     """
     claim, unit = previous
     gap_start, gap_end = claim.end, number.start
@@ -108,15 +111,18 @@ def listed(
     own_words = text[gap_start + [m.end() for m in LIST_SEPARATOR.finditer(gap)][-1] : gap_end]
     if exclude is not None and exclude.search(own_words):
         return None  # "…, the district budgets VND 29,400 million": its own words rule it out
-    if any(_own_noun(h, claim.indicator, number.end) for h in hits):
+    tiers = tiers or {}
+    if any(_own_noun(h, claim.indicator, number.end, tiers) for h in hits):
         return None  # "104 model areas and 1,037 model gardens": the item names its own noun
     # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place
     # stands after its number, before the next item.
     stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
     own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
+    tier = _own_tier(text, number.end, tiers) or claim.tier
     return replace(
         claim,
         **number_fields(number, measured[1], context, own),
+        tier=tier if claim.indicator in ACHIEVEMENTS else claim.tier,
         confidence=round(claim.confidence * 0.9, 3),
         rule=claim.rule.split("+list")[0] + "+list",
     )
@@ -159,7 +165,17 @@ ITEM_NOUN = 25
 ``ignore`` phrase) makes it no item of the enumeration."""
 
 
-def _own_noun(hit: Hit, indicator: str, end: int) -> bool:
+def _own_tier(text: str, end: int, tiers: dict[str, re.Pattern[str]]) -> str | None:
+    """The NTM tier named first in the words after a list item's number (its sentence only):
+    "..., 480 the model standard", "..., 176 pedig a minta szintet"."""
+    after = re.split(r"[.;!?\n]", text[end : end + ITEM_NOUN + 20], maxsplit=1)[0]
+    found = [(m.start(), tier) for tier, words in tiers.items() if (m := words.search(after))]
+    return min(found)[1] if found else None
+
+
+def _own_noun(hit: Hit, indicator: str, end: int, tiers: dict[str, re.Pattern[str]]) -> bool:
+    if indicator in ACHIEVEMENTS and any(t.match(hit.word) for t in tiers.values()):
+        return False
     return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
 
 

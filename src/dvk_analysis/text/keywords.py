@@ -34,6 +34,11 @@ NO_RANGE = frozenset({"ntm_criteria_met"})
 """Indicators a range never states: "63 communes had reached 15-18 criteria" sorts a group of
 communes by progress; a unit's criteria met are one number ("17 of 19")."""
 
+NEED_SHARE = frozenset({"ntm_criteria_met"})
+"""Indicators stated as a share of a set: "17 of 19 criteria", "19/19", "all 19 criteria". A bare
+"19 criteria" is the size of the set ("the 19-criterion system", "assessed by 19 criteria", "no
+commune below 15 criteria"), so it needs a denominator or one of the lexicon's ``all_words``."""
+
 
 # --------------------------------------------------------------------------- lexicons
 
@@ -67,6 +72,7 @@ class Lexicon:
     rules: tuple[IndicatorRule, ...]
     recover: re.Pattern[str] | None = None
     of_which: re.Pattern[str] | None = None
+    all_words: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
     token_rules: dict[str, tuple[IndicatorRule, ...]] = field(default_factory=dict)
     keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
@@ -90,17 +96,22 @@ def _scales(section: dict[str, Any], spaced: bool) -> tuple[tuple[str, str, re.P
     return tuple(out)
 
 
-def achievement_scale(clause: str, indicator: str, lex: Lexicon) -> tuple[str, str]:
+def achievement_scale(clause: str, indicator: str, lex: Lexicon, item: str = "") -> tuple[str, str]:
     """``(measure, tier)`` of an NTM achievement claim read from its clause.
 
     Why: from 2021 the programme recognises communes at three tiers, and reports give both
     the year's new recognitions and running totals; a panel that mixes them double counts.
     The tier defaults to ``standard`` (a plain "meets the NTM standard"); the measure stays
-    empty unless a word tells. Other indicators get ``("", "")``.
+    empty unless a word tells. A tier word in the number's own list ``item`` wins over the
+    clause's ("2,182 communes at the advanced standard and 480 at the model standard"). Other
+    indicators get ``("", "")``.
     """
     if indicator not in ACHIEVEMENTS:
         return "", ""
     found = {"measure": "", "tier": "standard"}
+    for column, value, words in lex.scales:
+        if column == "tier" and item and words.search(item):
+            found["tier"] = value
     for column, value, words in lex.scales:
         if found[column] in ("", "standard") and words.search(clause):
             found[column] = value
@@ -166,6 +177,7 @@ def lexicon(lang: str) -> Lexicon:
         rules=tuple(rules),
         recover=compile_keywords(section.get("recover", []), spaced, contains=True),
         of_which=compile_keywords(section.get("of_which", []), spaced),
+        all_words=compile_keywords(section.get("all_words", []), spaced, contains=True),
         scales=_scales(section, spaced),
     )
 
@@ -403,8 +415,8 @@ def nearest_keyword(
         elif hit.end <= lo:
             side, gap = "before", lo - hit.end
             between = any(hit.end <= o < lo for o in others)
-        else:
-            continue
+        else:  # inside the expression: "8 177 községéből 6 022" names its noun between
+            side, gap, between = ("after" if prefer == "after" else "before"), 0, False
         if gap > lex.window:
             continue
         if bare and between:
