@@ -194,7 +194,8 @@ def test_end_of_year():
 
 def test_recent_and_past_years():
     m = _only("In recent years, the commune has mobilised 5 billion VND.", "en", "2025-03")
-    assert (m.period_start, m.period_end) == (str(2025 - RECENT_YEARS_SPAN), "2025")
+    # the years reach back from the publication year and end at the publication date
+    assert (m.period_start, m.period_end) == (str(2025 - RECENT_YEARS_SPAN), "2025-03")
     m = _only("Over the past 10 years, the commune has mobilised 5 billion VND.", "en", "2025")
     assert (m.period_start, m.period_end) == ("2015", "2025")
     m = _only("Những năm gần đây, xã đã vận động 5 tỷ đồng.", "vi", "2024")
@@ -355,7 +356,7 @@ def test_by_a_date_ends_a_period_with_an_open_start(lang, text):
 )
 def test_over_more_than_n_years_reaches_back_from_publication(lang, text):
     found = find_periods(text, lang, "2023-08")
-    assert [(m.period_start, m.period_end) for m in found] == [("2013", "2023")]
+    assert [(m.period_start, m.period_end) for m in found] == [("2013", "2023-08")]
 
 
 def test_more_than_n_years_ago_is_no_period():
@@ -371,3 +372,26 @@ def test_an_until_word_opens_the_start_of_a_dated_figure(phrase):
     # filter must still try it
     (p,) = find_periods(f"{phrase}, the province had 300 communes.", "en", "2024-10-01")
     assert (p.period_start, p.period_end) == (None, "2024-06-30")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("zh", "他们被评为2021—2025年阶段的典型。", ("2021", "2025")),  # a Han character before
+        ("zh", "截至2025年6月，全国已有6084个乡达标。", (None, "2025-06")),
+        (
+            "ru",
+            "По состоянию на июнь 2021 года стандартам соответствовали 5 343 общины.",
+            (None, "2021-06"),
+        ),
+        ("de", "Bis Juni 2022 erfüllten 5.775 Gemeinden den Standard.", (None, "2022-06")),
+    ],
+)
+def test_until_words_and_han_neighbours(lang, text, expected):
+    (m,) = find_periods(text, lang, "2025-08")
+    assert (m.period_start, m.period_end) == expected
+
+
+def test_a_launch_year_starts_a_period_to_publication():
+    (m,) = find_periods("Lancé en 2009, le mouvement compte 900 000 modèles.", "fr", "2020-10")
+    assert (m.period_start, m.period_end) == ("2009", "2020-10")

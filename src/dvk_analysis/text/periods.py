@@ -174,7 +174,7 @@ def _rules(lang: str) -> _Rules:
     yw = _alt(lex.get("year_words", []))
     ysuf = _alt(lex.get("year_suffixes", []))
     of = _alt(lex.get("month_year_linkers", []))
-    b = r"(?<![\w/.,\-])"
+    b = r"(?<!(?![\u3040-\u9fff])[\w/.,\-])"  # Han characters may touch a year: "为2021—2025年"
     e = r"(?![\d])"
     date = (
         rf"\d{{1,2}}[/.\-]\d{{1,2}}[/.\-]{_YEAR}{e}"
@@ -303,7 +303,7 @@ def _until(lex: dict, atom: str, tail: str, lead: str) -> list[tuple[str, str]]:
     if lex.get("until_after"):
         out.append(("until", rf"(?P<a>{atom}){tail}\s*(?:{_alt(lex['until_after'])})"))
     if lex.get("until_before"):
-        out.append(("until", rf"(?:{_alt(lex['until_before'])})\s+{lead}(?P<a>{atom})"))
+        out.append(("until", rf"(?:{_alt(lex['until_before'])})\s*{lead}(?P<a>{atom})"))
     return out
 
 
@@ -446,11 +446,9 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             if taken.overlaps(m.start(), m.end()):
                 continue
             mention = _build(kind, m, rules, pub, text)
-            if (
-                mention is not None
-                and not _compared(text, m.start(), rules)
-                and not _document_date(text, m.start(), m.end())
-            ):
+            if mention is not None and _document_date(text, m.start(), m.end()):
+                taken.add(m.start(), m.end())  # no shorter pattern may read a part of it
+            elif mention is not None and not _compared(text, m.start(), rules):
                 taken.add(m.start(), m.end())
                 out.append(mention)
     out = [_opened(m, text, rules, pub) for m in sorted(out, key=lambda p: p.start)]
@@ -511,7 +509,7 @@ def _compared(text: str, start: int, rules: _Rules) -> bool:
 
 
 _CODE_BEFORE = re.compile(r"\d+(?:/\d+)*[-/][A-ZĐ][\w/.\-]*,?(?:\s+\S{1,6}){0,3}\s*$")
-_CODE_AFTER = re.compile(r"\s*第?\d+(?:/\d+)*[-/][A-ZĐ]")
+_CODE_AFTER = re.compile(r"(?:\s*\d{1,2}\s*日)?\s*第?\d+(?:\/\d+)*[-/][A-ZĐ]")
 
 
 def _document_date(text: str, start: int, end: int) -> bool:
@@ -594,7 +592,7 @@ def _build(
         start, end = None, f"{groups['year']}-12"
     elif kind == "recent":
         n = _number(groups["n"], rules) if groups.get("n") else RECENT_YEARS_SPAN
-        start, end = (str(int(pub_year) - n), pub_year) if pub_year else (None, None)
+        start, end = (str(int(pub_year) - n), pub) if pub_year else (None, None)
     elif kind == "range":
         start, end = _parse_atom(groups["a"], rules), _parse_atom(groups["b"], rules)
         if start is None or end is None or end[:4] < start[:4]:
