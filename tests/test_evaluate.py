@@ -234,6 +234,9 @@ def _row(place, level="province", province="Phú Thọ"):
         (_row("toàn tỉnh"), _row("toàn tỉnh", province="Hà Tĩnh"), False),
         (_row("toàn tỉnh"), _row("xã Thanh Lương", "commune"), False),
         (_row("Phu Tho"), _row("Vinh Phuc"), False),
+        # one country: any national phrase is the same unit
+        (_row("the country", "national", ""), _row("nationwide", "national", "Việt Nam"), True),
+        (_row("the country", "national", ""), _row("Nghe An", "province", "Nghệ An"), False),
     ],
 )
 def test_a_province_scope_phrase_is_the_rows_province(gold, extracted, same):

@@ -29,6 +29,25 @@ from dvk_analysis.text.extract import extract_text
             "village",
         ),
         ("zh", "河内市巴位县居民已献出20多万平方米土地。", "巴位", "district"),
+        (
+            "nl",
+            "In de gemeente Xuan Giang, in het district Soc Son, gaven 100 huishoudens grond.",
+            "Xuan Giang",
+            "commune",
+        ),
+        (
+            "ar",
+            "سكان قرية فينه لوك التابعة لبلدية كام لوك بمقاطعة ها تينه عبّدوا طريقًا طوله 500 متر.",
+            "فينه لوك",
+            "village",
+        ),
+        (
+            "de",
+            "Im Block 9 der Kleinstadt Dak To (Provinz Kon Tum) gaben zwei Haushalte 1.200 "
+            "Quadratmeter Land ab.",
+            "Dak To",
+            "commune",
+        ),
     ],
 )
 def test_an_address_reports_on_its_smallest_unit(lang, text, place, level):

@@ -315,10 +315,12 @@ def context_accuracy(
 
 def _same_scope(gold: pd.Series, extracted: pd.Series) -> bool:
     """A province scope phrase ("toàn tỉnh", "the whole province") names the row's province:
-    it is the same unit as that province written by name, on either side."""
-    if _text(gold.get("admin_level")) != "province" or _text(extracted.get("admin_level")) != (
-        "province"
-    ):
+    it is the same unit as that province written by name, on either side. There is one
+    country: "cả nước", "the country" and "nationwide" are the same national unit."""
+    levels = (_text(gold.get("admin_level")), _text(extracted.get("admin_level")))
+    if levels == ("national", "national"):
+        return True
+    if levels != ("province", "province"):
         return False
     if "province" not in gold or "province" not in extracted:
         return False
@@ -326,9 +328,12 @@ def _same_scope(gold: pd.Series, extracted: pd.Series) -> bool:
 
 
 def _scoped(gold: pd.Series, extracted: pd.Series) -> bool:
-    """Whether either side's place is a province scope phrase (then the province tells)."""
+    """Whether either side's place is a province scope phrase (then the province tells) or
+    both are national."""
     from dvk_analysis.text.scope import scope_level
 
+    if _text(gold.get("admin_level")) == _text(extracted.get("admin_level")) == "national":
+        return True
     return any(scope_level(_text(row.get("place"))) == "province" for row in (gold, extracted))
 
 

@@ -302,11 +302,14 @@ _TIER_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
 """Size of a unit's tier (``gazetteer.UNIT_TIERS``): a larger unit holds the smaller."""
 
 _ADDRESS_GAP = re.compile(
-    r"[\s,，、()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|"
-    r"в|في|من|的|所属)[\s,]*)?",
+    r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|"
+    r"в|في|من|的|所属)[\s,]*(?:(?:het|de|der|the|la|le|el)\s+)?)?"
+    r"(?:(?:التابعة|التابع)\s*)?[بل]?",
     re.IGNORECASE,
 )
-"""What may stand between a unit and the larger unit that holds it in an address."""
+"""What may stand between a unit and the larger unit that holds it in an address: commas,
+brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), Arabic "التابعة ل"
+(belonging to) and the clitics "ب" / "ل" glued to the larger unit's level word."""
 
 
 def _rank(mention: PlaceMention) -> int:
