@@ -1353,3 +1353,29 @@ def test_a_tier_after_a_count_of_communes_is_the_next_item_not_a_model(lang, tex
 def test_criteria_met_are_a_share_of_the_set_never_its_size(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [c.value for c in claims if c.indicator == "ntm_criteria_met"] == expected
+
+
+def test_a_headline_restates_the_body_and_is_no_claim():
+    text = (
+        "Lam Dong logs more than seven thousand petitions in 2023\n"
+        "Over the whole of 2023 the province received 7,156 written petitions.\n"
+    )
+    claims = extract_text(text, article_id="a", lang="en")
+    assert [c.value for c in claims] == [7156]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Toàn tỉnh có 120 mô hình dân vận khéo.\nNội dung tiếp theo.",  # ends with a full stop
+        "Toàn tỉnh có 120 mô hình dân vận khéo",  # a single line is the whole text
+    ],
+)
+def test_a_first_line_that_is_a_sentence_or_the_whole_text_is_read(text):
+    assert [c.value for c in extract_text(text, article_id="a", lang="vi")] == [120]
+
+
+def test_arabic_marks_and_tatweel_do_not_hide_a_keyword():
+    text = "في بلدية كوانغ ديين، تبرّع المواطن نغوين لوك بـ600 متر مربع من حقوله لشق الطرق."
+    claims = extract_text(text, article_id="a", lang="ar")
+    assert [(c.indicator, c.value) for c in claims] == [("land_donated", 600)]

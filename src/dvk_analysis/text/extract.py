@@ -233,7 +233,8 @@ def extract_text(
     if lang is None or lang not in LANGUAGES:
         return []
     lex = lexicon(lang)
-    found = _numbers(text, lang)
+    title = title_end(text)
+    found = [n for n in _numbers(text, lang) if n.start >= title]
     if not found:
         return []
     context: ArticleContext | None = None  # built at the first claim: most numbers are no claim
@@ -403,6 +404,25 @@ def _tier_named(claim: Claim, previous: Claim, tiers: dict[str, re.Pattern[str]]
         and claim.indicator not in ACHIEVEMENTS
         and any(t.match(keyword) for t in tiers.values())
     )
+
+
+TITLE_MAX = 200
+"""Longest first line still read as a headline."""
+
+
+def title_end(text: str) -> int:
+    """End of the headline: the first line when more lines follow, it is short and it ends
+    without a full stop; else 0.
+
+    Why: a headline restates a figure of the body, rounded ("more than seven thousand
+    petitions") or in other words, and states no period; its number is never a claim of its
+    own (no annotation codes one).
+    """
+    end = text.find("\n")
+    if end <= 0 or end > TITLE_MAX or not text[end:].strip():
+        return 0
+    line = text[:end].rstrip()
+    return 0 if line.endswith((".", "。", "!", "?")) else end
 
 
 def _says_all(clause: str, lex: Lexicon) -> bool:

@@ -45,7 +45,18 @@ def wordy(ch: str) -> bool:
 def phrase_rx(phrase: str) -> str:
     """Regex for a lexicon phrase: spaces match any spacing, a final ``*`` any word ending."""
     words = phrase.split()
-    return f"{WS}+".join(re.escape(w).replace(r"\*", ENDING) for w in words)
+    return arabic_marks(f"{WS}+".join(re.escape(w).replace(r"\*", ENDING) for w in words))
+
+
+_ARABIC_LETTER = re.compile(r"([\u0621-\u064a])")
+ARABIC_MARKS = "[\u064b-\u0652\u0670\u0640]*"
+"""Arabic short vowels, shadda, sukun and the tatweel: optional in writing ("تبرّع", "تبرع")."""
+
+
+def arabic_marks(rx: str) -> str:
+    """``rx`` with the optional Arabic marks allowed after each Arabic letter, so that a
+    lexicon word written without them matches a text that writes them."""
+    return _ARABIC_LETTER.sub(lambda m: m.group(1) + ARABIC_MARKS, rx)
 
 
 def bounded(phrase: str, left: str = r"(?<!\w)") -> str:
@@ -106,7 +117,7 @@ def keyword_parts(
     for word in sorted(set(words), key=len, reverse=True):
         bare = word.strip("*")
         core = re.escape(bare).replace(r"\ ", r"\s+")
-        wild = "" if contains else r"\w*"
+        wild = "" if contains else r"[\w\u064b-\u0652\u0670]*"  # Arabic marks inside words
         head = wild if word.startswith("*") else (r"(?<!\w)" if spaced else "")
         tail = wild if word.endswith("*") else (r"(?!\w)" if spaced and word[-1:].isalnum() else "")
         first = bare[0]
@@ -116,7 +127,7 @@ def keyword_parts(
             # an alternative at its first letter instead of first running the look-behind.
             head = ""
             core = re.escape(first) + r"(?<!\w.)" + re.escape(bare[1:]).replace(r"\ ", r"\s+")
-        parts.append((head + core + tail, "" if head or first.isspace() else first))
+        parts.append((head + arabic_marks(core) + tail, "" if head or first.isspace() else first))
     return parts
 
 
@@ -133,7 +144,7 @@ def compile_keywords(
 def infixes(keywords: Iterable[str]) -> re.Pattern[str] | None:
     """Cores of the compound keywords (leading "*"): a word holding one may match."""
     cores = sorted({w.strip("*").split()[0].lower() for w in keywords if w.startswith("*")})
-    return re.compile("|".join(map(re.escape, cores))) if cores else None
+    return re.compile("|".join(arabic_marks(re.escape(c)) for c in cores)) if cores else None
 
 
 def first_char_class(firsts: set[str]) -> str:
