@@ -1379,3 +1379,15 @@ def test_arabic_marks_and_tatweel_do_not_hide_a_keyword():
     text = "في بلدية كوانغ ديين، تبرّع المواطن نغوين لوك بـ600 متر مربع من حقوله لشق الطرق."
     claims = extract_text(text, article_id="a", lang="ar")
     assert [(c.indicator, c.value) for c in claims] == [("land_donated", 600)]
+
+
+def test_information_sessions_about_the_law_are_legal_education():
+    text = (
+        "De afdeling organiseerde bijna 30 voorlichtingsbijeenkomsten over de wet, "
+        "met 33.000 deelnemers."
+    )
+    claims = extract_text(text, article_id="a", lang="nl")
+    assert [c.indicator for c in claims] == [
+        "legal_education_sessions",
+        "legal_education_participants",
+    ]
