@@ -1391,3 +1391,16 @@ def test_information_sessions_about_the_law_are_legal_education():
         "legal_education_sessions",
         "legal_education_participants",
     ]
+
+
+def test_list_items_named_by_their_unit_alone_take_that_unit():
+    text = (
+        "Im Einzelnen brachte die Bevölkerung des Bezirks Bo Trach 9.625 Mio. VND auf, "
+        "Quang Trach 6.118 Mio. VND und Le Thuy 5.966 Mio. VND."
+    )
+    claims = extract_text(text, article_id="a", lang="de", province="Quảng Bình")
+    assert [(c.value, c.place, c.admin_level) for c in claims] == [
+        (9_625_000_000, "Bezirks Bo Trach", "district"),
+        (6_118_000_000, "Quang Trach", "district"),
+        (5_966_000_000, "Le Thuy", "district"),
+    ]

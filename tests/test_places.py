@@ -429,3 +429,16 @@ def test_han_final_syllable_that_is_also_a_stop_character(text, name):
 
 def test_han_and_between_two_levels_is_no_name():
     assert find_places("乡和县的干部", "zh") == []
+
+
+def test_a_unit_named_without_its_level_word_is_found_in_the_gazetteer():
+    from dvk_analysis.text.places import bare_unit
+
+    assert bare_unit("VND auf, Quang Trach ", "Quảng Bình", "district") == (
+        "Quang Trach",
+        "district",
+        "Quảng Bình",
+    )
+    # a name the province has no unit of, and a person's name, are no place
+    assert bare_unit("VND, Nguyen Van ", "Quảng Bình", "district") is None
+    assert bare_unit("VND, Quang Trach ", "", "district") is None

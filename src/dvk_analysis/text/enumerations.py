@@ -152,15 +152,23 @@ def own_fields(
     return found
 
 
-def item_text(
+def item_span(
     text: str, span: tuple[int, int], number: tuple[int, int], others: Sequence[int]
-) -> str:
+) -> tuple[int, int]:
     """The number's own list item: from the last list separator between the number before it
     (or the clause start) and it, to the first separator between it and the next number (or
     the clause end). Why: words that rule an indicator out ("budget") speak of their own
-    item, not of the whole list."""
+    item, not of the whole list; a unit named at the item's start is the item's place."""
     lo = max((o for o in others if o < number[0]), default=span[0])
     hi = min((o for o in others if o > number[0]), default=span[1])
     before = [m.end() for m in LIST_SEPARATOR.finditer(text, lo, number[0])]
     after = LIST_SEPARATOR.search(text, number[1], hi)
-    return text[before[-1] if before else lo : after.start() if after else hi]
+    return before[-1] if before else lo, after.start() if after else hi
+
+
+def item_text(
+    text: str, span: tuple[int, int], number: tuple[int, int], others: Sequence[int]
+) -> str:
+    """The text of :func:`item_span`."""
+    start, end = item_span(text, span, number, others)
+    return text[start:end]

@@ -45,7 +45,7 @@ from dvk_analysis.text.breakdowns import (
     only_needs,
 )
 from dvk_analysis.text.context import ArticleContext
-from dvk_analysis.text.enumerations import item_text, own_fields
+from dvk_analysis.text.enumerations import LIST_SEPARATOR, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import expr_start, listed, number_fields, shared_unit
 from dvk_analysis.text.keywords import (
@@ -68,6 +68,7 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
+from dvk_analysis.text.places import bare_unit
 from dvk_analysis.text.respectively import respective_fields
 from dvk_analysis.text.units import currency_before, unit_before
 
@@ -360,7 +361,8 @@ def _claim(
     # ("résztvevővel", "households") may itself be the keyword, at distance ~1.
     expr = (min(expr_start(number), number.start), max(number.expr_end, number.end))
     candidates = []
-    item = item_text(text, clause_span, expr, others)
+    item_start, item_end = item_span(text, clause_span, expr, others)
+    item = text[item_start:item_end]
     for rule in rules_of_unit(lex, unit):
         if rule.name not in allowed or (
             rule.unit in ITEM_EXCLUDED and rule.exclude and rule.exclude.search(item)
@@ -386,13 +388,28 @@ def _claim(
         article_id=article_id,
         indicator=indicator,
         unit=chosen.rule.unit,
-        **number_fields(number, factor, context),
+        **number_fields(number, factor, context, _listed_unit(text, item_start, expr, context)),
         quote=clause.strip(),
         confidence=_confidence(chosen, unit, lex),
         rule=rule,
         measure=measure,
         tier=tier,
     )
+
+
+def _listed_unit(
+    text: str, item_start: int, expr: tuple[int, int], context: ArticleContext
+) -> tuple[str, str, str] | None:
+    """The unit a later list item names by its name alone before its number ("..., Quang
+    Trach 6.118 Mio. VND"), else None: the first item's place does not hold for it."""
+    if (
+        item_start == 0
+        or text[item_start - 1 : item_start] not in ",;，；、"
+        and not (LIST_SEPARATOR.match(text, max(0, item_start - 6)))
+    ):
+        return None
+    level = context.place_at(expr[0])[1]
+    return bare_unit(text[item_start : expr[0]], context.province, level)
 
 
 def _tier_named(claim: Claim, previous: Claim, tiers: dict[str, re.Pattern[str]]) -> bool:

@@ -18,6 +18,7 @@ from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.enumerations import LIST_SEPARATOR, SHARED_JOIN
 from dvk_analysis.text.keywords import ACHIEVEMENTS, Hit
+from dvk_analysis.text.places import bare_unit
 
 if TYPE_CHECKING:
     from dvk_analysis.text.numbers import NumberMatch
@@ -118,6 +119,8 @@ def listed(
     # stands after its number, before the next item.
     stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
     own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
+    # "..., Quang Trach 6.118 Mio. VND": a unit named by its name alone before the number
+    own = own or bare_unit(own_words, context.province, claim.admin_level)
     tier = _own_tier(text, number.end, tiers) or claim.tier
     return replace(
         claim,

@@ -547,6 +547,37 @@ def main_place(
     return province_mention(province) if province else None
 
 
+BARE_LEVELS = ("district", "commune", "city", "ward")
+"""Levels a unit named without its level word is looked up at, in this order."""
+
+
+def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str] | None:
+    """(name, level, province) of a unit of ``province`` named without a level word at the
+    end of ``words``: "..., Quang Trach 6.118 Mio. VND, Tuyen Hoa 5.140 Mio. VND" lists
+    districts by name alone once the first item said "district". Latin script only; the name
+    must be a unit of the gazetteer (level ``first`` tried first), or it is no place.
+    """
+    if not province:
+        return None
+    tokens = list(_LATIN_TOKEN.finditer(words))[-3:]
+    tail = words.rstrip(" \u00a0:")
+    hint = resolve_province(province)
+    for k in (3, 2):
+        chosen = tokens[-k:]
+        if len(chosen) < k or chosen[-1].end() != len(tail):
+            continue
+        if not all(
+            t.group()[:1].isupper() and _VI_SYLLABLE.fullmatch(fold(t.group())) for t in chosen
+        ):
+            continue
+        name = words[chosen[0].start() : chosen[-1].end()]
+        for level in dict.fromkeys((first, *BARE_LEVELS)) if first else BARE_LEVELS:
+            found, code, _, _ = resolve_unit_name(name, level, hint)
+            if code is not None:
+                return name, level, found or hint.name
+    return None
+
+
 def province_mention(province: str) -> PlaceMention:
     """A province as a mention with offsets -1 (not found in the text)."""
     p = resolve_province(province)
