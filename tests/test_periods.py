@@ -395,3 +395,19 @@ def test_until_words_and_han_neighbours(lang, text, expected):
 def test_a_launch_year_starts_a_period_to_publication():
     (m,) = find_periods("Lancé en 2009, le mouvement compte 900 000 modèles.", "fr", "2020-10")
     assert (m.period_start, m.period_end) == ("2009", "2020-10")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "end"),
+    [
+        ("en", "By 30 September, 320 communes had met the standard.", "2021-09-30"),
+        ("en", "As of October 20, 6,320 communes met the standard.", "2021-10-20"),
+        ("de", "Bis Ende Juni erfüllten 5.775 Gemeinden den Standard.", "2022-06"),
+        ("zh", "截至6月15日，全省共举办135760场。", "2022-06-15"),
+        ("en", "As of 30 June 2020, 300 communes met the standard.", "2020-06-30"),
+    ],
+)
+def test_an_until_date_without_a_year_is_in_the_publication_year(lang, text, end):
+    # published 29 June 2022: a September or October still to come is last year's
+    (m,) = find_periods(text, lang, "2022-06-29")
+    assert (m.period_start, m.period_end) == (None, end)

@@ -249,6 +249,7 @@ def _rules(lang: str) -> _Rules:
         ("since", rf"(?:{since_b})\s*{lead}(?P<a>{atom})"),
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
         *_until(lex, atom, tail, lead),
+        *_until_this_year(lex, mon, of),
         ("atom", rf"(?P<a>{date})"),
         ("atom", rf"(?P<a>{month})"),
         ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
@@ -351,6 +352,40 @@ _YMD_HAN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _MY = re.compile(r"(\d{1,2})/(\d{4})")
 _FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
+
+
+def _until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "By 30 September", "as of October 20", "bis Ende Juni", "截至6月15日": an until word
+    before a day and month, or a month, with no year: the year is the publication's (the
+    one before when that day is still to come)."""
+    if not lex.get("until_before"):
+        return []
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
+    day_month = (
+        rf"\d{{1,2}}\.?\s+(?:{mon})\w*"
+        rf"|(?:{mon})\w*\s+\d{{1,2}}(?![\d.,]\d)"
+        r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+        rf"|(?:{mon})\w*"
+    )
+    return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
+
+
+def _this_year(s: str, rules: _Rules, pub: str | None) -> str | None:
+    """ISO date or month of a day and month written without a year, in the publication's year."""
+    if not pub:
+        return None
+    han = re.search(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", s)
+    month = (int(han.group(1)), han.group(2)) if han else None
+    if month is None and (found := _month_in(s, rules)) is not None:
+        rest = s[: found[1]] + " " * (found[2] - found[1]) + s[found[2] :]
+        day = _DAY.search(rest)
+        month = (found[0], day.group(1) if day else None)
+    if month is None:
+        return None
+    year = int(pub[:4])
+    if f"{month[0]:02d}-{int(month[1] or 1):02d}" > (pub[5:] or "12-31"):
+        year -= 1  # "by 30 September" in a paper of March: last September
+    return _iso(str(year), str(month[0]), month[1])
 
 
 def _parse_atom(s: str, rules: _Rules) -> str | None:
@@ -605,6 +640,10 @@ def _build(
             return None
     elif kind == "until":
         start, end = None, _parse_atom(groups["a"], rules)
+        if end is None:
+            return None
+    elif kind == "until_this_year":
+        start, end, kind = None, _this_year(groups["a"], rules, pub), "until"
         if end is None:
             return None
     elif kind == "since":
