@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from dvk_analysis.text.dates import date_this_year, parse_date
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import stem_alternation as _alt
 from dvk_analysis.text.patterns import union_prefilter as _union
@@ -343,17 +344,6 @@ def _needs_year(kind: str, pattern: str) -> bool:
     return kind in _YEAR_KINDS or "(?P<year>" in pattern
 
 
-# --- parsing atoms --------------------------------------------------------------------------
-
-
-_DMY = re.compile(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})")
-_YMD = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
-_YMD_HAN = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_MY = re.compile(r"(\d{1,2})/(\d{4})")
-_FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
-_DAY = re.compile(r"(?<!\d)(\d{1,2})(?!\d)")
-
-
 def _until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
     """ "By 30 September", "as of October 20", "bis Ende Juni", "截至6月15日": an until word
     before a day and month, or a month, with no year: the year is the publication's (the
@@ -368,72 +358,6 @@ def _until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
         rf"|(?:{mon})\w*"
     )
     return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
-
-
-def _this_year(s: str, rules: _Rules, pub: str | None) -> str | None:
-    """ISO date or month of a day and month written without a year, in the publication's year."""
-    if not pub:
-        return None
-    han = re.search(r"(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", s)
-    month = (int(han.group(1)), han.group(2)) if han else None
-    if month is None and (found := _month_in(s, rules)) is not None:
-        rest = s[: found[1]] + " " * (found[2] - found[1]) + s[found[2] :]
-        day = _DAY.search(rest)
-        month = (found[0], day.group(1) if day else None)
-    if month is None:
-        return None
-    year = int(pub[:4])
-    if f"{month[0]:02d}-{int(month[1] or 1):02d}" > (pub[5:] or "12-31"):
-        year -= 1  # "by 30 September" in a paper of March: last September
-    return _iso(str(year), str(month[0]), month[1])
-
-
-def _parse_atom(s: str, rules: _Rules) -> str | None:
-    """Return the ISO form of one date, month or year as written."""
-    s = s.strip()
-    if m := _DMY.fullmatch(s):
-        return _iso(m.group(3), m.group(2), m.group(1))
-    if m := _YMD.fullmatch(s):
-        return _iso(m.group(1), m.group(2), m.group(3))
-    if m := _YMD_HAN.fullmatch(s):
-        return _iso(m.group(1), m.group(2), m.group(3))
-    if m := _MY.fullmatch(s):
-        return _iso(m.group(2), m.group(1))
-    year = _FOUR_DIGITS.search(s)
-    if year is None:
-        return None
-    month = _month_in(s, rules)
-    if month is None:
-        return year.group()
-    chars = list(s)
-    for a, b in ((year.start(), year.end()), month[1:]):
-        chars[a:b] = " " * (b - a)
-    rest = "".join(chars)
-    day = _DAY.search(rest)
-    return _iso(year.group(), str(month[0]), day.group(1) if day else None)
-
-
-def _month_in(s: str, rules: _Rules) -> tuple[int, int, int] | None:
-    """Return (month number, start, end) of the longest month name starting a word in ``s``."""
-    folded = s.casefold()
-    best = None
-    for size, num, pattern in rules.month_patterns:
-        for m in pattern.finditer(folded):
-            if best is None or size > best[0]:
-                best = (size, num, m.start(), m.end())
-    return best[1:] if best else None
-
-
-def _iso(year: str, month: str | None = None, day: str | None = None) -> str | None:
-    if month is None:
-        return year
-    mm = int(month)
-    if not 1 <= mm <= 12:
-        return None
-    if day is None:
-        return f"{year}-{mm:02d}"
-    dd = int(day)
-    return f"{year}-{mm:02d}-{dd:02d}" if 1 <= dd <= 31 else f"{year}-{mm:02d}"
 
 
 # --- finding periods ------------------------------------------------------------------------
@@ -635,25 +559,28 @@ def _build(
         n = _number(groups["n"], rules) if groups.get("n") else RECENT_YEARS_SPAN
         start, end = (str(int(pub_year) - n), pub) if pub_year else (None, None)
     elif kind == "range":
-        start, end = _parse_atom(groups["a"], rules), _parse_atom(groups["b"], rules)
+        start, end = (
+            parse_date(groups["a"], rules.month_patterns),
+            parse_date(groups["b"], rules.month_patterns),
+        )
         if start is None or end is None or end[:4] < start[:4]:
             return None
     elif kind == "until":
-        start, end = None, _parse_atom(groups["a"], rules)
+        start, end = None, parse_date(groups["a"], rules.month_patterns)
         if end is None:
             return None
     elif kind == "until_this_year":
-        start, end, kind = None, _this_year(groups["a"], rules, pub), "until"
+        start, end, kind = None, date_this_year(groups["a"], rules.month_patterns, pub), "until"
         if end is None:
             return None
     elif kind == "since":
-        start, end = _parse_atom(groups["a"], rules), pub
+        start, end = parse_date(groups["a"], rules.month_patterns), pub
         if start is None:
             return None
         if end is not None and end[:4] < start[:4]:  # a start after publication: no end known
             end = None
     else:
-        value = _parse_atom(groups["a"], rules)
+        value = parse_date(groups["a"], rules.month_patterns)
         if value is None:
             return None
         start = end = value
