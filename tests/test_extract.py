@@ -1404,3 +1404,26 @@ def test_list_items_named_by_their_unit_alone_take_that_unit():
         (6_118_000_000, "Quang Trach", "district"),
         (5_966_000_000, "Le Thuy", "district"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le bâtiment occupe un terrain de 270 m² au centre du village."),
+        ("en", "The cultural house occupies 270 m2 of land in the village centre."),
+    ],
+)
+def test_the_area_a_building_occupies_is_no_land_donated(lang, text):
+    assert extract_text(text, article_id="a", lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "На конференции были награждены 17 коллективов и 27 человек."),
+        ("hu", "Az elnök 18 kollektívát és 27 magánszemélyt tüntetett ki dicsérő oklevéllel."),
+    ],
+)
+def test_honoured_people_are_individuals(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [(c.indicator, c.value) for c in claims][-1] == ("individuals_honored", 27)
