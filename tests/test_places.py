@@ -442,3 +442,21 @@ def test_a_unit_named_without_its_level_word_is_found_in_the_gazetteer():
     # a name the province has no unit of, and a person's name, are no place
     assert bare_unit("VND, Nguyen Van ", "Quảng Bình", "district") is None
     assert bare_unit("VND, Quang Trach ", "", "district") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("KINH MON – A Kinh Mon járási gazdaszövetség tagjai", "hu", ["Kinh Mon járási"]),
+        ("So far, Lung Than commune has had 288 households", "en", ["Lung Than commune"]),
+        (
+            "Im Bergkreis Huong Hoa in der Provinz Quang Tri",
+            "de",
+            ["Bergkreis Huong Hoa", "Provinz Quang Tri"],
+        ),
+    ],
+)
+def test_a_name_stops_at_an_article_or_a_dateline_dash_but_keeps_its_own_words(
+    text, lang, expected
+):
+    assert [p.text for p in find_places(text, lang)] == expected

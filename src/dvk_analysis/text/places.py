@@ -302,11 +302,13 @@ def _name_before(
         if not m or m.group().isdigit() or not _is_name_token(m.group(), level):
             break
         tokens.insert(0, m.span())
+        if len(tokens) > 1 and m.group().casefold() in rules.stopwords:
+            break  # "KINH MON – A Kinh Mon járás": no name reaches back over an article
         k = m.start()
         while k > 0 and m.start() - k < 3 and text[k - 1] in " \u00a0-–":
             k -= 1
-        if k == m.start():
-            break
+        if k == m.start() or " – " in text[k - 1 : m.start() + 1]:
+            break  # nor over a dateline's dash
         cur = k
     tokens = _trim_stopwords(tokens, text, rules, lead=True)
     return (tokens[0][0], tokens[-1][1]) if tokens else None
