@@ -1427,3 +1427,27 @@ def test_the_area_a_building_occupies_is_no_land_donated(lang, text):
 def test_honoured_people_are_individuals(lang, text):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [(c.indicator, c.value) for c in claims][-1] == ("individuals_honored", 27)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "level"),
+    [
+        (
+            "ru",
+            "В уезде Ламха семья вложила 4,8 млрд донгов в дорогу длиной 2300 м в общине Фушон.",
+            "общине Фушон",
+            "commune",
+        ),
+        (
+            "de",
+            "Die Gemeinde Muong Long im Kreis Ky Son baute eine 3,5 km lange Straße ins Dorf "
+            "Tha Lang.",
+            "Gemeinde Muong Long",
+            "commune",
+        ),
+    ],
+)
+def test_a_smaller_unit_after_the_number_holds_it_only_where_it_happens(lang, text, place, level):
+    # "in Phu Son commune" is where the road is; "to Tha Lang village" is where it leads
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert (claims[-1].place, claims[-1].admin_level) == (place, level)

@@ -130,10 +130,19 @@ class ArticleContext:
 
     def place_within(self, start: int, end: int) -> tuple[str, str, str] | None:
         """The first place named inside ``[start, end)``, with level and province; else None."""
+        mention = self.mention_within(start, end)
+        return self._described(mention) if mention is not None else None
+
+    def mention_within(self, start: int, end: int) -> PlaceMention | None:
+        """The first place mention inside ``[start, end)``, else None."""
         i = bisect_left(self.place_starts, start)
         if i < len(self.places) and self.places[i].end <= end:
-            return self._described(self.places[i])
+            return self.places[i]
         return None
+
+    def described(self, mention: PlaceMention) -> tuple[str, str, str]:
+        """(place as written, level, province) of a mention."""
+        return self._described(mention)
 
     def _described(self, mention: PlaceMention) -> tuple[str, str, str]:
         return mention.text or mention.name, mention.admin_level, mention.province or self.province

@@ -68,7 +68,7 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
-from dvk_analysis.text.places import bare_unit
+from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.respectively import respective_fields
 from dvk_analysis.text.units import currency_before, unit_before
 
@@ -388,7 +388,13 @@ def _claim(
         article_id=article_id,
         indicator=indicator,
         unit=chosen.rule.unit,
-        **number_fields(number, factor, context, _listed_unit(text, item_start, expr, context)),
+        **number_fields(
+            number,
+            factor,
+            context,
+            _listed_unit(text, item_start, expr, context)
+            or _finer_place_after(text, number, item_end, context, lex.lang),
+        ),
         quote=clause.strip(),
         confidence=_confidence(chosen, unit, lex),
         rule=rule,
@@ -410,6 +416,24 @@ def _listed_unit(
         return None
     level = context.place_at(expr[0])[1]
     return bare_unit(text[item_start : expr[0]], context.province, level)
+
+
+_FINER = {"province": 3, "city": 2, "district": 2, "commune": 1, "ward": 1, "village": 0}
+
+
+def _finer_place_after(
+    text: str, number: NumberMatch, item_end: int, context: ArticleContext, lang: str
+) -> tuple[str, str, str] | None:
+    """A smaller unit named after the number in its own list item, where the figure holds ("a
+    road of 2,300 m in Phu Son commune"), else None: the unit named before the number is then
+    the larger one that holds it."""
+    after = context.mention_within(number.end, item_end)
+    if after is None or not located_at(text, after, lang):
+        return None
+    before = context.place_at(number.start)
+    if _FINER.get(after.admin_level, 9) < _FINER.get(before[1], 9):
+        return context.described(after)
+    return None
 
 
 def _tier_named(claim: Claim, previous: Claim, tiers: dict[str, re.Pattern[str]]) -> bool:

@@ -549,6 +549,28 @@ def main_place(
     return province_mention(province) if province else None
 
 
+@cache
+def _at_rules(lang: str) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    lex = section(lang, "places")
+    words = lex.get("at_words", [])
+    before = (
+        re.compile(rf"(?<!\w)(?:{stem_alternation(words)})[\s\u00a0]*$", re.IGNORECASE)
+        if words
+        else None
+    )
+    return before, tuple(lex.get("at_endings", []))
+
+
+def located_at(text: str, mention: PlaceMention, lang: str) -> bool:
+    """Whether ``mention`` is where something happens, not where it goes: a locative word
+    right before it ("in Phu Son commune", "в общине Фушон", "ở xã ...") or a locative ending
+    (Hungarian "községben"); "a road to Tha Lang village" names a destination."""
+    before, endings = _at_rules(lang)
+    if before is not None and before.search(text, max(0, mention.start - 16), mention.start):
+        return True
+    return bool(endings) and mention.text.rstrip().endswith(endings)
+
+
 BARE_LEVELS = ("district", "commune", "city", "ward")
 """Levels a unit named without its level word is looked up at, in this order."""
 
