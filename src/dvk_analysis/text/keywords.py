@@ -246,7 +246,7 @@ def clause_hits(clause: str, offset: int, lex: Lexicon) -> list[Hit]:
     return hits
 
 
-_WORD = re.compile(r"(?:\w|[\u064b-\u0652\u0670])+")  # Arabic marks inside a word: "تبرّع"
+_WORD = re.compile(r"[\w\u064b-\u0652\u0670]+")  # Arabic marks inside a word: "تبرّع"
 
 
 def _keyword_matches(clause: str, lex: Lexicon) -> Iterator[re.Match[str]]:
