@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from dvk_analysis.text.shapes import date_value, is_code_prefix, is_year_value, special_kind
+from dvk_analysis.text.shapes import (
+    currency_code_start,
+    date_value,
+    is_code_prefix,
+    is_year_value,
+    special_kind,
+)
 
 
 @pytest.mark.parametrize(
@@ -36,3 +42,12 @@ def test_code_prefix_and_years():
     assert not is_code_prefix("có 10", 3) and not is_code_prefix("10", 0)
     assert is_year_value("2025") and is_year_value("١٩٤٥") and not is_year_value("2500")
     assert date_value("15/10/2020") == 2020
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("raised VND7 billion", 7), ("gave VND 81.4 billion", 5), ("ABCVND5", None), ("QL1A", None)],
+)
+def test_currency_code_start(text, expected):
+    digits = next(i for i, ch in enumerate(text) if ch.isdigit())
+    assert currency_code_start(text, digits) == expected

@@ -113,7 +113,7 @@ class ArticleContext:
             mention = after
         if mention is None:
             return "", "", self.province
-        return self._described(mention)
+        return self.described(mention)
 
     def _sentence_start(self, pos: int) -> int:
         return self.sentences[bisect_right(self.sentences, pos) - 1]
@@ -131,7 +131,7 @@ class ArticleContext:
     def place_within(self, start: int, end: int) -> tuple[str, str, str] | None:
         """The first place named inside ``[start, end)``, with level and province; else None."""
         mention = self.mention_within(start, end)
-        return self._described(mention) if mention is not None else None
+        return self.described(mention) if mention is not None else None
 
     def mention_within(self, start: int, end: int) -> PlaceMention | None:
         """The first place mention inside ``[start, end)``, else None."""
@@ -142,9 +142,6 @@ class ArticleContext:
 
     def described(self, mention: PlaceMention) -> tuple[str, str, str]:
         """(place as written, level, province) of a mention."""
-        return self._described(mention)
-
-    def _described(self, mention: PlaceMention) -> tuple[str, str, str]:
         return mention.text or mention.name, mention.admin_level, mention.province or self.province
 
     def period_at(self, pos: int) -> tuple[str, str]:

@@ -45,9 +45,9 @@ from dvk_analysis.text.breakdowns import (
     only_needs,
 )
 from dvk_analysis.text.context import ArticleContext
-from dvk_analysis.text.enumerations import LIST_SEPARATOR, item_span, own_fields
+from dvk_analysis.text.enumerations import item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
-from dvk_analysis.text.items import expr_start, listed, number_fields, shared_unit
+from dvk_analysis.text.items import expr_start, listed, number_fields, own_tier, shared_unit
 from dvk_analysis.text.keywords import (
     ACHIEVEMENTS,
     ITEM_EXCLUDED,
@@ -70,6 +70,7 @@ from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.respectively import respective_fields
+from dvk_analysis.text.scope import level_rank
 from dvk_analysis.text.units import currency_before, unit_before
 
 if TYPE_CHECKING:
@@ -286,7 +287,7 @@ def extract_text(
         claim = _claim(
             *here, *hit_cache[clause_index], lex, article_id, context, fields.get(number.start)
         )
-        if claim is not None and previous and _tier_named(claim, previous[0], tiers):
+        if claim is not None and previous and _tier_named(text, number, claim, previous[0], tiers):
             # "1 860 communes au niveau avancé et 340 le niveau modèle": a tier, not a noun
             hits = hit_cache[clause_index][0]
             claim = listed(text, number, measured, previous, hits, context, None, tiers) or claim
@@ -392,7 +393,7 @@ def _claim(
             number,
             factor,
             context,
-            _listed_unit(text, item_start, expr, context)
+            (item_start not in (c_start, *others) and _listed_unit(text, item_start, expr, context))
             or _finer_place_after(text, number, item_end, context, lex.lang),
         ),
         quote=clause.strip(),
@@ -408,17 +409,8 @@ def _listed_unit(
 ) -> tuple[str, str, str] | None:
     """The unit a later list item names by its name alone before its number ("..., Quang
     Trach 6.118 Mio. VND"), else None: the first item's place does not hold for it."""
-    if (
-        item_start == 0
-        or text[item_start - 1 : item_start] not in ",;，；、"
-        and not (LIST_SEPARATOR.match(text, max(0, item_start - 6)))
-    ):
-        return None
     level = context.place_at(expr[0])[1]
     return bare_unit(text[item_start : expr[0]], context.province, level)
-
-
-_FINER = {"province": 3, "city": 2, "district": 2, "commune": 1, "ward": 1, "village": 0}
 
 
 def _finer_place_after(
@@ -431,19 +423,21 @@ def _finer_place_after(
     if after is None or not located_at(text, after, lang):
         return None
     before = context.place_at(number.start)
-    if _FINER.get(after.admin_level, 9) < _FINER.get(before[1], 9):
+    if level_rank(after.admin_level) < level_rank(before[1]):
         return context.described(after)
     return None
 
 
-def _tier_named(claim: Claim, previous: Claim, tiers: dict[str, re.Pattern[str]]) -> bool:
-    """Whether ``claim`` was read from an NTM tier word ("model", "modèle", "образцового")
-    right after an achievement claim: the number is the next item of that list."""
-    keyword = claim.rule.split(":kw=", 1)[-1].split("+", 1)[0]
+def _tier_named(
+    text: str, number: NumberMatch, claim: Claim, previous: Claim, tiers: dict[str, re.Pattern[str]]
+) -> bool:
+    """Whether the number of a non-achievement ``claim`` right after an achievement claim
+    names an NTM tier ("... et 340 le niveau modèle", "... а 38 — образцового"): it is then
+    the next item of that list, if :func:`listed` agrees, not a count of DVK models."""
     return (
         previous.indicator in ACHIEVEMENTS
         and claim.indicator not in ACHIEVEMENTS
-        and any(t.match(keyword) for t in tiers.values())
+        and own_tier(text, number.end, tiers) is not None
     )
 
 

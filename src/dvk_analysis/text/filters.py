@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import alternation
-from dvk_analysis.text.shapes import after_currency_code
+from dvk_analysis.text.shapes import currency_code_start
 
 if TYPE_CHECKING:
     from dvk_analysis.text.keywords import Lexicon
@@ -235,7 +235,7 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     if (
         number.start > 0
         and _glued(text[number.start - 1])
-        and not after_currency_code(text, number.start)
+        and currency_code_start(text, number.start) is None
     ):
         return "glued"  # part of a token: "m2", "H2", "DT186"
     # A label stands right before the digits ("group 8"); a qualifier between ("the village

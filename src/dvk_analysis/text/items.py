@@ -121,7 +121,7 @@ def listed(
     own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
     # "..., Quang Trach 6.118 Mio. VND": a unit named by its name alone before the number
     own = own or bare_unit(own_words, context.province, claim.admin_level)
-    tier = _own_tier(text, number.end, tiers) or claim.tier
+    tier = own_tier(text, number.end, tiers) or claim.tier
     return replace(
         claim,
         **number_fields(number, measured[1], context, own),
@@ -168,7 +168,7 @@ ITEM_NOUN = 25
 ``ignore`` phrase) makes it no item of the enumeration."""
 
 
-def _own_tier(text: str, end: int, tiers: dict[str, re.Pattern[str]]) -> str | None:
+def own_tier(text: str, end: int, tiers: dict[str, re.Pattern[str]]) -> str | None:
     """The NTM tier named first in the words after a list item's number (its sentence only):
     "..., 480 the model standard", "..., 176 pedig a minta szintet"."""
     after = re.split(r"[.;!?\n]", text[end : end + ITEM_NOUN + 20], maxsplit=1)[0]

@@ -61,6 +61,7 @@ from dvk_analysis.text.shapes import (
     DAY_MONTH_RX,
     TO_ASCII,
     D,
+    currency_code_start,
     date_value,
     is_code_prefix,
     is_year_value,
@@ -338,8 +339,8 @@ def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
     in the lexicon's table, longest first, so "không dưới" (at least) beats "dưới" (less than).
     """
     number_start = start
-    if code := _CODE_BEFORE.search(text, max(0, start - 6), start):
-        start = code.start()  # "more than VND 7 billion": the qualifier stands before the code
+    if (code := currency_code_start(text, start)) is not None:
+        start = code  # "more than VND 7 billion": the qualifier stands before the code
     lo = max(0, start - 80)
     window = text[lo:start]
     stripped = window.rstrip(" \t\u00a0\u202f\u2009")
@@ -361,10 +362,6 @@ def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
             if phrase.startswith(pref) and (name := g.qual_before.get(phrase[len(pref) :])):
                 return name, lo + first
     return "exact", number_start
-
-
-_CODE_BEFORE = re.compile(r"(?<![^\W\d_])(?:VND|VNĐ|USD)[ \u00a0]?$")
-"""A currency code right before a number ("VND 81.4 billion", "VND7 billion")."""
 
 
 # ---------------------------------------------------------------------------------------------

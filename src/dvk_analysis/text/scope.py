@@ -298,8 +298,15 @@ def scoped_places(
     return sorted(kept + added, key=lambda p: p.start)
 
 
-_TIER_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3}
+_TIER_RANK = {"village": 0, "commune": 1, "district": 2, "province": 3, "national": 4}
 """Size of a unit's tier (``gazetteer.UNIT_TIERS``): a larger unit holds the smaller."""
+
+
+def level_rank(level: str) -> int:
+    """Size of an admin level's tier ("ward" is a commune, "city" a district ...); -1 when
+    the level is unknown or empty."""
+    return _TIER_RANK.get(UNIT_TIERS.get(level, level), -1)
+
 
 _ADDRESS_GAP = re.compile(
     r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|"
@@ -313,7 +320,7 @@ brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), Arabi
 
 
 def _rank(mention: PlaceMention) -> int:
-    return _TIER_RANK.get(UNIT_TIERS.get(mention.admin_level, ""), -1)
+    return level_rank(mention.admin_level)
 
 
 def address_chains(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:

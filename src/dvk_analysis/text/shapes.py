@@ -54,7 +54,7 @@ def _script_letter(ch: str) -> bool:
 def is_code_prefix(text: str, start: int) -> bool:
     """Whether the digits at ``start`` are glued to a letter or "+" before them ("QL1A",
     "DH-10", "+84"): part of a code, not a number."""
-    if start == 0 or after_currency_code(text, start):
+    if start == 0 or currency_code_start(text, start) is not None:
         return False
     prev = text[start - 1]
     if _script_letter(prev) or prev == "+":
@@ -62,13 +62,14 @@ def is_code_prefix(text: str, start: int) -> bool:
     return prev in "-‐" and start >= 2 and _script_letter(text[start - 2])
 
 
-_CURRENCY_CODES = ("VND", "USD")
+_CURRENCY_CODE = re.compile(r"(?<![^\W\d_])(?:VND|VNĐ|USD)[ \u00a0]?$")
 
 
-def after_currency_code(text: str, start: int) -> bool:
-    """ "VND7 billion", "USD2.5 million": English news glue the currency code to the amount."""
-    code = text[max(0, start - 3) : start]
-    return code in _CURRENCY_CODES and (start == 3 or not text[start - 4].isalpha())
+def currency_code_start(text: str, start: int) -> int | None:
+    """Start of a currency code written right before the number at ``start``, else None:
+    "VND 81.4 billion", and "VND7 billion" as English news glue it (no code, then)."""
+    m = _CURRENCY_CODE.search(text, max(0, start - 4), start)
+    return m.start() if m else None
 
 
 def special_kind(text: str, start: int) -> tuple[str, int] | None:
