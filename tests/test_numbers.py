@@ -421,6 +421,7 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         ("20-ból 17 teljesült", "hu", 17, 20),
         ("az ország 8 177 községéből 6 022 érte el a szintet", "hu", 6022, 8177),
         ("在20项标准中的17项", "zh", 17, 20),
+        ("全国7669个乡中已有6084个达标", "zh", 6084, 7669),
     ],
 )
 def test_denominator_first_fractions(text, lang, value, denominator):
@@ -428,3 +429,28 @@ def test_denominator_first_fractions(text, lang, value, denominator):
     # glued to the noun between the two numbers
     (m,) = [m for m in find_numbers(text, lang) if m.kind == "number"]
     assert (m.value, m.denominator) == (value, denominator)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "denominator"),
+    [
+        ("5,360 of Vietnam's 8,233 communes", "en", 5360, 8233),
+        ("51 rural communes out of 120", "en", 51, 120),
+        ("استوفت 5813 بلدية من أصل 8227 بلدية", "ar", 5813, 8227),
+        ("29 коммун из 120 достигли стандарта", "ru", 29, 120),
+        ("12 communes sur 18 ont atteint la norme", "fr", 12, 18),
+    ],
+)
+def test_x_of_y_with_the_noun_or_an_owner_between(text, lang, value, denominator):
+    # The counted noun may stand between x and "out of" / "من أصل" / "из", and an owner's name
+    # between "of" and y; y is then the total, never a count of its own
+    numbers = [m for m in find_numbers(text, lang) if m.kind == "number"]
+    assert [(m.value, m.denominator) for m in numbers] == [(value, denominator)]
+
+
+def test_a_larger_second_number_after_the_noun_is_no_denominator():
+    # "out of" after a noun links two numbers only when x <= y
+    numbers = [
+        m for m in find_numbers("300 households out of 25 hamlets", "en") if m.kind == "number"
+    ]
+    assert [(m.value, m.denominator) for m in numbers] == [(300, None), (25, None)]

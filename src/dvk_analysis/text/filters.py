@@ -109,12 +109,36 @@ def _month_after(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"\.?[ \u00a0-]?(?:{alts})", re.IGNORECASE)
 
 
-def is_day_of_month(text: str, end: int, value: float, lang: str) -> bool:
-    """True when the number ending at ``end`` (value ``value``) is a day before a month name."""
+@cache
+def _month_before(lang: str) -> re.Pattern[str] | None:
+    """A month name right before a day that ends its phrase: "As of October 20, 6,320 ...",
+    "on March 5." (a day followed by a noun, "in May 20 households ...", stays a count)."""
+    months = [w for forms in section(lang, "periods").get("months", []) for w in forms]
+    months = [w for w in months if len(w) > 2 and w[:1].isalpha()]
+    if not months:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alts})\.?[ \u00a0]$", re.IGNORECASE)
+
+
+_DAY_END = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def is_day_of_month(text: str, end: int, value: float, lang: str, start: int = -1) -> bool:
+    """True when the number ending at ``end`` (value ``value``) is a day before a month name,
+    or (given its ``start``) a day right after one that ends its phrase."""
     if value != int(value) or not 1 <= value <= 31:
         return False
     months = _month_after(lang)
-    return months is not None and months.match(text, end) is not None
+    if months is not None and months.match(text, end) is not None:
+        return True
+    before = _month_before(lang)
+    return (
+        start > 0
+        and before is not None
+        and before.search(text, max(0, start - 16), start) is not None
+        and _DAY_END.match(text, end) is not None
+    )
 
 
 # --------------------------------------------------------------------------- no quantity
@@ -252,7 +276,7 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     has_unit = unit_end > max(number.end, number.expr_end)
     if is_clock_time(text, number.start, number.end, number.value, lex.lang, has_unit):
         return "clock"
-    if is_day_of_month(text, number.end, number.value, lex.lang):
+    if is_day_of_month(text, number.end, number.value, lex.lang, number.start):
         return "date"
     return None
 

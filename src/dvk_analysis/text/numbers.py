@@ -158,6 +158,7 @@ class _Grammar:
     qual_after: re.Pattern | None
     qual_after_map: tuple[tuple[re.Pattern, str], ...]
     of: re.Pattern | None
+    of_after_noun: re.Pattern | None
     of_reverse: re.Pattern | None
     date_before: re.Pattern | None
     date_after: re.Pattern | None
@@ -196,6 +197,17 @@ def _word_scanner(words: dict, prefixes: list[str]) -> re.Pattern | None:
     pref = "|".join(map(re.escape, sorted(prefixes, key=len, reverse=True)))
     pref = f"(?:{pref})?" if pref else ""
     return re.compile(rf"\b{pref}(?P<w>(?i:{body}))\b")
+
+
+def _of_rx(words: list[str], owner: list[str], after_noun: bool) -> str | None:
+    """The "x of y" link after x: an ``of`` word, optionally with an owner's name before y
+    ("5,360 of Vietnam's 8,233 communes"); with ``after_noun`` the counted noun stands between
+    x and the word ("5813 بلدية من أصل 8227", "29 коммун из 120"): one or two words."""
+    if not words:
+        return None
+    noun = f"{WS}+[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+)?" if after_noun else ""
+    owns = f"(?:[^\\W\\d_]+(?:{'|'.join(map(re.escape, owner))}){WS}+)?" if owner else ""
+    return f"{noun}{WS}+(?:{alternation(words)}){WS}+{owns}(?={D})"
 
 
 @cache
@@ -252,7 +264,8 @@ def _grammar(lang: str) -> _Grammar:
             for name, ps in after.items()
             for p in ps
         ),
-        of=opt(f"{WS}+(?:{alternation(num['of'])}){WS}+(?={D})" if num.get("of") else None),
+        of=opt(_of_rx(num.get("of", []), num.get("of_owner", []), False)),
+        of_after_noun=opt(_of_rx(num.get("of_after_noun", []), num.get("of_owner", []), True)),
         # with a gap the word is an ending of the noun before it ("községéből"): no left bound
         of_reverse=opt(
             f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?"
@@ -429,7 +442,10 @@ def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
             e.end = e.expr_end = e.consumed = y.end()
             e.kind = "code"
         return
-    if g.of and (m := g.of.match(text, e.expr_end)) and (y := g.core.match(text, m.end())):
+    m = (g.of and g.of.match(text, e.expr_end)) or (
+        g.of_after_noun and g.of_after_noun.match(text, e.expr_end)
+    )
+    if m and (y := g.core.match(text, m.end())):
         y_val = _core_value(g, y.group())
         if e.value <= y_val and not (y.group().isdigit() and is_year_value(y.group())):
             e.denominator, e.plain = float(y_val), False
