@@ -1465,3 +1465,18 @@ def test_a_smaller_unit_after_the_number_holds_it_only_where_it_happens(lang, te
     # "in Phu Son commune" is where the road is; "to Tha Lang village" is where it leads
     claims = extract_text(text, article_id="a", lang=lang)
     assert (claims[-1].place, claims[-1].admin_level) == (place, level)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("fr", "Pour la maison de la culture, les habitants ont réuni 100 millions de dongs.", 1e8),
+        ("fr", "Ils ont apporté plus de 450 milliards de dôngs pour les routes.", 4.5e11),
+        ("ru", "Фронт убедил жителей внести 17,6 млрд донгов на сельские объекты.", 1.76e10),
+        ("ru", "Семья вложила 4,8 млрд донгов в строительство дороги.", 4.8e9),
+        ("ar", "وقدّمت الشركة الراعية ١٢٠ مليون دونغ لبناء الجسر.", 1.2e8),
+    ],
+)
+def test_contribution_verbs_name_money_mobilised(lang, text, value):
+    # "raised", "to contribute", "invested", "provided": money given for a project
+    assert pairs(extract_text(text, article_id="t", lang=lang)) == {("funds_mobilized", value)}
