@@ -192,12 +192,59 @@ def test_scope_matches_finds_what_the_full_scan_finds(text):
             "Hoa An",
             "district",
         ),
+        (
+            "de",
+            "Der Kreis Hoa An in der Provinz Cao Bang gilt als Beispiel. Im Kreis gibt es 95 "
+            "Modelle der Bewegung.",
+            "Hoa An",
+            "district",
+        ),
+        (
+            "ru",
+            "Уезд Хоаан провинции Каобанг подвёл итоги. На уездном уровне зарегистрирована "
+            "41 модель.",
+            "Хоаан",
+            "district",
+        ),
     ],
 )
 def test_the_district_named_before_is_the_one_the_sentence_reports_on(lang, text, place, level):
     claims = extract_text(text, article_id="t", lang=lang, province="Cao Bằng")
     assert claims, text
     assert all(place in c.place and c.admin_level == level for c in claims), claims
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Hoa An schlägt Vorbilder vor\n\nDie Kommission der Provinz Cao Bang hat getagt.\n\n"
+            "Im Kreis gibt es inzwischen 478 Modelle der Bewegung.",
+        ),
+        (
+            "nl",
+            "Hoa An: duizenden bewoners bij voorlichting\n\nDe raad van de provincie Cao Bang "
+            "vergaderde.\n\nHet stadsdeel organiseerde 30 voorlichtingsbijeenkomsten over de wet.",
+        ),
+    ],
+)
+def test_the_district_of_the_headline_is_the_one_the_body_calls_the_district(lang, text):
+    # The body names only the province; "im Kreis" / "het stadsdeel" is the district the
+    # headline names without a level word (the gazetteer knows Hoa An in Cao Bang)
+    claims = extract_text(text, article_id="t", lang=lang, province="Cao Bằng")
+    assert [(c.place, c.admin_level) for c in claims] == [("Hoa An", "district")]
+
+
+def test_the_province_name_in_the_headline_is_no_district():
+    from dvk_analysis.text.places import headline_unit
+
+    # Cao Bằng city is a district-level unit named like its province: not "the district"
+    assert headline_unit("Cao Bang: a report\n\nbody", "Cao Bằng", "district") is None
+    assert headline_unit("Hoa An: a report\n\nbody", "Cao Bằng", "district") == (
+        "Hoa An",
+        "Cao Bằng",
+    )
 
 
 def test_a_bare_level_word_with_none_named_before_names_nothing():

@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from dvk_analysis.codebook import ADMIN_LEVELS
 from dvk_analysis.gazetteer import (
@@ -600,6 +601,48 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
             if code is not None:
                 return name, level, found or hint.name
     return None
+
+
+HEADLINE_ZONE = 400
+"""Characters of an article's opening (headline, dateline, lead) searched for the unit it is
+about when the body only says "the district"."""
+
+
+def headline_unit(text: str, province: str, level: str) -> tuple[str, str] | None:
+    """(name, province) of a unit of ``level`` in ``province`` named without a level word in
+    the article's first two lines ("Luc Ngan schlägt Vorbilder vor", "MUONG LA (Son La) –"),
+    else None.
+
+    Why: reports name their district in the headline or dateline and then say only "the
+    district" ("Im Kreis gibt es 478 Modelle"); the gazetteer confirms the name. The
+    province's own name is skipped (its capital city is a district-level unit of the same
+    name). Latin script only.
+    """
+    if not province:
+        return None
+    lines = [line for line in text[:HEADLINE_ZONE].split("\n") if line.strip()][:2]
+    hint = resolve_province(province)
+    own = fold(hint.name)
+    for line in lines:
+        tokens = list(_LATIN_TOKEN.finditer(line))
+        for i in range(len(tokens)):
+            for k in (3, 2):
+                run = tokens[i : i + k]
+                if len(run) < k or not all(_capital_syllable(t.group()) for t in run):
+                    continue
+                if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
+                    continue
+                name = line[run[0].start() : run[-1].end()]
+                if fold(name) == own:
+                    continue
+                found, code, _, _ = resolve_unit_name(name, level, hint)
+                if code is not None:
+                    return name, found or hint.name
+    return None
+
+
+def _capital_syllable(token: str) -> bool:
+    return token[:1].isupper() and _VI_SYLLABLE.fullmatch(fold(token)) is not None
 
 
 def province_mention(province: str) -> PlaceMention:

@@ -29,7 +29,7 @@ from functools import cache
 from dvk_analysis.gazetteer import UNIT_TIERS
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import alternation
-from dvk_analysis.text.places import PlaceMention
+from dvk_analysis.text.places import PlaceMention, headline_unit
 
 _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
     "national": (
@@ -139,8 +139,12 @@ _ANAPHORA = re.compile(
             "district": (
                 r"[Tt]he district(?!\w| of| [A-Z])",
                 r"[Dd](?:er|em|en|es) Bezirks?(?!\w| [A-Z])",
+                r"(?:[Dd](?:er|em|en|es)|[Ii]m) Kreis(?:es)?(?!\w| [A-Z])",
+                r"(?:[Hh]et|[Vv]an het) stadsdeel(?!\w| [A-Z])",
+                r"(?<!\w)(?:уезда|района)(?!\w| [А-ЯЁ])",
+                r"(?<!\w)(?:уездн|районн)\w+ уровн\w+",
                 r"(?:[Ee]l|del) distrito(?!\w| de)",
-                r"(?:[Ll]e|du) district(?!\w| de)",
+                r"(?:[Ll]e|du|au) district(?!\w| de)",
                 r"[Hh]et district(?!\w| [A-Z])",
                 r"[Aa] (?:kerület|járás)(?!\w)",
             ),
@@ -167,7 +171,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
     found = _scope_phrases(text)
     taken = [(a, b) for a, b, _ in found]
     for level_word in _LEVEL_WORD.finditer(text):
-        lo = max(0, level_word.start() - 4)
+        lo = max(0, level_word.start() - 8)
         m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + 3))
         if m is None or m.end() < level_word.end():
             continue
@@ -177,7 +181,8 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 _LEVEL_WORD = re.compile(
-    r"district|distrito|Bezirk|kerület|járás|commune|comuna|Gemeinde|gemeente|község"
+    r"district|distrito|Bezirk|Kreis|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente"
+    r"|község|уезд|район"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
 with its alternation cost a third of the scope stage)."""
@@ -270,11 +275,13 @@ def scoped_places(
 
     ``province`` is the article's province as a mention (offsets ignored); a province scope
     word becomes that province, a district or commune one the last place of that level named
-    before it (outside captions), else an unnamed unit of that level.
+    before it (outside captions), else the unit of that level the headline or dateline names
+    without a level word (:func:`places.headline_unit`), else an unnamed unit of that level.
     """
     captions = caption_spans(text)
     kept = [p for p in places if not _inside(p.start, captions)]
     added: list[PlaceMention] = []
+    headline: dict[str, tuple[str, str] | None] = {}
     for start, end, level in scope_matches(text):
         if _inside(start, captions) or any(p.start <= start < p.end for p in kept):
             continue
@@ -288,12 +295,16 @@ def scoped_places(
             added.append(replace(province, start=start, end=end, text=phrase))
             continue
         before = [p for p in kept if p.admin_level == level and p.end <= start]
+        prov = province.province if province is not None else None
         if before:
             added.append(replace(before[-1], start=start, end=end))
-        elif _ANAPHOR.fullmatch(phrase):
-            continue  # "the district" with none named before: it says nothing
-        else:
-            prov = province.province if province is not None else None
+            continue
+        if level not in headline:  # looked up once per level
+            headline[level] = headline_unit(text, prov or "", level)
+        if headline[level] is not None:  # "Im Kreis ...": the district of the headline
+            name, unit_province = headline[level]
+            added.append(PlaceMention(start, end, name, name, level, unit_province))
+        elif not _ANAPHOR.fullmatch(phrase):  # "the district" alone says nothing
             added.append(PlaceMention(start, end, phrase, "", level, prov))
     return sorted(kept + added, key=lambda p: p.start)
 
