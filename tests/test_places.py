@@ -252,6 +252,15 @@ def test_arabic_transliteration_keeps_name_and_hint():
     assert _one(found, "كان لوك").admin_level == "district"
 
 
+def test_arabic_three_syllable_name_ends_at_a_mark():
+    found = find_places("نظمت بلدية فينه ثانه ترونغ، التابعة لمنطقة تشاو فو، جلسة", "ar")
+    assert _one(found, "فينه ثانه ترونغ").admin_level == "commune"
+    # a verb after a two-syllable name is no third syllable
+    assert [p.name for p in find_places("في قرية فينه داي أزال السكان الأسوار", "ar")] == [
+        "فينه داي"
+    ]
+
+
 def test_arabic_words_after_level_word_are_not_names():
     found = find_places("حشدت المنطقة بأكملها المواطنين في منطقة ريفية جديدة", "ar")
     assert found == []
@@ -460,3 +469,12 @@ def test_a_name_stops_at_an_article_or_a_dateline_dash_but_keeps_its_own_words(
     text, lang, expected
 ):
     assert [p.text for p in find_places(text, lang)] == expected
+
+
+def test_the_dateline_unit_before_a_bracket_is_the_unit_reported_on():
+    from dvk_analysis.text.places import dateline_units
+
+    text = "Tam Duong: a lakosok\n\nTAM DUONG (Vinh Phuc tartomány) – A járás 500 háztartást."
+    (unit,) = dateline_units(text, "Vĩnh Phúc")
+    assert (text[unit.start : unit.end], unit.admin_level) == ("TAM DUONG", "district")
+    assert dateline_units("VINH PHUC (tin) – 5 xã", "Vĩnh Phúc") == []  # the province itself

@@ -343,3 +343,12 @@ def test_a_province_named_after_a_national_sentence_takes_over():
     )
     claims = extract_text(text, article_id="a", lang="en", province="Nghệ An")
     assert [(c.value, c.admin_level) for c in claims] == [(296, "national"), (12, "province")]
+
+
+def test_a_dateline_unit_holds_for_the_lead_not_its_bracketed_province():
+    text = (
+        "Tam Duong: a lakosok sokat adtak\n\nTAM DUONG (Vinh Phuc tartomány) – 2024-ben 500 "
+        "háztartás 3 000 négyzetméter földet adott át az utakhoz."
+    )
+    claims = extract_text(text, article_id="t", lang="hu", province="Vĩnh Phúc")
+    assert {(c.place, c.admin_level) for c in claims} == {("TAM DUONG", "district")}

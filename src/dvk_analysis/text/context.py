@@ -17,6 +17,7 @@ from typing import TypeVar
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import (
     PlaceMention,
+    dateline_units,
     find_places,
     province_mention,
     sentence_starts,
@@ -83,6 +84,7 @@ class ArticleContext:
     ) -> ArticleContext:
         """Resolve the article's place and period mentions (sorted by offset)."""
         places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
+        places = _with_dateline(places, dateline_units(text, province or ""))
         places = former_places(text, places, lang)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)
@@ -162,6 +164,12 @@ class ArticleContext:
         if mention is None:
             return "", self.published
         return mention.period_start or "", mention.period_end or ""
+
+
+def _with_dateline(places: list[PlaceMention], units: list[PlaceMention]) -> list[PlaceMention]:
+    """``places`` and the dateline's units where no mention covers them, sorted."""
+    new = [u for u in units if not any(p.start < u.end and u.start < p.end for p in places)]
+    return sorted(places + new, key=_start) if new else places
 
 
 def _article_province(places: list[PlaceMention], province: str | None) -> PlaceMention | None:

@@ -255,7 +255,9 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
 
 
 def _arabic_name(text: str, i: int, stopwords: frozenset[str]) -> tuple[int, int] | None:
-    """Return up to two Arabic words that transliterate a Vietnamese name ("ثين لوك").
+    """Return up to three Arabic words that transliterate a Vietnamese name ("ثين لوك",
+    "فينه ثانه ترونغ،": a third only where a mark ends the name, since a short verb after a
+    two-syllable name passes the same tests: "قرية فينه داي أزال").
 
     Transliterated syllables are short (at most five letters), carry a long-vowel letter
     (ا و ي ى) or end in "ه", never take the article "ال" and never end in "ة" or "اء";
@@ -263,16 +265,21 @@ def _arabic_name(text: str, i: int, stopwords: frozenset[str]) -> tuple[int, int
     """
     end = -1
     cur = i
-    for _ in range(2):
+    for k in range(3):
         t = _AR_TOKEN.match(text, cur)
         if not t or not _ar_name_word(t.group(), stopwords):
             break
+        if k == 2 and not _AR_NAME_END.match(text, t.end()):
+            break  # a third syllable ("فينه ثانه ترونغ،") only where the name ends at a mark
         end = t.end()
         sp = _SPACES.match(text, end)
         if not sp:
             break
         cur = sp.end()
     return (i, end) if end > 0 else None
+
+
+_AR_NAME_END = re.compile(r"\s*(?:[،,.:؛)(]|$)", re.MULTILINE)
 
 
 def _ar_name_word(word: str, stopwords: frozenset[str]) -> bool:
@@ -618,27 +625,68 @@ def headline_unit(text: str, province: str, level: str) -> tuple[str, str] | Non
     province's own name is skipped (its capital city is a district-level unit of the same
     name). Latin script only.
     """
-    if not province:
-        return None
-    lines = [line for line in text[:HEADLINE_ZONE].split("\n") if line.strip()][:2]
-    hint = resolve_province(province)
-    own = fold(hint.name)
-    for line in lines:
-        tokens = list(_LATIN_TOKEN.finditer(line))
-        for i in range(len(tokens)):
-            for k in (3, 2):
-                run = tokens[i : i + k]
-                if len(run) < k or not all(_capital_syllable(t.group()) for t in run):
-                    continue
-                if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
-                    continue
-                name = line[run[0].start() : run[-1].end()]
-                if fold(name) == own:
-                    continue
-                found, code, _, _ = resolve_unit_name(name, level, hint)
-                if code is not None:
-                    return name, found or hint.name
+    for _, _, name in _opening_names(text, province):
+        found = _unit_of(name, level, province)
+        if found is not None:
+            return name, found
     return None
+
+
+_BRACKET = re.compile(r"[ \u00a0]*[(（]")
+
+
+def dateline_units(text: str, province: str) -> list[PlaceMention]:
+    """Units named without a level word right before a bracket in the first two lines, the
+    dateline's "TAM DUONG (Vinh Phuc) –" or the headline's "Muong La (Son La) multiplie ...":
+    a district (else a commune) of ``province`` that the gazetteer confirms.
+
+    Why: the article reports on that unit; the province in brackets is its address, which
+    :func:`scope.address_chains` then reads as the same unit.
+    """
+    out = []
+    for start, end, name in _opening_names(text, province):
+        if not _BRACKET.match(text, end):
+            continue
+        for level in ("district", "commune"):
+            found = _unit_of(name, level, province)
+            if found is not None:
+                out.append(PlaceMention(start, end, name, name, level, found))
+                break
+    return out
+
+
+def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of the runs of two or three capitalised Vietnamese syllables in the
+    first two lines of ``text`` (Latin script), the province's own name left out."""
+    if not province:
+        return
+    own = fold(resolve_province(province).name)
+    offset = 0
+    lines = 0
+    for line in text[:HEADLINE_ZONE].split("\n"):
+        if line.strip():
+            tokens = list(_LATIN_TOKEN.finditer(line))
+            for i in range(len(tokens)):
+                for k in (3, 2):
+                    run = tokens[i : i + k]
+                    if len(run) < k or not all(_capital_syllable(t.group()) for t in run):
+                        continue
+                    if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
+                        continue
+                    name = line[run[0].start() : run[-1].end()]
+                    if fold(name) != own:
+                        yield offset + run[0].start(), offset + run[-1].end(), name
+            lines += 1
+            if lines == 2:
+                return
+        offset += len(line) + 1
+
+
+def _unit_of(name: str, level: str, province: str) -> str | None:
+    """The province of ``name`` as a unit of ``level`` inside ``province``, else None."""
+    hint = resolve_province(province)
+    found, code, _, _ = resolve_unit_name(name, level, hint)
+    return (found or hint.name) if code is not None else None
 
 
 def _capital_syllable(token: str) -> bool:
