@@ -32,3 +32,14 @@ def test_without_any_period_the_figure_holds_at_publication():
 def test_so_far_has_an_open_start_and_ends_at_publication():
     text = "In 2020 the campaign began. The whole province so far has 84 communes."
     assert _period(text, "84") == ("", "2025-08-18")
+
+
+def test_a_day_governs_its_own_sentence_only():
+    # "On Sunday 27 November" dates the work of that sentence; the next sentence's figures
+    # are not that day's (a meeting's date is no period of the totals it reports)
+    text = (
+        "In 2022 the youth union mobilised members. On Sunday 27 November they repaired "
+        "350 metres of road. The union has 45 branches."
+    )
+    assert _period(text, "350", published="2022-11-30") == ("2022-11-27", "2022-11-27")
+    assert _period(text, "45", published="2022-11-30") == ("2022", "2022")

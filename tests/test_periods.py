@@ -411,3 +411,28 @@ def test_an_until_date_without_a_year_is_in_the_publication_year(lang, text, end
     # published 29 June 2022: a September or October still to come is last year's
     (m,) = find_periods(text, lang, "2022-06-29")
     assert (m.period_start, m.period_end) == (None, end)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "iso"),
+    [
+        (
+            "es",
+            "El domingo 27 de noviembre, los jóvenes repararon el camino.",
+            "2022-11-30",
+            "2022-11-27",
+        ),
+        ("en", "On the afternoon of October 23, the conference met.", "2024-10-25", "2024-10-23"),
+        ("de", "Am 20. Dezember wurde gefeiert.", "2025-01-05", "2024-12-20"),
+        ("zh", "12月20日，该乡举行仪式。", "2024-12-25", "2024-12-20"),
+    ],
+)
+def test_a_day_of_a_named_month_without_year_is_in_the_publication_year(lang, text, published, iso):
+    # the year before when that day is still to come ("20 December" in a January paper)
+    (m,) = find_periods(text, lang, published)
+    assert (m.period_start, m.period_end, m.kind) == (iso, iso, "day")
+
+
+def test_a_numeric_day_and_month_is_no_day():
+    # "28/12" is also a fraction: only a month name makes a day without a year
+    assert find_periods("Sáng 28/12, xã tổ chức lễ.", "vi", "2024-12-30") == []

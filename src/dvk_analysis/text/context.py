@@ -159,8 +159,8 @@ class ArticleContext:
             mention = self.periods[i - 1]
         elif i < len(self.periods) and self.periods[i].start < hi:
             mention = self.periods[i]
-        elif i:
-            mention = self.periods[i - 1]
+        else:
+            mention = next((m for m in reversed(self.periods[:i]) if m.kind != "day"), None)
         if mention is None:
             return "", self.published
         return mention.period_start or "", mention.period_end or ""

@@ -251,6 +251,7 @@ def _rules(lang: str) -> _Rules:
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
         *_until(lex, atom, tail, lead),
         *_until_this_year(lex, mon, of),
+        *_day_this_year(mon, of),
         ("atom", rf"(?P<a>{date})"),
         ("atom", rf"(?P<a>{month})"),
         ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
@@ -356,6 +357,21 @@ def _until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
         r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     )
     return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
+
+
+def _day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
+    """ "El domingo 27 de noviembre", "on October 23", "20. Dezember", "12月20日": a day of a
+    named month with no year is a day of the publication's year (the one before when that
+    day is still to come). Numeric forms ("28/12") are left out: they are also fractions."""
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
+    day_month = (  # one month alternation: each copy of it costs compile time
+        rf"\d{{1,2}}\.?\s+(?:(?:{of})\s+)?(?:{mon})\w*"
+        r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    )
+    return [
+        ("day_this_year", rf"(?<![\d.,/年])(?P<a>{day_month}){no_year}"),
+        ("day_this_year", rf"(?P<a>(?:{mon})\w*\s+\d{{1,2}})(?![\d.,]\d){no_year}"),
+    ]
 
 
 # --- finding periods ------------------------------------------------------------------------
@@ -567,6 +583,11 @@ def _build(
         start, end = None, parse_date(groups["a"], rules.month_patterns)
         if end is None:
             return None
+    elif kind == "day_this_year":
+        start = end = date_this_year(groups["a"], rules.month_patterns, pub)
+        if end is None or len(end) < 10:
+            return None
+        kind = "day"
     elif kind == "until_this_year":
         start, end, kind = None, date_this_year(groups["a"], rules.month_patterns, pub), "until"
         if end is None:
