@@ -43,3 +43,9 @@ def test_a_day_governs_its_own_sentence_only():
     )
     assert _period(text, "350", published="2022-11-30") == ("2022-11-27", "2022-11-27")
     assert _period(text, "45", published="2022-11-30") == ("2022", "2022")
+
+
+def test_history_is_not_carried_to_later_sentences():
+    text = "In 1954 the village had 30 houses. Later 80 households gave land."
+    assert _period(text, "30") == ("1954", "1954")
+    assert _period(text, "80") == ("", "2025-08-18")

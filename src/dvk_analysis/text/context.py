@@ -149,7 +149,8 @@ class ArticleContext:
     def period_at(self, pos: int) -> tuple[str, str]:
         """The period of ``pos``: the last one named before it in its sentence, else the first
         one after it in its sentence ("42 collectives ... recognised for 2022"), else the last
-        one named before it anywhere; else up to the publication date."""
+        one named before it anywhere, unless that is a single day or history; else up to the
+        publication date."""
         j = bisect_right(self.sentences, pos)
         lo = self.sentences[j - 1]
         hi = self.sentences[j] if j < len(self.sentences) else self.length
@@ -161,6 +162,8 @@ class ArticleContext:
             mention = self.periods[i]
         else:
             mention = next((m for m in reversed(self.periods[:i]) if m.kind != "day"), None)
+            if mention is not None and _history(mention, self.published):
+                mention = None
         if mention is None:
             return "", self.published
         return mention.period_start or "", mention.period_end or ""
@@ -170,6 +173,19 @@ def _with_dateline(places: list[PlaceMention], units: list[PlaceMention]) -> lis
     """``places`` and the dateline's units where no mention covers them, sorted."""
     new = [u for u in units if not any(p.start < u.end and u.start < p.end for p in places)]
     return sorted(places + new, key=_start) if new else places
+
+
+HISTORY_YEARS = 10
+"""A period ending more than this many years before publication is history ("the victory of
+1954", "founded in 1930"): it dates its own sentence but is not carried to later ones."""
+
+
+def _history(mention: PeriodMention, published: str) -> bool:
+    """Whether ``mention`` ends more than ``HISTORY_YEARS`` before ``published``."""
+    end = mention.period_end or mention.period_start or ""
+    if not (published[:4].isdigit() and end[:4].isdigit()):
+        return False
+    return int(published[:4]) - int(end[:4]) > HISTORY_YEARS
 
 
 def _article_province(places: list[PlaceMention], province: str | None) -> PlaceMention | None:
