@@ -469,12 +469,3 @@ def test_a_name_stops_at_an_article_or_a_dateline_dash_but_keeps_its_own_words(
     text, lang, expected
 ):
     assert [p.text for p in find_places(text, lang)] == expected
-
-
-def test_the_dateline_unit_before_a_bracket_is_the_unit_reported_on():
-    from dvk_analysis.text.places import dateline_units
-
-    text = "Tam Duong: a lakosok\n\nTAM DUONG (Vinh Phuc tartomány) – A járás 500 háztartást."
-    (unit,) = dateline_units(text, "Vĩnh Phúc")
-    assert (text[unit.start : unit.end], unit.admin_level) == ("TAM DUONG", "district")
-    assert dateline_units("VINH PHUC (tin) – 5 xã", "Vĩnh Phúc") == []  # the province itself

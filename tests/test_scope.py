@@ -236,17 +236,6 @@ def test_the_district_of_the_headline_is_the_one_the_body_calls_the_district(lan
     assert [(c.place, c.admin_level) for c in claims] == [("Hoa An", "district")]
 
 
-def test_the_province_name_in_the_headline_is_no_district():
-    from dvk_analysis.text.places import headline_unit
-
-    # Cao Bằng city is a district-level unit named like its province: not "the district"
-    assert headline_unit("Cao Bang: a report\n\nbody", "Cao Bằng", "district") is None
-    assert headline_unit("Hoa An: a report\n\nbody", "Cao Bằng", "district") == (
-        "Hoa An",
-        "Cao Bằng",
-    )
-
-
 def test_a_bare_level_word_with_none_named_before_names_nothing():
     claims = extract_text(
         "Le district a organisé 95 réunions de propagande.", article_id="t", lang="fr"

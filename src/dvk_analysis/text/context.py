@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeVar
 
+from dvk_analysis.text.openings import dateline_units
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import (
     PlaceMention,
-    dateline_units,
     find_places,
     province_mention,
     sentence_starts,

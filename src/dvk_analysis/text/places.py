@@ -12,7 +12,6 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import pairwise
 
 from dvk_analysis.codebook import ADMIN_LEVELS
 from dvk_analysis.gazetteer import (
@@ -181,14 +180,14 @@ def _check_level(level: str, lang: str) -> None:
         )
 
 
-_VI_SYLLABLE = re.compile(
+VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|kr|pl|dr|[bcdghklmnprstvx])?"
     r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptk])?",
     re.IGNORECASE,
 )
 """A Vietnamese syllable once diacritics are folded, with the Central Highlands' onsets and
 final "k" of names written from minority languages ("Đắk Tô", "Krông Pắc", "Pleiku")."""
-_LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
+LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
 _CYR_TOKEN = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:-[А-ЯЁа-яё]+)*|\d+")
 _AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _SEP = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+")
@@ -211,7 +210,7 @@ def _is_name_token(tok: str, level: str) -> bool:
         return level in ("village", "residential_group")
     if not tok[0].isupper():
         return False
-    return bool(_VI_SYLLABLE.fullmatch(fold(tok)))
+    return bool(VI_SYLLABLE.fullmatch(fold(tok)))
 
 
 def _trim_stopwords(tokens: list[tuple[int, int]], text: str, rules: _LangRules, lead: bool):
@@ -232,7 +231,7 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
     if rules.script == "arabic":
         return _arabic_name(text, i, rules.stopwords)
     cyrillic = rules.script == "cyrillic"
-    token_re = _CYR_TOKEN if cyrillic else _LATIN_TOKEN
+    token_re = _CYR_TOKEN if cyrillic else LATIN_TOKEN
     tokens: list[tuple[int, int]] = []
     cur = i
     while len(tokens) < rules.max_tokens:
@@ -591,7 +590,7 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
     """
     if not province:
         return None
-    tokens = list(_LATIN_TOKEN.finditer(words))[-3:]
+    tokens = list(LATIN_TOKEN.finditer(words))[-3:]
     tail = words.rstrip(" \u00a0:")
     hint = resolve_province(province)
     for k in (3, 2):
@@ -599,7 +598,7 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
         if len(chosen) < k or chosen[-1].end() != len(tail):
             continue
         if not all(
-            t.group()[:1].isupper() and _VI_SYLLABLE.fullmatch(fold(t.group())) for t in chosen
+            t.group()[:1].isupper() and VI_SYLLABLE.fullmatch(fold(t.group())) for t in chosen
         ):
             continue
         name = words[chosen[0].start() : chosen[-1].end()]
@@ -608,89 +607,6 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
             if code is not None:
                 return name, level, found or hint.name
     return None
-
-
-HEADLINE_ZONE = 400
-"""Characters of an article's opening (headline, dateline, lead) searched for the unit it is
-about when the body only says "the district"."""
-
-
-def headline_unit(text: str, province: str, level: str) -> tuple[str, str] | None:
-    """(name, province) of a unit of ``level`` in ``province`` named without a level word in
-    the article's first two lines ("Luc Ngan schlägt Vorbilder vor", "MUONG LA (Son La) –"),
-    else None.
-
-    Why: reports name their district in the headline or dateline and then say only "the
-    district" ("Im Kreis gibt es 478 Modelle"); the gazetteer confirms the name. The
-    province's own name is skipped (its capital city is a district-level unit of the same
-    name). Latin script only.
-    """
-    for _, _, name in _opening_names(text, province):
-        found = _unit_of(name, level, province)
-        if found is not None:
-            return name, found
-    return None
-
-
-_BRACKET = re.compile(r"[ \u00a0]*[(（]")
-
-
-def dateline_units(text: str, province: str) -> list[PlaceMention]:
-    """Units named without a level word right before a bracket in the first two lines, the
-    dateline's "TAM DUONG (Vinh Phuc) –" or the headline's "Muong La (Son La) multiplie ...":
-    a district (else a commune) of ``province`` that the gazetteer confirms.
-
-    Why: the article reports on that unit; the province in brackets is its address, which
-    :func:`scope.address_chains` then reads as the same unit.
-    """
-    out = []
-    for start, end, name in _opening_names(text, province):
-        if not _BRACKET.match(text, end):
-            continue
-        for level in ("district", "commune"):
-            found = _unit_of(name, level, province)
-            if found is not None:
-                out.append(PlaceMention(start, end, name, name, level, found))
-                break
-    return out
-
-
-def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, name) of the runs of two or three capitalised Vietnamese syllables in the
-    first two lines of ``text`` (Latin script), the province's own name left out."""
-    if not province:
-        return
-    own = fold(resolve_province(province).name)
-    offset = 0
-    lines = 0
-    for line in text[:HEADLINE_ZONE].split("\n"):
-        if line.strip():
-            tokens = list(_LATIN_TOKEN.finditer(line))
-            for i in range(len(tokens)):
-                for k in (3, 2):
-                    run = tokens[i : i + k]
-                    if len(run) < k or not all(_capital_syllable(t.group()) for t in run):
-                        continue
-                    if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
-                        continue
-                    name = line[run[0].start() : run[-1].end()]
-                    if fold(name) != own:
-                        yield offset + run[0].start(), offset + run[-1].end(), name
-            lines += 1
-            if lines == 2:
-                return
-        offset += len(line) + 1
-
-
-def _unit_of(name: str, level: str, province: str) -> str | None:
-    """The province of ``name`` as a unit of ``level`` inside ``province``, else None."""
-    hint = resolve_province(province)
-    found, code, _, _ = resolve_unit_name(name, level, hint)
-    return (found or hint.name) if code is not None else None
-
-
-def _capital_syllable(token: str) -> bool:
-    return token[:1].isupper() and _VI_SYLLABLE.fullmatch(fold(token)) is not None
 
 
 def province_mention(province: str) -> PlaceMention:

@@ -28,8 +28,9 @@ from functools import cache
 
 from dvk_analysis.gazetteer import UNIT_TIERS
 from dvk_analysis.text.lexicon import section
+from dvk_analysis.text.openings import headline_unit
 from dvk_analysis.text.patterns import alternation
-from dvk_analysis.text.places import PlaceMention, headline_unit
+from dvk_analysis.text.places import PlaceMention
 
 _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
     "national": (
@@ -276,7 +277,7 @@ def scoped_places(
     ``province`` is the article's province as a mention (offsets ignored); a province scope
     word becomes that province, a district or commune one the last place of that level named
     before it (outside captions), else the unit of that level the headline or dateline names
-    without a level word (:func:`places.headline_unit`), else an unnamed unit of that level.
+    without a level word (:func:`openings.headline_unit`), else an unnamed unit of that level.
     """
     captions = caption_spans(text)
     kept = [p for p in places if not _inside(p.start, captions)]

@@ -1,0 +1,99 @@
+"""The article's opening: the unit its headline or dateline names without a level word.
+
+Reports name their district or commune in the headline ("Luc Ngan schlägt Vorbilder vor") or
+the dateline ("TAM DUONG (Vinh Phuc) –") and then write only "the district" or the
+province's name in brackets. The gazetteer confirms a run of capitalised Vietnamese
+syllables as a unit of the article's province; the province's own name is never taken (its
+capital city is a district-level unit of the same name). Latin script only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from dvk_analysis.gazetteer import fold, resolve_province, resolve_unit_name
+from dvk_analysis.text.places import LATIN_TOKEN, VI_SYLLABLE, PlaceMention
+
+HEADLINE_ZONE = 400
+"""Characters of an article's opening (headline, dateline, lead) searched for the unit it is
+about when the body only says "the district"."""
+
+
+def headline_unit(text: str, province: str, level: str) -> tuple[str, str] | None:
+    """(name, province) of a unit of ``level`` in ``province`` named without a level word in
+    the article's first two lines ("Luc Ngan schlägt Vorbilder vor", "MUONG LA (Son La) –"),
+    else None.
+
+    Why: reports name their district in the headline or dateline and then say only "the
+    district" ("Im Kreis gibt es 478 Modelle"); the gazetteer confirms the name. The
+    province's own name is skipped (its capital city is a district-level unit of the same
+    name). Latin script only.
+    """
+    for _, _, name in _opening_names(text, province):
+        found = _unit_of(name, level, province)
+        if found is not None:
+            return name, found
+    return None
+
+
+_BRACKET = re.compile(r"[ \u00a0]*[(（]")
+
+
+def dateline_units(text: str, province: str) -> list[PlaceMention]:
+    """Units named without a level word right before a bracket in the first two lines, the
+    dateline's "TAM DUONG (Vinh Phuc) –" or the headline's "Muong La (Son La) multiplie ...":
+    a district (else a commune) of ``province`` that the gazetteer confirms.
+
+    Why: the article reports on that unit; the province in brackets is its address, which
+    :func:`scope.address_chains` then reads as the same unit.
+    """
+    out = []
+    for start, end, name in _opening_names(text, province):
+        if not _BRACKET.match(text, end):
+            continue
+        for level in ("district", "commune"):
+            found = _unit_of(name, level, province)
+            if found is not None:
+                out.append(PlaceMention(start, end, name, name, level, found))
+                break
+    return out
+
+
+def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of the runs of two or three capitalised Vietnamese syllables in the
+    first two lines of ``text`` (Latin script), the province's own name left out."""
+    if not province:
+        return
+    own = fold(resolve_province(province).name)
+    offset = 0
+    lines = 0
+    for line in text[:HEADLINE_ZONE].split("\n"):
+        if line.strip():
+            tokens = list(LATIN_TOKEN.finditer(line))
+            for i in range(len(tokens)):
+                for k in (3, 2):
+                    run = tokens[i : i + k]
+                    if len(run) < k or not all(_capital_syllable(t.group()) for t in run):
+                        continue
+                    if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
+                        continue
+                    name = line[run[0].start() : run[-1].end()]
+                    if fold(name) != own:
+                        yield offset + run[0].start(), offset + run[-1].end(), name
+            lines += 1
+            if lines == 2:
+                return
+        offset += len(line) + 1
+
+
+def _unit_of(name: str, level: str, province: str) -> str | None:
+    """The province of ``name`` as a unit of ``level`` inside ``province``, else None."""
+    hint = resolve_province(province)
+    found, code, _, _ = resolve_unit_name(name, level, hint)
+    return (found or hint.name) if code is not None else None
+
+
+def _capital_syllable(token: str) -> bool:
+    return token[:1].isupper() and VI_SYLLABLE.fullmatch(fold(token)) is not None
