@@ -197,6 +197,10 @@ def test_x_of_y_keeps_the_denominator(lang, text, expected):
         ),
         ("en", "The commune has no figures to report this year."),
         ("en", "As of October 20, the commune had welcomed the inspection team."),
+        (
+            "de",
+            "Die Provinz stellte 7.000 Tonnen Zement bereit, davon über 6.000 Tonnen für Straßen.",
+        ),
     ],
 )
 def test_distractors_are_not_claims(lang, text):
