@@ -417,23 +417,15 @@ def test_never_raises_and_spans_are_consistent(text, lang):
 @pytest.mark.parametrize(
     ("text", "lang", "value", "denominator"),
     [
+        # Denominator first: Hungarian writes "of the country's 8 177 communes, 6 022" (the
+        # elative ending -ből glued to the noun between the two numbers), Chinese "中的" / "中已有"
         ("20 közül 17 kritérium teljesült", "hu", 17, 20),
         ("20-ból 17 teljesült", "hu", 17, 20),
         ("az ország 8 177 községéből 6 022 érte el a szintet", "hu", 6022, 8177),
         ("在20项标准中的17项", "zh", 17, 20),
         ("全国7669个乡中已有6084个达标", "zh", 6084, 7669),
-    ],
-)
-def test_denominator_first_fractions(text, lang, value, denominator):
-    # Hungarian writes "of the country's 8 177 communes, 6 022": the elative ending (-ből) is
-    # glued to the noun between the two numbers
-    (m,) = [m for m in find_numbers(text, lang) if m.kind == "number"]
-    assert (m.value, m.denominator) == (value, denominator)
-
-
-@pytest.mark.parametrize(
-    ("text", "lang", "value", "denominator"),
-    [
+        # The counted noun between x and "out of" / "من أصل" / "из", an owner's name between
+        # "of" and y: y is the total, never a count of its own
         ("5,360 of Vietnam's 8,233 communes", "en", 5360, 8233),
         ("51 rural communes out of 120", "en", 51, 120),
         ("استوفت 5813 بلدية من أصل 8227 بلدية", "ar", 5813, 8227),
@@ -441,9 +433,7 @@ def test_denominator_first_fractions(text, lang, value, denominator):
         ("12 communes sur 18 ont atteint la norme", "fr", 12, 18),
     ],
 )
-def test_x_of_y_with_the_noun_or_an_owner_between(text, lang, value, denominator):
-    # The counted noun may stand between x and "out of" / "من أصل" / "из", and an owner's name
-    # between "of" and y; y is then the total, never a count of its own
+def test_fractions_written_with_words(text, lang, value, denominator):
     numbers = [m for m in find_numbers(text, lang) if m.kind == "number"]
     assert [(m.value, m.denominator) for m in numbers] == [(value, denominator)]
 
