@@ -236,10 +236,18 @@ def test_the_district_of_the_headline_is_the_one_the_body_calls_the_district(lan
     assert [(c.place, c.admin_level) for c in claims] == [("Hoa An", "district")]
 
 
-def test_a_bare_level_word_with_none_named_before_names_nothing():
-    claims = extract_text(
-        "Le district a organisé 95 réunions de propagande.", article_id="t", lang="fr"
-    )
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le district a organisé 95 réunions de propagande."),
+        ("de", "Im Kreis gibt es inzwischen 478 Modelle der Bewegung."),
+        ("ru", "Комитет уезда провёл 95 пропагандистских собраний."),
+    ],
+)
+def test_a_bare_level_word_with_none_named_before_names_nothing(lang, text):
+    # every anaphor ("le district", "im Kreis", "уезда") stands for a named unit or for none;
+    # it never becomes a place called "im Kreis"
+    claims = extract_text(text, article_id="t", lang=lang)
     assert [(c.place, c.admin_level) for c in claims] == [("", "")]
 
 

@@ -265,10 +265,6 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-_ANAPHOR = re.compile(r"(?:the|der|dem|den|des|die|el|del|le|du|la|het|de|a)\s+\w+", re.IGNORECASE)
-"""An article before a bare level word: "the district" stands for the one named before."""
-
-
 def scoped_places(
     text: str, places: Sequence[PlaceMention], province: PlaceMention | None
 ) -> list[PlaceMention]:
@@ -305,7 +301,7 @@ def scoped_places(
         if headline[level] is not None:  # "Im Kreis ...": the district of the headline
             name, unit_province = headline[level]
             added.append(PlaceMention(start, end, name, name, level, unit_province))
-        elif not _ANAPHOR.fullmatch(phrase):  # "the district" alone says nothing
+        elif not _ANAPHORA.fullmatch(phrase):  # "the district", "im Kreis" alone say nothing
             added.append(PlaceMention(start, end, phrase, "", level, prov))
     return sorted(kept + added, key=lambda p: p.start)
 
