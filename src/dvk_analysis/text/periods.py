@@ -351,27 +351,29 @@ def _until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
     one before when that day is still to come)."""
     if not lex.get("until_before"):
         return []
-    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
-    day_month = (  # one month alternation: each copy of it costs compile time
-        rf"(?:\d{{1,2}}\.?\s+)?(?:{mon})\w*(?:\s+\d{{1,2}}(?![\d.,]\d))?"
-        r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    )
+    day_month, no_year = _day_month(mon, of)
     return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
 
 
 def _day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
     """ "El domingo 27 de noviembre", "on October 23", "20. Dezember", "12月20日": a day of a
     named month with no year is a day of the publication's year (the one before when that
-    day is still to come). Numeric forms ("28/12") are left out: they are also fractions."""
+    day is still to come; :func:`_build` drops a month without its day). Numeric forms
+    ("28/12") are left out: they are also fractions."""
+    day_month, no_year = _day_month(mon, of)
+    return [("day_this_year", rf"(?<![\d.,/年])(?P<a>{day_month}){no_year}")]
+
+
+def _day_month(mon: str, of: str) -> tuple[str, str]:
+    """A day and a named month, or a month alone, in either order ("30 de septiembre",
+    "October 20", "6月15日"), and the look-ahead that no year follows. One month alternation
+    in it: each copy costs compile time."""
     no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
-    day_month = (  # one month alternation: each copy of it costs compile time
-        rf"\d{{1,2}}\.?\s+(?:(?:{of})\s+)?(?:{mon})\w*"
-        r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    day_month = (
+        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?:{mon})\w*(?:\s+\d{{1,2}}(?![\d.,]\d))?"
+        r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     )
-    return [
-        ("day_this_year", rf"(?<![\d.,/年])(?P<a>{day_month}){no_year}"),
-        ("day_this_year", rf"(?P<a>(?:{mon})\w*\s+\d{{1,2}})(?![\d.,]\d){no_year}"),
-    ]
+    return day_month, no_year
 
 
 # --- finding periods ------------------------------------------------------------------------
