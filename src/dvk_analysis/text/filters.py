@@ -98,27 +98,29 @@ def is_clock_time(
     )
 
 
+def _month_names(lang: str) -> str | None:
+    """Alternation of the lexicon's month names longer than two characters ("tháng" forms
+    are written before the number), longest first; None without any."""
+    months = [w for forms in section(lang, "periods").get("months", []) for w in forms]
+    months = [w for w in months if len(w) > 2]
+    if not months:
+        return None
+    return "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
+
+
 @cache
 def _month_after(lang: str) -> re.Pattern[str] | None:
     """Month names (any ending) right after a number, with an optional "." or "-" between."""
-    months = [w for forms in section(lang, "periods").get("months", []) for w in forms]
-    months = [w for w in months if len(w) > 2]  # "tháng" forms are written before the number
-    if not months:
-        return None
-    alts = "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
-    return re.compile(rf"\.?[ \u00a0-]?(?:{alts})", re.IGNORECASE)
+    alts = _month_names(lang)
+    return re.compile(rf"\.?[ \u00a0-]?(?:{alts})", re.IGNORECASE) if alts else None
 
 
 @cache
 def _month_before(lang: str) -> re.Pattern[str] | None:
     """A month name right before a day that ends its phrase: "As of October 20, 6,320 ...",
     "on March 5." (a day followed by a noun, "in May 20 households ...", stays a count)."""
-    months = [w for forms in section(lang, "periods").get("months", []) for w in forms]
-    months = [w for w in months if len(w) > 2 and w[:1].isalpha()]
-    if not months:
-        return None
-    alts = "|".join(re.escape(w) for w in sorted(months, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alts})\.?[ \u00a0]$", re.IGNORECASE)
+    alts = _month_names(lang)
+    return re.compile(rf"(?<!\w)(?:{alts})\.?[ \u00a0]$", re.IGNORECASE) if alts else None
 
 
 _DAY_END = re.compile(r"\s*(?:[,.;:)]|$)")
