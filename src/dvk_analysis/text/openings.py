@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from dvk_analysis.gazetteer import fold, resolve_province, resolve_unit_name
-from dvk_analysis.text.places import LATIN_TOKEN, VI_SYLLABLE, PlaceMention
+from dvk_analysis.gazetteer import fold, resolve_province
+from dvk_analysis.text.places import LATIN_TOKEN, PlaceMention, capital_syllable, unit_in
 
 HEADLINE_ZONE = 400
 """Characters of an article's opening (headline, dateline, lead) searched for the unit it is
@@ -32,7 +32,7 @@ def headline_unit(text: str, province: str, level: str) -> tuple[str, str] | Non
     name). Latin script only.
     """
     for _, _, name in _opening_names(text, province):
-        found = _unit_of(name, level, province)
+        found = unit_in(name, level, province)
         if found is not None:
             return name, found
     return None
@@ -54,7 +54,7 @@ def dateline_units(text: str, province: str) -> list[PlaceMention]:
         if not _BRACKET.match(text, end):
             continue
         for level in ("district", "commune"):
-            found = _unit_of(name, level, province)
+            found = unit_in(name, level, province)
             if found is not None:
                 out.append(PlaceMention(start, end, name, name, level, found))
                 break
@@ -75,7 +75,7 @@ def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
             for i in range(len(tokens)):
                 for k in (3, 2):
                     run = tokens[i : i + k]
-                    if len(run) < k or not all(_capital_syllable(t.group()) for t in run):
+                    if len(run) < k or not all(capital_syllable(t.group()) for t in run):
                         continue
                     if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
                         continue
@@ -86,14 +86,3 @@ def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
             if lines == 2:
                 return
         offset += len(line) + 1
-
-
-def _unit_of(name: str, level: str, province: str) -> str | None:
-    """The province of ``name`` as a unit of ``level`` inside ``province``, else None."""
-    hint = resolve_province(province)
-    found, code, _, _ = resolve_unit_name(name, level, hint)
-    return (found or hint.name) if code is not None else None
-
-
-def _capital_syllable(token: str) -> bool:
-    return token[:1].isupper() and VI_SYLLABLE.fullmatch(fold(token)) is not None

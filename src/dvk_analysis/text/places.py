@@ -180,7 +180,7 @@ def _check_level(level: str, lang: str) -> None:
         )
 
 
-VI_SYLLABLE = re.compile(
+_VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|kr|pl|dr|[bcdghklmnprstvx])?"
     r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptk])?",
     re.IGNORECASE,
@@ -210,7 +210,7 @@ def _is_name_token(tok: str, level: str) -> bool:
         return level in ("village", "residential_group")
     if not tok[0].isupper():
         return False
-    return bool(VI_SYLLABLE.fullmatch(fold(tok)))
+    return bool(_VI_SYLLABLE.fullmatch(fold(tok)))
 
 
 def _trim_stopwords(tokens: list[tuple[int, int]], text: str, rules: _LangRules, lead: bool):
@@ -592,21 +592,32 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
         return None
     tokens = list(LATIN_TOKEN.finditer(words))[-3:]
     tail = words.rstrip(" \u00a0:")
-    hint = resolve_province(province)
     for k in (3, 2):
         chosen = tokens[-k:]
         if len(chosen) < k or chosen[-1].end() != len(tail):
             continue
-        if not all(
-            t.group()[:1].isupper() and VI_SYLLABLE.fullmatch(fold(t.group())) for t in chosen
-        ):
+        if not all(capital_syllable(t.group()) for t in chosen):
             continue
         name = words[chosen[0].start() : chosen[-1].end()]
         for level in dict.fromkeys((first, *BARE_LEVELS)) if first else BARE_LEVELS:
-            found, code, _, _ = resolve_unit_name(name, level, hint)
-            if code is not None:
-                return name, level, found or hint.name
+            found = unit_in(name, level, province)
+            if found is not None:
+                return name, level, found
     return None
+
+
+def capital_syllable(token: str) -> bool:
+    """Whether ``token`` is a capitalised Vietnamese syllable (diacritics folded): a piece of
+    a unit's name written without its level word."""
+    return token[:1].isupper() and _VI_SYLLABLE.fullmatch(fold(token)) is not None
+
+
+def unit_in(name: str, level: str, province: str) -> str | None:
+    """The province of ``name`` as a unit of ``level`` inside ``province`` (the gazetteer
+    knows it), else None."""
+    hint = resolve_province(province)
+    found, code, _, _ = resolve_unit_name(name, level, hint)
+    return (found or hint.name) if code is not None else None
 
 
 def province_mention(province: str) -> PlaceMention:
