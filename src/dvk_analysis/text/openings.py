@@ -67,22 +67,24 @@ def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
     if not province:
         return
     own = fold(resolve_province(province).name)
-    offset = 0
-    lines = 0
-    for line in text[:HEADLINE_ZONE].split("\n"):
-        if line.strip():
-            tokens = list(LATIN_TOKEN.finditer(line))
-            for i in range(len(tokens)):
-                for k in (3, 2):
-                    run = tokens[i : i + k]
-                    if len(run) < k or not all(capital_syllable(t.group()) for t in run):
-                        continue
-                    if any(line[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
-                        continue
-                    name = line[run[0].start() : run[-1].end()]
-                    if fold(name) != own:
-                        yield offset + run[0].start(), offset + run[-1].end(), name
-            lines += 1
-            if lines == 2:
-                return
-        offset += len(line) + 1
+    opening = text[:HEADLINE_ZONE]
+    for line in list(_LINE.finditer(opening))[:2]:
+        for start, end in _runs(opening, line.start(), line.end()):
+            if fold(opening[start:end]) != own:
+                yield start, end, opening[start:end]
+
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+
+
+def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of every run of three, then two, capitalised syllables in ``text[lo:hi]``
+    joined only by spaces or hyphens."""
+    tokens = list(LATIN_TOKEN.finditer(text, lo, hi))
+    for i in range(len(tokens)):
+        for k in (3, 2):
+            run = tokens[i : i + k]
+            if len(run) < k or not all(capital_syllable(t.group()) for t in run):
+                continue
+            if not any(text[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
+                yield run[0].start(), run[-1].end()
