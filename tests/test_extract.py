@@ -1366,11 +1366,46 @@ def test_a_tier_after_a_count_of_communes_is_the_next_item_not_a_model(lang, tex
         ("ru", "Сейчас общины оценивают по 19 критериям.", []),
         ("hu", "A program a 19 kritériumból álló rendszert vitte tovább.", []),
         ("de", "Im Durchschnitt erfüllt jede Gemeinde 17 Kriterien.", []),
+        ("ru", "В среднем каждая община выполнила 14,25 критерия.", []),
+        # a verb of meeting makes a bare count of criteria a claim
+        ("de", "Bis heute hat die Gemeinde 15 Kriterien des Katalogs erfüllt.", [15]),
+        ("es", "En la comuna de Hai Duong ya se han cumplido 13 criterios.", [13]),
+        ("hu", "Van Thang 14 kritériumot teljesít, Ninh Tho pedig 15 kritériumot.", [14, 15]),
+        ("hu", "Headline: a községek teljesítik a szintet\nA program 19 kritériumból áll.", []),
     ],
 )
 def test_criteria_met_are_a_share_of_the_set_never_its_size(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [c.value for c in claims if c.indicator == "ntm_criteria_met"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Het district wil in 2019 nog zes gemeenten laten voldoen aan de NTM-norm."),
+        ("nl", "Zij moeten dan alle 19/19 criteria halen."),
+        ("hu", "Hat község jelentkezett arra, hogy idén elérje az új vidék szabványt."),
+        ("en", "The district aims to have 12 more communes meet the new rural standard."),
+        ("vi", "Huyện phấn đấu có thêm 5 xã đạt chuẩn nông thôn mới."),
+        ("zh", "该县力争再有5个乡达到新农村标准。"),
+    ],
+)
+def test_a_plan_or_target_is_no_claim(lang, text):
+    assert extract_text(text, article_id="a", lang=lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "eerder dan gepland" (earlier than planned) is no plan of this figure
+        ("nl", "De familie gaf 500 m² rijstland, eerder dan gepland.", [500]),
+        # the next paragraph's plan does not reach back over the line break
+        ("ru", "Жители внесли 2 млрд донгов.\nВ 2012 году уезд планирует новые дороги.", [2e9]),
+    ],
+)
+def test_a_plan_word_elsewhere_leaves_the_claim(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [c.value for c in claims] == expected
 
 
 def test_a_headline_restates_the_body_and_is_no_claim():

@@ -381,8 +381,17 @@ def _claim(
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
     indicator = chosen.rule.name
-    if indicator in NEED_SHARE and number.denominator is None and not _says_all(clause, lex):
-        return None
+    before, after = _own_line(text, number, clause_span)
+    if (
+        indicator in NEED_SHARE
+        and number.denominator is None
+        and (number.qualifier == "less_than" or not _counts_set(before + after, lex))
+    ):
+        return None  # "19 criteria" is the set; "below 6 criteria" sorts communes
+    if _says(lex.plan_words, before) or _says(lex.plan_after, after):
+        return None  # a plan or a target: "the district wants six more communes to meet ..."
+    if _says(lex.average_words, before):
+        return None  # "on average each commune met 14.25 criteria"
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
     measure, tier = achievement_scale(clause, indicator, lex, item)
     return Claim(
@@ -460,8 +469,27 @@ def title_end(text: str) -> int:
     return 0 if line.endswith((".", "。", "!", "?")) else end
 
 
-def _says_all(clause: str, lex: Lexicon) -> bool:
-    return lex.all_words is not None and lex.all_words.search(clause) is not None
+def _counts_set(clause: str, lex: Lexicon) -> bool:
+    """Whether the clause says the whole set ("all 19 criteria") or that a unit has met a count
+    of criteria ("the commune has met 15 criteria"): either makes a bare count a claim."""
+    return _says(lex.all_words, clause) or _says(lex.met_words, clause)
+
+
+def _own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tuple[str, str]:
+    """The number's clause before and after the number, cut at line breaks.
+
+    Why: a clause may run over a paragraph break (after an abbreviation such as "млн.") or
+    start in the headline, and the next paragraph's plan or the headline's verb says nothing
+    about this number. Most languages put a modal before the number (``plan_words``);
+    Hungarian puts its verb forms after it (``plan_after``).
+    """
+    start = max(clause_span[0], text.rfind("\n", 0, number.start) + 1)
+    end = text.find("\n", number.end, clause_span[1])
+    return text[start : number.start], text[number.end : clause_span[1] if end < 0 else end]
+
+
+def _says(words: re.Pattern[str] | None, clause: str) -> bool:
+    return words is not None and words.search(clause) is not None
 
 
 def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:

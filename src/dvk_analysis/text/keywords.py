@@ -37,7 +37,8 @@ communes by progress; a unit's criteria met are one number ("17 of 19")."""
 NEED_SHARE = frozenset({"ntm_criteria_met"})
 """Indicators stated as a share of a set: "17 of 19 criteria", "19/19", "all 19 criteria". A bare
 "19 criteria" is the size of the set ("the 19-criterion system", "assessed by 19 criteria", "no
-commune below 15 criteria"), so it needs a denominator or one of the lexicon's ``all_words``."""
+commune below 15 criteria"), so it needs a denominator, one of the lexicon's ``all_words`` or
+one of its ``met_words`` ("the commune has met 15 criteria")."""
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -73,6 +74,10 @@ class Lexicon:
     recover: re.Pattern[str] | None = None
     of_which: re.Pattern[str] | None = None
     all_words: re.Pattern[str] | None = None
+    met_words: re.Pattern[str] | None = None
+    plan_words: re.Pattern[str] | None = None
+    plan_after: re.Pattern[str] | None = None
+    average_words: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
     token_rules: dict[str, tuple[IndicatorRule, ...]] = field(default_factory=dict)
     keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
@@ -178,6 +183,10 @@ def lexicon(lang: str) -> Lexicon:
         recover=compile_keywords(section.get("recover", []), spaced, contains=True),
         of_which=compile_keywords(section.get("of_which", []), spaced),
         all_words=compile_keywords(section.get("all_words", []), spaced, contains=True),
+        met_words=compile_keywords(section.get("met_words", []), spaced, contains=True),
+        plan_words=compile_keywords(section.get("plan_words", []), spaced, contains=True),
+        plan_after=compile_keywords(section.get("plan_after", []), spaced, contains=True),
+        average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         scales=_scales(section, spaced),
     )
 
