@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dvk_analysis.text.context import ArticleContext
 
 
@@ -49,3 +51,16 @@ def test_history_is_not_carried_to_later_sentences():
     text = "In 1954 the village had 30 houses. Later 80 households gave land."
     assert _period(text, "30") == ("1954", "1954")
     assert _period(text, "80") == ("", "2025-08-18")
+
+
+def test_a_caption_dates_its_photo_not_the_next_paragraphs():
+    text = "Photo: the road opened at the beginning of 2022.\nThen 46 households gave land."
+    assert _period(text, "46", published="") == ("", "")
+
+
+@pytest.mark.parametrize(
+    "caption", ["Bildunterschrift:", "Onderschrift:", "Képaláírás:", "图：", "Légende :"]
+)
+def test_caption_words_of_every_language_mark_a_caption(caption):
+    text = f"{caption} 2021\nThen 46 households gave land."
+    assert _period(text, "46") == ("", "2025-08-18")

@@ -22,7 +22,7 @@ from dvk_analysis.text.places import (
     province_mention,
     sentence_starts,
 )
-from dvk_analysis.text.scope import address_chains, former_places, scoped_places
+from dvk_analysis.text.scope import address_chains, caption_spans, former_places, scoped_places
 
 
 @cache
@@ -88,7 +88,11 @@ class ArticleContext:
         places = former_places(text, places, lang)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)
-        periods = sorted(_periods(text, lang, published), key=_start)
+        captions = caption_spans(text)
+        periods = sorted(
+            (p for p in _periods(text, lang, published) if not _in_any(p.start, captions)),
+            key=_start,
+        )
         return cls(
             places,
             periods,
@@ -196,6 +200,12 @@ def _article_province(places: list[PlaceMention], province: str | None) -> Place
         except (KeyError, ValueError, LookupError):
             pass
     return next((p for p in places if p.admin_level == "province"), None)
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (photo captions: "Photo: the road opened at the
+    beginning of 2022" dates the photo, not the figures of the next paragraphs)."""
+    return any(a <= pos < b for a, b in spans)
 
 
 def _start(mention: PlaceMention | PeriodMention) -> int:

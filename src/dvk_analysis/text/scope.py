@@ -241,7 +241,9 @@ def _phrase_starts(text: str, lo: int, anchor: int) -> list[int]:
 
 
 _CAPTION = re.compile(
-    r"^[ \t]*(?:\(?(?:Ảnh|Photo|Foto|Imagen|Image|Kép|Фото|صورة|图片|照片)\s*[:：]|图为|圖為)",
+    r"^[ \t]*(?:\(?(?:Ảnh|Photo|Foto|Imagen|Image|Kép|Képaláírás|Фото|Подпись|صورة|تعليق الصورة"
+    r"|图片|照片|图|圖|Caption|Bildunterschrift|Onderschrift|Bijschrift|Légende|Pie de foto"
+    r"|Leyenda)\s*[:：]|图为|圖為)",
     re.IGNORECASE | re.MULTILINE,
 )
 
