@@ -1519,3 +1519,16 @@ def test_a_smaller_unit_after_the_number_holds_it_only_where_it_happens(lang, te
 def test_contribution_verbs_name_money_mobilised(lang, text, value):
     # "raised", "to contribute", "invested", "provided": money given for a project
     assert pairs(extract_text(text, article_id="t", lang=lang)) == {("funds_mobilized", value)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("vi", "Tỉnh đã tiếp nhận 1.468 đơn khiếu nại, giảm 210 đơn so với cùng kỳ.", [1468]),
+        ("en", "The province received 1,468 petitions, down 210 on last year.", [1468]),
+        ("ru", "Поступило 1468 жалоб, снижение на 210 по сравнению с прошлым годом.", [1468]),
+    ],
+)
+def test_a_decrease_is_no_count(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [c.value for c in claims] == expected
