@@ -6,6 +6,11 @@ folder and repeated to 1,000 files with a manifest; ``dvk extract`` then runs on
 process, so the figure includes interpreter start, imports, compiling the lexicons' regexes
 and reading the files. Target: >= 200 articles/s.
 
+``dvk extract`` uses every core by default (``--jobs``): workers share the articles out by
+language, so that each compiles only its own languages' patterns (``dvk_analysis.text.pool``).
+The run on one process (``--jobs 1``) is printed beside it. With several workers the CPU time
+is the sum over the processes, so the wall time is then the figure that counts.
+
 Wall-clock time on a shared machine depends on its load; the CPU time of the process (user +
 system) is printed beside it and is the steadier figure. The breakdown runs the stages in this
 process: imports, the first extraction per language (lexicon regexes compiled), language
@@ -66,14 +71,15 @@ def write_corpus(folder: Path) -> Path:
     return manifest
 
 
-def run_process(folder: Path, manifest: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one ``dvk extract`` process on the folder."""
+def run_process(folder: Path, manifest: Path, jobs: int | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds of one ``dvk extract`` process on the folder (``jobs`` processes;
+    None: its default, every core)."""
     dvk = Path(sys.executable).with_name("dvk")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [str(dvk), "extract", str(folder / "articles"), "--manifest", str(manifest), "-o",
-         str(folder / "out.csv")],
+         str(folder / "out.csv"), *(["--jobs", str(jobs)] if jobs else [])],
         check=True,
         capture_output=True,
         env=os.environ | {"PYTHONWARNINGS": "ignore"},
@@ -154,15 +160,21 @@ def main() -> int:
         folder = Path(tmp)
         manifest = write_corpus(folder)
         wall, cpu = run_process(folder, manifest)
+        wall_one, cpu_one = run_process(folder, manifest, jobs=1)
         items = read_items(folder, manifest)
     parts = run_parts(items)
     floor = run_floor(items)
     start_up = run_start()
     n = len(items)
+    from dvk_analysis.text.pool import workers_for  # after run_parts, which times the imports
+
     print(f"{'what':<46}{'seconds':>10}{'articles/s':>14}")
     print(f"{'dvk extract, new process (wall)':<46}{wall:>10.3f}{n / wall:>14.1f}")
     print(f"{'dvk extract, new process (CPU user+sys)':<46}{cpu:>10.3f}{n / cpu:>14.1f}")
+    print(f"{'  on one process (--jobs 1, wall)':<46}{wall_one:>10.3f}{n / wall_one:>14.1f}")
+    print(f"{'  on one process (--jobs 1, CPU)':<46}{cpu_one:>10.3f}{n / cpu_one:>14.1f}")
     print(f"{'  of which process start (import only)':<46}{start_up:>10.3f}")
+    print(f"  workers by default on this machine: {workers_for(n, None)}")
     print("where the time goes (this process, all articles per stage):")
     for name, seconds in parts.items():
         print(f"  {name:<44}{seconds:>10.3f}")

@@ -154,6 +154,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         manifest=Path(args.manifest) if args.manifest else None,
         lang=args.lang,
         encoding=args.encoding,
+        jobs=args.jobs,
     )
     text = csv_text(frame)
     if args.output in (None, "-"):
@@ -352,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--manifest", metavar="CSV", help="manifest with language, published, province")
     p.add_argument("--lang", metavar="XX", help="language of every text (else manifest/detected)")
     p.add_argument("--encoding", default="utf-8", help="text encoding")
+    p.add_argument("--jobs", type=int, metavar="N", help="processes (default: every core)")
     p.add_argument("-o", "--output", metavar="OUT.csv", help="output CSV (default: stdout)")
 
     p = add("evaluate", cmd_evaluate, "precision, recall and F1 of extraction vs curated data")

@@ -49,6 +49,19 @@ def same_story(a: frozenset, b: frozenset) -> bool:
     return shared >= MIN_SHARED and shared / len(a | b) >= MIN_JACCARD
 
 
+def _sharing_pairs(prints: Mapping[str, frozenset]) -> list[tuple[str, str]]:
+    """The pairs of articles that share at least one (indicator, value), sorted.
+
+    Why: only they can be one story (:data:`MIN_SHARED` >= 1); comparing every pair is
+    quadratic and took a third of a second for 1,000 articles.
+    """
+    holders: dict[tuple[str, float], list[str]] = {}
+    for article_id in sorted(prints):
+        for item in prints[article_id]:
+            holders.setdefault(item, []).append(article_id)
+    return sorted({pair for ids in holders.values() for pair in combinations(ids, 2)})
+
+
 def _manifest_rows(manifest: pd.DataFrame | None) -> dict[str, dict]:
     if manifest is None or len(manifest) == 0:
         return {}
@@ -79,7 +92,7 @@ def assign_stories(manifest: pd.DataFrame | None, claims: pd.DataFrame | None) -
         if original:
             parent.setdefault(original, original)
             union(article_id, original)
-    for a, b in combinations(sorted(prints), 2):
+    for a, b in _sharing_pairs(prints):
         if same_story(prints[a], prints[b]):
             union(a, b)
     groups: dict[str, list[str]] = {}
