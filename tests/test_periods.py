@@ -385,6 +385,8 @@ def test_an_until_word_opens_the_start_of_a_dated_figure(phrase):
             (None, "2021-06"),
         ),
         ("de", "Bis Juni 2022 erfüllten 5.775 Gemeinden den Standard.", (None, "2022-06")),
+        ("nl", "Tot en met november 2022 voldeden 5.869 gemeenten.", (None, "2022-11")),
+        ("ar", "وحتى نوفمبر 2020، بلغ عدد البلديات 5392 بلدية.", (None, "2020-11")),
     ],
 )
 def test_until_words_and_han_neighbours(lang, text, expected):
