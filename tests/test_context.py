@@ -64,3 +64,28 @@ def test_a_caption_dates_its_photo_not_the_next_paragraphs():
 def test_caption_words_of_every_language_mark_a_caption(caption):
     text = f"{caption} 2021\nThen 46 households gave land."
     assert _period(text, "46") == ("", "2025-08-18")
+
+
+def test_currently_dates_its_own_sentence_up_to_publication_but_is_not_carried():
+    text = "In 2023 the road was built. It is currently 4 m wide. Then 46 households gave land."
+    assert _period(text, "4 m") == ("", "2025-08-18")
+    assert _period(text, "46") == ("2023", "2023")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("hu", "Jelenleg Van Thang 14 kritériumot teljesít."),
+        ("vi", "Hiện nay, toàn huyện có 120 mô hình."),
+        ("zh", "目前全省有120个模式。"),
+    ],
+)
+def test_now_words_of_every_language(lang, text):
+    number = next(tok for tok in ("14", "120") if tok in text)
+    assert _period(text, number, lang=lang, published="2016-05-08") == ("", "2016-05-08")
+
+
+def test_a_now_word_inside_a_longer_word_is_none():
+    # "jelenlegi állapotát" (its current state) is an adjective, no period of its own
+    text = "2025-ben a kerület felmérte a jelenlegi állapotát, és 200 méter utat épített."
+    assert _period(text, "200", lang="hu") == ("2025", "2025")

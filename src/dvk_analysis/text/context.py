@@ -165,7 +165,9 @@ class ArticleContext:
         elif i < len(self.periods) and self.periods[i].start < hi:
             mention = self.periods[i]
         else:
-            mention = next((m for m in reversed(self.periods[:i]) if m.kind != "day"), None)
+            mention = next(
+                (m for m in reversed(self.periods[:i]) if m.kind not in OWN_SENTENCE), None
+            )
             if mention is not None and _history(mention, self.published):
                 mention = None
         if mention is None:
@@ -178,6 +180,10 @@ def _with_dateline(places: list[PlaceMention], units: list[PlaceMention]) -> lis
     new = [u for u in units if not any(p.start < u.end and u.start < p.end for p in places)]
     return sorted(places + new, key=_start) if new else places
 
+
+OWN_SENTENCE = frozenset({"day", "current"})
+"""Period kinds that date only their own sentence: a meeting's day ("on Sunday 27 November")
+and "currently" ("the road is currently 4 m wide") say nothing of the next sentences' figures."""
 
 HISTORY_YEARS = 10
 """A period ending more than this many years before publication is history ("the victory of

@@ -42,6 +42,7 @@ KINDS: tuple[str, ...] = (
     "recent",
     "year_to_date",
     "to_date",
+    "current",
     "published",
 )
 """What kind of expression a ``PeriodMention`` came from (``published``: the fallback)."""
@@ -260,9 +261,14 @@ def _rules(lang: str) -> _Rules:
     ]
     firsts += [shape_firsts] * (len(pats) - n_templates)
     # "So far" alone comes last: inside "from 2013 to now" the whole range wins.
-    for tpl in lex.get("to_date", []):
-        pats.append(("to_date", _template(tpl, list(numbers))))
-        firsts.append(_template_firsts(tpl, list(numbers)))
+    for key, kind in (("to_date", "to_date"), ("currently", "current")):
+        for tpl in lex.get(key, []):
+            # a whole word: "jelenleg" (currently), never inside "jelenlegi" (current)
+            end = (
+                r"(?!\w)" if kind == "current" and tpl[-1].isalpha() and tpl[-1] < "\u2e80" else ""
+            )
+            pats.append((kind, _template(tpl, list(numbers)) + end))
+            firsts.append(_template_firsts(tpl, list(numbers)))
     flags = re.IGNORECASE
     compiled = tuple((k, re.compile(b + p, flags), _needs_year(k, p)) for k, p in pats)
     # Families of patterns that scan the same stretches: those needing no year (the whole
@@ -565,7 +571,7 @@ def _build(
             return None
         start, end = (f"{year}-01", f"{year}-{n:02d}") if year else (None, None)
         kind = "first_months"
-    elif kind == "to_date":
+    elif kind in ("to_date", "current"):
         start, end = None, pub
     elif kind == "year_to_date":
         start, end = (f"{pub_year}-01", pub) if pub_year and pub else (None, None)
