@@ -48,6 +48,19 @@ from dvk_analysis.text.extract import extract_text
             "Dak To",
             "commune",
         ),
+        (
+            "es",
+            "La comuna de Xuan Dinh, en el distrito de Xuan Loc, ha cumplido 19/19 criterios.",
+            "Xuan Dinh",
+            "commune",
+        ),
+        (
+            "fr",
+            "La commune de Truong Yen, dans le district de Chuong My, a mobilisé 24 milliards "
+            "de dongs.",
+            "Truong Yen",
+            "commune",
+        ),
     ],
 )
 def test_an_address_reports_on_its_smallest_unit(lang, text, place, level):

@@ -319,7 +319,7 @@ def level_rank(level: str) -> int:
 
 
 _ADDRESS_GAP = re.compile(
-    r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|"
+    r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|en|dans|"
     r"в|في|من|的|所属)[\s,]*(?:(?:het|de|der|the|la|le|el)\s+)?)?"
     r"(?:(?:التابعة|التابع)\s*)?[بل]?",
     re.IGNORECASE,
