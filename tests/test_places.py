@@ -223,10 +223,10 @@ def test_french_spanish_linkers():
     assert _one(es, "Thanh Son").admin_level == "district"
 
 
-def test_french_ho_chi_minh_ville_is_a_city():
+def test_french_ho_chi_minh_ville_is_a_centrally_run_city_of_province_level():
     found = find_places("À Hô Chi Minh-Ville, 56 communes ont atteint la norme.", "fr")
     city = _one(found, "Hô Chi Minh")
-    assert city.admin_level == "city"
+    assert city.admin_level == "province"
     assert city.province == "Hồ Chí Minh"
 
 
@@ -469,3 +469,22 @@ def test_a_name_stops_at_an_article_or_a_dateline_dash_but_keeps_its_own_words(
     text, lang, expected
 ):
     assert [p.text for p in find_places(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "level"),
+    [
+        ("ru", "Все 382 общины города Ханоя признаны.", "province"),  # centrally run
+        ("vi", "Thành phố Hà Nội có 382 xã.", "province"),
+        ("zh", "河内市有382个乡。", "province"),
+        ("vi", "Thành phố Bắc Ninh có 12 xã.", "city"),  # a provincial city
+    ],
+)
+def test_a_centrally_run_city_is_a_unit_of_province_level(lang, text, level):
+    (mention,) = find_places(text, lang)
+    assert mention.admin_level == level
+
+
+def test_an_article_before_a_level_word_is_no_name():
+    # "La ville a mobilisé ...": "the city", not a city called "La"
+    assert [p.text for p in find_places("La ville a mobilisé 143 milliards.", "fr")] == []

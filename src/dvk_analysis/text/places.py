@@ -501,10 +501,22 @@ def _mention(
     text: str, start: int, end: int, span: tuple[int, int], level: str, hint: Province | None
 ) -> PlaceMention:
     name = text[span[0] : span[1]]
+    if level == "city" and centrally_run(name):
+        level = "province"  # "города Ханоя", "Thành phố Hà Nội": a province-level city
     province, legacy_code, code_2025, prov_2025 = resolve_unit_name(name, level, hint)
     return PlaceMention(
         start, end, text[start:end], name, level, province, legacy_code, code_2025, prov_2025
     )
+
+
+@cache
+def centrally_run(name: str) -> bool:
+    """Whether ``name`` is a centrally-run city (Hà Nội, Đà Nẵng, ...), a unit of province
+    level; a provincial city named like its province ("thành phố Bắc Ninh") is not one."""
+    try:
+        return resolve_province(name).full_name.startswith("Thành phố")
+    except (KeyError, ValueError, LookupError):
+        return False
 
 
 def _dedupe(found: list[PlaceMention]) -> list[PlaceMention]:
