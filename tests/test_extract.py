@@ -1532,3 +1532,16 @@ def test_contribution_verbs_name_money_mobilised(lang, text, value):
 def test_a_decrease_is_no_count(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [c.value for c in claims] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "of its 209 communes": the size of the province, not communes meeting a standard
+        ("es", "La provincia evaluó sus 209 comunas; 11 comunas cumplen la norma.", [11]),
+        ("en", "The two had 51 new-style rural communes, out of 120 communes in total.", [51]),
+    ],
+)
+def test_the_units_own_total_is_no_achievement(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [c.value for c in claims if c.indicator == "communes_meeting_ntm"] == expected
