@@ -1545,3 +1545,15 @@ def test_a_decrease_is_no_count(lang, text, expected):
 def test_the_units_own_total_is_no_achievement(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [c.value for c in claims if c.indicator == "communes_meeting_ntm"] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Bei der Feier erhielten vier Personen die Ehrenmedaille der Massenmobilisierung."),
+        ("en", "At the meeting, two individuals received the commemorative medal."),
+    ],
+)
+def test_a_medal_is_an_honour(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [c.indicator for c in claims] == ["individuals_honored"]
