@@ -1557,3 +1557,23 @@ def test_the_units_own_total_is_no_achievement(lang, text, expected):
 def test_a_medal_is_an_honour(lang, text):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [c.indicator for c in claims] == ["individuals_honored"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le district a organisé une conférence d'éducation juridique destinée à 60 délégués.",
+            ("legal_education_participants", 60),
+        ),
+        (
+            "ar",
+            "ونظّمت المقاطعة ٣٧ دورة للتدريب والتثقيف القانوني.",
+            ("legal_education_sessions", 37),
+        ),
+    ],
+)
+def test_conferences_and_courses_of_legal_education(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [(c.indicator, c.value) for c in claims] == [expected]
