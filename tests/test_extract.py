@@ -1372,6 +1372,9 @@ def test_a_tier_after_a_count_of_communes_is_the_next_item_not_a_model(lang, tex
         ("es", "En la comuna de Hai Duong ya se han cumplido 13 criterios.", [13]),
         ("hu", "Van Thang 14 kritériumot teljesít, Ninh Tho pedig 15 kritériumot.", [14, 15]),
         ("hu", "Headline: a községek teljesítik a szintet\nA program 19 kritériumból áll.", []),
+        # criteria after a count of communes describe that unnamed group
+        ("vi", "Toàn tỉnh có 69/85 xã đạt 19/19 tiêu chí nông thôn mới.", []),
+        ("ru", "К концу 2020 года одна община выполнила 14 критериев новой деревни.", []),
     ],
 )
 def test_criteria_met_are_a_share_of_the_set_never_its_size(lang, text, expected):

@@ -393,6 +393,8 @@ def _claim(
         return None  # a plan or a target: "the district wants six more communes to meet ..."
     if _says(lex.average_words, before):
         return None  # "on average each commune met 14.25 criteria"
+    if indicator in NEED_SHARE and _counted_units_before(before, lex):
+        return None  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
     measure, tier = achievement_scale(clause, indicator, lex, item)
     return Claim(
@@ -474,6 +476,21 @@ def _counts_set(clause: str, lex: Lexicon) -> bool:
     """Whether the clause says the whole set ("all 19 criteria") or that a unit has met a count
     of criteria ("the commune has met 15 criteria"): either makes a bare count a claim."""
     return _says(lex.all_words, clause) or _says(lex.met_words, clause)
+
+
+def _counted_units_before(before: str, lex: Lexicon) -> bool:
+    """Whether ``before`` (the number's line up to it) counts communes ("69/85 xã", "одна
+    община", "egy község"): criteria after such a count describe a group of unnamed communes,
+    which the codebook does not code, not one unit's criteria met."""
+    rule = next((r for r in lex.rules if r.name == "communes_meeting_ntm"), None)
+    if rule is None:
+        return False
+    for hit in rule.keywords.finditer(before):
+        head = before[max(0, hit.start() - 20) : hit.start()]
+        found = _numbers(head, lex.lang)
+        if found and not head[found[-1].end :].strip():
+            return True
+    return False
 
 
 def _own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tuple[str, str]:
