@@ -488,3 +488,14 @@ def test_a_centrally_run_city_is_a_unit_of_province_level(lang, text, level):
 def test_an_article_before_a_level_word_is_no_name():
     # "La ville a mobilisé ...": "the city", not a city called "La"
     assert [p.text for p in find_places("La ville a mobilisé 143 milliards.", "fr")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("新会乡是新州县的一个偏远乡。", ["新州"]),  # "a remote commune" is no name
+        ("新中乡即将迎来新农村达标乡的挂牌。", ["新中"]),  # Tân Trung; "达标乡" describes it
+    ],
+)
+def test_a_describing_word_before_a_han_level_character_is_no_name(text, names):
+    assert [p.name for p in find_places(text, "zh")] == names

@@ -355,8 +355,13 @@ _ONE_SYLLABLE = frozenset("村屯")
 
 
 def _han_false(text: str, pos: int, false_words: Sequence[str]) -> bool:
-    """Tell whether the level character at ``pos`` is part of a word ("社会", "农村")."""
-    return any(text.startswith(w, pos) or text.startswith(w, pos - 1) for w in false_words)
+    """Tell whether the level character at ``pos`` is part of a word ("社会", "农村") or stands
+    after a describing word instead of a name ("偏远乡" a remote commune, "达标乡" a commune
+    meeting the standard)."""
+    return any(
+        text.startswith(w, pos) or text.startswith(w, pos - 1) or text.endswith(w, 0, pos)
+        for w in false_words
+    )
 
 
 @cache
