@@ -51,7 +51,6 @@ from dvk_analysis.text.items import expr_start, listed, number_fields, own_tier,
 from dvk_analysis.text.keywords import (
     ACHIEVEMENTS,
     ITEM_EXCLUDED,
-    NEED_SHARE,
     NO_RANGE,
     Candidate,
     Hit,
@@ -72,6 +71,7 @@ from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import respective_fields
 from dvk_analysis.text.scope import level_rank
+from dvk_analysis.text.stance import not_stated_as_fact
 from dvk_analysis.text.units import currency_before, unit_before
 
 if TYPE_CHECKING:
@@ -382,19 +382,8 @@ def _claim(
     if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         return None
     indicator = chosen.rule.name
-    before, after = _own_line(text, number, clause_span)
-    if (
-        indicator in NEED_SHARE
-        and number.denominator is None
-        and (number.qualifier == "less_than" or not _counts_set(before + after, lex))
-    ):
-        return None  # "19 criteria" is the set; "below 6 criteria" sorts communes
-    if _says(lex.plan_words, before) or _says(lex.plan_after, after):
-        return None  # a plan or a target: "the district wants six more communes to meet ..."
-    if _says(lex.average_words, before):
-        return None  # "on average each commune met 14.25 criteria"
-    if indicator in NEED_SHARE and _counted_units_before(before, lex):
-        return None  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
+    if not_stated_as_fact(text, number, clause_span, indicator, lex):
+        return None
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
     measure, tier = achievement_scale(clause, indicator, lex, item)
     return Claim(
@@ -470,44 +459,6 @@ def title_end(text: str) -> int:
         return 0
     line = text[:end].rstrip()
     return 0 if line.endswith((".", "。", "!", "?")) else end
-
-
-def _counts_set(clause: str, lex: Lexicon) -> bool:
-    """Whether the clause says the whole set ("all 19 criteria") or that a unit has met a count
-    of criteria ("the commune has met 15 criteria"): either makes a bare count a claim."""
-    return _says(lex.all_words, clause) or _says(lex.met_words, clause)
-
-
-def _counted_units_before(before: str, lex: Lexicon) -> bool:
-    """Whether ``before`` (the number's line up to it) counts communes ("69/85 xã", "одна
-    община", "egy község"): criteria after such a count describe a group of unnamed communes,
-    which the codebook does not code, not one unit's criteria met."""
-    rule = next((r for r in lex.rules if r.name == "communes_meeting_ntm"), None)
-    if rule is None:
-        return False
-    for hit in rule.keywords.finditer(before):
-        head = before[max(0, hit.start() - 20) : hit.start()]
-        found = _numbers(head, lex.lang)
-        if found and not head[found[-1].end :].strip():
-            return True
-    return False
-
-
-def _own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tuple[str, str]:
-    """The number's clause before and after the number, cut at line breaks.
-
-    Why: a clause may run over a paragraph break (after an abbreviation such as "млн.") or
-    start in the headline, and the next paragraph's plan or the headline's verb says nothing
-    about this number. Most languages put a modal before the number (``plan_words``);
-    Hungarian puts its verb forms after it (``plan_after``).
-    """
-    start = max(clause_span[0], text.rfind("\n", 0, number.start) + 1)
-    end = text.find("\n", number.end, clause_span[1])
-    return text[start : number.start], text[number.end : clause_span[1] if end < 0 else end]
-
-
-def _says(words: re.Pattern[str] | None, clause: str) -> bool:
-    return words is not None and words.search(clause) is not None
 
 
 def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:

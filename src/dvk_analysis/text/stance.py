@@ -1,0 +1,72 @@
+"""Whether a number is stated as a fact about one unit: plans, averages and groups are not.
+
+A number can sit next to the right keyword and still be no claim: "the district wants six more
+communes to meet the standard this year" (a plan), "on average each commune met 14.25
+criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
+unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
+lexicon data (``plan_words``, ``plan_after``, ``average_words``, ``all_words``, ``met_words``);
+this module reads them on the number's own line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dvk_analysis.text.keywords import NEED_SHARE, Lexicon
+from dvk_analysis.text.numbers import NumberMatch, find_numbers
+
+
+def not_stated_as_fact(
+    text: str, number: NumberMatch, clause_span: tuple[int, int], indicator: str, lex: Lexicon
+) -> str | None:
+    """Why ``number`` (read as ``indicator``) is no claim, or None when it may be one."""
+    before, after = own_line(text, number, clause_span)
+    bare = indicator in NEED_SHARE and number.denominator is None
+    if bare and (number.qualifier == "less_than" or not _counts_set(before + after, lex)):
+        return "set size"  # "19 criteria" is the set; "below 6 criteria" sorts communes
+    if says(lex.plan_words, before) or says(lex.plan_after, after):
+        return "plan"  # "the district wants six more communes to meet the standard"
+    if says(lex.average_words, before):
+        return "average"  # "on average each commune met 14.25 criteria"
+    if indicator in NEED_SHARE and _counted_units_before(before, lex):
+        return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
+    return None
+
+
+def own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tuple[str, str]:
+    """The number's clause before and after the number, cut at line breaks.
+
+    Why: a clause may run over a paragraph break (after an abbreviation such as "млн.") or
+    start in the headline, and the next paragraph's plan or the headline's verb says nothing
+    about this number. Most languages put a modal before the number (``plan_words``);
+    Hungarian puts its verb forms after it (``plan_after``).
+    """
+    start = max(clause_span[0], text.rfind("\n", 0, number.start) + 1)
+    end = text.find("\n", number.end, clause_span[1])
+    return text[start : number.start], text[number.end : clause_span[1] if end < 0 else end]
+
+
+def says(words: re.Pattern[str] | None, clause: str) -> bool:
+    """Whether one of the lexicon's ``words`` occurs in ``clause``."""
+    return words is not None and words.search(clause) is not None
+
+
+def _counts_set(clause: str, lex: Lexicon) -> bool:
+    """Whether the clause says the whole set ("all 19 criteria") or that a unit has met a count
+    of criteria ("the commune has met 15 criteria"): either makes a bare count a claim."""
+    return says(lex.all_words, clause) or says(lex.met_words, clause)
+
+
+def _counted_units_before(before: str, lex: Lexicon) -> bool:
+    """Whether ``before`` (the number's line up to it) counts communes ("69/85 xã", "одна
+    община"): criteria after such a count describe a group of unnamed communes, which the
+    codebook does not code, not one unit's criteria met."""
+    rule = next((r for r in lex.rules if r.name == "communes_meeting_ntm"), None)
+    if rule is None:
+        return False
+    for hit in rule.keywords.finditer(before):
+        head = before[max(0, hit.start() - 20) : hit.start()]
+        found = find_numbers(head, lex.lang)
+        if found and not head[found[-1].end :].strip():
+            return True
+    return False

@@ -1,0 +1,40 @@
+"""Plans, averages, groups and set sizes are no claims: the reason ``stance`` gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.text.keywords import lexicon
+from dvk_analysis.text.numbers import find_numbers
+from dvk_analysis.text.stance import not_stated_as_fact, own_line
+
+COMMUNES, CRITERIA = "communes_meeting_ntm", "ntm_criteria_met"
+
+
+def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
+    number = next(n for n in find_numbers(text, lang) if text[n.start :].startswith(needle))
+    return not_stated_as_fact(text, number, (0, len(text)), indicator, lexicon(lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle", "indicator", "reason"),
+    [
+        ("nl", "Het district wil nog zes gemeenten erkennen.", "zes", COMMUNES, "plan"),
+        ("hu", "Hat község jelentkezett, hogy elérje a szintet.", "Hat", COMMUNES, "plan"),
+        ("ru", "В среднем община выполнила 14,25 критерия.", "14,25", CRITERIA, "average"),
+        ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "19/19", CRITERIA, "group"),
+        ("en", "Communes are assessed by 19 criteria.", "19", CRITERIA, "set size"),
+        ("en", "The commune has met 15 criteria.", "15", CRITERIA, None),
+        ("en", "The commune has met 17 of 19 criteria.", "17", CRITERIA, None),
+    ],
+)  # fmt: skip
+def test_the_reason_a_number_is_no_claim(lang, text, needle, indicator, reason):
+    assert _reason(text, needle, indicator, lang) == reason
+
+
+def test_the_own_line_stops_at_line_breaks():
+    text = "Title wants more\nPeople gave 2 billion dong.\nNext year the plan wants more."
+    number = next(n for n in find_numbers(text, "en") if n.value == 2e9)
+    before, after = own_line(text, number, (0, len(text)))
+    assert before == "People gave "
+    assert after.endswith("dong.") and "plan" not in after
