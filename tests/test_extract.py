@@ -1580,3 +1580,20 @@ def test_a_medal_is_an_honour(lang, text):
 def test_conferences_and_courses_of_legal_education(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [(c.indicator, c.value) for c in claims] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The agencies received citizens 2,759 times, covering 2,268 people.", [2759, 2268]),
+        ("de", "Die Behörden der Provinz Lam Dong haben 259 Mal Bürger empfangen.", [259]),
+        ("vi", "Lãnh đạo tỉnh đã tiếp 346 lượt công dân.", [346]),
+        ("hu", "A szervek 6353 alkalommal fogadtak állampolgárokat.", [6353]),
+        # a decrease in visits is no count; times without a reception are no count
+        ("vi", "Số lượt tiếp công dân giảm gần 600 lượt so với năm trước.", []),
+        ("en", "The delegation visited the commune 3 times.", []),
+    ],
+)
+def test_visits_of_citizens_to_a_reception_count_as_citizens_received(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [c.value for c in claims if c.indicator == "citizens_received"] == expected

@@ -8,7 +8,7 @@ from dvk_analysis.codebook import UNITS
 from dvk_analysis.text import units as units_module
 from dvk_analysis.text.lexicon import LANGUAGES, load
 from dvk_analysis.text.numbers import find_numbers
-from dvk_analysis.text.units import find_unit
+from dvk_analysis.text.units import currency_before, find_unit
 
 
 def unit_after_number(text: str, lang: str):
@@ -134,3 +134,16 @@ def test_lexicon_entry_without_factor_is_rejected(monkeypatch):
             find_unit("5 m2", 1, "en")
     finally:
         units_module._unit_grammar.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("of VND 81", True),
+        ("raised Dong 5", True),
+        ("the Provinz Lam Dong 259", False),  # the last syllable of a place name
+        ("Lam Dong 259", False),
+    ],
+)
+def test_a_currency_word_before_a_number_unless_it_ends_a_place_name(text, expected):
+    assert currency_before(text, text.rindex(" ") + 1, "en") is expected

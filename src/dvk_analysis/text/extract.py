@@ -335,11 +335,34 @@ def _measure(
     if unit is None and postposed_classifier(text, max(last.end, last.expr_end), lex.lang):
         found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"
         unit, factor = (found.unit, found.factor) if found else (None, factor)
+    if unit is None and (visit_end := _visits(text, last, lex)):
+        unit, unit_end = "persons", visit_end  # "received citizens 2,759 times"
     if is_year(number, unit) or skipped(text, number, unit_end, lex):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length
     return unit, factor, unit_end
+
+
+def _visits(text: str, number: NumberMatch, lex: Lexicon) -> int:
+    """End of a visit word after ``number`` ("2,759 times", "772 lượt", "259 Mal") when its
+    line speaks of receiving citizens just before or after it, else 0: reception offices count
+    citizens' visits, and the codebook counts them as citizens received."""
+    rule = next((r for r in lex.rules if r.name == "citizens_received"), None)
+    if lex.visit_after is None or rule is None:
+        return 0
+    end = max(number.end, number.expr_end)
+    found = lex.visit_after.match(text, end + len(text[end:]) - len(text[end:].lstrip(" ")))
+    if found is None:
+        return 0
+    start = max(text.rfind("\n", 0, number.start) + 1, number.start - 120)
+    stop = text.find("\n", found.end(), found.end() + 60)
+    around = (
+        text[start : number.start]
+        + " "
+        + text[found.end() : stop if stop >= 0 else found.end() + 60]
+    )
+    return found.end() if (rule.need or rule.keywords).search(around) else 0
 
 
 def _claim(

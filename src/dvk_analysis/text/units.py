@@ -154,4 +154,18 @@ def currency_before(text: str, pos: int, lang: str) -> bool:
     Why: news in English (and translations from it) write "VND 81.4 billion"; read without
     its unit, such a number was taken for a count of whatever noun stood nearby.
     """
-    return _currency_before(lang).search(text[max(0, pos - 12) : pos]) is not None
+    start = max(0, pos - 12)
+    found = _currency_before(lang).search(text[start:pos])
+    if found is None:
+        return False
+    word = found.group().strip()
+    if word[:1].isupper() and not word.isupper():
+        # "Lam Dong 259", "Hai Dong 12": the last syllable of a place name, not the currency
+        before = _WORD_BEFORE.search(
+            text, max(0, start + found.start() - 30), start + found.start()
+        )
+        return before is None or not before.group(1)[:1].isupper()
+    return True
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \-]+$")
