@@ -89,3 +89,14 @@ def test_a_now_word_inside_a_longer_word_is_none():
     # "jelenlegi állapotát" (its current state) is an adjective, no period of its own
     text = "2025-ben a kerület felmérte a jelenlegi állapotát, és 200 méter utat épített."
     assert _period(text, "200", lang="hu") == ("2025", "2025")
+
+
+def test_a_dateline_date_ends_an_open_period():
+    # the report's date: its sentence's figures are totals up to it, not that day's work
+    text = "HUNG YEN, 9 de julio de 2019 – Según un informe, 141 comunas cumplen la norma."
+    assert _period(text, "141", lang="es", published="2019-07-09") == ("", "2019-07-09")
+
+
+def test_a_date_in_the_body_is_that_day():
+    text = "Der Bericht kam spät. Am 9. Juli 2019 gaben 14 Haushalte Land ab."
+    assert _period(text, "14", lang="de", published="2019-08-01") == ("2019-07-09", "2019-07-09")

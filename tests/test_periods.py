@@ -438,3 +438,8 @@ def test_a_day_of_a_named_month_without_year_is_in_the_publication_year(lang, te
 def test_a_numeric_day_and_month_is_no_day():
     # "28/12" is also a fraction: only a month name makes a day without a year
     assert find_periods("Sáng 28/12, xã tổ chức lễ.", "vi", "2024-12-30") == []
+
+
+def test_a_spanish_date_links_day_and_month_with_de():
+    (m,) = find_periods("El 9 de julio de 2019 se reunieron.", "es", "2019-08")
+    assert (m.kind, m.period_start, m.period_end) == ("date", "2019-07-09", "2019-07-09")

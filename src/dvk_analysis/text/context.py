@@ -7,6 +7,7 @@ back on the manifest's province and publication date.
 
 from __future__ import annotations
 
+import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
@@ -90,7 +91,11 @@ class ArticleContext:
         places = address_chains(text, places)
         captions = caption_spans(text)
         periods = sorted(
-            (p for p in _periods(text, lang, published) if not _in_any(p.start, captions)),
+            (
+                _dateline_date(text, p)
+                for p in _periods(text, lang, published)
+                if not _in_any(p.start, captions)
+            ),
             key=_start,
         )
         return cls(
@@ -206,6 +211,28 @@ def _article_province(places: list[PlaceMention], province: str | None) -> Place
         except (KeyError, ValueError, LookupError):
             pass
     return next((p for p in places if p.admin_level == "province"), None)
+
+
+_DATELINE_DASH = re.compile(r"\s*[–—-]")
+DATELINE_LEAD = 60
+"""Longest place part of a dateline before its date ("HUNG YEN, 9 de julio de 2019 –")."""
+
+
+def _dateline_date(text: str, mention: PeriodMention) -> PeriodMention:
+    """The date of a dateline ("HUNG YEN, 9 de julio de 2019 – ...") as the end of an open
+    period: it is the report's date, and the figures of its sentence are totals up to it (as
+    "so far"), not that day's work. Any other mention is returned as it is."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    lead = text[line_start : mention.start]
+    if (
+        mention.kind == "date"
+        and len(lead) <= DATELINE_LEAD
+        and lead[:1].isupper()
+        and lead.rstrip().endswith(",")
+        and _DATELINE_DASH.match(text, mention.end)
+    ):
+        return replace(mention, period_start=None, kind="to_date")
+    return mention
 
 
 def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
