@@ -443,3 +443,20 @@ def test_a_numeric_day_and_month_is_no_day():
 def test_a_spanish_date_links_day_and_month_with_de():
     (m,) = find_periods("El 9 de julio de 2019 se reunieron.", "es", "2019-08")
     assert (m.kind, m.period_start, m.period_end) == ("date", "2019-07-09", "2019-07-09")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("ru", "Только в апреле провели 244 встречи.", ("2016-04", "2016-04")),
+        ("en", "Only in April they held 244 meetings.", ("2016-04", "2016-04")),
+        ("fr", "En avril, 12 réunions ont eu lieu.", ("2016-04", "2016-04")),
+    ],
+)
+def test_a_month_without_its_year_is_in_the_publication_year(lang, text, expected):
+    (m,) = find_periods(text, lang, "2016-05-10")
+    assert (m.period_start, m.period_end) == expected
+
+
+def test_a_month_name_without_an_in_word_is_no_period():
+    assert find_periods("They may hold 244 meetings.", "en", "2016-05-10") == []

@@ -253,6 +253,7 @@ def _rules(lang: str) -> _Rules:
         *_until(lex, atom, tail, lead),
         *_until_this_year(lex, mon, of),
         *_day_this_year(mon, of),
+        *_month_this_year(lex, mon, of),
         ("atom", rf"(?P<a>{date})"),
         ("atom", rf"(?P<a>{month})"),
         ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
@@ -368,6 +369,16 @@ def _day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
     ("28/12") are left out: they are also fractions."""
     day_month, no_year = _day_month(mon, of)
     return [("day_this_year", rf"(?<![\d.,/年])(?P<a>{day_month}){no_year}")]
+
+
+def _month_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "Only in April", "в апреле", "im April": a month without its year, after one of the
+    lexicon's ``month_before`` words, is that month of the publication's year. The word is
+    required: a month name alone may be another word (English "May", "March")."""
+    if not lex.get("month_before"):
+        return []
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)(?!\s*\d)"
+    return [("month_this_year", rf"(?:{_alt(lex['month_before'])})\s+(?P<a>(?:{mon})\w*){no_year}")]
 
 
 def _day_month(mon: str, of: str) -> tuple[str, str]:
@@ -596,6 +607,11 @@ def _build(
         if end is None or len(end) < 10:
             return None
         kind = "day"
+    elif kind == "month_this_year":
+        start = end = date_this_year(groups["a"], rules.month_patterns, pub)
+        if end is None:
+            return None
+        kind = "month"
     elif kind == "until_this_year":
         start, end, kind = None, date_this_year(groups["a"], rules.month_patterns, pub), "until"
         if end is None:
