@@ -1597,3 +1597,15 @@ def test_conferences_and_courses_of_legal_education(lang, text, expected):
 def test_visits_of_citizens_to_a_reception_count_as_citizens_received(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang)
     assert [c.value for c in claims if c.indicator == "citizens_received"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Среди примеров – семья Чан Ван Тханга в общине Намтхай, отдавшая 1612 м².",
+        "В общей сложности жителям пришлось отдать более 20 000 м² земли.",
+    ],
+)
+def test_russian_forms_of_giving_land(text):
+    claims = extract_text(text, article_id="a", lang="ru")
+    assert [c.indicator for c in claims] == ["land_donated"]
