@@ -1609,3 +1609,15 @@ def test_visits_of_citizens_to_a_reception_count_as_citizens_received(lang, text
 def test_russian_forms_of_giving_land(text):
     claims = extract_text(text, article_id="a", lang="ru")
     assert [c.indicator for c in claims] == ["land_donated"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "ومنها الطريق الإقليمي 833B والطرق الريفية."),  # a road's code
+        ("ar", "وقال رئيس المجموعة السكنية ٢٦٧: «لأكون قدوة»."),  # a residential group's number
+        ("en", "Households along provincial road 833B gave land."),
+    ],
+)
+def test_codes_and_labels_are_no_counts(lang, text):
+    assert [c.value for c in extract_text(text, article_id="a", lang=lang)] == []

@@ -211,9 +211,15 @@ def _is_code(text: str, number: NumberMatch) -> bool:
     """True for decree, resolution and road numbers: "25-NQ/TW", "558/QĐ-TTg", "DT-186"."""
     after = text[number.end : number.end + 2]
     before = text[max(0, number.start - 2) : number.start]
-    return (len(after) == 2 and after[0] in "-/–" and after[1].isalpha()) or (
-        len(before) == 2 and before[1] in "-–/" and before[0].isalpha()
+    return (
+        (len(after) == 2 and after[0] in "-/–" and after[1].isalpha())
+        or (len(before) == 2 and before[1] in "-–/" and before[0].isalpha())
+        or _LETTER_SUFFIX.match(text, number.end) is not None
     )
+
+
+_LETTER_SUFFIX = re.compile(r"[A-Z](?![^\W\d_])")
+"""One capital letter glued to the digits ("833B", "QL1A"): a road's or a decree's code."""
 
 
 def _ends_with(before: str, pattern: re.Pattern[str] | None, lang: str) -> bool:
