@@ -295,6 +295,8 @@ def extract_text(
         # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
         # of the same unit, when another unit's claim came between
         for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
+            if prior[0].indicator == "ntm_funds_total" and _part_of(text, prior[0], number, lex):
+                continue  # "566.5 billion in total, of which 416.5 billion from residents"
             exclude = _item_exclude(prior[0].indicator, lex)
             claim = claim or listed(
                 text, number, measured, prior, hit_cache[clause_index][0], context, exclude, tiers
@@ -402,8 +404,15 @@ def _claim(
     chosen = choose(candidates, lex)
     if _field_fits(field, chosen, lex, unit):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
-    if chosen is None or _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
+    if chosen is None:
         return None
+    if _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
+        # "spent VND 185 billion, of which people contributed 77 billion": the programme's
+        # money from all sources, not what people gave
+        total = next((r for r in lex.rules if r.name == "ntm_funds_total"), None)
+        if chosen.rule.name not in ("funds_mobilized", "ntm_funds_total") or total is None:
+            return None
+        chosen = Candidate(total, chosen.distance, chosen.keyword, chosen.between, chosen.side)
     indicator = chosen.rule.name
     if not_stated_as_fact(text, number, clause_span, indicator, lex):
         return None
@@ -513,13 +522,21 @@ def _is_total(
     """True for a sum of money followed by "of which" and another number in the clause.
 
     "Total resources reached VND 500 billion, of which people contributed VND 120 billion":
-    the 500 billion includes the state budget, so it is not what people mobilised; the part
-    after "of which" is. Same shape in every language (the lexicon's ``of_which`` words).
+    the 500 billion includes the state budget, so it is the programme's money from all sources
+    (``ntm_funds_total``), not what people mobilised; the part after "of which" is. Same shape
+    in every language (the lexicon's ``of_which`` words).
     """
     if rule.unit != "VND" or lex.of_which is None:
         return False
     found = lex.of_which.search(text, number.end, c_end)
     return found is not None and any(s >= found.end() for s in clause_starts)
+
+
+def _part_of(text: str, total: Claim, number: NumberMatch, lex: Lexicon) -> bool:
+    """Whether an "of which" word stands between a total's number and ``number``: the part
+    after it is no further item of the total's list."""
+    words = lex.of_which
+    return words is not None and words.search(text, total.end, number.start) is not None
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:
