@@ -1586,6 +1586,13 @@ def test_conferences_and_courses_of_legal_education(lang, text, expected):
         ("de", "Die Behörden der Provinz Lam Dong haben 259 Mal Bürger empfangen.", [259]),
         ("vi", "Lãnh đạo tỉnh đã tiếp 346 lượt công dân.", [346]),
         ("hu", "A szervek 6353 alkalommal fogadtak állampolgárokat.", [6353]),
+        (
+            "de",
+            "Im Betrieb empfing die Stelle 84 Einzelbesuche mit insgesamt 95 Personen.",
+            [84, 95],
+        ),
+        ("nl", "De voorzitter ontving 11 bezoeken van burgers.", [11]),
+        ("ru", "Органы провинции провели 3 235 приёмов граждан.", [3235]),
         # a decrease in visits is no count; times without a reception are no count
         ("vi", "Số lượt tiếp công dân giảm gần 600 lượt so với năm trước.", []),
         ("en", "The delegation visited the commune 3 times.", []),

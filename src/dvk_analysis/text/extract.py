@@ -362,7 +362,7 @@ def _visits(text: str, number: NumberMatch, lex: Lexicon) -> int:
     around = (
         text[start : number.start]
         + " "
-        + text[found.end() : stop if stop >= 0 else found.end() + 60]
+        + text[found.start() : stop if stop >= 0 else found.end() + 60]
     )
     return found.end() if (rule.need or rule.keywords).search(around) else 0
 
