@@ -24,6 +24,10 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("ru", "В среднем община выполнила 14,25 критерия.", "14,25", CRITERIA, "average"),
         ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "19/19", CRITERIA, "group"),
         ("en", "Communes are assessed by 19 criteria.", "19", CRITERIA, "set size"),
+        ("nl", "Verder voldoen 38 gemeenten aan 10 tot 14 criteria.", "38", COMMUNES, "group"),
+        ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "69", COMMUNES, None),  # all: the standard
+        ("nl", "De elf gemeenten die dit jaar de norm moeten halen.", "elf", COMMUNES, "plan"),
+        ("de", "Drei Gemeenten, die den Standard erreichen sollen.", "Drei", COMMUNES, "plan"),
         ("en", "The commune has met 15 criteria.", "15", CRITERIA, None),
         ("en", "The commune has met 17 of 19 criteria.", "17", CRITERIA, None),
     ],

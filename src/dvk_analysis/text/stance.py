@@ -30,6 +30,8 @@ def not_stated_as_fact(
         return "average"  # "on average each commune met 14.25 criteria"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
+    if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
+        return "group"  # "38 gemeenten aan 10 tot 14 criteria": communes sorted by progress
     return None
 
 
@@ -70,3 +72,19 @@ def _counted_units_before(before: str, lex: Lexicon) -> bool:
         if found and not head[found[-1].end :].strip():
             return True
     return False
+
+
+def _criteria_after(after: str, lex: Lexicon) -> bool:
+    """Whether a count of criteria follows a count of communes closely ("38 communes at 10 to
+    14 criteria", "47 gemeenten halen tussen 15 en 18 criteria"): the communes are a group
+    sorted by progress, not communes meeting the standard."""
+    rule = next((r for r in lex.rules if r.name == "ntm_criteria_met"), None)
+    if rule is None:
+        return False
+    head = after[:40]
+    hit = rule.keywords.search(head)
+    if hit is None:
+        return False
+    counts = find_numbers(head[: hit.start()], lex.lang)
+    # "69/85 xã đạt 19/19 tiêu chí": all criteria met is the standard itself
+    return bool(counts) and counts[-1].denominator != counts[-1].value
