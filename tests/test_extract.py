@@ -1613,3 +1613,9 @@ def test_visits_of_citizens_to_a_reception_count_as_citizens_received(lang, text
 def test_russian_forms_of_giving_land(text):
     claims = extract_text(text, article_id="a", lang="ru")
     assert [c.indicator for c in claims] == ["land_donated"]
+
+
+def test_a_model_residential_quarter_is_a_village_not_a_model():
+    text = "На сегодня в провинции признаны 31 образцовый жилой квартал новой деревни."
+    claims = extract_text(text, article_id="a", lang="ru")
+    assert [(c.indicator, c.value) for c in claims] == [("villages_meeting_standard", 31)]
