@@ -460,3 +460,13 @@ def test_a_month_without_its_year_is_in_the_publication_year(lang, text, expecte
 
 def test_a_month_name_without_an_in_word_is_no_period():
     assert find_periods("They may hold 244 meetings.", "en", "2016-05-10") == []
+
+
+def test_period_patterns_compile_only_when_a_text_can_hold_them():
+    from dvk_analysis.text.periods import _rules
+
+    _rules.cache_clear()  # a fresh set of patterns, none compiled yet
+    find_periods("Năm 2023, toàn huyện có 120 mô hình.", "vi", "2024-01-01")
+    compiled = [lazy for _, lazy, _ in _rules("vi").patterns if "regex" in vars(lazy)]
+    # the year shapes were needed; most templates ("first N months", "so far" ...) were not
+    assert 0 < len(compiled) < len(_rules("vi").patterns) / 2

@@ -117,7 +117,13 @@ def keyword_parts(
     for word in sorted(set(words), key=len, reverse=True):
         bare = word.strip("*")
         core = re.escape(bare).replace(r"\ ", r"\s+")
-        wild = "" if contains else r"[\w\u064b-\u0652\u0670]*"  # Arabic marks inside words
+        # Arabic marks are no \w: an Arabic word's wildcard must let them through; any other
+        # word's is a plain \w*, which compiles to one category test instead of a charset
+        wild = (
+            ""
+            if contains
+            else (r"[\w\u064b-\u0652\u0670]*" if _ARABIC_LETTER.search(word) else r"\w*")
+        )
         head = wild if word.startswith("*") else (r"(?<!\w)" if spaced else "")
         tail = wild if word.endswith("*") else (r"(?!\w)" if spaced and word[-1:].isalnum() else "")
         first = bare[0]
