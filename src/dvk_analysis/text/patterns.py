@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cached_property
 
 WS = "[ \t\u00a0\u202f\u2009]"
 """One horizontal space of any kind (no newline: a phrase never spans lines)."""
@@ -205,3 +206,33 @@ def union_prefilter(
         return re.compile(test, re.IGNORECASE)
     chars: set[str] = set().union(*firsts)  # type: ignore[arg-type]
     return re.compile(f"(?-i:{first_char_class(chars)})(?<={test}.)", re.IGNORECASE)
+
+
+class LazyPattern:
+    """A pattern compiled on first use.
+
+    Why: a language has some hundred period patterns and compiling them all was a third of a
+    cold run's start; most texts only ever hold a few of them, and a union of them (compiled
+    anyway, :func:`union_prefilter`) tells where one may start. ``firsts`` are the characters
+    a match starts with (None: unknown).
+    """
+
+    def __init__(self, source: str, flags: int, firsts: set[str] | None) -> None:
+        self.source, self.flags = source, flags
+        self.firsts = None if firsts is None else {c.casefold() for c in firsts}
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+    def may_start(self, scan: str, starts: list[tuple[int, int]]) -> bool:
+        """Whether one of ``starts`` holds a character a match can start with."""
+        if not starts:
+            return False
+        if self.firsts is None or any(not c or c == "*" or c.isspace() for c in self.firsts):
+            return True
+        return any(
+            not scan[pos].isascii() or scan[pos].casefold() in self.firsts
+            for pos, _ in starts
+            if pos < len(scan)
+        )

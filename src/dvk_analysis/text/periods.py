@@ -18,10 +18,11 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
 from dvk_analysis.text.dates import date_this_year, parse_date
 from dvk_analysis.text.lexicon import section
+from dvk_analysis.text.patterns import LazyPattern
 from dvk_analysis.text.patterns import stem_alternation as _alt
 from dvk_analysis.text.patterns import union_prefilter as _union
 from dvk_analysis.text.spans import latest_before
@@ -145,42 +146,12 @@ def _windows(scan: str) -> list[tuple[int, int]]:
     return out
 
 
-class _LazyPattern:
-    """A period pattern compiled on first use.
-
-    Why: a language has some hundred patterns and compiling them all was a third of a cold
-    run's start; most texts only ever hold a few of them, and the family's union (compiled
-    anyway) tells where one may start. ``firsts`` are the characters a match starts with
-    (None: unknown).
-    """
-
-    def __init__(self, source: str, flags: int, firsts: set[str] | None) -> None:
-        self.source, self.flags = source, flags
-        self.firsts = None if firsts is None else {c.casefold() for c in firsts}
-
-    @cached_property
-    def regex(self) -> re.Pattern[str]:
-        return re.compile(self.source, self.flags)
-
-    def may_start(self, scan: str, starts: list[tuple[int, int]]) -> bool:
-        """Whether one of ``starts`` holds a character a match can start with."""
-        if not starts:
-            return False
-        if self.firsts is None or any(not c or c == "*" or c.isspace() for c in self.firsts):
-            return True
-        return any(
-            not scan[pos].isascii() or scan[pos].casefold() in self.firsts
-            for pos, _ in starts
-            if pos < len(scan)
-        )
-
-
 @dataclass(frozen=True)
 class _Rules:
     month_names: dict[str, int]
     number_words: dict[str, int]
     atom: str  # regex string, no groups, for any single date/month/year
-    patterns: tuple[tuple[str, _LazyPattern, bool], ...]  # (kind, regex, needs a year)
+    patterns: tuple[tuple[str, LazyPattern, bool], ...]  # (kind, regex, needs a year)
     families: tuple[int, ...] = ()  # per pattern: index of its family in ``unions``
     unions: tuple[re.Pattern[str] | None, ...] = ()  # per family: where any pattern matches
     month_patterns: tuple[tuple[int, int, re.Pattern[str]], ...] = ()  # (len, month, regex)
@@ -302,7 +273,7 @@ def _rules(lang: str) -> _Rules:
             firsts.append(_template_firsts(tpl, list(numbers)))
     flags = re.IGNORECASE
     compiled = tuple(
-        (k, _LazyPattern(b + p, flags, f), _needs_year(k, p))
+        (k, LazyPattern(b + p, flags, f), _needs_year(k, p))
         for (k, p), f in zip(pats, firsts, strict=True)
     )
     # Families of patterns that scan the same stretches: those needing no year (the whole
