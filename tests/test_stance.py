@@ -6,7 +6,7 @@ import pytest
 
 from dvk_analysis.text.keywords import lexicon
 from dvk_analysis.text.numbers import find_numbers
-from dvk_analysis.text.stance import not_stated_as_fact, own_line
+from dvk_analysis.text.stance import not_stated_as_fact, own_line, whole_set
 
 COMMUNES, CRITERIA = "communes_meeting_ntm", "ntm_criteria_met"
 
@@ -42,3 +42,18 @@ def test_the_own_line_stops_at_line_breaks():
     before, after = own_line(text, number, (0, len(text)))
     assert before == "People gave "
     assert after.endswith("dong.") and "plan" not in after
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Inzwischen hat sie alle 19 Kriterien erfüllt.", True),
+        ("hu", "Que Loc község mind a 19 kritériumot teljesítette.", True),
+        ("zh", "该乡已完成全部19项标准。", True),
+        ("en", "The commune has met 15 criteria.", False),
+        ("en", "All communes have met 15 criteria.", False),  # "all" is not next to the count
+    ],
+)
+def test_an_all_word_right_before_the_count_makes_it_the_whole_set(lang, text, expected):
+    number = next(n for n in find_numbers(text, lang) if n.value in (15, 19))
+    assert whole_set(text, number, lexicon(lang)) is expected

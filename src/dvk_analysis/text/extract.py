@@ -51,6 +51,7 @@ from dvk_analysis.text.items import expr_start, listed, number_fields, own_tier,
 from dvk_analysis.text.keywords import (
     ACHIEVEMENTS,
     ITEM_EXCLUDED,
+    NEED_SHARE,
     NO_RANGE,
     Candidate,
     Hit,
@@ -71,7 +72,7 @@ from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import respective_fields
 from dvk_analysis.text.scope import level_rank
-from dvk_analysis.text.stance import not_stated_as_fact
+from dvk_analysis.text.stance import not_stated_as_fact, whole_set
 from dvk_analysis.text.units import currency_before, unit_before
 
 if TYPE_CHECKING:
@@ -418,17 +419,20 @@ def _claim(
         return None
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
     measure, tier = achievement_scale(clause, indicator, lex, item)
+    fields = number_fields(
+        number,
+        factor,
+        context,
+        (item_start not in (c_start, *others) and _listed_unit(text, item_start, expr, context))
+        or _finer_place_after(text, number, item_end, context, lex.lang),
+    )
+    if indicator in NEED_SHARE and fields["denominator"] is None and whole_set(text, number, lex):
+        fields["denominator"] = fields["value"]  # "all 19 criteria" is 19 of 19
     return Claim(
         article_id=article_id,
         indicator=indicator,
         unit=chosen.rule.unit,
-        **number_fields(
-            number,
-            factor,
-            context,
-            (item_start not in (c_start, *others) and _listed_unit(text, item_start, expr, context))
-            or _finer_place_after(text, number, item_end, context, lex.lang),
-        ),
+        **fields,
         quote=clause.strip(),
         confidence=_confidence(chosen, unit, lex),
         rule=rule,

@@ -88,3 +88,15 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     counts = find_numbers(head[: hit.start()], lex.lang)
     # "69/85 xã đạt 19/19 tiêu chí": all criteria met is the standard itself
     return bool(counts) and counts[-1].denominator != counts[-1].value
+
+
+def whole_set(text: str, number: NumberMatch, lex: Lexicon) -> bool:
+    """Whether an "all" word stands right before ``number`` ("alle 19 Kriterien", "tất cả 19
+    tiêu chí", "mind a 19 kritérium"): the count is the whole set, N of N."""
+    head = text[max(0, number.start - 16) : number.start]
+    found = None if lex.all_words is None else list(lex.all_words.finditer(head))
+    return bool(found) and _ARTICLE_GAP.fullmatch(head, found[-1].end()) is not None
+
+
+_ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?")
+"""Between an "all" word and its number: nothing, or a short article ("mind a 19", "all the")."""
