@@ -579,6 +579,13 @@ def test_land_recovered_for_a_project_is_not_donated(lang, text):
             566.5e9,
             416.5e9,
         ),
+        (
+            "fr",
+            "Yen Hung a mobilisé plus de 100 milliards de dongs, sur cette somme les habitants "
+            "ont apporté 20 milliards de dongs.",
+            100e9,
+            20e9,
+        ),
     ],
 )
 def test_the_total_before_of_which_is_all_sources_and_the_part_the_peoples(
@@ -1592,6 +1599,12 @@ def test_conferences_and_courses_of_legal_education(lang, text, expected):
             [84, 95],
         ),
         ("nl", "De voorzitter ontving 11 bezoeken van burgers.", [11]),
+        (
+            "de",
+            "An den Bürgerempfangsstellen wurden 3.523 Besuche mit insgesamt 4.263 Bürgerinnen "
+            "und Bürgern gezählt.",
+            [3523, 4263],
+        ),
         ("ru", "Органы провинции провели 3 235 приёмов граждан.", [3235]),
         # a decrease in visits is no count; times without a reception are no count
         ("vi", "Số lượt tiếp công dân giảm gần 600 lượt so với năm trước.", []),
