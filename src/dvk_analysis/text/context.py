@@ -23,7 +23,13 @@ from dvk_analysis.text.places import (
     province_mention,
     sentence_starts,
 )
-from dvk_analysis.text.scope import address_chains, caption_spans, former_places, scoped_places
+from dvk_analysis.text.scope import (
+    address_chains,
+    caption_spans,
+    former_places,
+    inside,
+    scoped_places,
+)
 
 
 @cache
@@ -94,7 +100,7 @@ class ArticleContext:
             (
                 _dateline_date(text, p)
                 for p in _periods(text, lang, published)
-                if not _in_any(p.start, captions)
+                if not inside(p.start, captions)  # a caption dates its photo only
             ),
             key=_start,
         )
@@ -233,12 +239,6 @@ def _dateline_date(text: str, mention: PeriodMention) -> PeriodMention:
     ):
         return replace(mention, period_start=None, kind="to_date")
     return mention
-
-
-def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``pos`` lies in one of ``spans`` (photo captions: "Photo: the road opened at the
-    beginning of 2022" dates the photo, not the figures of the next paragraphs)."""
-    return any(a <= pos < b for a, b in spans)
 
 
 def _start(mention: PlaceMention | PeriodMention) -> int:

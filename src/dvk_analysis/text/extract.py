@@ -64,6 +64,7 @@ from dvk_analysis.text.keywords import (
     lexicon,
     nearest_keyword,
     postposed_classifier,
+    rule_named,
     rules_of_unit,
 )
 from dvk_analysis.text.language import detect_language
@@ -347,15 +348,17 @@ def _measure(
     return unit, factor, unit_end
 
 
+_SPACES = re.compile(" *")
+
+
 def _visits(text: str, number: NumberMatch, lex: Lexicon) -> int:
     """End of a visit word after ``number`` ("2,759 times", "772 lượt", "259 Mal") when its
     line speaks of receiving citizens just before or after it, else 0: reception offices count
     citizens' visits, and the codebook counts them as citizens received."""
-    rule = next((r for r in lex.rules if r.name == "citizens_received"), None)
+    rule = rule_named(lex, "citizens_received")
     if lex.visit_after is None or rule is None:
         return 0
-    end = max(number.end, number.expr_end)
-    found = lex.visit_after.match(text, end + len(text[end:]) - len(text[end:].lstrip(" ")))
+    found = lex.visit_after.match(text, _SPACES.match(text, max(number.end, number.expr_end)).end())
     if found is None:
         return 0
     start = max(text.rfind("\n", 0, number.start) + 1, number.start - 120)
@@ -410,7 +413,7 @@ def _claim(
     if _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
         # "spent VND 185 billion, of which people contributed 77 billion": the programme's
         # money from all sources, not what people gave
-        total = next((r for r in lex.rules if r.name == "ntm_funds_total"), None)
+        total = rule_named(lex, "ntm_funds_total")
         if chosen.rule.name not in ("funds_mobilized", "ntm_funds_total") or total is None:
             return None
         chosen = Candidate(total, chosen.distance, chosen.keyword, chosen.between, chosen.side)
@@ -500,7 +503,7 @@ def title_end(text: str) -> int:
 def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
     """The excluded words of ``indicator`` when they count in the number's own list item
     (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money."""
-    rule = next((r for r in lex.rules if r.name == indicator), None)
+    rule = rule_named(lex, indicator)
     return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
 
 

@@ -230,6 +230,11 @@ def _compatible(rule: IndicatorRule, unit: str | None) -> bool:
     return rule.unit == unit
 
 
+def rule_named(lex: Lexicon, name: str) -> IndicatorRule | None:
+    """The lexicon's rule of indicator ``name``, or None when the language has none."""
+    return next((r for r in lex.rules if r.name == name), None)
+
+
 def rules_of_unit(lex: Lexicon, unit: str | None) -> tuple[IndicatorRule, ...]:
     """The rules ``_compatible`` with ``unit``, in lexicon order (cached per unit)."""
     found = lex.unit_rules.get(unit)

@@ -263,7 +263,8 @@ def caption_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (photo captions, ...)."""
     return any(a <= pos < b for a, b in spans)
 
 
@@ -278,11 +279,11 @@ def scoped_places(
     without a level word (:func:`openings.headline_unit`), else an unnamed unit of that level.
     """
     captions = caption_spans(text)
-    kept = [p for p in places if not _inside(p.start, captions)]
+    kept = [p for p in places if not inside(p.start, captions)]
     added: list[PlaceMention] = []
     headline: dict[str, tuple[str, str] | None] = {}
     for start, end, level in scope_matches(text):
-        if _inside(start, captions) or any(p.start <= start < p.end for p in kept):
+        if inside(start, captions) or any(p.start <= start < p.end for p in kept):
             continue
         phrase = text[start:end]
         if level == "national":

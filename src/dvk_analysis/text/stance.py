@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dvk_analysis.text.keywords import NEED_SHARE, Lexicon
+from dvk_analysis.text.keywords import NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, find_numbers
 
 
@@ -63,7 +63,7 @@ def _counted_units_before(before: str, lex: Lexicon) -> bool:
     """Whether ``before`` (the number's line up to it) counts communes ("69/85 xã", "одна
     община"): criteria after such a count describe a group of unnamed communes, which the
     codebook does not code, not one unit's criteria met."""
-    rule = next((r for r in lex.rules if r.name == "communes_meeting_ntm"), None)
+    rule = rule_named(lex, "communes_meeting_ntm")
     if rule is None:
         return False
     for hit in rule.keywords.finditer(before):
@@ -78,7 +78,7 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     """Whether a count of criteria follows a count of communes closely ("38 communes at 10 to
     14 criteria", "47 gemeenten halen tussen 15 en 18 criteria"): the communes are a group
     sorted by progress, not communes meeting the standard."""
-    rule = next((r for r in lex.rules if r.name == "ntm_criteria_met"), None)
+    rule = rule_named(lex, "ntm_criteria_met")
     if rule is None:
         return False
     head = after[:40]
