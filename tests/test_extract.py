@@ -550,52 +550,6 @@ def test_land_recovered_for_a_project_is_not_donated(lang, text):
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "total", "people"),
-    [
-        (
-            "en",
-            "Total resources mobilised reached VND 500 billion, of which people contributed "
-            "VND 120 billion.",
-            500e9,
-            120e9,
-        ),
-        (
-            "vi",
-            "Tổng nguồn lực huy động đạt 500 tỷ đồng, trong đó nhân dân đóng góp 120 tỷ đồng.",
-            500e9,
-            120e9,
-        ),
-        (
-            "en",
-            "The commune spent VND 185 billion on the programme, of which local people "
-            "contributed VND 77 billion.",
-            185e9,
-            77e9,
-        ),
-        (
-            "nl",
-            "In totaal bracht de gemeente 566,5 miljard dong bijeen, waarvan 416,5 miljard "
-            "dong door de inwoners werd geschonken.",
-            566.5e9,
-            416.5e9,
-        ),
-        (
-            "fr",
-            "Yen Hung a mobilisé plus de 100 milliards de dongs, sur cette somme les habitants "
-            "ont apporté 20 milliards de dongs.",
-            100e9,
-            20e9,
-        ),
-    ],
-)
-def test_the_total_before_of_which_is_all_sources_and_the_part_the_peoples(
-    lang, text, total, people
-):
-    # the sum before "of which" holds the state budget: the programme's money from all sources
-    assert _pairs(text, lang) == [("ntm_funds_total", total), ("funds_mobilized", people)]
-
-
-@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         ("en", "The province has 150 models, up 20 on last year.", [("dvk_models", 150)]),

@@ -8,7 +8,7 @@ from dvk_analysis.text.keywords import lexicon
 from dvk_analysis.text.numbers import find_numbers
 from dvk_analysis.text.stance import not_stated_as_fact, own_line, whole_set
 
-COMMUNES, CRITERIA = "communes_meeting_ntm", "ntm_criteria_met"
+COMMUNES, CRITERIA, FUNDS = "communes_meeting_ntm", "ntm_criteria_met", "funds_mobilized"
 
 
 def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
@@ -22,6 +22,9 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("nl", "Het district wil nog zes gemeenten erkennen.", "zes", COMMUNES, "plan"),
         ("hu", "Hat község jelentkezett, hogy elérje a szintet.", "Hat", COMMUNES, "plan"),
         ("ru", "В среднем община выполнила 14,25 критерия.", "14,25", CRITERIA, "average"),
+        # per-capita income is an average, no sum anyone mobilised
+        ("de", "Das Pro-Kopf-Einkommen liegt bei 46,7 Millionen Dong.", "46,7", FUNDS, "average"),
+        ("zh", "当地人均收入达7618万越南盾。", "7618", FUNDS, "average"),
         ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "19/19", CRITERIA, "group"),
         ("en", "Communes are assessed by 19 criteria.", "19", CRITERIA, "set size"),
         ("nl", "Verder voldoen 38 gemeenten aan 10 tot 14 criteria.", "38", COMMUNES, "group"),

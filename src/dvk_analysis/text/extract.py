@@ -55,7 +55,6 @@ from dvk_analysis.text.keywords import (
     NO_RANGE,
     Candidate,
     Hit,
-    IndicatorRule,
     Lexicon,
     achievement_scale,
     allowed_indicators,
@@ -69,6 +68,7 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
+from dvk_analysis.text.money import is_total, mobilised_by_unit, part_of
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import respective_fields
@@ -297,7 +297,7 @@ def extract_text(
         # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
         # of the same unit, when another unit's claim came between
         for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
-            if prior[0].indicator == "ntm_funds_total" and _part_of(text, prior[0], number, lex):
+            if prior[0].indicator == "ntm_funds_total" and part_of(text, prior[0].end, number, lex):
                 continue  # "566.5 billion in total, of which 416.5 billion from residents"
             exclude = _item_exclude(prior[0].indicator, lex)
             claim = claim or listed(
@@ -410,7 +410,9 @@ def _claim(
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None:
         return None
-    if _is_total(text, number, chosen.rule, clause_starts, c_end, lex):
+    if is_total(text, number, chosen.rule, clause_starts, c_end, lex) or (
+        chosen.rule.name == "funds_mobilized" and mobilised_by_unit(text, number, clause_span, lex)
+    ):
         # "spent VND 185 billion, of which people contributed 77 billion": the programme's
         # money from all sources, not what people gave
         total = rule_named(lex, "ntm_funds_total")
@@ -516,34 +518,6 @@ def _field_fits(
         return False
     family = field.rule.refines
     return chosen is None or family in (chosen.rule.name, chosen.rule.refines)
-
-
-def _is_total(
-    text: str,
-    number: NumberMatch,
-    rule: IndicatorRule,
-    clause_starts: Sequence[int],
-    c_end: int,
-    lex: Lexicon,
-) -> bool:
-    """True for a sum of money followed by "of which" and another number in the clause.
-
-    "Total resources reached VND 500 billion, of which people contributed VND 120 billion":
-    the 500 billion includes the state budget, so it is the programme's money from all sources
-    (``ntm_funds_total``), not what people mobilised; the part after "of which" is. Same shape
-    in every language (the lexicon's ``of_which`` words).
-    """
-    if rule.unit != "VND" or lex.of_which is None:
-        return False
-    found = lex.of_which.search(text, number.end, c_end)
-    return found is not None and any(s >= found.end() for s in clause_starts)
-
-
-def _part_of(text: str, total: Claim, number: NumberMatch, lex: Lexicon) -> bool:
-    """Whether an "of which" word stands between a total's number and ``number``: the part
-    after it is no further item of the total's list."""
-    words = lex.of_which
-    return words is not None and words.search(text, total.end, number.start) is not None
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:

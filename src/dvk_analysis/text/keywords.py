@@ -79,6 +79,7 @@ class Lexicon:
     plan_after: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
+    unit_mobilised: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
     token_rules: dict[str, tuple[IndicatorRule, ...]] = field(default_factory=dict)
     keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
@@ -189,6 +190,7 @@ def lexicon(lang: str) -> Lexicon:
         plan_after=compile_keywords(section.get("plan_after", []), spaced, contains=True),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
+        unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         scales=_scales(section, spaced),
     )
 

@@ -1,0 +1,62 @@
+"""Which sum of money a number is: the people's contribution or the programme's total.
+
+Reports give two kinds of money side by side: what residents, members and businesses gave
+(``funds_mobilized``) and what a unit put into the programme from every source, the state
+budget included (``ntm_funds_total``). Two shapes tell the total in every language: "X in
+total, of which people gave Y" (the lexicon's ``of_which`` words) and a unit that mobilised
+the money itself ("the commune mobilised VND 194.6 billion": the lexicon's
+``unit_mobilised`` verbs, with no giver named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dvk_analysis.text.keywords import IndicatorRule, Lexicon, rule_named
+from dvk_analysis.text.numbers import NumberMatch
+from dvk_analysis.text.stance import own_line, says
+
+
+def is_total(
+    text: str,
+    number: NumberMatch,
+    rule: IndicatorRule,
+    clause_starts: Sequence[int],
+    c_end: int,
+    lex: Lexicon,
+) -> bool:
+    """True for a sum of money followed by "of which" and another number in the clause.
+
+    "Total resources reached VND 500 billion, of which people contributed VND 120 billion":
+    the 500 billion includes the state budget, so it is the programme's money from all sources
+    (``ntm_funds_total``), not what people mobilised; the part after "of which" is.
+    """
+    if rule.unit != "VND" or lex.of_which is None:
+        return False
+    found = lex.of_which.search(text, number.end, c_end)
+    return found is not None and any(s >= found.end() for s in clause_starts)
+
+
+def part_of(text: str, total_end: int, number: NumberMatch, lex: Lexicon) -> bool:
+    """Whether an "of which" word stands between a total ending at ``total_end`` and
+    ``number``: the part after it is no further item of the total's list."""
+    words = lex.of_which
+    return words is not None and words.search(text, total_end, number.start) is not None
+
+
+def mobilised_by_unit(
+    text: str, number: NumberMatch, clause_span: tuple[int, int], lex: Lexicon
+) -> bool:
+    """Whether a sum is what a unit mobilised, with no giver named: money from all sources.
+
+    "Yen Hung a mobilisé plus de 100 milliards de dongs", "该乡共筹集逾8130亿越南盾": a
+    commune or province mobilises the state's money and the people's together, and blind
+    coders read such sums as the programme's total. Naming residents, households, donors or
+    a gift anywhere in the clause ("mobilised residents to give") keeps the people's share.
+    A part after "of which" ("其中 ... 社区筹集25亿") is never the total.
+    """
+    total = rule_named(lex, "ntm_funds_total")
+    before, after = own_line(text, number, clause_span)
+    if total is None or not says(lex.unit_mobilised, before) or says(lex.of_which, before):
+        return False  # after "of which" the sum is a part of a total, never the total
+    return not says(total.exclude, before + after)

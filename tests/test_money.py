@@ -1,0 +1,95 @@
+"""Money: the people's contribution against the programme's total from all sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.text.extract import extract_text
+from dvk_analysis.text.keywords import lexicon
+from dvk_analysis.text.money import mobilised_by_unit
+from dvk_analysis.text.numbers import find_numbers
+
+
+def _pairs(text: str, lang: str) -> list[tuple[str, float]]:
+    claims = extract_text(text, article_id="t", lang=lang, published="2024-06-15")
+    return [(c.indicator, c.value) for c in claims]
+
+
+def _by_unit(text: str, needle: str, lang: str) -> bool:
+    number = next(n for n in find_numbers(text, lang) if text[n.start :].startswith(needle))
+    return mobilised_by_unit(text, number, (0, len(text)), lexicon(lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "total", "people"),
+    [
+        (
+            "en",
+            "Total resources mobilised reached VND 500 billion, of which people contributed "
+            "VND 120 billion.",
+            500e9,
+            120e9,
+        ),
+        (
+            "vi",
+            "Tổng nguồn lực huy động đạt 500 tỷ đồng, trong đó nhân dân đóng góp 120 tỷ đồng.",
+            500e9,
+            120e9,
+        ),
+        (
+            "en",
+            "The commune spent VND 185 billion on the programme, of which local people "
+            "contributed VND 77 billion.",
+            185e9,
+            77e9,
+        ),
+        (
+            "nl",
+            "In totaal bracht de gemeente 566,5 miljard dong bijeen, waarvan 416,5 miljard "
+            "dong door de inwoners werd geschonken.",
+            566.5e9,
+            416.5e9,
+        ),
+        (
+            "fr",
+            "Yen Hung a mobilisé plus de 100 milliards de dongs, sur cette somme les habitants "
+            "ont apporté 20 milliards de dongs.",
+            100e9,
+            20e9,
+        ),
+    ],
+)
+def test_the_total_before_of_which_is_all_sources_and_the_part_the_peoples(
+    lang, text, total, people
+):
+    # the sum before "of which" holds the state budget: the programme's money from all sources
+    assert _pairs(text, lang) == [("ntm_funds_total", total), ("funds_mobilized", people)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("fr", "Depuis 2021, la commune a mobilisé près de 194,6 milliards de dongs.", 194.6e9),
+        ("en", "From 2012 to 2019 the commune mobilised more than VND 120 billion.", 120e9),
+        ("ru", "Провинция к настоящему времени мобилизовала более 2 600 млрд донгов.", 2600e9),
+        ("zh", "2010年至2024年，该乡共筹集逾8130亿越南盾用于新农村建设。", 813e9),
+        ("vi", "Giai đoạn 2021-2025, xã đã huy động hơn 36,9 tỷ đồng để làm đường.", 36.9e9),
+    ],
+)
+def test_a_sum_a_unit_mobilised_itself_is_its_total_from_all_sources(lang, text, value):
+    # no giver named: the commune's or province's money, state budget included
+    assert _pairs(text, lang) == [("ntm_funds_total", value)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle"),
+    [
+        ("en", "The commune mobilised residents to contribute VND 3 billion.", "3 billion"),
+        ("vi", "Xã đã huy động nhân dân đóng góp 3 tỷ đồng làm đường.", "3 tỷ"),
+        ("fr", "La commune a mobilisé 3 milliards de dongs auprès des habitants.", "3 milliards"),
+        ("zh", "全乡共筹集2958.73亿越南盾，其中社区筹集25亿越南盾。", "25亿"),
+        ("en", "Residents gave VND 3 billion.", "3 billion"),
+    ],
+)
+def test_a_named_giver_or_a_part_keeps_the_peoples_share(lang, text, needle):
+    assert not _by_unit(text, needle, lang)
