@@ -362,3 +362,37 @@ def test_a_dateline_unit_holds_for_the_lead_not_its_bracketed_province():
     )
     claims = extract_text(text, article_id="t", lang="hu", province="Vĩnh Phúc")
     assert {(c.place, c.admin_level) for c in claims} == {("TAM DUONG", "district")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place", "level"),
+    [
+        (
+            "fr",
+            "La commune de Nam Khat se trouve dans la province de Yen Bai.\n\n"
+            "Début mars 2025, Nam Khat a rempli 19/19 critères.",
+            "Nam Khat",
+            "commune",
+        ),
+        (
+            "en",
+            "Residents of Long Hoa commune met in Can Duoc District.\n\n"
+            "Since then Long Hoa has built 10 km of roads.",
+            "Long Hoa",
+            "commune",
+        ),
+    ],
+)
+def test_a_unit_named_again_without_its_level_word_is_that_unit(lang, text, place, level):
+    claim = extract_text(text, article_id="t", lang=lang, published="2025-04-16")[0]
+    assert (claim.place, claim.admin_level) == (place, level)
+
+
+def test_a_name_two_units_share_is_no_unit_alone():
+    from dvk_analysis.text.places import find_places
+    from dvk_analysis.text.scope import named_again
+
+    text = "Hai Hau district and Hai Hau commune met. Later Hai Hau built 5 km of roads."
+    places = find_places(text, "en")
+    assert {p.admin_level for p in places if p.name == "Hai Hau"} == {"district", "commune"}
+    assert len(named_again(text, places)) == len(places)

@@ -28,6 +28,7 @@ from dvk_analysis.text.scope import (
     caption_spans,
     former_places,
     inside,
+    named_again,
     scoped_places,
 )
 
@@ -93,6 +94,7 @@ class ArticleContext:
         places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
         places = _with_dateline(places, dateline_units(text, province or ""))
         places = former_places(text, places, lang)
+        places = named_again(text, places)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)
         captions = caption_spans(text)

@@ -379,3 +379,37 @@ def former_places(text: str, places: Sequence[PlaceMention], lang: str) -> list[
             p = replace(p, start=start, end=end, text=text[start:end])
         out.append(p)
     return out
+
+
+_ECHO_LEVELS = frozenset({"district", "commune", "ward", "town", "village", "city"})
+
+
+def named_again(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
+    """The mentions plus every later bare use of a unit's name, at the unit's level (sorted).
+
+    "la commune de Nam Khat ... Début mars 2025, Nam Khat est devenue la première localité à
+    remplir 19/19 critères": once a unit has been introduced with its level word, reports
+    name it alone, and the bare name still points at that unit. Only names written in capitals
+    of two letters or more, of one level in the article (a name shared by a district and its
+    town says nothing alone) and outside any other mention count.
+    """
+    spans = [(p.start, p.end) for p in places]
+    levels: dict[str, set[str]] = {}
+    for p in places:
+        levels.setdefault(p.name, set()).add(p.admin_level)
+    added = []
+    for p in places:
+        if p.admin_level not in _ECHO_LEVELS or len(levels[p.name]) > 1 or not _capitalised(p.name):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(p.name)}(?!\w)", text[p.end :]):
+            start, end = p.end + m.start(), p.end + m.end()
+            if not any(s < end and start < e for s, e in spans):
+                added.append(replace(p, start=start, end=end, text=p.name))
+                spans.append((start, end))
+    return sorted([*places, *added], key=lambda p: p.start)
+
+
+def _capitalised(name: str) -> bool:
+    """A name of three letters or more, every word capitalised (so no Arabic or Chinese: a
+    bare word of a script without capitals is too often no name)."""
+    return len(name) >= 3 and all(w[:1].isupper() for w in name.split())
