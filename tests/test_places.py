@@ -500,3 +500,10 @@ def test_an_article_before_a_level_word_is_no_name():
 )
 def test_a_describing_word_before_a_han_level_character_is_no_name(text, names):
     assert [p.name for p in find_places(text, "zh")] == names
+
+
+@pytest.mark.parametrize("word", ["قضاء", "مديرية"])
+def test_arabic_district_words(word):
+    # "سكان بلدية نغي فان في قضاء نغي لوك": the district of an address, so the commune holds
+    found = find_places(f"تطوّع سكان بلدية نغي فان في {word} نغي لوك بمقاطعة نغي آن", "ar")
+    assert _one(found, "نغي لوك").admin_level == "district"
