@@ -163,6 +163,19 @@ def test_empty_observations_file(data_copy, content):
     assert msg == "data/curated/observations.csv: file is empty (expected a header row)"
 
 
+def test_a_row_that_lost_a_comma_is_named_not_shifted(data_copy):
+    # pandas would fill the last column with nothing and shift every later cell one column
+    path = data_copy / "raw" / "manifest.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.append("zz_short,vi,https://example.org,outlet,2024-01-01,title,Nam Định,notes,test\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    messages = _messages(data_copy)
+    line = len(lines)
+    assert any(
+        m.startswith(f"data/raw/manifest.csv:{line}: 9 fields, the header has 10") for m in messages
+    ), messages
+
+
 def test_non_utf8_file(data_copy):
     path = data_copy / "curated" / "observations.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace"))

@@ -89,6 +89,9 @@ def read_csv_text(path: Path) -> pd.DataFrame:
         raise DataValidationError([Problem(shown, None, None, msg)]) from None
     import io
 
+    short = _short_rows(text)
+    if short:
+        raise DataValidationError([Problem(shown, line, None, msg) for line, msg in short])
     try:
         return pd.read_csv(
             io.StringIO(text),
@@ -99,6 +102,32 @@ def read_csv_text(path: Path) -> pd.DataFrame:
         )
     except pd.errors.ParserError as err:
         raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
+
+
+def _short_rows(text: str) -> list[tuple[int, str]]:
+    """(line, message) of every record with fewer fields than the header.
+
+    pandas fills a short record's last columns with missing values without a word, so a row
+    that lost one comma would shift every later cell one column left (notes landing in
+    ``translation_of``, the split in ``notes``) and still pass the schema. A record with too
+    many fields already fails pandas' parser.
+    """
+    import csv
+    import io
+
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, [])
+    out = []
+    for record in reader:
+        if record and len(record) < len(header):
+            out.append(
+                (
+                    reader.line_num,
+                    f"{len(record)} fields, the header has {len(header)}: a missing comma or "
+                    "an unquoted cell? every row needs one cell per column, empty ones too",
+                )
+            )
+    return out
 
 
 class OutputError(PermissionError):
