@@ -1586,3 +1586,36 @@ def test_a_model_residential_quarter_is_a_village_not_a_model():
     text = "На сегодня в провинции признаны 31 образцовый жилой квартал новой деревни."
     claims = extract_text(text, article_id="a", lang="ru")
     assert [(c.indicator, c.value) for c in claims] == [("villages_meeting_standard", 31)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The district has a population of nearly 300,000.", 300_000),
+        ("vi", "Sau hợp nhất, xã có 2.453 hộ với 9.871 nhân khẩu.", 9_871),
+        ("vi", "Xã có diện tích 131,48 km² và dân số hơn 11.682 người.", 11_682),
+        ("ru", "Здесь проживают более 6800 человек в 11 деревнях.", 6_800),
+        ("de", "My Luong zählt mehr als 650 Haushalte mit über 2.300 Einwohnern.", 2_300),
+        ("nl", "De gemeente telt ongeveer 12.000 inwoners.", 12_000),
+        ("es", "La aldea tiene 63 hogares y 300 habitantes.", 300),
+        ("ar", "ويبلغ عدد سكان القرية 1619 نسمة.", 1_619),
+        ("hu", "A községben 14 525 ember él.", 14_525),
+    ],
+)
+def test_population_of_a_place(lang, text, value):
+    assert ("population", value) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "not_population"),
+    [
+        # people who act are no population without a word of living or counting
+        ("en", "More than 300 residents attended the propaganda session.", 300),
+        ("nl", "De voorzitters hielden 82 dialogen met de bevolking.", 82),
+        # a count of units or a sum of money next to the word is no population
+        ("en", "It has 32 communes and three townships, has a population of 90,000.", 3),
+        ("es", "Los recursos movilizados entre la población sumaron casi 2,9 mil millones.", 2.9e9),
+    ],
+)
+def test_numbers_next_to_a_population_word_that_are_no_population(lang, text, not_population):
+    assert ("population", not_population) not in _pairs(text, lang)

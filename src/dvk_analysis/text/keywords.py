@@ -53,6 +53,7 @@ class IndicatorRule:
     exclude: re.Pattern[str] | None
     refines: str | None
     unit_only: bool
+    either_side: bool = False  # a bare count may follow its word too ("population of 9,871")
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def lexicon(lang: str) -> Lexicon:
                 exclude=compile_keywords(spec.get("not", []), spaced, contains=True),
                 refines=spec.get("refines"),
                 unit_only=bool(spec.get("unit_only", False)),
+                either_side=bool(spec.get("either_side", False)),
             )
         )
     keywords = [
@@ -439,7 +441,7 @@ def nearest_keyword(
             continue
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
-        if bare and rule.refines is None and prefer not in (side, "both"):
+        if bare and rule.refines is None and prefer not in (side, "both") and not rule.either_side:
             continue  # ... on the language's side ("35 communes", not "commune 17")
         if bare and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
             continue

@@ -15,6 +15,10 @@ import re
 from dvk_analysis.text.keywords import NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, find_numbers
 
+MIN_POPULATION, MAX_POPULATION = 50, 150_000_000
+"""No village has fewer residents and Vietnam has fewer than 150 million: a number outside
+next to a population word counts something else (townships, delegations, money)."""
+
 
 def not_stated_as_fact(
     text: str, number: NumberMatch, clause_span: tuple[int, int], indicator: str, lex: Lexicon
@@ -32,6 +36,8 @@ def not_stated_as_fact(
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
     if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
         return "group"  # "38 gemeenten aan 10 tot 14 criteria": communes sorted by progress
+    if indicator == "population" and not MIN_POPULATION <= number.value <= MAX_POPULATION:
+        return "no population"  # "32 communes and three townships, has a population of ..."
     return None
 
 
