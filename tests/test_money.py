@@ -74,6 +74,8 @@ def test_the_total_before_of_which_is_all_sources_and_the_part_the_peoples(
         ("ru", "Провинция к настоящему времени мобилизовала более 2 600 млрд донгов.", 2600e9),
         ("zh", "2010年至2024年，该乡共筹集逾8130亿越南盾用于新农村建设。", 813e9),
         ("vi", "Giai đoạn 2021-2025, xã đã huy động hơn 36,9 tỷ đồng để làm đường.", 36.9e9),
+        # the verb after the number (Dutch puts it last)
+        ("nl", "Het district heeft in 2019 meer dan 374 miljard dong bijeengebracht.", 374e9),
     ],
 )
 def test_a_sum_a_unit_mobilised_itself_is_its_total_from_all_sources(lang, text, value):

@@ -53,10 +53,11 @@ def mobilised_by_unit(
     commune or province mobilises the state's money and the people's together, and blind
     coders read such sums as the programme's total. Naming residents, households, donors or
     a gift anywhere in the clause ("mobilised residents to give") keeps the people's share.
+    The verb may follow the number (Dutch, German and Hungarian put it last).
     A part after "of which" ("其中 ... 社区筹集25亿") is never the total.
     """
     total = rule_named(lex, "ntm_funds_total")
     before, after = own_line(text, number, clause_span)
-    if total is None or not says(lex.unit_mobilised, before) or says(lex.of_which, before):
+    if total is None or not says(lex.unit_mobilised, before + after) or says(lex.of_which, before):
         return False  # after "of which" the sum is a part of a total, never the total
     return not says(total.exclude, before + after)
