@@ -78,6 +78,11 @@ def test_currently_dates_its_own_sentence_up_to_publication_but_is_not_carried()
         ("hu", "Jelenleg Van Thang 14 kritériumot teljesít."),
         ("vi", "Hiện nay, toàn huyện có 120 mô hình."),
         ("zh", "目前全省有120个模式。"),
+        # "today", "now", "already now": the state at publication, not the last year named
+        ("hu", "2015-ben kezdték. Mára a járásban 120 modell működik."),
+        ("nl", "Het begon in 2015. Met deze erkenning telt de provincie nu 14 districten."),
+        ("es", "Empezó en 2015. Hoy, 14 de sus 22 comunas cumplen la norma."),
+        ("de", "Es begann 2015. Heute sind 120 Modelle anerkannt."),
     ],
 )
 def test_now_words_of_every_language(lang, text):
