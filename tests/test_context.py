@@ -59,7 +59,18 @@ def test_a_caption_dates_its_photo_not_the_next_paragraphs():
 
 
 @pytest.mark.parametrize(
-    "caption", ["Bildunterschrift:", "Onderschrift:", "Képaláírás:", "图：", "Légende :"]
+    "caption",
+    [
+        "Bildunterschrift:",
+        "Onderschrift:",
+        "Képaláírás:",
+        "图：",
+        "Légende :",
+        "Légende photo :",
+        "Photo caption:",
+        "图片说明：",
+        "Подпись к фото:",
+    ],
 )
 def test_caption_words_of_every_language_mark_a_caption(caption):
     text = f"{caption} 2021\nThen 46 households gave land."

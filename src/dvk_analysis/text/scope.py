@@ -241,9 +241,10 @@ def _phrase_starts(text: str, lo: int, anchor: int) -> list[int]:
 
 
 _CAPTION = re.compile(
-    r"^[ \t]*(?:\(?(?:Ảnh|Photo|Foto|Imagen|Image|Kép|Képaláírás|Фото|Подпись|صورة|تعليق الصورة"
-    r"|图片|照片|图|圖|Caption|Bildunterschrift|Onderschrift|Bijschrift|Légende|Pie de foto"
-    r"|Leyenda)\s*[:：]|图为|圖為)",
+    r"^[ \t]*(?:\(?(?:Ảnh|Photo(?: caption)?|Foto|Imagen|Image|Kép|Képaláírás|Фото|На фото"
+    r"|Подпись(?: к (?:фото|снимку))?|صورة|تعليق الصورة|图片(?:说明)?|照片|图|圖|Caption"
+    r"|Bildunterschrift|Onderschrift|Bijschrift|Légende(?: photo)?|Pie de foto|Leyenda)"
+    r"\s*[:：]|图为|圖為)",
     re.IGNORECASE | re.MULTILINE,
 )
 
