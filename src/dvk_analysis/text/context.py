@@ -85,6 +85,7 @@ class ArticleContext:
     period_starts: list[int]
     sentences: list[int]  # where sentences start (0 first)
     length: int  # of the text
+    lang: str = ""
 
     @classmethod
     def build(
@@ -115,6 +116,7 @@ class ArticleContext:
             [p.start for p in periods],
             sentence_starts(text),
             len(text),
+            lang,
         )
 
     def place_at(self, pos: int) -> tuple[str, str, str]:
@@ -128,13 +130,13 @@ class ArticleContext:
         i = bisect_right(self.place_starts, pos)
         mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
         after = self._national_later_in_sentence(pos, i)
-        if after is not None and (mention is None or mention.start < self._sentence_start(pos)):
+        if after is not None and (mention is None or mention.start < self.sentence_start(pos)):
             mention = after
         if mention is None:
             return "", "", self.province
         return self.described(mention)
 
-    def _sentence_start(self, pos: int) -> int:
+    def sentence_start(self, pos: int) -> int:
         return self.sentences[bisect_right(self.sentences, pos) - 1]
 
     def _national_later_in_sentence(self, pos: int, i: int) -> PlaceMention | None:

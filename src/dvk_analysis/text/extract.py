@@ -71,7 +71,7 @@ from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.money import is_total, mobilised_by_unit, part_of
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
-from dvk_analysis.text.respectively import respective_fields
+from dvk_analysis.text.respectively import respective_fields, respective_places
 from dvk_analysis.text.scope import level_rank
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
 from dvk_analysis.text.units import currency_before, unit_before
@@ -320,7 +320,7 @@ def extract_text(
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending = (claim, measured[0]), []
         same_unit[measured[0]] = previous
-    return claims
+    return respective_places(text, claims, spans, context) if context is not None else claims
 
 
 def _measure(

@@ -623,6 +623,14 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
     return None
 
 
+def level_word(word: str, lang: str) -> str | None:
+    """The admin level a word names in ``lang`` ("gehuchten": village), else None."""
+    levels = _rules(lang).levels
+    w = word.casefold()
+    best = max((k for k in levels if w.startswith(k) and len(k) >= 3), key=len, default=None)
+    return levels[best] if best else None
+
+
 def capital_syllable(token: str) -> bool:
     """Whether ``token`` is a capitalised Vietnamese syllable (diacritics folded): a piece of
     a unit's name written without its level word."""

@@ -11,8 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from dvk_analysis.text.keywords import Hit
+from dvk_analysis.text.places import PlaceMention, bare_unit, level_word
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.context import ArticleContext
 
 RESPECTIVELY = re.compile(
     r"respectively|lần lượt|respectivement|respectivamente|jeweils|respectievelijk|分别|分別"
@@ -46,3 +52,111 @@ def respective_fields(
     if len({h.rule.refines for h in fields if h.rule is not None}) != 1:
         return {}
     return dict(zip(numbers, fields, strict=True))
+
+
+_UPPER = "".join(
+    chr(i)
+    for r in (range(0x41, 0x250), range(0x400, 0x530), range(0x1E00, 0x1F00))
+    for i in r
+    if chr(i).isupper()
+)
+_NAME = rf"[{_UPPER}][\w'’-]*(?: (?:[{_UPPER}][\w'’-]*|\d+\b))*"
+_JOIN = (
+    r"(?:\s*[,、]\s*(?:(?:and|en|et|y|und|és|illetve|và|и|e)\s+)?"
+    r"|\s+(?:and|en|et|y|und|és|illetve|và|и|e)\s+)"
+    r"(?:(?:à|in|im|en|a|au|в|во|ở|tại)\s+)?"
+)
+_LIST = re.compile(rf"{_NAME}(?:{_JOIN}{_NAME})+")
+_JOINED = re.compile(_JOIN)
+"""Two or more capitalised names joined by commas or an "and" word of the corpus languages,
+each maybe after a preposition ("à Bo Trach et à Tuyen Hoa", "Dong Du, Le Loi en Hung Hoa")."""
+
+
+def listed_names(before: str) -> list[tuple[int, int]]:
+    """Spans of the names of the last list of names in ``before`` (empty when none).
+
+    A name is a run of capitalised words, a number may close it ("Na Ma 1"); scripts without
+    capitals (Arabic, Chinese) give no list.
+    """
+    found = list(_LIST.finditer(before))[-1:]
+    if not found:
+        return []
+    found = found[0]
+    return [
+        (found.start() + m.start(), found.start() + m.end())
+        for m in re.finditer(_NAME, found.group())
+    ]
+
+
+class _Placed(Protocol):
+    start: int
+    indicator: str
+    place: str
+    admin_level: str
+    province: str
+
+
+C = TypeVar("C", bound=_Placed)
+
+
+def respective_places(
+    text: str, claims: list[C], clause_spans: Sequence[tuple[int, int]], context: ArticleContext
+) -> list[C]:
+    """Claims with the k-th of k listed places given to the k-th of k figures.
+
+    "Hoa Binh and Quang Tri had 51 and 42 new-style communes respectively", "Dong Du, Le Loi
+    en Hung Hoa kregen respectievelijk 7 km, 2 km en 1,7 km": each figure holds for its own
+    unit, not for the last one named. Only a clause with a respectively word, k >= 2 claims
+    of one indicator and a list of exactly k names before them in the sentence; a name is a
+    place mention there, else a unit of the gazetteer, else of the level word before the list
+    ("drie gehuchten: ..."); a list with a name of no known level changes nothing.
+    """
+    out = list(claims)
+    for c_start, c_end in clause_spans:
+        if RESPECTIVELY.search(text, c_start, c_end) is None:
+            continue
+        inside = [i for i, c in enumerate(out) if c_start <= c.start < c_end]
+        for indicator in dict.fromkeys(out[i].indicator for i in inside):
+            group = [i for i in inside if out[i].indicator == indicator]
+            places = _places_of_list(text, out[group[0]].start, len(group), context)
+            for i, (place, level, province) in zip(group, places, strict=False):
+                out[i] = replace(out[i], place=place, admin_level=level, province=province)
+    return out
+
+
+def _places_of_list(
+    text: str, first: int, k: int, context: ArticleContext
+) -> list[tuple[str, str, str]]:
+    """(place, level, province) of the k names listed in ``first``'s sentence before it."""
+    start = context.sentence_start(first)
+    mentions = _listed_mentions(text, start, first, k, context)
+    if mentions:
+        return [context.described(m) for m in mentions]
+    names = listed_names(text[start:first])
+    if k < 2 or len(names) != k:
+        return []
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 1) : start + names[0][0]])
+    listed_level = level_word(before[-1], context.lang) if before else None
+    found = []
+    for a, b in names:
+        name = text[start + a : start + b]
+        if listed_level is not None:  # "drie gehuchten: Dong Du, Le Loi en Hung Hoa"
+            found.append((name, listed_level, context.province))
+        elif (unit := bare_unit(name, context.province)) is not None:
+            found.append(unit)
+        else:
+            return []
+    return found
+
+
+def _listed_mentions(
+    text: str, start: int, first: int, k: int, context: ArticleContext
+) -> list[PlaceMention]:
+    """The last k place mentions before ``first`` in its sentence when they form one list
+    ("Hoa Binh province and Quang Tri province"), else empty."""
+    mentions = [m for m in context.places if start <= m.start and m.end <= first]
+    chosen = mentions[-k:]
+    if k < 2 or len(chosen) != k or len({m.name for m in chosen}) != k:
+        return []
+    joins = (text[a.end : b.start] for a, b in zip(chosen, chosen[1:], strict=False))
+    return chosen if all(_JOINED.fullmatch(j) for j in joins) else []

@@ -1,0 +1,57 @@
+"""'Respectively' lists: the k-th figure takes the k-th field or the k-th place."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.text.extract import extract_text
+from dvk_analysis.text.respectively import listed_names
+
+
+def _places(text: str, lang: str) -> list[tuple[float, str, str]]:
+    claims = extract_text(text, article_id="t", lang=lang, published="2020-07-01")
+    return [(c.value, c.place, c.admin_level) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("before", "names"),
+    [
+        ("drie gehuchten: Dong Du, Le Loi en Hung Hoa kregen ", ["Dong Du", "Le Loi", "Hung Hoa"]),
+        (" à Bo Trach et à Tuyen Hoa, ils en ont donné ", ["Bo Trach", "Tuyen Hoa"]),
+        ("By June this year, Na Ma 1 and Na Ma 2 had ", ["Na Ma 1", "Na Ma 2"]),
+        ("The district has 120 models", []),  # one name is no list
+        ("في قرية فينه داي و قرية كام لوك", []),  # no capitals, no list
+    ],
+)
+def test_listed_names(before, names):
+    assert [before[a:b] for a, b in listed_names(before)] == names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "nl",
+            "Het werk werd verdeeld over drie gehuchten: Dong Du, Le Loi en Hung Hoa kregen "
+            "respectievelijk 7 km, 2 km en 1,7 km nieuwe weg.",
+            [
+                (7000, "Dong Du", "village"),
+                (2000, "Le Loi", "village"),
+                (1700, "Hung Hoa", "village"),
+            ],
+        ),
+        (
+            "en",
+            "By June, Hoa Binh province and Quang Tri province had 51 and 42 new-style rural "
+            "communes respectively.",
+            [(51, "Hoa Binh province", "province"), (42, "Quang Tri province", "province")],
+        ),
+    ],
+)
+def test_each_figure_of_a_respectively_list_holds_for_its_own_place(lang, text, expected):
+    assert _places(text, lang) == expected
+
+
+def test_without_respectively_the_last_place_named_holds():
+    text = "Dong Du village and Le Loi village built 7 km and 2 km of new road."
+    assert {place for _, place, _ in _places(text, "en")} == {"Le Loi village"}
