@@ -78,10 +78,10 @@ def listed_names(before: str) -> list[tuple[int, int]]:
     A name is a run of capitalised words, a number may close it ("Na Ma 1"); scripts without
     capitals (Arabic, Chinese) give no list.
     """
-    found = list(_LIST.finditer(before))[-1:]
-    if not found:
+    lists = list(_LIST.finditer(before))
+    if not lists:
         return []
-    found = found[0]
+    found = lists[-1]
     return [
         (found.start() + m.start(), found.start() + m.end())
         for m in re.finditer(_NAME, found.group())
