@@ -1619,3 +1619,24 @@ def test_population_of_a_place(lang, text, value):
 )
 def test_numbers_next_to_a_population_word_that_are_no_population(lang, text, not_population):
     assert ("population", not_population) not in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Members donated 7,100 square metres of land and pulled down 1,845 m2 of fences."),
+        (
+            "hu",
+            "A tagok 7 100 négyzetméter földet ajánlottak fel, és 1 845 négyzetméternyi "
+            "kerítést bontottak le.",
+        ),
+        (
+            "de",
+            "Die Bewohner überließen 7.100 Quadratmeter Land und rissen 1.845 Quadratmeter "
+            "Mauern ab.",
+        ),
+    ],
+)
+def test_the_area_of_walls_pulled_down_is_no_land_donated(lang, text):
+    # the walls' words rule out their own list item only, not the land beside them
+    assert [v for i, v in _pairs(text, lang) if i == "land_donated"] == [7_100]

@@ -348,13 +348,15 @@ def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozen
     )
 
 
-ITEM_EXCLUDED = frozenset({"VND"})
+ITEM_EXCLUDED = frozenset({"VND", "m2"})
 """Units whose indicators' excluded words (``not``) count only in the number's own list item.
 
 "The central budget gave VND 1,456 billion, the provincial budget VND 5,201 billion, while
 people contributed VND 3,669 billion": the budget rules out its own figures, not the people's
-beside them. Counts keep the whole clause ("legal" rules a whole list of sessions out), and
-so do lengths (a highway named once rules out the lengths of its sections)."""
+beside them; "gave 7,100 m2 of land and pulled down 1,845 m2 of fences": the fences rule out
+their own area, not the land. Counts keep the whole clause ("legal" rules a whole list of
+sessions out), and so do lengths (a highway named once rules out the lengths of its
+sections)."""
 
 
 DONATIONS = frozenset({"land_donated", "funds_mobilized"})
