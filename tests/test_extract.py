@@ -1640,3 +1640,16 @@ def test_numbers_next_to_a_population_word_that_are_no_population(lang, text, no
 def test_the_area_of_walls_pulled_down_is_no_land_donated(lang, text):
     # the walls' words rule out their own list item only, not the land beside them
     assert [v for i, v in _pairs(text, lang) if i == "land_donated"] == [7_100]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美川县嘉和1乡达到新农村标准。", []),  # Gia Hoa 1 commune
+        ("助力平定2村达到新农村标准。", []),  # Binh Dinh 2 village
+        ("美川县和秀1乡际道路，全长逾15公里。", [("road_length", 15_000)]),
+        ("全省有70个乡达到新农村标准。", [("communes_meeting_ntm", 70)]),  # with a classifier
+    ],
+)
+def test_a_number_inside_a_chinese_place_name_is_no_count(text, expected):
+    assert _pairs(text, "zh") == expected

@@ -270,6 +270,8 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
         and currency_code_start(text, number.start) is None
     ):
         return "glued"  # part of a token: "m2", "H2", "DT186"
+    if lex.lang == "zh" and _in_han_name(text, number):
+        return "name"  # "嘉和1乡", "平定2村": the number of a commune's or village's name
     # A label stands right before the digits ("group 8"); a qualifier between ("the village
     # more than 900 m²") makes the number a quantity.
     digits_before = text[max(0, number.start - 40) : number.start].rstrip(" \u00a0#:")
@@ -287,6 +289,23 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     if is_day_of_month(text, number.end, number.value, lex.lang, number.start):
         return "date"
     return None
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_LEVEL = "乡村邑社坊县镇"
+
+
+def _in_han_name(text: str, number: NumberMatch) -> bool:
+    """Whether ``number`` stands inside a Chinese place name: right after a Han character and
+    right before a level character, with no classifier ("个") between (a count of communes
+    reads "70个乡"; "嘉和1乡" is the commune Gia Hoa 1)."""
+    end = max(number.end, number.expr_end)
+    return (
+        number.start > 0
+        and end < len(text)
+        and text[end] in _HAN_LEVEL
+        and _HAN.match(text[number.start - 1]) is not None
+    )
 
 
 # --------------------------------------------------------------------------- public API
