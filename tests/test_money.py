@@ -95,3 +95,16 @@ def test_a_sum_a_unit_mobilised_itself_is_its_total_from_all_sources(lang, text,
 )
 def test_a_named_giver_or_a_part_keeps_the_peoples_share(lang, text, needle):
     assert not _by_unit(text, needle, lang)
+
+
+def test_the_currency_named_once_holds_for_the_paragraphs_next_sums():
+    text = (
+        "De esa cantidad, el presupuesto del Estado aportó 103 mil millones de dongs y los "
+        "vecinos aportaron casi 2,9 mil millones."
+    )
+    assert _pairs(text, "es") == [("ntm_funds_state", 103e9), ("funds_mobilized", 2.9e9)]
+
+
+def test_a_new_paragraph_names_its_own_currency():
+    text = "Los vecinos aportaron 3 mil millones de dongs.\n\nLos vecinos aportaron 2 mil millones."
+    assert _pairs(text, "es") == [("funds_mobilized", 3e9)]

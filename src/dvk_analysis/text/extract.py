@@ -68,7 +68,7 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
-from dvk_analysis.text.money import is_total, mobilised_by_unit, part_of
+from dvk_analysis.text.money import is_total, mobilised_by_unit, money_left_out, part_of
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import respective_fields, respective_places
@@ -266,6 +266,8 @@ def extract_text(
         measured = _measure(text, number, tail, lex)
         if measured is None:
             continue
+        if measured[0] is None and previous and money_left_out(text, number, previous[0]):
+            measured = ("VND", 1.0, measured[2])  # "..., la comuna 1,6 mil millones"
         while clause_index < len(spans) - 1 and spans[clause_index][1] <= number.start:
             clause_index += 1
         c_start, c_end = spans[clause_index]

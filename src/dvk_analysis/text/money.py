@@ -11,10 +11,16 @@ the money itself ("the commune mobilised VND 194.6 billion": the lexicon's
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 from dvk_analysis.text.keywords import IndicatorRule, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch
 from dvk_analysis.text.stance import own_line, says
+
+
+class _Sum(Protocol):
+    unit: str
+    end: int
 
 
 def is_total(
@@ -61,3 +67,19 @@ def mobilised_by_unit(
     if total is None or not says(lex.unit_mobilised, before + after) or says(lex.of_which, before):
         return False  # after "of which" the sum is a part of a total, never the total
     return not says(total.exclude, before + after)
+
+
+MONEY_SCALE = 1e6
+"""A word multiplier of at least a million ("millones", "tỷ", "млрд", "亿") on a bare number
+marks an amount of money in a report on resources."""
+
+
+def money_left_out(text: str, number: NumberMatch, previous: _Sum) -> bool:
+    """Whether a bare number with a money-sized word multiplier continues the paragraph's
+    money: "the state gave 103 mil millones, the commune 1,6 mil millones". Writers name the
+    currency once, on the first sum of the paragraph (``previous``: the last claim)."""
+    return (
+        number.multiplier >= MONEY_SCALE
+        and previous.unit == "VND"
+        and "\n" not in text[previous.end : number.start]
+    )
