@@ -108,3 +108,16 @@ def test_the_currency_named_once_holds_for_the_paragraphs_next_sums():
 def test_a_new_paragraph_names_its_own_currency():
     text = "Los vecinos aportaron 3 mil millones de dongs.\n\nLos vecinos aportaron 2 mil millones."
     assert _pairs(text, "es") == [("funds_mobilized", 3e9)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وبلغت التكلفة الإجمالية للبناء 270 مليون دونغ."),
+        ("de", "Der Verband baute fünf Häuser im Gesamtwert von 315 Millionen Dong."),
+        ("en", "The works are valued at nearly 200 million VND in total."),
+    ],
+)
+def test_the_cost_of_one_work_is_no_programme_total(lang, text):
+    # what one road, house or bridge cost is no sum of the programme from all sources
+    assert not any(i == "ntm_funds_total" for i, _ in _pairs(text, lang))
