@@ -62,6 +62,8 @@ SHAPES = [
     # a decimal comma in Latin digits: before one or two digits only
     ("ar", "وحشدت البلدية أكثر من 483,5 مليار دونغ", "483,5", 483.5e9, "more_than", None),
     ("ar", "وتضم 1,050 أسرة", "1,050", 1050, "exact", None),
+    ("de", "sind 13 der 85 Gemeinden anerkannt", "13", 13, "exact", 85),
+    ("es", "6 de esas 29 comunas cumplen", "6", 6, "exact", 29),
     ("ar", "يمتلكه القطاع الاقتصادي بنحو 8000 نموذج", "8000", 8000, "about", None),
     ("ar", "على 7 مليارات دونج", "7", 7e9, "exact", None),
     ("ar", "حديقة نموذجية، و12 منطقة سكنية", "12", 12, "exact", None),
