@@ -40,6 +40,29 @@ def test_match_needs_article_indicator_value_and_denominator():
     assert overall["recall"] == pytest.approx(0.25)
 
 
+def test_a_denominator_on_one_side_only_matches_and_is_scored_as_context():
+    # "49 of its 87 communes": one writer codes y in the denominator, another as a separate
+    # rural_communes row; the claim (indicator, value) is the same
+    gold = frame([("en_a", "communes_meeting_ntm", 49, None, 10)])
+    extracted = frame([("en_a", "communes_meeting_ntm", 49, 87, 10)])
+    result = evaluate(gold, extracted)
+    assert int(result["overall"].iloc[0]["n_matched"]) == 1
+    context = result["context"].set_index("aspect")["accuracy"]
+    assert context["denominator"] == 0.0
+
+
+def test_an_agreeing_denominator_wins_the_match():
+    gold = frame(
+        [("en_a", "ntm_criteria_met", 19, 19, 10), ("en_a", "ntm_criteria_met", 19, None, 90)]
+    )
+    extracted = frame(
+        [("en_a", "ntm_criteria_met", 19, None, 85), ("en_a", "ntm_criteria_met", 19, 19, 95)]
+    )
+    result = evaluate(gold, extracted)
+    assert int(result["overall"].iloc[0]["n_matched"]) == 2
+    assert result["context"].set_index("aspect")["accuracy"]["denominator"] == 1.0
+
+
 def test_each_gold_row_matches_once_and_closest_first():
     gold = frame([("en_a", "roads", 100, None, 10)])
     extracted = frame([("en_a", "roads", 100.4, None, 80), ("en_a", "roads", 100, None, 10)])

@@ -1,8 +1,11 @@
 """Score extracted claims against curated (gold) observations.
 
-A claim matches a gold row when both name the same article and indicator, the values agree
-within ``REL_TOL`` (relative: rounding in translations, "7,1 km" vs 7100 m) and the
-denominators agree (both empty or equal). Each gold row matches at most one claim: pairs are
+A claim matches a gold row when both name the same article and indicator and the values agree
+within ``REL_TOL`` (relative: rounding in translations, "7,1 km" vs 7100 m), the issue's
+definition of a match. Two denominators must agree when both sides give one ("17 of 19" is
+no "17 of 20"); a denominator on one side only ("49 of its 87 communes", coded by some writers
+as 49 and a separate ``rural_communes`` row) is scored as a context field of the match,
+``denominator``, beside place and period. Each gold row matches at most one claim: pairs are
 taken greedily from the closest, with ties broken by offsets, so the score is deterministic.
 Gold rows without an article id (observations known only from a web page) cannot be extracted
 and take no part.
@@ -90,20 +93,27 @@ def match(gold: pd.DataFrame, extracted: pd.DataFrame) -> list[tuple[int, int]]:
         for j in by_key.get((row["article_id"], str(row["indicator"])), []):
             e = extracted.loc[j]
             g_den, e_den = _number(row["_den"]), _number(e["_den"])
-            same_den = (g_den is None and e_den is None) or _close(g_den, e_den) is not None
+            one_den = g_den is None or e_den is None  # "49 of its 87" coded with or without y
             diff = _close(_number(row["_value"]), _number(e["_value"]))
-            if diff is None or not same_den:
+            if diff is None or not (one_den or _close(g_den, e_den) is not None):
                 continue
             offset = abs(row["_start"] - e["_start"])
-            pairs.append((diff, offset, g, j))
+            pairs.append((diff, _same_den(g_den, e_den) is False, offset, g, j))
     pairs.sort()
     used_g, used_e, out = set(), set(), []
-    for _, _, g, j in pairs:
+    for *_, g, j in pairs:
         if g not in used_g and j not in used_e:
             used_g.add(g)
             used_e.add(j)
             out.append((g, j))
     return out
+
+
+def _same_den(gold: float | None, extracted: float | None) -> bool:
+    """Whether two denominators agree: both empty, or equal within ``REL_TOL``."""
+    if gold is None or extracted is None:
+        return gold is None and extracted is None
+    return _close(gold, extracted) is not None
 
 
 def _scores(n_gold: int, n_ext: int, n_match: int) -> dict[str, float | int]:
@@ -285,10 +295,11 @@ def _text(value: object) -> str:
 def context_accuracy(
     gold: pd.DataFrame, extracted: pd.DataFrame, pairs: list[tuple[int, int]]
 ) -> pd.DataFrame:
-    """Share of matched claims whose place and period agree with the gold row.
+    """Share of matched claims whose place, period and denominator agree with the gold row.
 
     ``place`` needs the same unit (:func:`place_key`) and the same admin level; ``admin_level``
-    the level alone; ``period`` the same period start and end. Columns missing on either side
+    the level alone; ``period`` the same period start and end; ``denominator`` both empty or
+    equal (frames from :func:`_prepare`). Columns missing on either side
     give NaN, not a score.
     """
     import pandas as pd
@@ -297,6 +308,7 @@ def context_accuracy(
         "place": ("place", "admin_level"),
         "admin_level": ("admin_level",),
         "period": ("period_start", "period_end"),
+        "denominator": ("_den",),
     }
     rows = []
     for name, columns in checks.items():
@@ -306,6 +318,8 @@ def context_accuracy(
         same = sum(
             _same_scope(gold.loc[a], extracted.loc[b])
             if name == "place" and _scoped(gold.loc[a], extracted.loc[b])
+            else _same_den(_number(gold.loc[a, "_den"]), _number(extracted.loc[b, "_den"]))
+            if name == "denominator"
             else all(_same(c, gold.loc[a, c], extracted.loc[b, c]) for c in columns)
             for a, b in pairs
         )
