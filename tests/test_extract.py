@@ -1653,3 +1653,20 @@ def test_the_area_of_walls_pulled_down_is_no_land_donated(lang, text):
 )
 def test_a_number_inside_a_chinese_place_name_is_no_count(text, expected):
     assert _pairs(text, "zh") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Five communes have met between 15 and 18 criteria."),
+        ("ar", "خمس بلديات حققت ما بين 15 و18 معيارًا."),
+        ("nl", "Zeven gemeenten halen tussen 15 en 18 criteria."),
+    ],
+)
+def test_between_a_and_b_is_a_range_not_two_claims(lang, text):
+    assert not any(i == "ntm_criteria_met" for i, _ in _pairs(text, lang))
+
+
+def test_and_without_between_still_lists_two_figures():
+    found = _pairs("The district built 12 and 14 km of roads.", "en")
+    assert found == [("road_length", 12_000), ("road_length", 14_000)]

@@ -196,7 +196,13 @@ def _continues_range(text: str, previous: NumberMatch, number: NumberMatch, lex:
         return False
     if _RANGE_GAP.fullmatch(gap):
         return True
-    return lex.range_words is not None and lex.range_words.fullmatch(gap.strip()) is not None
+    if lex.range_words is not None and lex.range_words.fullmatch(gap.strip()) is not None:
+        return True
+    if lex.between is None or lex.between_and is None:
+        return False
+    before = text[max(0, previous.start - 12) : previous.start].rstrip()
+    last = [m for m in lex.between.finditer(before) if m.end() == len(before)]
+    return bool(last) and lex.between_and.fullmatch(gap.strip()) is not None  # "between 15 and 18"
 
 
 def _numbers(text: str, lang: str) -> list[NumberMatch]:

@@ -81,6 +81,8 @@ class Lexicon:
     average_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
+    between: re.Pattern[str] | None = None
+    between_and: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
     token_rules: dict[str, tuple[IndicatorRule, ...]] = field(default_factory=dict)
     keyword_parts: tuple[tuple[str, str], ...] = ()  # ``any_keyword``'s alternatives
@@ -183,6 +185,8 @@ def lexicon(lang: str) -> Lexicon:
         keyword_prefixes=frozenset(w.lower()[:2] for w in keywords if not w.startswith("*")),
         keyword_infixes=infixes(keywords),
         range_words=compile_keywords(section.get("range", []), spaced),
+        between=compile_keywords(section.get("between", []), spaced),
+        between_and=compile_keywords(section.get("between_and", []), spaced),
         rules=tuple(rules),
         recover=compile_keywords(section.get("recover", []), spaced, contains=True),
         of_which=compile_keywords(section.get("of_which", []), spaced),
