@@ -1670,3 +1670,22 @@ def test_between_a_and_b_is_a_range_not_two_claims(lang, text):
 def test_and_without_between_still_lists_two_figures():
     found = _pairs("The district built 12 and 14 km of roads.", "en")
     assert found == [("road_length", 12_000), ("road_length", 14_000)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # people who came with complaints are citizens received, not petitions
+        (
+            "ru",
+            "Пункты приёма граждан провели 863 приёма, на которые пришли 1 094 человека с "
+            "жалобами и заявлениями.",
+            ("citizens_received", 1_094),
+        ),
+        ("en", "The province honoured 37 individuals for their work.", ("individuals_honored", 37)),
+    ],
+)
+def test_a_number_of_persons_counts_people_never_documents(lang, text, expected):
+    found = _pairs(text, lang)
+    assert expected in found
+    assert not any(i == "petitions_received" and v == expected[1] for i, v in found)

@@ -223,6 +223,11 @@ class Hit:
     word: str
 
 
+PERSON_COUNTS = frozenset({"individuals_honored"})
+"""Count indicators that count people: a number written with a person word ("1 094 человека")
+may be one of these, never a count of petitions, models or communes."""
+
+
 def _compatible(rule: IndicatorRule, unit: str | None) -> bool:
     """Whether a number written with ``unit`` can measure ``rule``'s indicator.
 
@@ -234,7 +239,7 @@ def _compatible(rule: IndicatorRule, unit: str | None) -> bool:
     if unit == "count":
         return rule.unit == "count"
     if unit == "persons" and rule.unit == "count":
-        return True  # "37 individuals honoured" counts people as items
+        return rule.name in PERSON_COUNTS  # "37 individuals honoured" counts people as items
     return rule.unit == unit
 
 
