@@ -1689,3 +1689,8 @@ def test_a_number_of_persons_counts_people_never_documents(lang, text, expected)
     found = _pairs(text, lang)
     assert expected in found
     assert not any(i == "petitions_received" and v == expected[1] for i, v in found)
+
+
+def test_the_numbers_listed_after_a_label_are_labels_too():
+    text = "Het district legde de provinciale wegen 601, 602 en 605 en 30 km gemeentewegen aan."
+    assert _pairs(text, "nl") == [("road_length", 30_000)]

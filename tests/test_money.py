@@ -105,6 +105,11 @@ def test_the_currency_named_once_holds_for_the_paragraphs_next_sums():
     assert _pairs(text, "es") == [("ntm_funds_state", 103e9), ("funds_mobilized", 2.9e9)]
 
 
+def test_a_dollar_conversion_is_no_dong():
+    text = "Хошимин вложил в программу 6,9 трлн донгов (328 млн долларов США)."
+    assert [v for _, v in _pairs(text, "ru")] == [6.9e12]
+
+
 def test_a_new_paragraph_names_its_own_currency():
     text = "Los vecinos aportaron 3 mil millones de dongs.\n\nLos vecinos aportaron 2 mil millones."
     assert _pairs(text, "es") == [("funds_mobilized", 3e9)]

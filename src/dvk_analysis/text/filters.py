@@ -278,6 +278,9 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     amount = number.multiplier != 1  # "деревни 386,99 млрд": an amount is never a label
     if not amount and _ends_with(digits_before, lex.labels, lex.lang):
         return "label"
+    listed = _LABEL_LIST_TAIL.sub("", digits_before)  # "provinciale wegen 601, 602 en 605"
+    if not amount and listed != digits_before and _ends_with(listed, lex.labels, lex.lang):
+        return "label"
     before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
     if _ends_with(before, lex.not_before, lex.lang):
         return "not_before"
@@ -290,6 +293,12 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
         return "date"
     return None
 
+
+_LABEL_LIST_TAIL = re.compile(
+    r"(?:\s*[0-9]+[A-Za-z]?\s*(?:,|、|;|\band\b|\ben\b|\bet\b|\by\b|\bund\b|\bvà\b|\bи\b|\bés\b|و)\s*)+$"
+)
+"""The numbers of a list after its label ("wegen 601, 602 en", "roads 14B and"): stripped so
+that the label before the first one labels them all."""
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_LEVEL = "乡村邑社坊县镇"

@@ -10,6 +10,7 @@ the money itself ("the commune mobilised VND 194.6 billion": the lexicon's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -82,4 +83,12 @@ def money_left_out(text: str, number: NumberMatch, previous: _Sum) -> bool:
         number.multiplier >= MONEY_SCALE
         and previous.unit == "VND"
         and "\n" not in text[previous.end : number.start]
+        and FOREIGN_CURRENCY.match(text, max(number.end, number.expr_end)) is None
     )
+
+
+FOREIGN_CURRENCY = re.compile(
+    r"\s*(?:US\$|USD|\$|[Dd]ollar|долл|[Dd]ólar|دولار|美元|đô la|[Ee]uro|евро)",
+)
+"""A currency other than the dong after a sum ("328 млн долларов США", "2,86 مليون دولار"): a
+conversion the report adds, never the paragraph's dong."""
