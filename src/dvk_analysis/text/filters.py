@@ -279,7 +279,8 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     if not amount and _ends_with(digits_before, lex.labels, lex.lang):
         return "label"
     listed = _LABEL_LIST_TAIL.sub("", digits_before)  # "provinciale wegen 601, 602 en 605"
-    if not amount and listed != digits_before and _ends_with(listed, lex.labels, lex.lang):
+    bare = unit_end <= max(number.end, number.expr_end)  # "..., 605 en 30 km": a length
+    if bare and not amount and listed != digits_before and _ends_with(listed, lex.labels, lex.lang):
         return "label"
     before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
     if _ends_with(before, lex.not_before, lex.lang):
