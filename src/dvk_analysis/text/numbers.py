@@ -269,7 +269,8 @@ def _grammar(lang: str) -> _Grammar:
         # with a gap the word is an ending of the noun before it ("községéből"): no left bound
         of_reverse=opt(
             f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?"
-            f"(?:{alternation(rev, with_bounds=not gap)})(?![^\\W\\d]){WS}*(?={D})"
+            f"(?:{alternation(rev, with_bounds=not gap)})(?![^\\W\\d])"
+            f"(?:{WS}+[^\\W\\d]{{1,6}}){{0,2}}{WS}*(?={D})"  # "21 községből már 15"
             if rev
             else None
         ),
