@@ -137,6 +137,30 @@ def test_communes_met_cannot_exceed_the_communes_of_the_province(monkeypatch):
     )
 
 
+def test_a_districts_communes_or_an_unknown_date_bound_no_province_count(monkeypatch):
+    # a district's 25 communes say nothing of its province's 200; nor does a row without date
+    from dvk_analysis.data import validate
+
+    class Fake:
+        unit = "count"
+
+    vocab = {**validate.indicators(), "communes_total": Fake()}
+    monkeypatch.setattr(validate, "indicators", lambda: vocab)
+    district = _row(
+        indicator="communes_total",
+        value=25.0,
+        denominator=None,
+        tier=None,
+        admin_level="district",
+        place="Nghia Hung",
+    )
+    undated = _row(
+        indicator="communes_total", value=80.0, denominator=None, tier=None, period_end=None
+    )
+    assert _problems(_row(denominator=None), district) == []
+    assert _problems(_row(denominator=None, period_end=None), undated) == []
+
+
 def test_province_must_exist_at_the_period():
     (msg,) = _problems(_row(province="Hà Giang", place="Hà Giang", period_end="2025-09"))
     assert msg.startswith(f"{SHOWN}:2: column 'province': 'Hà Giang' was merged into another")

@@ -155,16 +155,21 @@ def _folded(text: object) -> object:
 
 
 def communes_problems(obs: pd.DataFrame, shown: str) -> list[Problem]:
-    """Communes meeting the standard never exceed the province's communes at the same date."""
+    """Communes meeting the standard never exceed the same unit's communes at the same date.
+
+    The unit is the province, or the district or commune named in ``place`` below province
+    level (a district's 25 communes say nothing of its province's 209); rows without a date
+    are not compared, since an unknown date is no same date.
+    """
     records = _records(obs)
     totals = {
-        (r["province"], r["period_end"]): r["value"]
+        _unit_date(r): r["value"]
         for r in records
-        if r["indicator"] == COMMUNE_TOTAL
+        if r["indicator"] == COMMUNE_TOTAL and r["period_end"] is not None
     }
     problems = []
     for i, r in enumerate(records):
-        total = totals.get((r["province"], r["period_end"]))
+        total = totals.get(_unit_date(r)) if r["period_end"] is not None else None
         if r["indicator"] in COMMUNES_MET and total is not None and r["value"] > total:
             message = (
                 f"{r['value']:g} communes meeting NTM exceed the {total:g} communes of "
@@ -172,6 +177,16 @@ def communes_problems(obs: pd.DataFrame, shown: str) -> list[Problem]:
             )
             problems.append(Problem(shown, i + 2, "value", message))
     return problems
+
+
+def _unit_date(row: Mapping[str, Any]) -> tuple:
+    local = row.get("admin_level") not in (None, "province", "national")
+    return (
+        row.get("province"),
+        row.get("admin_level") if local else "province",
+        _folded(row.get("place")) if local else None,
+        row.get("period_end"),
+    )
 
 
 def _records(obs: pd.DataFrame) -> list[dict[str, Any]]:
