@@ -73,6 +73,7 @@ from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import respective_fields, respective_places
 from dvk_analysis.text.scope import level_rank
+from dvk_analysis.text.shares import share_after_count
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
 from dvk_analysis.text.units import currency_before, unit_before
 
@@ -256,6 +257,7 @@ def extract_text(
     starts = [n.start for n in found]
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
     pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
+    shares: list[NumberMatch] = []  # percentages since the last claim
     same_unit: dict[str | None, tuple[Claim, str | None]] = {}  # the last claim per unit
     tiers = {value: words for column, value, words in lex.scales if column == "tier"}
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
@@ -269,6 +271,15 @@ def extract_text(
         partner = found[index + 1] if index + 1 < len(found) else None
         ranged = partner and partner.start not in fields
         tail = partner if ranged and _continues_range(text, number, partner, lex) else None
+        if number.percent and previous is not None:
+            between = sum(1 for n in found if previous[0].end <= n.start < number.start)
+            communes = rule_named(lex, "communes_meeting_ntm")
+            share = share_after_count(
+                text, number, previous[0], between, bool(shares), communes and communes.keywords
+            )
+            if share is not None:
+                claims.append(share)
+            shares.append(number)
         measured = _measure(text, number, tail, lex)
         if measured is None:
             continue
@@ -326,7 +337,7 @@ def extract_text(
             pending = [*pending, number] if measured[0] is None else []
             continue
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
-        previous, pending = (claim, measured[0]), []
+        previous, pending, shares = (claim, measured[0]), [], []
         same_unit[measured[0]] = previous
     return respective_places(text, claims, spans, context) if context is not None else claims
 

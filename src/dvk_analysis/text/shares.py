@@ -1,0 +1,85 @@
+"""Shares of communes meeting the standard: "115 communes ..., soit 78,76 %".
+
+Reports follow a count of communes meeting the NTM standard with its share of the unit's
+communes ("or 36.6%", "es decir, el 97,2 %", "то есть 100%", "比例为100%"). The codebook
+keeps that share as ``share_communes_meeting_ntm`` (the source's percentage divided by 100),
+for the same unit, period and tier as the count. A percentage is read so only right after such
+a count in its sentence, before any other percentage: "up 15.9% from 2015" after the share is
+a change, not a share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Protocol, TypeVar
+
+from dvk_analysis.text.numbers import NumberMatch
+
+SHARE = "share_communes_meeting_ntm"
+COUNTS = frozenset({"communes_meeting_ntm"})
+GAP = 90
+"""Characters between the count and its share at most ("123 communes aux normes de la
+nouvelle ruralité sur un total de 193, soit un taux de 63,7 %")."""
+
+_SENTENCE_END = re.compile(r"[.!?。！？؟]\s|\n")
+_OF_WHAT = re.compile(
+    r"\s*(?:%|percent|per cent|procent|Prozent|százalék\w*|процент\w*|٪)?\s*"
+    r"(?:of|des|du|de la|de los|de las|de|der|van de|van|из|من)\s+"
+    r"([^\W\d_]+(?:(?:['’]|\s+)[^\W\d_]+){0,5})",
+    re.IGNORECASE,
+)
+"""What a percentage is of, when the text says: "75 % des critères" names the criteria."""
+
+
+class _Count(Protocol):
+    indicator: str
+    end: int
+    value: float
+    rule: str
+
+
+C = TypeVar("C", bound=_Count)
+
+
+def share_after_count(
+    text: str,
+    number: NumberMatch,
+    previous: C | None,
+    between: int,
+    shared: bool,
+    communes: re.Pattern[str] | None,
+) -> C | None:
+    """The share claim of a percentage ``number`` that follows a count of communes, else None.
+
+    ``previous`` is the last claim before the number, ``between`` how many numbers stand
+    between the two, ``shared`` whether a percentage came after ``previous`` already and
+    ``communes`` the language's keywords for communes: a percentage "of" anything else (the
+    criteria, the households, the plan) is no share of communes.
+    """
+    if previous is None or previous.indicator not in COUNTS or shared or between > 1:
+        return None
+    gap = text[previous.end : number.start]
+    if len(gap) > GAP or _SENTENCE_END.search(gap) or not 0 < number.value <= 100:
+        return None
+    owner = _OF_WHAT.match(text, max(number.end, number.expr_end))
+    if owner is not None and not _names_communes(owner.group(1), communes):
+        return None  # "75 % des critères", "97 Prozent der Haushalte", "98.46% of the plan"
+    return replace(
+        previous,
+        indicator=SHARE,
+        value=round(number.value / 100, 6),
+        unit="share",
+        denominator=None,
+        qualifier=number.qualifier,
+        start=number.start,
+        end=number.end,
+        rule=previous.rule.split(":")[0] + f":{SHARE}:after_count",
+        measure="",
+    )
+
+
+def _names_communes(words: str, communes: re.Pattern[str] | None) -> bool:
+    """Whether one of the (up to six) words after "of" is a communes keyword ("de
+    l'ensemble de ses communes", "of all the communes")."""
+    return communes is not None and any(communes.fullmatch(w) for w in re.split(r"['’\s]+", words))

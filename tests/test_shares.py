@@ -1,0 +1,54 @@
+"""Shares of communes meeting the standard, read after the count they belong to."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.text.extract import extract_text
+
+
+def _shares(text: str, lang: str) -> list[tuple[float, str, str]]:
+    claims = extract_text(text, article_id="t", lang=lang, published="2019-10-08")
+    return [(c.value, c.place, c.unit) for c in claims if c.indicator.startswith("share_")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "share"),
+    [
+        (
+            "en",
+            "Ca Mau province now has 30 of its 82 communes meeting the new-style rural standard, "
+            "or 36.6%, up 15.9% from 2015.",
+            0.366,
+        ),
+        (
+            "fr",
+            "La province compte 115 communes aux normes de la Nouvelle ruralité, soit 78,76 % de "
+            "l'ensemble de ses communes.",
+            0.7876,
+        ),
+        (
+            "es",
+            "145 comunas de Hung Yen han sido reconocidas como comunas de nueva ruralidad, es "
+            "decir, el 97,2 %.",
+            0.972,
+        ),
+    ],
+)
+def test_the_share_after_a_count_of_communes(lang, text, share):
+    # only the first percentage: "up 15.9% from 2015" is a change, not a share
+    found = _shares(text, lang)
+    assert [v for v, _, _ in found] == [share]
+    assert found[0][2] == "share"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il n'y avait que 26 communes remplissant plus de 75 % des critères."),
+        ("en", "By September 320/411 communes had met the standard, or 98.46% of the plan."),
+        ("en", "The district has 12 communes meeting the standard. Incomes rose 8%."),
+    ],
+)
+def test_a_percentage_of_something_else_or_in_another_sentence_is_no_share(lang, text):
+    assert _shares(text, lang) == []
