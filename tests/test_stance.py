@@ -21,6 +21,11 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
     [
         ("nl", "Het district wil nog zes gemeenten erkennen.", "zes", COMMUNES, "plan"),
         ("hu", "Hat község jelentkezett, hogy elérje a szintet.", "Hat", COMMUNES, "plan"),
+        # future and goals: "el camino tendrá", "поставила задачу вывести", "tűzte ki célul"
+        ("es", "El camino tendrá 3,8 km de longitud.", "3,8", "road_length", "plan"),
+        ("ru", "Провинция поставила задачу вывести 7 коммун на стандарт.", "7", COMMUNES, "plan"),
+        ("hu", "2023-ban hét község tűzte ki célul a szintet.", "hét", COMMUNES, "plan"),
+        ("nl", "Dan zou het in alle 133 gemeenten voltooid zijn.", "133", COMMUNES, "plan"),
         ("ru", "В среднем община выполнила 14,25 критерия.", "14,25", CRITERIA, "average"),
         # per-capita income is an average, no sum anyone mobilised
         ("de", "Das Pro-Kopf-Einkommen liegt bei 46,7 Millionen Dong.", "46,7", FUNDS, "average"),
