@@ -1694,3 +1694,17 @@ def test_a_number_of_persons_counts_people_never_documents(lang, text, expected)
 def test_the_numbers_listed_after_a_label_are_labels_too():
     text = "Het district legde de provinciale wegen 601, 602 en 605 en 30 km gemeentewegen aan."
     assert _pairs(text, "nl") == [("road_length", 30_000)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # receptions held are no people received; the people beside them are
+        ("hu", "Az ügyfélfogadó helyek 312 fogadáson összesen 503 állampolgárt fogadtak.", [503]),
+        ("de", "Er empfing persönlich 47 Besuche mit zusammen 1.066 Bürgern.", [47, 1_066]),
+        ("nl", "De diensten ontvingen 1.093 burgers.", [1_093]),
+        ("zh", "陈文楼主席共接待了4批次公民。", [4]),
+    ],
+)
+def test_citizens_received_are_counted_in_people_or_visits(lang, text, expected):
+    assert [v for i, v in _pairs(text, lang) if i == "citizens_received"] == expected

@@ -439,6 +439,8 @@ def _claim(
             return None
         chosen = Candidate(total, chosen.distance, chosen.keyword, chosen.between, chosen.side)
     indicator = chosen.rule.name
+    if indicator in NEEDS_PERSONS and unit != "persons":
+        return None  # "312 fogadáson", "292 приёма": receptions held, not people received
     if not_stated_as_fact(text, number, clause_span, indicator, lex):
         return None
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
@@ -463,6 +465,11 @@ def _claim(
         measure=measure,
         tier=tier,
     )
+
+
+NEEDS_PERSONS = frozenset({"citizens_received"})
+"""Indicators counted in people: the number must be written with a person or visit word
+("503 állampolgárt", "2,759 times"); a bare number beside the keyword counts receptions."""
 
 
 def _listed_unit(
