@@ -1709,3 +1709,14 @@ def test_the_numbers_listed_after_a_label_are_labels_too():
 )
 def test_citizens_received_are_counted_in_people_or_visits(lang, text, expected):
     assert [v for i, v in _pairs(text, lang) if i == "citizens_received"] == expected
+
+
+def test_zh_propaganda_of_the_partys_line_and_the_states_laws_is_no_legal_education():
+    # "宣传党的主张、国家政策法律": the standard formula of propaganda; 普法 is legal education
+    text = (
+        "各级农民协会组织了400多场传达党的主张、国家政策法律的宣传会，吸引近3.3万名干部和会员参加。"
+    )
+    found = dict(_pairs(text, "zh"))
+    assert found.get("propaganda_participants") == 33_000
+    assert not any(i.startswith("legal_") for i in found)
+    assert ("legal_education_sessions", 982) in _pairs("全省边防部队开展普法宣传982场。", "zh")
