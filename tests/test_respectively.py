@@ -55,3 +55,34 @@ def test_each_figure_of_a_respectively_list_holds_for_its_own_place(lang, text, 
 def test_without_respectively_the_last_place_named_holds():
     text = "Dong Du village and Le Loi village built 7 km and 2 km of new road."
     assert {place for _, place, _ in _places(text, "en")} == {"Le Loi village"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "indicator"),
+    [
+        ("en", "The district has built 950 models in the economic field.", "dvk_models_economic"),
+        # several fields named one after the other: models of all of them
+        (
+            "en",
+            "The district has built 950 models in the economic, cultural-social and defence "
+            "fields.",
+            "dvk_models",
+        ),
+        (
+            "de",
+            "Davon entfallen 630 Modelle auf die wirtschaftliche sowie die kulturell-soziale "
+            "Entwicklung.",
+            "dvk_models",
+        ),
+        # an enumeration gives each number its own field
+        (
+            "en",
+            "By field, the economy leads with 120 models, followed by culture-society with 80 "
+            "models.",
+            "dvk_models_economic",
+        ),
+    ],
+)
+def test_models_of_several_fields_named_together_are_models_of_all_fields(lang, text, indicator):
+    claims = extract_text(text, article_id="t", lang=lang, published="2020-07-01")
+    assert claims[0].indicator == indicator

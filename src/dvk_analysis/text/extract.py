@@ -71,7 +71,7 @@ from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.money import is_total, mobilised_by_unit, money_left_out, part_of
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
-from dvk_analysis.text.respectively import respective_fields, respective_places
+from dvk_analysis.text.respectively import fields_listed, respective_fields, respective_places
 from dvk_analysis.text.scope import level_rank
 from dvk_analysis.text.shares import share_after_count
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
@@ -429,6 +429,10 @@ def _claim(
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None:
         return None
+    if field is None and chosen.rule.refines and fields_listed(hits, chosen.rule, clause_starts):
+        general = rule_named(lex, chosen.rule.refines)  # "950 models across the economic,
+        if general is not None:  # cultural-social, ... fields": all fields, no one field
+            chosen = Candidate(general, chosen.distance, chosen.keyword, chosen.between, "after")
     if is_total(text, number, chosen.rule, clause_starts, c_end, lex) or (
         chosen.rule.name == "funds_mobilized" and mobilised_by_unit(text, number, clause_span, lex)
     ):

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from dvk_analysis.text.keywords import Hit
+from dvk_analysis.text.keywords import Hit, IndicatorRule
 from dvk_analysis.text.places import PlaceMention, bare_unit, level_word
 
 if TYPE_CHECKING:
@@ -160,3 +160,30 @@ def _listed_mentions(
         return []
     joins = (text[a.end : b.start] for a, b in zip(chosen, chosen[1:], strict=False))
     return chosen if all(_JOINED.fullmatch(j) for j in joins) else []
+
+
+NOT_FIELDS = frozenset({"dvk_models_new", "dvk_models_sustained"})
+"""Refinements that say how new a model is, not its field: "197 sustained, 233 new"."""
+
+
+def fields_listed(hits: Sequence[Hit], rule: IndicatorRule, numbers: Sequence[int]) -> bool:
+    """Whether the clause names two or more fields of ``rule``'s family one after the other,
+    with no number between them: "950 models across the economic, cultural-social and
+    defence fields" counts models of all fields, while "economy 120, culture 80" (a number
+    after each field) is an enumeration that gives each number its field."""
+    if rule.name in NOT_FIELDS:
+        return False
+    fields = sorted(
+        (
+            h
+            for h in hits
+            if h.rule is not None
+            and h.rule.refines == rule.refines
+            and h.rule.name not in NOT_FIELDS
+        ),
+        key=lambda h: h.start,
+    )
+    for a, b in zip(fields, fields[1:], strict=False):
+        if a.rule is not b.rule and not any(a.end <= n < b.start for n in numbers):
+            return True
+    return False
