@@ -75,7 +75,7 @@ from dvk_analysis.text.respectively import fields_listed, respective_fields, res
 from dvk_analysis.text.scope import level_rank
 from dvk_analysis.text.shares import share_after_count
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
-from dvk_analysis.text.units import currency_before, unit_before
+from dvk_analysis.text.units import currency_before, unit_before, visits
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -358,36 +358,13 @@ def _measure(
     if unit is None and postposed_classifier(text, max(last.end, last.expr_end), lex.lang):
         found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"
         unit, factor = (found.unit, found.factor) if found else (None, factor)
-    if unit is None and (visit_end := _visits(text, last, lex)):
+    if unit is None and (visit_end := visits(text, last, lex)):
         unit, unit_end = "persons", visit_end  # "received citizens 2,759 times"
     if is_year(number, unit) or skipped(text, number, unit_end, lex):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length
     return unit, factor, unit_end
-
-
-_SPACES = re.compile(" *")
-
-
-def _visits(text: str, number: NumberMatch, lex: Lexicon) -> int:
-    """End of a visit word after ``number`` ("2,759 times", "772 lượt", "259 Mal") when its
-    line speaks of receiving citizens just before or after it, else 0: reception offices count
-    citizens' visits, and the codebook counts them as citizens received."""
-    rule = rule_named(lex, "citizens_received")
-    if lex.visit_after is None or rule is None:
-        return 0
-    found = lex.visit_after.match(text, _SPACES.match(text, max(number.end, number.expr_end)).end())
-    if found is None:
-        return 0
-    start = max(text.rfind("\n", 0, number.start) + 1, number.start - 120)
-    stop = text.find("\n", found.end(), found.end() + 60)
-    around = (
-        text[start : number.start]
-        + " "
-        + text[found.start() : stop if stop >= 0 else found.end() + 60]
-    )
-    return found.end() if (rule.need or rule.keywords).search(around) else 0
 
 
 def _claim(

@@ -24,10 +24,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING, Protocol
 
 from dvk_analysis.codebook import UNITS
+from dvk_analysis.text.keywords import rule_named
 from dvk_analysis.text.lexicon import section as lexicon_section
 from dvk_analysis.text.patterns import WS, bounded
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.keywords import Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,3 +174,32 @@ def currency_before(text: str, pos: int, lang: str) -> bool:
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \-]+$")
+
+
+_SPACES = re.compile(" *")
+
+
+class _Number(Protocol):
+    start: int
+    end: int
+    expr_end: int
+
+
+def visits(text: str, number: _Number, lex: Lexicon) -> int:
+    """End of a visit word after ``number`` ("2,759 times", "772 lượt", "259 Mal") when its
+    line speaks of receiving citizens just before or after it, else 0: reception offices count
+    citizens' visits, and the codebook counts them as citizens received."""
+    rule = rule_named(lex, "citizens_received")
+    if lex.visit_after is None or rule is None:
+        return 0
+    found = lex.visit_after.match(text, _SPACES.match(text, max(number.end, number.expr_end)).end())
+    if found is None:
+        return 0
+    start = max(text.rfind("\n", 0, number.start) + 1, number.start - 120)
+    stop = text.find("\n", found.end(), found.end() + 60)
+    around = (
+        text[start : number.start]
+        + " "
+        + text[found.start() : stop if stop >= 0 else found.end() + 60]
+    )
+    return found.end() if (rule.need or rule.keywords).search(around) else 0
