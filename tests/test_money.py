@@ -126,3 +126,25 @@ def test_a_new_paragraph_names_its_own_currency():
 def test_the_cost_of_one_work_is_no_programme_total(lang, text):
     # what one road, house or bridge cost is no sum of the programme from all sources
     assert not any(i == "ntm_funds_total" for i, _ in _pairs(text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        (
+            "nl",
+            "In totaal bracht de gemeente meer dan 566,5 miljard dong bijeen, waarvan 416,5 "
+            "miljard dong van de inwoners zelf kwam.",
+            416.5e9,
+        ),
+        (
+            "nl",
+            "Het district bracht in totaal 7.300 miljard dong bijeen, waarvan de inwoners zelf "
+            "ruim 740 miljard dong opbrachten.",
+            740e9,
+        ),
+    ],
+)
+def test_the_part_after_of_which_that_names_residents_is_theirs(lang, text, part):
+    # no verb of giving needed: "of which ... from the residents" says who gave it
+    assert ("funds_mobilized", part) in _pairs(text, lang)

@@ -68,7 +68,13 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
-from dvk_analysis.text.money import is_total, mobilised_by_unit, money_left_out, part_of
+from dvk_analysis.text.money import (
+    is_total,
+    mobilised_by_unit,
+    money_left_out,
+    part_of,
+    people_part,
+)
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import fields_listed, respective_fields, respective_places
@@ -404,6 +410,9 @@ def _claim(
     chosen = choose(candidates, lex)
     if _field_fits(field, chosen, lex, unit):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
+    if chosen is None and unit == "VND" and people_part(text, number, clause_span, item, lex):
+        given = rule_named(lex, "funds_mobilized")  # "waarvan 416,5 miljard van de inwoners"
+        chosen = Candidate(given, 0.0, "of_which", False, "after") if given is not None else None
     if chosen is None:
         return None
     if field is None and chosen.rule.refines and fields_listed(hits, chosen.rule, clause_starts):

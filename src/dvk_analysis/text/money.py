@@ -92,3 +92,19 @@ FOREIGN_CURRENCY = re.compile(
 )
 """A currency other than the dong after a sum ("328 млн долларов США", "2,86 مليون دولار"): a
 conversion the report adds, never the paragraph's dong."""
+
+
+def people_part(
+    text: str, number: NumberMatch, clause_span: tuple[int, int], item: str, lex: Lexicon
+) -> bool:
+    """Whether a sum after "of which" is the people's part of a total: its own list item names
+    residents or households, with or without a verb of giving ("waarvan 416,5 miljard dong van
+    de inwoners zelf kwam", "of which residents 740 billion")."""
+    total = rule_named(lex, "ntm_funds_total")
+    before, _ = own_line(text, number, clause_span)
+    return (
+        total is not None
+        and total.exclude is not None
+        and says(lex.of_which, before)
+        and total.exclude.search(item) is not None
+    )
