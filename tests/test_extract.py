@@ -1720,3 +1720,9 @@ def test_zh_propaganda_of_the_partys_line_and_the_states_laws_is_no_legal_educat
     assert found.get("propaganda_participants") == 33_000
     assert not any(i.startswith("legal_") for i in found)
     assert ("legal_education_sessions", 982) in _pairs("全省边防部队开展普法宣传982场。", "zh")
+
+
+def test_a_measured_number_takes_the_noun_of_its_own_list_item():
+    # "roads" belongs to the first item, though nearer to 2.5 km than "canals" is
+    found = _pairs("They built 12 km of new roads and 2.5 km of field canals.", "en")
+    assert found == [("road_length", 12_000), ("canal_length", 2_500)]

@@ -407,6 +407,9 @@ def _claim(
         candidate = nearest_keyword(text, rule, hits, expr, others, lex, bare=unit is None)
         if candidate is not None:
             candidates.append(candidate)
+    if unit is not None:  # "12 km of new roads and 2.5 km of field canals": its own item's noun
+        own = {h.rule for h in hits if item_start <= h.start and h.end <= item_end}
+        candidates = [c for c in candidates if c.rule in own] or candidates
     chosen = choose(candidates, lex)
     if _field_fits(field, chosen, lex, unit):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
