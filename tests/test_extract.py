@@ -1726,3 +1726,19 @@ def test_a_measured_number_takes_the_noun_of_its_own_list_item():
     # "roads" belongs to the first item, though nearer to 2.5 km than "canals" is
     found = _pairs("They built 12 km of new roads and 2.5 km of field canals.", "en")
     assert found == [("road_length", 12_000), ("canal_length", 2_500)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ending after a hyphen is Hungarian grammar, not a code ("15-öt" = fifteen, acc.)
+        ("Ho Thau község a 19 kritériumból 15-öt teljesített.", [("ntm_criteria_met", 15)]),
+        # "-gyel kevesebbet": fewer by 54, a difference
+        (
+            "A hatóságok 212 beadványt vettek át, 54-gyel kevesebbet, mint októberben.",
+            [("petitions_received", 212)],
+        ),
+    ],
+)
+def test_hungarian_endings_written_onto_digits(text, expected):
+    assert _pairs(text, "hu") == expected

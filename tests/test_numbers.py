@@ -67,6 +67,7 @@ SHAPES = [
     # Hungarian names the whole first; a short adverb may stand before the part
     ("hu", "Bac Quang járásban 21 községből már 15 új vidék", "15", 15, "exact", 21),
     ("hu", "az új vidék 19 kritériumából még csak 9-et teljesített", "9", 9, "exact", 19),
+    ("hu", "az új vidék 19 kritériumából 15-öt teljesített", "15", 15, "exact", 19),
     ("ar", "يمتلكه القطاع الاقتصادي بنحو 8000 نموذج", "8000", 8000, "about", None),
     ("ar", "على 7 مليارات دونج", "7", 7e9, "exact", None),
     ("ar", "حديقة نموذجية، و12 منطقة سكنية", "12", 12, "exact", None),

@@ -208,11 +208,14 @@ def is_year(number: NumberMatch, unit: str | None) -> bool:
 
 
 def _is_code(text: str, number: NumberMatch) -> bool:
-    """True for decree, resolution and road numbers: "25-NQ/TW", "558/QĐ-TTg", "DT-186"."""
+    """True for decree, resolution and road numbers: "25-NQ/TW", "558/QĐ-TTg", "DT-186".
+
+    A lower-case ending after a hyphen is an inflection, not a code ("15-öt", "9-et": the
+    Hungarian accusative written onto digits)."""
     after = text[number.end : number.end + 2]
     before = text[max(0, number.start - 2) : number.start]
     return (
-        (len(after) == 2 and after[0] in "-/–" and after[1].isalpha())
+        (len(after) == 2 and after[0] in "-/–" and after[1].isalpha() and not after[1].islower())
         or (len(before) == 2 and before[1] in "-–/" and before[0].isalpha())
         or _LETTER_SUFFIX.match(text, number.end) is not None
     )
@@ -246,7 +249,10 @@ def _not_after(text: str, unit_end: int, lex: Lexicon) -> bool:
     number ("12 households more than 740 m2")."""
     if lex.not_after is None:
         return False
-    found = lex.not_after.match(text, _skip_space(text, unit_end))
+    start = _skip_space(text, unit_end)
+    if text[start : start + 1] in ("-", "–"):  # "54-gyel kevesebbet": an ending after a hyphen
+        start += 1
+    found = lex.not_after.match(text, start)
     if found is None:
         return False
     return _DIGIT.match(text, _skip_space(text, found.end())) is None

@@ -553,6 +553,8 @@ def _word_expr(text: str, hit: tuple[int, int, int], g: _Grammar) -> _Expr | Non
     word = " ".join(text[start:end].lower().split())
     if word not in g.words or _word_blocked(text, start, end, word, g):
         return None
+    if outer >= 2 and text[outer - 1] == "-" and text[outer - 2].isdigit():
+        return None  # "15-öt": a case ending written onto digits, not the word "öt" (five)
     e = _Expr(start, end, Decimal(str(g.words[word])), start, end, plain=False, consumed=end)
     _apply_after(text, e, g)
     e.consumed = e.expr_end
