@@ -22,9 +22,11 @@ former unit is not the merged one of the same name, so the place keeps the lexic
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 
 from dvk_analysis.gazetteer import UNIT_TIERS
 from dvk_analysis.text.lexicon import section
@@ -394,19 +396,27 @@ def named_again(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]
     of two letters or more, of one level in the article (a name shared by a district and its
     town says nothing alone) and outside any other mention count.
     """
-    spans = [(p.start, p.end) for p in places]
     levels: dict[str, set[str]] = {}
     for p in places:
         levels.setdefault(p.name, set()).add(p.admin_level)
+    first: dict[str, PlaceMention] = {}  # the mention that introduces each name
+    for p in sorted(places, key=lambda p: p.start):
+        if p.admin_level in _ECHO_LEVELS and len(levels[p.name]) == 1 and _capitalised(p.name):
+            first.setdefault(p.name, p)
+    if not first:
+        return list(places)
+    names = sorted(first, key=len, reverse=True)
+    bare = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)")
+    taken = sorted((p.start, p.end) for p in places)
+    starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # furthest end up to each mention
     added = []
-    for p in places:
-        if p.admin_level not in _ECHO_LEVELS or len(levels[p.name]) > 1 or not _capitalised(p.name):
-            continue
-        for m in re.finditer(rf"(?<!\w){re.escape(p.name)}(?!\w)", text[p.end :]):
-            start, end = p.end + m.start(), p.end + m.end()
-            if not any(s < end and start < e for s, e in spans):
-                added.append(replace(p, start=start, end=end, text=p.name))
-                spans.append((start, end))
+    for m in bare.finditer(text):  # one scan for every name, not one per mention
+        unit = first[m.group()]
+        i = bisect_right(starts, m.start())
+        covered = (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end())
+        if m.start() >= unit.end and not covered:
+            added.append(replace(unit, start=m.start(), end=m.end(), text=unit.name))
     return sorted([*places, *added], key=lambda p: p.start)
 
 
