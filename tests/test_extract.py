@@ -1742,3 +1742,24 @@ def test_a_measured_number_takes_the_noun_of_its_own_list_item():
 )
 def test_hungarian_endings_written_onto_digits(text, expected):
     assert _pairs(text, "hu") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A földet 18 824 háztartás adta nyolc járásban.",
+            [("households_mobilized", 18_824)],
+        ),
+        (
+            "A népi bizottság oklevéllel ismerte el 6 közösség és 1 magánszemély munkáját.",
+            [("collectives_honored", 6), ("individuals_honored", 1)],
+        ),
+        (
+            "Az erők 13 tájékoztató összejövetelt tartottak a párt irányelveiről.",
+            [("propaganda_sessions", 13)],
+        ),
+    ],
+)
+def test_hungarian_verb_forms_and_words_of_honours_and_meetings(text, expected):
+    assert _pairs(text, "hu") == expected
