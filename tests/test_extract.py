@@ -1763,3 +1763,19 @@ def test_hungarian_endings_written_onto_digits(text, expected):
 )
 def test_hungarian_verb_forms_and_words_of_honours_and_meetings(text, expected):
     assert _pairs(text, "hu") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # petitions that meet the conditions for handling are received ones, not resolved ones
+        (
+            "en",
+            "The agencies received 5,100 petitions; 4,158 petitions were eligible for handling.",
+            [("petitions_received", 5_100), ("petitions_received", 4_158)],
+        ),
+        ("ar", "وبتّت المقاطعة في ٥٢٧ عريضة شكوى.", [("complaints_resolved", 527)]),
+    ],
+)
+def test_eligible_petitions_are_received_and_settled_ones_resolved(lang, text, expected):
+    assert _pairs(text, lang) == expected
