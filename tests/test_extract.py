@@ -1779,3 +1779,11 @@ def test_hungarian_verb_forms_and_words_of_honours_and_meetings(text, expected):
 )
 def test_eligible_petitions_are_received_and_settled_ones_resolved(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_fr_resolutions_are_no_resolved_complaints_and_conferences_are_sessions():
+    text = (
+        "L'association a tenu 1 386 conférences de lancement. Elle a aussi publié 502 "
+        "résolutions et directives."
+    )
+    assert _pairs(text, "fr") == [("propaganda_sessions", 1_386)]
