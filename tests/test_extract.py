@@ -1787,3 +1787,19 @@ def test_fr_resolutions_are_no_resolved_complaints_and_conferences_are_sessions(
         "résolutions et directives."
     )
     assert _pairs(text, "fr") == [("propaganda_sessions", 1_386)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # works that stand are no structures removed
+        ("vi", "Toàn tỉnh hiện có 304 công trình thủy lợi.", []),
+        (
+            "vi",
+            "Nhân dân đã tự nguyện tháo dỡ 120 công trình để mở rộng đường.",
+            [("structures_removed", 120)],
+        ),
+    ],
+)
+def test_structures_count_as_removed_only_with_a_removal_verb(lang, text, expected):
+    assert [p for p in _pairs(text, lang) if p[0] == "structures_removed"] == expected
