@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dvk_analysis.text.extract import extract_text
 from dvk_analysis.text.keywords import lexicon
 from dvk_analysis.text.numbers import find_numbers
 from dvk_analysis.text.stance import not_stated_as_fact, own_line, whole_set
@@ -65,3 +66,9 @@ def test_the_own_line_stops_at_line_breaks():
 def test_an_all_word_right_before_the_count_makes_it_the_whole_set(lang, text, expected):
     number = next(n for n in find_numbers(text, lang) if n.value in (15, 19))
     assert whole_set(text, number, lexicon(lang)) is expected
+
+
+def test_communes_meeting_all_criteria_meet_the_standard():
+    # "20个乡达到全部19项新农村标准": the communes count; the 19 is the whole set, no claim
+    claims = extract_text("全省已有20个乡达到全部19项新农村标准。", article_id="t", lang="zh")
+    assert [(c.indicator, c.value) for c in claims] == [("communes_meeting_ntm", 20)]

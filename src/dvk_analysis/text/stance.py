@@ -75,7 +75,7 @@ def _counted_units_before(before: str, lex: Lexicon) -> bool:
     for hit in rule.keywords.finditer(before):
         head = before[max(0, hit.start() - 20) : hit.start()]
         found = find_numbers(head, lex.lang)
-        if found and not head[found[-1].end :].strip():
+        if found and not head[found[-1].end :].strip(" 个"):  # "20个乡": a classifier
             return True
     return False
 
@@ -92,6 +92,8 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     if hit is None:
         return False
     counts = find_numbers(head[: hit.start()], lex.lang)
+    if says(lex.all_words, head[: hit.start()]):
+        return False  # "20个乡达到全部19项标准": all criteria met is the standard itself
     # "69/85 xã đạt 19/19 tiêu chí": all criteria met is the standard itself
     return bool(counts) and counts[-1].denominator != counts[-1].value
 
