@@ -507,3 +507,14 @@ def test_arabic_district_words(word):
     # "سكان بلدية نغي فان في قضاء نغي لوك": the district of an address, so the commune holds
     found = find_places(f"تطوّع سكان بلدية نغي فان في {word} نغي لوك بمقاطعة نغي آن", "ar")
     assert _one(found, "نغي لوك").admin_level == "district"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("fr", "Dans le district de Dak R'lap, les habitants ont donné du terrain.", "Dak R'lap"),
+        ("en", "In H'Loi hamlet, residents gave land.", "H'Loi"),
+    ],
+)
+def test_central_highlands_names_with_an_apostrophe(lang, text, name):
+    assert [p.name for p in find_places(text, lang)] == [name]

@@ -210,6 +210,8 @@ def _is_name_token(tok: str, level: str) -> bool:
         return level in ("village", "residential_group")
     if not tok[0].isupper():
         return False
+    if len(tok) > 2 and tok[1] in "'’":
+        tok = tok[2:]  # "M'gar", "R'lap", "H'Loi": a Central Highlands name's first consonant
     return bool(_VI_SYLLABLE.fullmatch(fold(tok)))
 
 
