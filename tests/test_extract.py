@@ -1803,3 +1803,8 @@ def test_fr_resolutions_are_no_resolved_complaints_and_conferences_are_sessions(
 )
 def test_structures_count_as_removed_only_with_a_removal_verb(lang, text, expected):
     assert [p for p in _pairs(text, lang) if p[0] == "structures_removed"] == expected
+
+
+def test_hu_closed_complaints_are_resolved():
+    text = "A közigazgatási szervek hatáskörébe tartozó 31 panaszügyből 29-et lezártak."
+    assert _pairs(text, "hu") == [("complaints_resolved", 29)]
