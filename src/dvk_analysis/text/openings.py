@@ -81,10 +81,11 @@ def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """(start, end) of every run of three, then two, capitalised syllables in ``text[lo:hi]``
     joined only by spaces or hyphens."""
     tokens = list(LATIN_TOKEN.finditer(text, lo, hi))
+    caps = [capital_syllable(t.group()) for t in tokens]  # once per token, not per run
     for i in range(len(tokens)):
         for k in (3, 2):
             run = tokens[i : i + k]
-            if len(run) < k or not all(capital_syllable(t.group()) for t in run):
+            if len(run) < k or not all(caps[i : i + k]):
                 continue
             if not any(text[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
                 yield run[0].start(), run[-1].end()
