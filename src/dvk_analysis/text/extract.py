@@ -264,6 +264,8 @@ def extract_text(
     previous: tuple[Claim, str | None] | None = None  # the last claim and its unit as written
     pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
     shares: list[NumberMatch] = []  # percentages since the last claim
+    communes = rule_named(lex, "communes_meeting_ntm")
+    communes_words = communes.keywords if communes is not None else None
     same_unit: dict[str | None, tuple[Claim, str | None]] = {}  # the last claim per unit
     tiers = {value: words for column, value, words in lex.scales if column == "tier"}
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
@@ -278,10 +280,9 @@ def extract_text(
         ranged = partner and partner.start not in fields
         tail = partner if ranged and _continues_range(text, number, partner, lex) else None
         if number.percent and previous is not None:
-            between = sum(1 for n in found if previous[0].end <= n.start < number.start)
-            communes = rule_named(lex, "communes_meeting_ntm")
+            between = index - bisect_left(starts, previous[0].end)  # numbers since the count
             share = share_after_count(
-                text, number, previous[0], between, bool(shares), communes and communes.keywords
+                text, number, previous[0], between, bool(shares), communes_words
             )
             if share is not None:
                 claims.append(share)

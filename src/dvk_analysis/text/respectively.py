@@ -107,9 +107,10 @@ def respective_places(
     "Hoa Binh and Quang Tri had 51 and 42 new-style communes respectively", "Dong Du, Le Loi
     en Hung Hoa kregen respectievelijk 7 km, 2 km en 1,7 km": each figure holds for its own
     unit, not for the last one named. Only a clause with a respectively word, k >= 2 claims
-    of one indicator and a list of exactly k names before them in the sentence; a name is a
-    place mention there, else a unit of the gazetteer, else of the level word before the list
-    ("drie gehuchten: ..."); a list with a name of no known level changes nothing.
+    of one indicator and a list of exactly k names before them in the sentence. The names are
+    the sentence's last k place mentions when they form one list, else capitalised names at
+    the level of the word before the list ("drie gehuchten: ..."), else units the gazetteer
+    knows; a list with a name of no known level changes nothing.
     """
     out = list(claims)
     for c_start, c_end in clause_spans:
