@@ -98,7 +98,7 @@ def match(gold: pd.DataFrame, extracted: pd.DataFrame) -> list[tuple[int, int]]:
             if diff is None or not (one_den or _close(g_den, e_den) is not None):
                 continue
             offset = abs(row["_start"] - e["_start"])
-            pairs.append((diff, _same_den(g_den, e_den) is False, offset, g, j))
+            pairs.append((diff, not _same_den(g_den, e_den), offset, g, j))
     pairs.sort()
     used_g, used_e, out = set(), set(), []
     for *_, g, j in pairs:

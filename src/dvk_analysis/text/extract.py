@@ -281,8 +281,9 @@ def extract_text(
         tail = partner if ranged and _continues_range(text, number, partner, lex) else None
         if number.percent and previous is not None:
             between = index - bisect_left(starts, previous[0].end)  # numbers since the count
+            same = context is not None and context.sentence_start(number.start) <= previous[0].end
             share = share_after_count(
-                text, number, previous[0], between, bool(shares), communes_words
+                text, number, previous[0], between, bool(shares), communes_words, same
             )
             if share is not None:
                 claims.append(share)

@@ -23,7 +23,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from dvk_analysis.text.lexicon import section
-from dvk_analysis.text.patterns import alternation
+from dvk_analysis.text.patterns import AND_WORDS, alternation
 from dvk_analysis.text.shapes import currency_code_start
 
 if TYPE_CHECKING:
@@ -301,9 +301,7 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     return None
 
 
-_LABEL_LIST_TAIL = re.compile(
-    r"(?:\s*[0-9]+[A-Za-z]?\s*(?:,|、|;|\band\b|\ben\b|\bet\b|\by\b|\bund\b|\bvà\b|\bи\b|\bés\b|و)\s*)+$"
-)
+_LABEL_LIST_TAIL = re.compile(rf"(?:\s*[0-9]+[A-Za-z]?\s*(?:[,、;و]|\b{AND_WORDS}\b)\s*)+$")
 """The numbers of a list after its label ("wegen 601, 602 en", "roads 14B and"): stripped so
 that the label before the first one labels them all."""
 

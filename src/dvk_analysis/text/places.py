@@ -89,11 +89,15 @@ class _LangRules:
 
     def level_of(self, word: str) -> str:
         """Return the level of a matched level word (possibly inflected or plural)."""
+        return self.named_level(word) or "commune"
+
+    def named_level(self, word: str) -> str | None:
+        """The level ``word`` names (the longest level word it starts with), else None."""
         w = " ".join(word.casefold().split())
         if w in self.levels:
             return self.levels[w]
         best = max((k for k in self.levels if w.startswith(k)), key=len, default=None)
-        return self.levels[best] if best else "commune"
+        return self.levels[best] if best else None
 
 
 @cache
@@ -627,10 +631,7 @@ def bare_unit(words: str, province: str, first: str = "") -> tuple[str, str, str
 
 def level_word(word: str, lang: str) -> str | None:
     """The admin level a word names in ``lang`` ("gehuchten": village), else None."""
-    levels = _rules(lang).levels
-    w = word.casefold()
-    best = max((k for k in levels if w.startswith(k) and len(k) >= 3), key=len, default=None)
-    return levels[best] if best else None
+    return _rules(lang).named_level(word)
 
 
 def capital_syllable(token: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from dvk_analysis.text.keywords import Hit, IndicatorRule
+from dvk_analysis.text.patterns import AND_WORDS
 from dvk_analysis.text.places import PlaceMention, bare_unit, level_word
 
 if TYPE_CHECKING:
@@ -62,8 +63,7 @@ _UPPER = "".join(
 )
 _NAME = rf"[{_UPPER}][\w'’-]*(?: (?:[{_UPPER}][\w'’-]*|\d+\b))*"
 _JOIN = (
-    r"(?:\s*[,、]\s*(?:(?:and|en|et|y|und|és|illetve|và|и|e)\s+)?"
-    r"|\s+(?:and|en|et|y|und|és|illetve|và|и|e)\s+)"
+    rf"(?:\s*[,、]\s*(?:{AND_WORDS}\s+)?|\s+{AND_WORDS}\s+)"
     r"(?:(?:à|in|im|en|a|au|в|во|ở|tại)\s+)?"
 )
 _LIST = re.compile(rf"{_NAME}(?:{_JOIN}{_NAME})+")

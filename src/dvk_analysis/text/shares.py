@@ -22,7 +22,6 @@ GAP = 90
 """Characters between the count and its share at most ("123 communes aux normes de la
 nouvelle ruralité sur un total de 193, soit un taux de 63,7 %")."""
 
-_SENTENCE_END = re.compile(r"[.!?。！？؟]\s|\n")
 _OF_WHAT = re.compile(
     r"\s*(?:%|percent|per cent|procent|Prozent|százalék\w*|процент\w*|٪)?\s*"
     r"(?:of|des|du|de la|de los|de las|de|der|van de|van|из|من)\s+"
@@ -49,18 +48,19 @@ def share_after_count(
     between: int,
     shared: bool,
     communes: re.Pattern[str] | None,
+    same_sentence: bool,
 ) -> C | None:
     """The share claim of a percentage ``number`` that follows a count of communes, else None.
 
     ``previous`` is the last claim before the number, ``between`` how many numbers stand
     between the two, ``shared`` whether a percentage came after ``previous`` already and
     ``communes`` the language's keywords for communes: a percentage "of" anything else (the
-    criteria, the households, the plan) is no share of communes.
+    criteria, the households, the plan) is no share of communes; ``same_sentence`` whether
+    the count stands in the percentage's sentence.
     """
     if previous is None or previous.indicator not in COUNTS or shared or between > 1:
         return None
-    gap = text[previous.end : number.start]
-    if len(gap) > GAP or _SENTENCE_END.search(gap) or not 0 < number.value <= 100:
+    if number.start - previous.end > GAP or not same_sentence or not 0 < number.value <= 100:
         return None
     owner = _OF_WHAT.match(text, max(number.end, number.expr_end))
     if owner is not None and not _names_communes(owner.group(1), communes):
