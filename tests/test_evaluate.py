@@ -51,6 +51,28 @@ def test_a_denominator_on_one_side_only_matches_and_is_scored_as_context():
     assert context["denominator"] == 0.0
 
 
+@pytest.mark.parametrize("gold_den", [None, 87])
+def test_a_communes_denominator_and_a_rural_communes_row_are_one_coding(gold_den):
+    # "49 of its 87 communes" coded as 49 plus a rural_communes row of 87, or as 49 of 87:
+    # both frames end up with the same two rows, and a total already coded is not doubled
+    gold = frame(
+        [
+            ("en_a", "communes_meeting_ntm", 49, gold_den, 10),
+            ("en_a", "rural_communes", 87, None, 16),
+        ]
+    )
+    extracted = frame([("en_a", "communes_meeting_ntm", 49, 87, 10)])
+    overall = evaluate(gold, extracted)["overall"].iloc[0]
+    assert (overall["n_gold"], overall["n_extracted"], overall["n_matched"]) == (2, 2, 2)
+
+
+def test_a_wrong_denominator_implies_a_wrong_total():
+    gold = frame([("en_a", "rural_communes", 87, None, 16)])
+    extracted = frame([("en_a", "communes_meeting_ntm", 49, 78, 10)])
+    overall = evaluate(gold, extracted)["overall"].iloc[0]
+    assert (overall["n_gold"], overall["n_extracted"], overall["n_matched"]) == (1, 2, 0)
+
+
 def test_an_agreeing_denominator_wins_the_match():
     gold = frame(
         [("en_a", "ntm_criteria_met", 19, 19, 10), ("en_a", "ntm_criteria_met", 19, None, 90)]

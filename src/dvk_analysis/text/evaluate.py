@@ -5,8 +5,10 @@ within ``REL_TOL`` (relative: rounding in translations, "7,1 km" vs 7100 m), the
 definition of a match. Two denominators must agree when both sides give one ("17 of 19" is
 no "17 of 20"); a denominator on one side only ("49 of its 87 communes", coded by some writers
 as 49 and a separate ``rural_communes`` row) is scored as a context field of the match,
-``denominator``, beside place and period. Each gold row matches at most one claim: pairs are
-taken greedily from the closest, with ties broken by offsets, so the score is deterministic.
+``denominator``, beside place and period; and on both sides such a count implies the
+``rural_communes`` row of its denominator (:data:`COUNT_TOTALS`). Each gold row matches at
+most one claim: pairs are taken greedily from the closest, with ties broken by offsets, so the
+score is deterministic.
 Gold rows without an article id (observations known only from a web page) cannot be extracted
 and take no part.
 
@@ -72,7 +74,64 @@ def _prepare(frame: pd.DataFrame) -> pd.DataFrame:
     out["_den"] = [_number(v) for v in den]
     start = out["start"] if "start" in out.columns else [None] * len(out)
     out["_start"] = [_number(v) if _number(v) is not None else -1.0 for v in start]
-    return out
+    return _with_implied_totals(out)
+
+
+COUNT_TOTALS = {"communes_meeting_ntm": "rural_communes"}
+"""The codebook's total behind a count's denominator: "49 of its 87 communes" states that the
+place has 87 rural communes, whether a writer coded it as a denominator or as its own
+``rural_communes`` row."""
+
+
+def _with_implied_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add the ``rural_communes`` row a commune count's denominator implies, on either side.
+
+    Why: the writers code "49 of its 87 communes" either way (see the module docstring); with
+    the implied row both codings carry the same rows, so neither is scored as a miss or a
+    false positive for the other's choice. A total the frame already has (same article, place
+    and value) is not added twice.
+    """
+    import pandas as pd
+
+    if "indicator" not in frame.columns or frame.empty:
+        return frame
+    have = {
+        (a, place_key(p), v)
+        for a, i, p, v in zip(
+            frame["article_id"],
+            frame["indicator"],
+            _column(frame, "place"),
+            frame["_value"],
+            strict=True,
+        )
+        if i in COUNT_TOTALS.values()
+    }
+    added = []
+    for _, row in frame.iterrows():
+        total = COUNT_TOTALS.get(str(row["indicator"]))
+        if total is None or row["_den"] is None or math.isnan(row["_den"]):
+            continue
+        key = (row["article_id"], place_key(row.get("place", "")), row["_den"])
+        if key in have:
+            continue
+        have.add(key)
+        added.append(
+            row.to_dict()
+            | {
+                "indicator": total,
+                "value": row["_den"],
+                "_value": row["_den"],
+                "denominator": "",
+                "_den": None,
+            }
+        )
+    if not added:
+        return frame
+    return pd.concat([frame, pd.DataFrame(added)], ignore_index=True)
+
+
+def _column(frame: pd.DataFrame, name: str) -> list[object]:
+    return list(frame[name]) if name in frame.columns else [""] * len(frame)
 
 
 def _close(a: float | None, b: float | None) -> float | None:
