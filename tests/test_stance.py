@@ -10,6 +10,7 @@ from dvk_analysis.text.numbers import find_numbers
 from dvk_analysis.text.stance import not_stated_as_fact, own_line, whole_set
 
 COMMUNES, CRITERIA, FUNDS = "communes_meeting_ntm", "ntm_criteria_met", "funds_mobilized"
+PETITIONS, RESOLVED, RECEIVED = "petitions_received", "complaints_resolved", "citizens_received"
 
 
 def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
@@ -45,6 +46,36 @@ def test_the_reason_a_number_is_no_claim(lang, text, needle, indicator, reason):
     assert _reason(text, needle, indicator, lang) == reason
 
 
+DE = "Davon waren 48 Beschwerden berechtigt, 139 unbegründet."
+EN = "2,260 cases were settled, while 129 cases are still being handled."
+HU = "Ők 4 718 személyt fogadtak, ami 768 alkalommal és 1 174 fővel több, mint 2023-ban."
+HU_ASIDE = "Összesen 2 227 kérelmet kaptak, 368-cal (16,52 százalékkal) többet, mint tavaly."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle", "indicator", "reason"),
+    [
+        # cases sorted by verdict or state after the totals; the total itself stays a claim
+        ("de", DE, "48", PETITIONS, "verdict"),
+        ("de", DE, "139", PETITIONS, "verdict"),
+        ("de", "Es gingen 242 Beschwerden ein, 48 waren berechtigt.", "242", PETITIONS, None),
+        ("ru", "Из них 7 жалоб и 12 заявлений признаны обоснованными.", "7", PETITIONS, "verdict"),
+        ("en", EN, "129", RESOLVED, "verdict"),
+        ("en", EN, "2,260", RESOLVED, None),
+        ("vi", "Trong đó, 5 đơn có đúng, 7 đơn sai hoàn toàn.", "7", PETITIONS, "verdict"),
+        ("zh", "其中部分属实的有12件。", "12", PETITIONS, "verdict"),
+        # a change against another period, also behind an aside in brackets
+        ("hu", HU, "768", RECEIVED, "change"),
+        ("hu", HU, "4 718", RECEIVED, None),
+        ("hu", HU_ASIDE, "368", PETITIONS, "change"),
+        ("hu", "55 háztartás több mint 6400 m² földet adott.", "55", "households_mobilized", None),
+        ("en", "The city received 512 more than in 2022.", "512", RECEIVED, "change"),
+    ],
+)
+def test_case_verdicts_and_changes_are_no_claims(lang, text, needle, indicator, reason):
+    assert _reason(text, needle, indicator, lang) == reason
+
+
 def test_the_own_line_stops_at_line_breaks():
     text = "Title wants more\nPeople gave 2 billion dong.\nNext year the plan wants more."
     number = next(n for n in find_numbers(text, "en") if n.value == 2e9)
@@ -72,3 +103,14 @@ def test_communes_meeting_all_criteria_meet_the_standard():
     # "20个乡达到全部19项新农村标准": the communes count; the 19 is the whole set, no claim
     claims = extract_text("全省已有20个乡达到全部19项新农村标准。", article_id="t", lang="zh")
     assert [(c.indicator, c.value) for c in claims] == [("communes_meeting_ntm", 20)]
+
+
+def test_listed_items_are_held_to_the_same_stance():
+    # "768 alkalommal és 1 174 fővel több": items of one list, both a change against 2023
+    text = (
+        "Cím\n\n2024-ben a szervek 3 985 alkalommal fogadtak állampolgárokat, összesen 4 718 "
+        "személyt, ami 768 alkalommal és 1 174 fővel több, mint 2023-ban."
+    )
+    claims = extract_text(text, article_id="t", lang="hu", published="2025-01-05")
+    values = {c.value for c in claims if c.indicator == "citizens_received"}
+    assert 4718 in values and not values & {768, 1174}

@@ -341,6 +341,10 @@ def extract_text(
                     claim = None
         if claim is not None and tail is not None and claim.indicator in NO_RANGE:
             claim = None  # "15-18 criteria"
+        if claim is not None and not_stated_as_fact(
+            text, number, spans[clause_index], claim.indicator, lex
+        ):
+            claim = None  # a listed item is no fact either: "768 és 1 174 fővel több"
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []
             continue

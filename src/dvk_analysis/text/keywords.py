@@ -81,6 +81,8 @@ class Lexicon:
     average_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
+    verdict: re.Pattern[str] | None = None
+    change_after: re.Pattern[str] | None = None
     between: re.Pattern[str] | None = None
     between_and: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
@@ -197,6 +199,8 @@ def lexicon(lang: str) -> Lexicon:
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
+        verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
+        change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),
         scales=_scales(section, spaced),
     )
 

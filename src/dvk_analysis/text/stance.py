@@ -4,8 +4,8 @@ A number can sit next to the right keyword and still be no claim: "the district 
 communes to meet the standard this year" (a plan), "on average each commune met 14.25
 criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
-lexicon data (``plan_words``, ``plan_after``, ``average_words``, ``all_words``, ``met_words``);
-this module reads them on the number's own line.
+lexicon data (``plan_words``, ``plan_after``, ``average_words``, ``all_words``, ``met_words``,
+``verdict``, ``change_after``); this module reads them on the number's own line or phrase.
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ def not_stated_as_fact(
         return "plan"  # "the district wants six more communes to meet the standard"
     if says(lex.average_words, before):
         return "average"  # "on average each commune met 14.25 criteria"
+    head, tail = own_phrase(before, after)
+    if indicator in CASES and says(lex.verdict, head + tail):
+        return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
+    if says(lex.change_after, tail):
+        return "change"  # "768 alkalommal és 1 174 fővel több, mint 2023-ban"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
     if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
@@ -52,6 +57,26 @@ def own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tu
     start = max(clause_span[0], text.rfind("\n", 0, number.start) + 1)
     end = text.find("\n", number.end, clause_span[1])
     return text[start : number.start], text[number.end : clause_span[1] if end < 0 else end]
+
+
+CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
+"""Indicators of citizens' cases, which reports break down by verdict or state after the totals."""
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_PHRASE_END = re.compile(r"[,;:!?()،؛，；。：、]|\.(?!\d)")
+
+
+def own_phrase(before: str, after: str) -> tuple[str, str]:
+    """The number's phrase: ``before`` from its last punctuation, ``after`` to its first.
+
+    Why: a verdict or a comparison speaks of the numbers of its own phrase ("7 жалоб и 12
+    заявлений признаны обоснованными, ...") and not of the total before the comma; a list
+    separator word ("and") does not end a phrase, since numbers joined by it share the verb.
+    """
+    after = _ASIDE.sub("", after)  # "368-cal (16,52 százalékkal) többet"
+    ends = list(_PHRASE_END.finditer(before))
+    stop = _PHRASE_END.search(after)
+    return before[ends[-1].end() if ends else 0 :], after[: stop.start() if stop else len(after)]
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
