@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from dvk_analysis.text.evaluate import evaluate, evaluate_files, format_report
+from dvk_analysis.text.evaluate import evaluate, evaluate_files, format_report, period_key
 
 COLS = ["article_id", "indicator", "value", "denominator", "start"]
 
@@ -288,3 +288,21 @@ def test_a_province_scope_phrase_is_the_rows_province(gold, extracted, same):
     results = evaluate(pd.DataFrame([gold]), pd.DataFrame([extracted]))
     place = results["context"].set_index("aspect").loc["place", "accuracy"]
     assert place == (1.0 if same else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "key"),
+    [
+        ("period_end", "2019-12", "2019"),
+        ("period_end", "2019-12-31", "2019"),
+        ("period_end", "2020-02-29", "2020-02"),  # a leap year's February
+        ("period_end", "2019-02-28", "2019-02"),
+        ("period_end", "2019-11-29", "2019-11-29"),
+        ("period_start", "2019-01-01", "2019"),
+        ("period_start", "2019-03-01", "2019-03"),
+        ("period_start", "2019-12", "2019-12"),  # December starts no year
+        ("period_end", "", ""),
+    ],
+)
+def test_period_bounds_that_name_the_same_day_are_equal(column, value, key):
+    assert period_key(column, value) == key

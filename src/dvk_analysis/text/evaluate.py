@@ -357,9 +357,9 @@ def context_accuracy(
     """Share of matched claims whose place, period and denominator agree with the gold row.
 
     ``place`` needs the same unit (:func:`place_key`) and the same admin level; ``admin_level``
-    the level alone; ``period`` the same period start and end; ``denominator`` both empty or
-    equal (frames from :func:`_prepare`). Columns missing on either side
-    give NaN, not a score.
+    the level alone; ``period`` the same period start and end (:func:`period_key`);
+    ``denominator`` both empty or equal (frames from :func:`_prepare`). Columns missing on
+    either side give NaN, not a score.
     """
     import pandas as pd
 
@@ -413,7 +413,37 @@ def _scoped(gold: pd.Series, extracted: pd.Series) -> bool:
 def _same(column: str, gold: object, extracted: object) -> bool:
     if column == "place":
         return place_key(gold) == place_key(extracted)
+    if column in ("period_start", "period_end"):
+        return period_key(column, gold) == period_key(column, extracted)
     return _text(gold) == _text(extracted)
+
+
+def period_key(column: str, value: object) -> str:
+    """A period bound at the coarsest precision that names the same day.
+
+    Why: "by the end of 2019" is coded 2019 by some writers and 2019-12 (or 2019-12-31) by
+    others; as an end, all three are 31 December 2019. A start of 2019-01-01 is 2019 likewise.
+    """
+    text = _text(value)
+    first = column == "period_start"
+    while len(text) > 4:
+        head, _, tail = text.rpartition("-")
+        edge = "01" if first else ("12" if len(head) == 4 else _last_day(head))
+        if tail != edge:
+            break
+        text = head
+    return text
+
+
+def _last_day(month: str) -> str:
+    """The last day of a "YYYY-MM" month, as two digits ("" when it is no month)."""
+    import calendar
+
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        return f"{calendar.monthrange(year, number)[1]:02d}"
+    except ValueError:
+        return ""
 
 
 def split_of(manifest: pd.DataFrame | None) -> dict[str, str]:
