@@ -185,12 +185,13 @@ def _check_level(level: str, lang: str) -> None:
 
 
 _VI_SYLLABLE = re.compile(
-    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|kr|pl|dr|[bcdghklmnprstvx])?"
-    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptk])?",
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|kr|pl|dr|gr|gl|br|pr|bl|[bcdghjklmnprstvx])?"
+    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptkl])?",
     re.IGNORECASE,
 )
 """A Vietnamese syllable once diacritics are folded, with the Central Highlands' onsets and
-final "k" of names written from minority languages ("Đắk Tô", "Krông Pắc", "Pleiku")."""
+finals of names written from minority languages ("Đắk Tô", "Krông Pắc", "Pleiku", "Cư Jút",
+"Đắk Mil", "Ia Grai", "Đắk Glong")."""
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
 _CYR_TOKEN = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:-[А-ЯЁа-яё]+)*|\d+")
 _AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
