@@ -133,6 +133,13 @@ def test_resources_in_every_language(lang):
             "dont 290/310 ont été résolues.",
             {("citizens_received", 820), ("petitions_received", 310), ("complaints_resolved", 290)},
         ),
+        (
+            # "N more communes" are additional ones; "6.5 more than in 2015" is a change
+            "en",
+            "Since 2016, 29 more communes have been recognised as meeting the new-style rural "
+            "standard. Each commune meets 16 criteria on average, 6.5 more than in 2015.",
+            {("communes_meeting_ntm", 29)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):
