@@ -30,9 +30,9 @@ def not_stated_as_fact(
         return "set size"  # "19 criteria" is the set; "below 6 criteria" sorts communes
     if says(lex.plan_words, before) or says(lex.plan_after, after):
         return "plan"  # "the district wants six more communes to meet the standard"
-    if says(lex.average_words, before):
-        return "average"  # "on average each commune met 14.25 criteria"
     head, tail = own_phrase(before, after)
+    if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
+        return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in CASES and says(lex.verdict, head + tail):
         return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
     if says(lex.change_after, tail):
@@ -62,6 +62,7 @@ def own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tu
 CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
 """Indicators of citizens' cases, which reports break down by verdict or state after the totals."""
 
+_NUMBER_ON = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _PHRASE_END = re.compile(r"[,;:!?()،؛，；。：、]|\.(?!\d)")
 
