@@ -11,6 +11,7 @@ from dvk_analysis.text.stance import not_stated_as_fact, own_line, whole_set
 
 COMMUNES, CRITERIA, FUNDS = "communes_meeting_ntm", "ntm_criteria_met", "funds_mobilized"
 PETITIONS, RESOLVED, RECEIVED = "petitions_received", "complaints_resolved", "citizens_received"
+ROAD = "road_length"
 
 
 def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
@@ -70,6 +71,23 @@ HU_ASIDE = "Összesen 2 227 kérelmet kaptak, 368-cal (16,52 százalékkal) töb
         ("hu", HU_ASIDE, "368", PETITIONS, "change"),
         ("hu", "55 háztartás több mint 6400 m² földet adott.", "55", "households_mobilized", None),
         ("en", "The city received 512 more than in 2022.", "512", RECEIVED, "change"),
+        # the road network a place has, first length and the lengths listed after it
+        (
+            "nl",
+            "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B.",
+            "26,5",
+            ROAD,
+            "stock",
+        ),
+        (
+            "nl",
+            "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B.",
+            "36,6",
+            ROAD,
+            "stock",
+        ),
+        ("en", "The commune has 39.7 km of asphalt roads.", "39.7", ROAD, "stock"),
+        ("en", "The commune has built 39.7 km of roads.", "39.7", ROAD, None),
     ],
 )
 def test_case_verdicts_and_changes_are_no_claims(lang, text, needle, indicator, reason):

@@ -83,6 +83,7 @@ class Lexicon:
     unit_mobilised: re.Pattern[str] | None = None
     verdict: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
+    stock_before: re.Pattern[str] | None = None
     between: re.Pattern[str] | None = None
     between_and: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
@@ -201,6 +202,7 @@ def lexicon(lang: str) -> Lexicon:
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),
+        stock_before=compile_keywords(section.get("stock_before", []), spaced),
         scales=_scales(section, spaced),
     )
 

@@ -37,6 +37,8 @@ def not_stated_as_fact(
         return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
     if says(lex.change_after, tail):
         return "change"  # "768 alkalommal és 1 174 fővel több, mint 2023-ban"
+    if indicator in LENGTHS and _stock_before(text, number, clause_span[0], lex):
+        return "stock"  # "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
     if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
@@ -57,6 +59,23 @@ def own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tu
     start = max(clause_span[0], text.rfind("\n", 0, number.start) + 1)
     end = text.find("\n", number.end, clause_span[1])
     return text[start : number.start], text[number.end : clause_span[1] if end < 0 else end]
+
+
+LENGTHS = frozenset({"road_length", "canal_length"})
+"""Lengths the codebook counts as built or upgraded, never the network a place has."""
+
+
+def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexicon) -> bool:
+    """Whether a "has" word (``stock_before``) stands right before this length or before the
+    first length of its list in the clause: the length is the network the place has, not
+    what was built ("the commune has 39.7 km of asphalt roads, 32.7 km of concrete roads")."""
+    if lex.stock_before is None:
+        return False
+    head = text[clause_start : number.expr_start if number.expr_start >= 0 else number.start]
+    return any(
+        head[m.end() :].strip() == "" or _NUMBER_ON.match(head[m.end() :].lstrip()) is not None
+        for m in lex.stock_before.finditer(head)
+    )
 
 
 CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
