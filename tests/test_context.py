@@ -116,3 +116,14 @@ def test_a_dateline_date_ends_an_open_period():
 def test_a_date_in_the_body_is_that_day():
     text = "Der Bericht kam spät. Am 9. Juli 2019 gaben 14 Haushalte Land ab."
     assert _period(text, "14", lang="de", published="2019-08-01") == ("2019-07-09", "2019-07-09")
+
+
+def test_a_former_unit_speaks_for_its_own_sentence_after_a_merger():
+    text = (
+        "Depuis la fusion de juillet 2025, qui a réuni Khanh Hoa et l'ancienne province de "
+        "Ninh Thuan, le congrès se tient à Nha Trang. Au total, 64 collectifs ont été honorés. "
+        "L'ancienne province de Ninh Thuan compte 12 collectifs honorés."
+    )
+    context = ArticleContext.build(text, "fr", "2025-10-15", "Khánh Hòa")
+    assert context.place_at(text.index("64"))[0] == "Khanh Hoa"
+    assert "Ninh Thuan" in context.place_at(text.index("12"))[0]

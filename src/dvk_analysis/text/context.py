@@ -134,7 +134,26 @@ class ArticleContext:
             mention = after
         if mention is None:
             return "", "", self.province
+        if mention.former and mention.start < self.sentence_start(pos):
+            mention = self._merged_unit(mention) or mention
         return self.described(mention)
+
+    def _merged_unit(self, former: PlaceMention) -> PlaceMention | None:
+        """The unit of ``former``'s level that its sentence names not as former, if any.
+
+        Why: "the merger joined Khanh Hoa and the former province of Ninh Thuan" tells the
+        history; the figures of the sentences after it are the merged province's, and a former
+        unit speaks only for its own sentence there.
+        """
+        lo = self.sentence_start(former.start)
+        return next(
+            (
+                p
+                for p in self.places[bisect_left(self.place_starts, lo) :]
+                if p.start < former.start and not p.former and p.admin_level == former.admin_level
+            ),
+            None,
+        )
 
     def sentence_start(self, pos: int) -> int:
         return self.sentences[bisect_right(self.sentences, pos) - 1]

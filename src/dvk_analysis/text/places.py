@@ -57,6 +57,8 @@ class PlaceMention:
         known.
     province_2025
         Name of the 2025 province that holds the place, when known.
+    former
+        Written as a former unit ("the former province of X", "X cũ"): see ``scope``.
     """
 
     start: int
@@ -68,6 +70,7 @@ class PlaceMention:
     legacy_code: str | None = None
     code_2025: str | None = None
     province_2025: str | None = None
+    former: bool = False
 
 
 # --- mentions in text -----------------------------------------------------------------------

@@ -379,7 +379,7 @@ def former_places(text: str, places: Sequence[PlaceMention], lang: str) -> list[
         if after is not None and (m := after.match(text, end)):
             end = m.end()
         if (start, end) != (p.start, p.end) and p.start >= 0:
-            p = replace(p, start=start, end=end, text=text[start:end])
+            p = replace(p, start=start, end=end, text=text[start:end], former=True)
         out.append(p)
     return out
 
