@@ -140,6 +140,12 @@ def test_resources_in_every_language(lang):
             "standard. Each commune meets 16 criteria on average, 6.5 more than in 2015.",
             {("communes_meeting_ntm", 29)},
         ),
+        (
+            # emulation flags and titles are honours too
+            "fr",
+            "En cinq ans, 64 collectifs de la province ont reçu le drapeau d'émulation.",
+            {("collectives_honored", 64)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):
