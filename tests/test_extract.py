@@ -146,6 +146,13 @@ def test_resources_in_every_language(lang):
             "En cinq ans, 64 collectifs de la province ont reçu le drapeau d'émulation.",
             {("collectives_honored", 64)},
         ),
+        (
+            # Hungarian compounds of "falu" (village): "mintafalu", "mintafaluja"
+            "hu",
+            "Luc Ngan járásban 2 új mintafalu van. "
+            "Bac Giang tartománynak ma már 127 mintafaluja van.",
+            {("villages_meeting_standard", 2), ("villages_meeting_standard", 127)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):
