@@ -153,6 +153,19 @@ def test_resources_in_every_language(lang):
             "Bac Giang tartománynak ma már 127 mintafaluja van.",
             {("villages_meeting_standard", 2), ("villages_meeting_standard", 127)},
         ),
+        (
+            # parts after "of which" take the total's indicator without a noun of their own
+            "de",
+            "Insgesamt entstanden 3,17 km neue Wege für 3,688 Milliarden VND. Davon liegen "
+            "2,3 km in der Gemeinde Phuoc Dinh, 0,77 km in Phuoc Ha und 0,85 km in Nhi Ha.",
+            {
+                ("road_length", 3170),
+                ("road_length", 2300),
+                ("road_length", 770),
+                ("road_length", 850),
+                ("ntm_funds_total", 3688000000),
+            },
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):

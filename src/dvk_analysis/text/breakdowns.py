@@ -6,7 +6,11 @@ standard, which the first one set. "4,494 new models were set up. Of these, 1,21
 economic field and 2,298 in the cultural and social field": the second sentence names the
 fields but not the models. The part stands in the next sentence, in the same paragraph; its
 clause then admits the indicators of the total's family (the total's, the general one it
-refines and that one's refinements) even without their required words (``need``).
+refines and that one's refinements) even without their required words (``need``). A clause
+that opens with an "of which" word needs no noun at all (:func:`opens_part`).
+
+Sentences and clauses are cut here too (:func:`clauses`), since a part is told from a list
+item by the sentence end between it and its total.
 """
 
 from __future__ import annotations
@@ -120,3 +124,57 @@ def only_needs(clause: str, hits: Sequence[Hit], indicator: str, lex: Lexicon) -
         and (rule.exclude is None or not rule.exclude.search(clause))
         and not (lex.recover is not None and lex.recover.search(clause) and indicator in DONATIONS)
     )
+
+
+def opens_part(
+    text: str,
+    clause_start: int,
+    number: NumberMatch,
+    total: Stated,
+    lex: Lexicon,
+    neighbours: Sequence[float] = (),
+) -> bool:
+    """Whether ``number``'s clause opens with an "of which" word (``of_which``) and breaks the
+    ``total`` of the same unit down ("Insgesamt entstanden 3,17 km neue Wege. Davon liegen
+    2,3 km in Phuoc Dinh"): the part needs no noun of its own, the word names the total's."""
+    head = text[clause_start : number.start].lstrip()
+    found = lex.of_which.match(head) if lex.of_which is not None else None
+    return found is not None and breaks_down(text, number, total, neighbours)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of every clause: sentences, and parts between semicolons.
+
+    A full stop only ends a sentence when the next character is not a lower-case letter or a
+    digit, so "No. 2" and "approx. 5" stay in one clause.
+    """
+    spans, begin = [], 0
+    for match in CLAUSE_END.finditer(text):
+        nxt = text[match.end() : match.end() + 1]
+        if match.group()[0] in ".!?…" and (
+            nxt.islower() or nxt.isdigit() or abbreviation_stop(text, match.start())
+        ):
+            continue
+        if match.end() > begin:
+            spans.append((begin, match.end()))
+        begin = match.end()
+    if begin < len(text):
+        spans.append((begin, len(text)))
+    return [piece for span in spans for piece in _cap(text, span)]
+
+
+MAX_CLAUSE = 1500
+"""Longer "clauses" (text without punctuation) are cut at spaces: a claim never spans more,
+and keyword matching stays linear in the text length."""
+
+
+def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    pieces = []
+    while end - start > MAX_CLAUSE:
+        cut = text.rfind(" ", start + MAX_CLAUSE // 2, start + MAX_CLAUSE)
+        cut = cut + 1 if cut > start else start + MAX_CLAUSE
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces

@@ -37,17 +37,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvk_analysis.fileio import read_article
-from dvk_analysis.text.breakdowns import CLAUSE_END as _CLAUSE_END
 from dvk_analysis.text.breakdowns import (
-    abbreviation_stop,
     breaks_down,
+    clauses,
     indicator_family,
     only_needs,
+    opens_part,
 )
 from dvk_analysis.text.context import ArticleContext
 from dvk_analysis.text.enumerations import item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
-from dvk_analysis.text.items import expr_start, listed, number_fields, own_tier, shared_unit
+from dvk_analysis.text.items import (
+    expr_start,
+    listed,
+    number_fields,
+    own_tier,
+    part_claim,
+    shared_unit,
+)
 from dvk_analysis.text.keywords import (
     ACHIEVEMENTS,
     ITEM_EXCLUDED,
@@ -143,44 +150,6 @@ class Claim:
 
 
 # --------------------------------------------------------------------------- text helpers
-
-
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of every clause: sentences, and parts between semicolons.
-
-    A full stop only ends a sentence when the next character is not a lower-case letter or a
-    digit, so "No. 2" and "approx. 5" stay in one clause.
-    """
-    spans, begin = [], 0
-    for match in _CLAUSE_END.finditer(text):
-        nxt = text[match.end() : match.end() + 1]
-        if match.group()[0] in ".!?…" and (
-            nxt.islower() or nxt.isdigit() or abbreviation_stop(text, match.start())
-        ):
-            continue
-        if match.end() > begin:
-            spans.append((begin, match.end()))
-        begin = match.end()
-    if begin < len(text):
-        spans.append((begin, len(text)))
-    return [piece for span in spans for piece in _cap(text, span)]
-
-
-MAX_CLAUSE = 1500
-"""Longer "clauses" (text without punctuation) are cut at spaces: a claim never spans more,
-and keyword matching stays linear in the text length."""
-
-
-def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    start, end = span
-    pieces = []
-    while end - start > MAX_CLAUSE:
-        cut = text.rfind(" ", start + MAX_CLAUSE // 2, start + MAX_CLAUSE)
-        cut = cut + 1 if cut > start else start + MAX_CLAUSE
-        pieces.append((start, cut))
-        start = cut
-    pieces.append((start, end))
-    return pieces
 
 
 def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str | None, float, int]:
@@ -339,6 +308,9 @@ def extract_text(
                 claim = _claim(*here, hits, allowed | extra, lex, article_id, context)
                 if claim is not None and claim.indicator not in extra:
                     claim = None
+        total = same_unit.get(measured[0]) if measured[0] else None  # "Davon liegen 2,3 km in"
+        if claim is None and total and opens_part(text, c_start, number, total[0], lex, neighbours):
+            claim = part_claim(text, number, measured[1], total[0], context)
         if claim is not None and tail is not None and claim.indicator in NO_RANGE:
             claim = None  # "15-18 criteria"
         if claim is not None and not_stated_as_fact(

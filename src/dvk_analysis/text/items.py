@@ -131,6 +131,22 @@ def listed(
     )
 
 
+def part_claim(
+    text: str, number: NumberMatch, factor: float, total: C, context: ArticleContext
+) -> C:
+    """The claim of a part of ``total`` (``breakdowns.opens_part``): its indicator, with the
+    number's own fields and the place named right after it ("2,3 km in der Gemeinde Phuoc
+    Dinh")."""
+    stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
+    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
+    return replace(
+        total,
+        **number_fields(number, factor, context, own),
+        confidence=round(total.confidence * 0.9, 3),
+        rule=total.rule.split("+list")[0] + "+part",
+    )
+
+
 def number_fields(
     number: NumberMatch,
     factor: float,
