@@ -166,6 +166,12 @@ def test_resources_in_every_language(lang):
                 ("ntm_funds_total", 3688000000),
             },
         ),
+        (
+            # "человека": the genitive singular after 2, 3 and 4
+            "ru",
+            "Органы провинции провели 3 938 приёмов, на которые пришли 3 092 человека.",
+            {("citizens_received", 3092)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):
