@@ -172,6 +172,14 @@ def test_resources_in_every_language(lang):
             "Органы провинции провели 3 938 приёмов, на которые пришли 3 092 человека.",
             {("citizens_received", 3092)},
         ),
+        (
+            # a case count that ends its sentence counts the sentence's subject; a road
+            # number at a sentence end stays a label
+            "ru",
+            "Письменных обращений за тот же период поступило 3 667. "
+            "Вдоль провинциальной дороги 763 посадили деревья.",
+            {("petitions_received", 3667)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):

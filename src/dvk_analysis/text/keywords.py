@@ -84,6 +84,8 @@ class Lexicon:
     verdict: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
     stock_before: re.Pattern[str] | None = None
+    more_after: re.Pattern[str] | None = None
+    compared: re.Pattern[str] | None = None
     between: re.Pattern[str] | None = None
     between_and: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
@@ -203,6 +205,8 @@ def lexicon(lang: str) -> Lexicon:
         verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),
         stock_before=compile_keywords(section.get("stock_before", []), spaced),
+        more_after=compile_keywords(section.get("more_after", []), spaced),
+        compared=compile_keywords(section.get("compared", []), spaced, contains=True),
         scales=_scales(section, spaced),
     )
 
@@ -428,6 +432,13 @@ def postposed_classifier(text: str, pos: int, lang: str) -> bool:
     return lang in CLASSIFIER_LANGS and _POSTPOSED.match(text, pos) is not None
 
 
+SUBJECT_COUNTS = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
+"""Counts that reports give at the end of a sentence about them ("Complaints proper numbered
+6,627."); other nouns far before a final number are more often a road or group it labels
+("carretera provincial 763", "Wohngruppe 3")."""
+_CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;。；！？؛]|$)")
+
+
 def nearest_keyword(
     text: str,
     rule: IndicatorRule,
@@ -443,6 +454,9 @@ def nearest_keyword(
     prefer = lex.prefer
     if bare and postposed_classifier(text, hi, lex.lang):
         prefer = "before"  # "宣传会议30场，": the noun stands before the number and its classifier
+    # "Письменных обращений ... поступило 3 667.", "Complaints proper numbered 6,627.": a count
+    # that ends its clause counts the clause's subject, however far before it stands
+    final = bare and _CLAUSE_FINAL.match(text, hi) is not None
     for hit in hits:
         if hit.rule is not rule:
             continue
@@ -458,9 +472,16 @@ def nearest_keyword(
             continue
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
-        if bare and rule.refines is None and prefer not in (side, "both") and not rule.either_side:
+        subject = (
+            final
+            and side == "before"
+            and rule.name in SUBJECT_COUNTS
+            and not any(hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None)
+        )
+        off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side
+        if bare and off_side and not subject:
             continue  # ... on the language's side ("35 communes", not "commune 17")
-        if bare and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
+        if bare and not subject and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
             continue
         weight = 1.0 if prefer in (side, "both") else 1.6
         distance = gap * weight * (3.0 if between else 1.0)

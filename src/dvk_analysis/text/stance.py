@@ -14,6 +14,7 @@ import re
 
 from dvk_analysis.text.keywords import NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, find_numbers
+from dvk_analysis.text.units import find_unit
 
 MIN_POPULATION, MAX_POPULATION = 50, 150_000_000
 """No village has fewer residents and Vietnam has fewer than 150 million: a number outside
@@ -35,8 +36,12 @@ def not_stated_as_fact(
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in CASES and says(lex.verdict, head + tail):
         return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
-    if says(lex.change_after, tail):
-        return "change"  # "768 alkalommal és 1 174 fővel több, mint 2023-ban"
+    if says(lex.change_after, tail) or (
+        lex.more_after is not None
+        and lex.more_after.match(tail.lstrip())
+        and says(lex.compared, before)
+    ):
+        return "change"  # "768 alkalommal és 1 174 fővel több", "compared with 2020, 35 more"
     if indicator in LENGTHS and _stock_before(text, number, clause_span[0], lex):
         return "stock"  # "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
@@ -72,10 +77,16 @@ def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexico
     if lex.stock_before is None:
         return False
     head = text[clause_start : number.expr_start if number.expr_start >= 0 else number.start]
-    return any(
-        head[m.end() :].strip() == "" or _NUMBER_ON.match(head[m.end() :].lstrip()) is not None
-        for m in lex.stock_before.finditer(head)
-    )
+    for found in lex.stock_before.finditer(head):
+        if not head[found.end() :].strip():
+            return True  # "heeft 26,5 km"
+        first = find_numbers(head[found.end() : found.end() + 40], lex.lang)
+        if first and not head[found.end() : found.end() + first[0].start].strip():
+            end = max(first[0].end, first[0].expr_end)
+            unit = find_unit(text, clause_start + found.end() + end, lex.lang)
+            if unit is not None and unit.unit == "m":
+                return True  # "heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
+    return False
 
 
 CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
