@@ -180,6 +180,18 @@ def test_resources_in_every_language(lang):
             "Вдоль провинциальной дороги 763 посадили деревья.",
             {("petitions_received", 3667)},
         ),
+        (
+            # a title received is an honour, not a reception of citizens
+            "fr",
+            "Au niveau provincial, 96 personnes ont reçu le titre de combattant d'émulation.",
+            {("individuals_honored", 96)},
+        ),
+        (
+            # the advanced standard's indicators beside its criteria are no plan targets
+            "nl",
+            "Vinh Khanh voldoet inmiddels aan 19/19 criteria en 35/35 indicatoren.",
+            {("ntm_criteria_met", 19)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):
