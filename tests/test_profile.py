@@ -35,9 +35,12 @@ def test_2025_geography_gathers_the_merged_provinces():
 
 
 def test_summary_numbers_carry_their_sources(ha_tinh):
-    lines = [line for line in profile.summary(ha_tinh).splitlines() if line.startswith("- ")]
+    # every claim (a high limit: which 8 come first depends on how many claims the corpus has)
+    text = profile.summary(ha_tinh, limit=1000)
+    lines = [line for line in text.splitlines() if line.startswith("- ")]
     assert lines and all("\\#" in line for line in lines)  # every number names its observation
     assert any("DVK models: more than 19,300 (" in line for line in lines)  # labels, no "count"
+    assert len([line for line in profile.summary(ha_tinh).splitlines() if line[:2] == "- "]) == 8
 
 
 def test_summary_links_each_number_to_its_claim_on_the_source_page(ha_tinh):
