@@ -432,10 +432,11 @@ def postposed_classifier(text: str, pos: int, lang: str) -> bool:
     return lang in CLASSIFIER_LANGS and _POSTPOSED.match(text, pos) is not None
 
 
-SUBJECT_COUNTS = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
-"""Counts that reports give at the end of a sentence about them ("Complaints proper numbered
-6,627."); other nouns far before a final number are more often a road or group it labels
-("carretera provincial 763", "Wohngruppe 3")."""
+CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
+"""Indicators of citizens' cases. Reports give their counts at the end of a sentence about them
+("Complaints proper numbered 6,627."), where other nouns far before a final number are more
+often a road or group it labels ("carretera provincial 763", "Wohngruppe 3"); and they break
+them down by verdict or state after the totals (``stance``)."""
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;。；！？؛]|$)")
 
 
@@ -475,7 +476,7 @@ def nearest_keyword(
         subject = (
             final
             and side == "before"
-            and rule.name in SUBJECT_COUNTS
+            and rule.name in CASES
             and not any(hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None)
         )
         off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side

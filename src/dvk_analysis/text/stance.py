@@ -5,14 +5,15 @@ communes to meet the standard this year" (a plan), "on average each commune met 
 criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
 lexicon data (``plan_words``, ``plan_after``, ``average_words``, ``all_words``, ``met_words``,
-``verdict``, ``change_after``); this module reads them on the number's own line or phrase.
+``verdict``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``); this module
+reads them on the number's own line or phrase.
 """
 
 from __future__ import annotations
 
 import re
 
-from dvk_analysis.text.keywords import NEED_SHARE, Lexicon, rule_named
+from dvk_analysis.text.keywords import CASES, NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, find_numbers
 from dvk_analysis.text.units import find_unit
 
@@ -88,9 +89,6 @@ def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexico
                 return True  # "heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     return False
 
-
-CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolved"})
-"""Indicators of citizens' cases, which reports break down by verdict or state after the totals."""
 
 _NUMBER_ON = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
