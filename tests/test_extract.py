@@ -192,6 +192,27 @@ def test_resources_in_every_language(lang):
             "Vinh Khanh voldoet inmiddels aan 19/19 criteria en 35/35 indicatoren.",
             {("ntm_criteria_met", 19)},
         ),
+        (
+            # parts of a total from all sources are told by source: each its own indicator
+            "de",
+            "Insgesamt wurden 20.600 Milliarden Dong mobilisiert. Davon stammen mehr als 183 "
+            "Milliarden Dong aus dem Zentralhaushalt.",
+            {("ntm_funds_total", 20_600_000_000_000), ("ntm_funds_state", 183_000_000_000)},
+        ),
+        (
+            # donors listed after the budgets are no budget
+            "vi",
+            "Ngân sách huyện hơn 5,7 tỷ đồng; doanh nghiệp và nhà hảo tâm hơn 18,1 tỷ đồng.",
+            {("ntm_funds_state", 5_700_000_000), ("funds_mobilized", 18_100_000_000)},
+        ),
+        (
+            # a plan or a registration written after the count
+            "vi",
+            "Đầu năm 2019, toàn tỉnh có 12 xã đăng ký phấn đấu đạt chuẩn nông thôn mới.",
+            set(),
+        ),
+        ("es", "En 2023 siete comunas se fijaron la meta de la nueva ruralidad.", set()),
+        ("fr", "Le district veut amener 2 communes de plus aux normes rurales nouvelles.", set()),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):

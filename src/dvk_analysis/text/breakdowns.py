@@ -137,9 +137,16 @@ def opens_part(
     """Whether ``number``'s clause opens with an "of which" word (``of_which``) and breaks the
     ``total`` of the same unit down ("Insgesamt entstanden 3,17 km neue Wege. Davon liegen
     2,3 km in Phuoc Dinh"): the part needs no noun of its own, the word names the total's."""
+    if total.indicator in SOURCED_TOTALS:
+        return False  # "Davon stammen 183 Milliarden aus dem Zentralhaushalt": parts by source
     head = text[clause_start : number.start].lstrip()
     found = lex.of_which.match(head) if lex.of_which is not None else None
     return found is not None and breaks_down(text, number, total, neighbours)
+
+
+SOURCED_TOTALS = frozenset({"ntm_funds_total"})
+"""Totals whose parts are told by their source, each an indicator of its own (state budget,
+people's contributions), never the total's."""
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
