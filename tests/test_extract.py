@@ -213,6 +213,22 @@ def test_resources_in_every_language(lang):
         ),
         ("es", "En 2023 siete comunas se fijaron la meta de la nueva ruralidad.", set()),
         ("fr", "Le district veut amener 2 communes de plus aux normes rurales nouvelles.", set()),
+        (
+            # parts of a head count after "of which", written without the unit
+            "fr",
+            "Les organes de la province ont reçu 11 054 citoyens en 2012 et 2013, dont 5 595 "
+            "en 2012 et 5 459 en 2013.",
+            {
+                ("citizens_received", 11054),
+                ("citizens_received", 5595),
+                ("citizens_received", 5459),
+            },
+        ),
+        (
+            "en",
+            "Agencies across the province also received 1,852 citizen visits.",
+            {("citizens_received", 1852)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):

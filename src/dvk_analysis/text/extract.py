@@ -296,8 +296,9 @@ def extract_text(
             if prior[0].indicator == "ntm_funds_total" and part_of(text, prior[0].end, number, lex):
                 continue  # "566.5 billion in total, of which 416.5 billion from residents"
             exclude = _item_exclude(prior[0].indicator, lex)
+            hits = hit_cache[clause_index][0]
             claim = claim or listed(
-                text, number, measured, prior, hit_cache[clause_index][0], context, exclude, tiers
+                text, number, measured, prior, hits, context, exclude, tiers, lex.of_which
             )
         neighbours = [n.value for n in in_clause if not n.percent and not is_year(n, None)]
         if claim is None and previous and breaks_down(text, number, previous[0], neighbours):

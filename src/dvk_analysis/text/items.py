@@ -66,6 +66,10 @@ LIST_GAP = 90
 """Most characters between two items of one enumeration."""
 
 
+HEAD_COUNTS = frozenset({"persons", "households"})
+"""Units of head counts, whose parts after "of which" may be written without the unit."""
+
+
 def listed(
     text: str,
     number: NumberMatch,
@@ -75,6 +79,7 @@ def listed(
     context: ArticleContext,
     exclude: re.Pattern[str] | None = None,
     tiers: dict[str, re.Pattern[str]] | None = None,
+    of_which: re.Pattern[str] | None = None,
 ) -> C | None:
     """A claim for the next item of an enumeration whose first item is ``previous``.
 
@@ -85,6 +90,8 @@ def listed(
     of another indicator stands between (that would start another claim). Shared by all
     languages; the place and period are the item's own. ``exclude``: words that rule the
     indicator out when the item's own words hold one ("the district budgets VND 29 billion").
+    ``of_which``: the language's "of which" words, after which a bare number is a part of a
+    head count (people, households) written with its unit.
     ``tiers``: the NTM tier words, which name no noun of their own ("2,182 communes reached the
     advanced standard and 480 the model standard": "model" is the tier, not DVK models).
     """
@@ -94,7 +101,12 @@ def listed(
     # "VND 9,625 million; Quang Trach, 6,118 million": an amount without its currency
     # inherits the previous item's
     money = measured[0] is None and unit == "VND" and number.multiplier > 1
-    if (measured[0] != unit and not money) or not 0 < len(gap) <= LIST_GAP or "\n" in gap:
+    # "reçu 11 054 citoyens, dont 5 595 en 2012 et 5 459 en 2013": parts of a head count
+    part = measured[0] is None and unit in HEAD_COUNTS and of_which is not None
+    part = part and of_which.search(gap) is not None
+    if (measured[0] != unit and not money and not part) or not 0 < len(gap) <= LIST_GAP:
+        return None
+    if "\n" in gap:
         return None
     separator = LIST_SEPARATOR.search(gap)
     # the items of a list may be cut by semicolons, never by a sentence end
