@@ -127,3 +127,15 @@ def test_a_former_unit_speaks_for_its_own_sentence_after_a_merger():
     context = ArticleContext.build(text, "fr", "2025-10-15", "Khánh Hòa")
     assert context.place_at(text.index("64"))[0] == "Khanh Hoa"
     assert "Ninh Thuan" in context.place_at(text.index("12"))[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Provinz Vinh Phuc nördlich von Hanoi hat 20.600 Milliarden Dong investiert."),
+        ("en", "Vinh Phuc province, north of Hanoi, has invested VND 20,600 billion."),
+    ],
+)
+def test_a_landmark_is_no_place_of_the_figures(lang, text):
+    context = ArticleContext.build(text, lang, "2024-01-01", "Vĩnh Phúc")
+    assert "Vinh Phuc" in context.place_at(text.index("20"))[0]

@@ -30,6 +30,7 @@ from dvk_analysis.text.scope import (
     inside,
     named_again,
     scoped_places,
+    without_landmarks,
 )
 
 
@@ -94,7 +95,7 @@ class ArticleContext:
         """Resolve the article's place and period mentions (sorted by offset)."""
         places = sorted(_by_chunks(text, lambda part: find_places(part, lang)), key=_start)
         places = _with_dateline(places, dateline_units(text, province or ""))
-        places = former_places(text, places, lang)
+        places = former_places(text, without_landmarks(text, places, lang), lang)
         places = named_again(text, places)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)

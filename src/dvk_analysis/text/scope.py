@@ -424,3 +424,22 @@ def _capitalised(name: str) -> bool:
     """A name of three letters or more, every word capitalised (so no Arabic or Chinese: a
     bare word of a script without capitals is too often no name)."""
     return len(name) >= 3 and all(w[:1].isupper() for w in name.split())
+
+
+@cache
+def _landmark(lang: str) -> re.Pattern[str] | None:
+    words = section(lang, "places").get("landmark_before", [])
+    return re.compile(rf"(?:{alternation(words)})\s*$", re.IGNORECASE) if words else None
+
+
+def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> list[PlaceMention]:
+    """The mentions less those written as a landmark ("nördlich von Hanoi", "near Hue").
+
+    Why: a landmark locates the unit the article is about; taken as a place, it becomes the
+    place of every figure after it ("Die Provinz Vinh Phuc nördlich von Hanoi ... 20.600
+    Milliarden Dong" is Vinh Phuc's money, not Hanoi's).
+    """
+    pattern = _landmark(lang)
+    if pattern is None:
+        return list(places)
+    return [p for p in places if not pattern.search(text, max(0, p.start - 30), p.start)]
