@@ -139,3 +139,14 @@ def test_a_former_unit_speaks_for_its_own_sentence_after_a_merger():
 def test_a_landmark_is_no_place_of_the_figures(lang, text):
     context = ArticleContext.build(text, lang, "2024-01-01", "Vĩnh Phúc")
     assert "Vinh Phuc" in context.place_at(text.index("20"))[0]
+
+
+def test_a_sentence_listing_units_is_not_carried_to_the_next():
+    text = (
+        "Ho Chi Minh City has reviewed its pilot. It added five communes: Thai My (Cu Chi), "
+        "Xuan Thoi Thuong (Hoc Mon), Tan Nhut (Binh Chanh) and Ly Nhon (Can Gio). "
+        "Spending on the programme reached VND 6,900 billion."
+    )
+    context = ArticleContext.build(text, "en", "2013-01-31", "Hồ Chí Minh")
+    assert context.place_at(text.index("6,900"))[0] == "Ho Chi Minh City"
+    assert context.place_at(text.index("Xuan"))[0] != "Ho Chi Minh City"  # inside the list

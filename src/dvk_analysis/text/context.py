@@ -135,9 +135,27 @@ class ArticleContext:
             mention = after
         if mention is None:
             return "", "", self.province
+        if mention.start < self.sentence_start(pos):
+            mention = self._carried(i - 1) if i else mention
         if mention.former and mention.start < self.sentence_start(pos):
             mention = self._merged_unit(mention) or mention
         return self.described(mention)
+
+    LIST_SENTENCE = 3
+    """A sentence naming this many units or more lists them ("five more communes: Thai My (Cu
+    Chi), Xuan Thoi Thuong (Hoc Mon), ..."); it is about none of them alone."""
+
+    def _carried(self, i: int) -> PlaceMention:
+        """The place a later sentence inherits: the last mention (index ``i``) before it, or,
+        when that mention's sentence lists units, the last one before that list."""
+        j = i
+        while j >= 0:
+            lo = self.sentence_start(self.places[j].start)
+            first = bisect_left(self.place_starts, lo)
+            if j - first + 1 < self.LIST_SENTENCE:
+                return self.places[j]
+            j = first - 1
+        return self.places[i]
 
     def _merged_unit(self, former: PlaceMention) -> PlaceMention | None:
         """The unit of ``former``'s level that its sentence names not as former, if any.
