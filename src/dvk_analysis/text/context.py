@@ -142,8 +142,10 @@ class ArticleContext:
         return self.described(mention)
 
     LIST_SENTENCE = 3
-    """A sentence naming this many units or more lists them ("five more communes: Thai My (Cu
-    Chi), Xuan Thoi Thuong (Hoc Mon), ..."); it is about none of them alone."""
+    """A sentence with this many place mentions or more lists units ("five more communes: Thai
+    My (Cu Chi), Xuan Thoi Thuong (Hoc Mon), ...") or writes an address chain whose last unit is
+    the widest ("xã A, huyện B, tỉnh C"); the last mention speaks for neither. (Carrying the
+    chain's unit instead measured worse on the tuned articles: place 0.779 against 0.789.)"""
 
     def _carried(self, i: int) -> PlaceMention:
         """The place a later sentence inherits: the last mention (index ``i``) before it, or,
