@@ -229,6 +229,19 @@ def test_resources_in_every_language(lang):
             "Agencies across the province also received 1,852 citizen visits.",
             {("citizens_received", 1852)},
         ),
+        (
+            # 1930, when the Party founded its mass mobilisation work, is a year
+            "de",
+            "Am 15. Oktober, dem Gründungstag der Massenmobilisierung im Jahr 1930, werden die "
+            "besten Modelle geehrt.",
+            set(),
+        ),
+        (
+            # delegates are people (here the meeting's participants), never models
+            "ar",
+            "حضر الاجتماع 80 مندوبًا من النماذج المتميزة.",
+            {("propaganda_participants", 80)},
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):
