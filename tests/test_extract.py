@@ -242,6 +242,24 @@ def test_resources_in_every_language(lang):
             "حضر الاجتماع 80 مندوبًا من النماذج المتميزة.",
             {("propaganda_participants", 80)},
         ),
+        (
+            # the communes in the programme are the rural communes, no achievement
+            "fr",
+            "Hai Phong applique le programme national dans 137 communes et 8 districts.",
+            {("rural_communes", 137)},
+        ),
+        ("nl", "Aan het programma nemen 36 gemeenten deel.", {("rural_communes", 36)}),
+        (
+            # a breakdown keeps its indicator although its noun is also the rural communes'
+            "vi",
+            "Đến nay toàn tỉnh có 84/133 xã đạt chuẩn nông thôn mới. Chia theo địa bàn cũ, tỉnh "
+            "Phú Thọ cũ có 32 xã, tỉnh Vĩnh Phúc cũ cũng có 32 xã, tỉnh Hòa Bình cũ có 20 xã.",
+            {
+                ("communes_meeting_ntm", 84),
+                ("communes_meeting_ntm", 32),
+                ("communes_meeting_ntm", 20),
+            },
+        ),
     ],
 )
 def test_counts_and_their_fields(lang, text, expected):

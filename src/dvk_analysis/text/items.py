@@ -119,6 +119,9 @@ def listed(
     # areas meeting the model standard, of which 219 ..."); another indicator's keyword after
     # it starts another claim.
     items_start = gap_start + separator.start()
+    # a word that is also the claim's own keyword ("xã" of communes met and of rural communes)
+    # names no other indicator
+    hits = [h for h in hits if (h.start, h.end) not in _spans_of(hits, claim.indicator)]
     if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
     own_words = text[gap_start + [m.end() for m in LIST_SEPARATOR.finditer(gap)][-1] : gap_end]
@@ -185,6 +188,10 @@ def number_fields(
         "start": number.start,
         "end": number.end,
     }
+
+
+def _spans_of(hits: Sequence[Hit], indicator: str) -> set[tuple[int, int]]:
+    return {(h.start, h.end) for h in hits if h.rule is not None and h.rule.name == indicator}
 
 
 def _other_keyword(hit: Hit, indicator: str) -> bool:
