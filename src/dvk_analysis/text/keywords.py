@@ -82,6 +82,7 @@ class Lexicon:
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
     verdict: re.Pattern[str] | None = None
+    screened: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
     stock_before: re.Pattern[str] | None = None
     more_after: re.Pattern[str] | None = None
@@ -203,6 +204,7 @@ def lexicon(lang: str) -> Lexicon:
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
+        screened=compile_keywords(section.get("screened", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),
         stock_before=compile_keywords(section.get("stock_before", []), spaced),
         more_after=compile_keywords(section.get("more_after", []), spaced),

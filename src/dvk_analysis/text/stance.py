@@ -5,8 +5,8 @@ communes to meet the standard this year" (a plan), "on average each commune met 
 criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
 lexicon data (``plan_words``, ``plan_after``, ``average_words``, ``all_words``, ``met_words``,
-``verdict``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``); this module
-reads them on the number's own line or phrase.
+``verdict``, ``screened``, ``change_after``, ``more_after`` with ``compared``,
+``stock_before``); this module reads them on the number's own line or phrase.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ def not_stated_as_fact(
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in CASES and says(lex.verdict, head + tail):
         return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
+    if indicator == "petitions_received" and says(lex.screened, head + tail):
+        return "screened"  # "Nach Prüfung fielen 242 Beschwerden in die Zuständigkeit"
     if says(lex.change_after, tail) or (
         lex.more_after is not None
         and lex.more_after.match(tail.lstrip())
