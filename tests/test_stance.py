@@ -98,6 +98,16 @@ HU_ASIDE = "Összesen 2 227 kérelmet kaptak, 368-cal (16,52 százalékkal) töb
         ),
         ("en", "The commune has 39.7 km of asphalt roads.", "39.7", ROAD, "stock"),
         ("en", "The commune has built 39.7 km of roads.", "39.7", ROAD, None),
+        # the length of fences or walls pulled down is no road
+        (
+            "es",
+            "La familia reconstruye los 100 metros de muro que derribó.",
+            "100",
+            ROAD,
+            "structure",
+        ),
+        ("ru", "Они снесли 100 м прочных оград, и дорогу расширили.", "100", ROAD, "structure"),
+        ("en", "They pulled down fences and built 500 m of road.", "500", ROAD, None),
     ],
 )
 def test_case_verdicts_and_changes_are_no_claims(lang, text, needle, indicator, reason):

@@ -45,6 +45,8 @@ def not_stated_as_fact(
         and says(lex.compared, before)
     ):
         return "change"  # "768 alkalommal és 1 174 fővel több", "compared with 2020, 35 more"
+    if indicator in LENGTHS and _structure_length(tail, indicator, lex):
+        return "structure"  # "снесли 100 м прочных оград": the length of fences pulled down
     if indicator in LENGTHS and _stock_before(text, number, clause_span[0], lex):
         return "stock"  # "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
@@ -71,6 +73,22 @@ def own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tu
 
 LENGTHS = frozenset({"road_length", "canal_length"})
 """Lengths the codebook counts as built or upgraded, never the network a place has."""
+
+
+def _structure_length(tail: str, indicator: str, lex: Lexicon) -> bool:
+    """Whether the noun the length measures is a structure (a fence, wall or gate: the
+    ``structures_removed`` keywords) rather than the road or canal: it comes first after the
+    number ("850 méternyi kerítést és kaput bontottak le", "los 100 metros de muro")."""
+    structure, own = rule_named(lex, "structures_removed"), rule_named(lex, indicator)
+    if structure is None or own is None:
+        return False
+    head = tail[:STRUCTURE_NOUN]
+    found, road = structure.keywords.search(head), own.keywords.search(head)
+    return found is not None and (road is None or found.start() < road.start())
+
+
+STRUCTURE_NOUN = 30
+"""Characters after a length in which its own noun stands (unit and adjectives included)."""
 
 
 def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexicon) -> bool:
