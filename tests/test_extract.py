@@ -250,6 +250,12 @@ def test_resources_in_every_language(lang):
         ),
         ("nl", "Aan het programma nemen 36 gemeenten deel.", {("rural_communes", 36)}),
         (
+            # what households did outranks where they live
+            "en",
+            "Over one month, 74 households along the route agreed to move their gates.",
+            {("households_mobilized", 74)},
+        ),
+        (
             # a breakdown keeps its indicator although its noun is also the rural communes'
             "vi",
             "Đến nay toàn tỉnh có 84/133 xã đạt chuẩn nông thôn mới. Chia theo địa bàn cũ, tỉnh "

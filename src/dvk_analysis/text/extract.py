@@ -70,6 +70,7 @@ from dvk_analysis.text.keywords import (
     lexicon,
     nearest_keyword,
     postposed_classifier,
+    prefer_predicate,
     rule_named,
     rules_of_unit,
 )
@@ -389,7 +390,7 @@ def _claim(
     if unit is not None:  # "12 km of new roads and 2.5 km of field canals": its own item's noun
         own = {h.rule for h in hits if item_start <= h.start and h.end <= item_end}
         candidates = [c for c in candidates if c.rule in own] or candidates
-    chosen = choose(candidates, lex)
+    chosen = prefer_predicate(choose(candidates, lex), candidates)
     if _field_fits(field, chosen, lex, unit):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None and unit == "VND" and people_part(text, number, clause_span, item, lex):

@@ -493,6 +493,19 @@ def nearest_keyword(
     return best
 
 
+PREDICATES = {"households_affected": "households_mobilized"}
+"""A description and the predicate that outranks it: "74 households along the route agreed to
+move their gates" are households mobilised, although they live along the route."""
+
+
+def prefer_predicate(chosen: Candidate | None, candidates: list[Candidate]) -> Candidate | None:
+    """The predicate's candidate when ``chosen`` describes and the predicate's verb follows the
+    number (``PREDICATES``): what households did tells more than where they live."""
+    better = PREDICATES.get(chosen.rule.name) if chosen is not None else None
+    after = [c for c in candidates if c.rule.name == better and c.side == "after"]
+    return min(after, key=lambda c: c.distance) if after else chosen
+
+
 def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
     """Nearest candidate; an indicator that refines it wins when its keyword is this number's."""
     if not candidates:
