@@ -256,6 +256,11 @@ def test_resources_in_every_language(lang):
             {("households_mobilized", 74)},
         ),
         (
+            "de",
+            "Im Jahr 2022 gewann die Gemeinde 62 Haushalte dafür, Land für eine Straße abzutreten.",
+            {("households_mobilized", 62)},
+        ),
+        (
             # a breakdown keeps its indicator although its noun is also the rural communes'
             "vi",
             "Đến nay toàn tỉnh có 84/133 xã đạt chuẩn nông thôn mới. Chia theo địa bàn cũ, tỉnh "
