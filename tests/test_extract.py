@@ -261,6 +261,12 @@ def test_resources_in_every_language(lang):
             {("households_mobilized", 62)},
         ),
         (
+            # fr "en" stands for the criteria: the verb before the number names them
+            "fr",
+            "La commune d'Ea Bá en remplit 12, celle d'Ea Bia 11 et celle d'Ea Lâm 10.",
+            {("ntm_criteria_met", 12), ("ntm_criteria_met", 11), ("ntm_criteria_met", 10)},
+        ),
+        (
             # a breakdown keeps its indicator although its noun is also the rural communes'
             "vi",
             "Đến nay toàn tỉnh có 84/133 xã đạt chuẩn nông thôn mới. Chia theo địa bàn cũ, tỉnh "
