@@ -104,9 +104,9 @@ def listed(
     # "reçu 11 054 citoyens, dont 5 595 en 2012 et 5 459 en 2013": parts of a head count
     part = measured[0] is None and unit in HEAD_COUNTS and of_which is not None
     part = part and of_which.search(gap) is not None
-    if (measured[0] != unit and not money and not part) or not 0 < len(gap) <= LIST_GAP:
+    if measured[0] != unit and not money and not part:
         return None
-    if "\n" in gap:
+    if not 0 < len(gap) <= LIST_GAP or "\n" in gap:
         return None
     separator = LIST_SEPARATOR.search(gap)
     # the items of a list may be cut by semicolons, never by a sentence end
@@ -121,7 +121,8 @@ def listed(
     items_start = gap_start + separator.start()
     # a word that is also the claim's own keyword ("xã" of communes met and of rural communes)
     # names no other indicator
-    hits = [h for h in hits if (h.start, h.end) not in _spans_of(hits, claim.indicator)]
+    own_spans = _spans_of(hits, claim.indicator)
+    hits = [h for h in hits if (h.start, h.end) not in own_spans]
     if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
     own_words = text[gap_start + [m.end() for m in LIST_SEPARATOR.finditer(gap)][-1] : gap_end]
