@@ -71,7 +71,8 @@ HU_ASIDE = "Összesen 2 227 kérelmet kaptak, 368-cal (16,52 százalékkal) töb
         ("hu", HU_ASIDE, "368", PETITIONS, "change"),
         ("hu", "55 háztartás több mint 6400 m² földet adott.", "55", "households_mobilized", None),
         ("en", "The city received 512 more than in 2022.", "512", RECEIVED, "change"),
-        # petitions screened as eligible or under jurisdiction are a subset, not those received
+        # petitions under the agencies' jurisdiction are a subset, not those received; eligible ones
+        # are received ones (the writers code them so)
         (
             "de",
             "Nach Prüfung fielen 242 Beschwerden in die Zuständigkeit.",
@@ -79,7 +80,8 @@ HU_ASIDE = "Összesen 2 227 kérelmet kaptak, 368-cal (16,52 százalékkal) töb
             PETITIONS,
             "screened",
         ),
-        ("vi", "Trong đó có 4.248 đơn đủ điều kiện xử lý.", "4.248", PETITIONS, "screened"),
+        ("vi", "Có 869 đơn thuộc thẩm quyền giải quyết.", "869", PETITIONS, "screened"),
+        ("vi", "Trong đó có 4.248 đơn đủ điều kiện xử lý.", "4.248", PETITIONS, None),  # eligible
         ("en", "The agencies received 8,950 petitions.", "8,950", PETITIONS, None),
         # the road network a place has, first length and the lengths listed after it
         (
