@@ -126,19 +126,21 @@ class ArticleContext:
         A national scope phrase later in the same sentence, with no place named in the
         sentence before ``pos``, wins ("900 000 models across the country", "6,320 of the
         country's 8,162 communes"): a national figure must never land on the article's
-        province.
+        province. A place carried from an earlier sentence skips a sentence that lists units
+        (:meth:`_carried`) and a former unit named in a merger sentence (:meth:`_merged_unit`).
         """
         i = bisect_right(self.place_starts, pos)
         mention = self.places[i - 1] if i else (self.places[0] if self.places else None)
         after = self._national_later_in_sentence(pos, i)
-        if after is not None and (mention is None or mention.start < self.sentence_start(pos)):
+        sentence = self.sentence_start(pos)
+        if after is not None and (mention is None or mention.start < sentence):
             mention = after
         if mention is None:
             return "", "", self.province
-        if mention.start < self.sentence_start(pos):
+        if mention.start < sentence:  # carried from an earlier sentence
             mention = self._carried(i - 1) if i else mention
-        if mention.former and mention.start < self.sentence_start(pos):
-            mention = self._merged_unit(mention) or mention
+            if mention.former:
+                mention = self._merged_unit(mention) or mention
         return self.described(mention)
 
     LIST_SENTENCE = 3

@@ -48,7 +48,6 @@ from dvk_analysis.text.context import ArticleContext
 from dvk_analysis.text.enumerations import item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
-    expr_start,
     listed,
     number_fields,
     own_tier,
@@ -83,6 +82,7 @@ from dvk_analysis.text.money import (
     part_of,
     people_part,
 )
+from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.respectively import fields_listed, respective_fields, respective_places
@@ -293,11 +293,11 @@ def extract_text(
             claim = listed(text, number, measured, previous, hits, context, None, tiers) or claim
         # "61 households 3,050 m2 and in Nam Thai 64 households 2,833 m2": the item before
         # of the same unit, when another unit's claim came between
+        hits = hit_cache[clause_index][0]
         for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
             if prior[0].indicator == "ntm_funds_total" and part_of(text, prior[0].end, number, lex):
                 continue  # "566.5 billion in total, of which 416.5 billion from residents"
             exclude = _item_exclude(prior[0].indicator, lex)
-            hits = hit_cache[clause_index][0]
             claim = claim or listed(
                 text, number, measured, prior, hits, context, exclude, tiers, lex.of_which
             )
@@ -318,7 +318,7 @@ def extract_text(
         if claim is not None and not_stated_as_fact(
             text, number, spans[clause_index], claim.indicator, lex
         ):
-            claim = None  # a listed item is no fact either: "768 és 1 174 fővel több"
+            claim = None  # any claim, a list item too: "768 és 1 174 fővel több" (a change)
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []
             continue
@@ -414,8 +414,6 @@ def _claim(
     indicator = chosen.rule.name
     if indicator in NEEDS_PERSONS and unit != "persons":
         return None  # "312 fogadáson", "292 приёма": receptions held, not people received
-    if not_stated_as_fact(text, number, clause_span, indicator, lex):
-        return None
     rule = f"{lex.lang}:{indicator}:kw={chosen.keyword.lower()}" + (f"+unit={unit}" if unit else "")
     measure, tier = achievement_scale(clause, indicator, lex, item)
     fields = number_fields(

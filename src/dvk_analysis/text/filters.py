@@ -159,9 +159,9 @@ MIN_LENGTH_M = 20
 """Lengths below this many metres are widths or heights: nobody reports building 15 m of road."""
 
 YEARS = (1930, 2050)
-"""A bare four-digit number in this range is read as a year (reports look back to 1930, when the
-Party founded its mass mobilisation work (15 October 1930), and to 1945, and
-ahead to 2045 plans); "2071 models" stays a count."""
+"""A bare four-digit number in this range is read as a year: reports look back to 15 October
+1930 (the founding of the Party's mass mobilisation work) and to 1945, and ahead to 2045
+plans; "2071 models" stays a count."""
 
 
 def _glued(before: str) -> bool:

@@ -18,6 +18,7 @@ from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.enumerations import LIST_SEPARATOR, SHARED_JOIN
 from dvk_analysis.text.keywords import ACHIEVEMENTS, Hit
+from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.places import bare_unit
 
 if TYPE_CHECKING:
@@ -131,12 +132,10 @@ def listed(
     tiers = tiers or {}
     if any(_own_noun(h, claim.indicator, number.end, tiers) for h in hits):
         return None  # "104 model areas and 1,037 model gardens": the item names its own noun
-    # "..., 231 in the former Vinh Phuc and 75 in the former Hoa Binh": an item's own place
-    # stands after its number, before the next item.
-    stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
-    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
     # "..., Quang Trach 6.118 Mio. VND": a unit named by its name alone before the number
-    own = own or bare_unit(own_words, context.province, claim.admin_level)
+    own = _place_after(text, number, context) or bare_unit(
+        own_words, context.province, claim.admin_level
+    )
     tier = own_tier(text, number.end, tiers) or claim.tier
     return replace(
         claim,
@@ -153,14 +152,21 @@ def part_claim(
     """The claim of a part of ``total`` (``breakdowns.opens_part``): its indicator, with the
     number's own fields and the place named right after it ("2,3 km in der Gemeinde Phuoc
     Dinh")."""
-    stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
-    own = context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
     return replace(
         total,
-        **number_fields(number, factor, context, own),
+        **number_fields(number, factor, context, _place_after(text, number, context)),
         confidence=round(total.confidence * 0.9, 3),
         rule=total.rule.split("+list")[0] + "+part",
     )
+
+
+def _place_after(
+    text: str, number: NumberMatch, context: ArticleContext
+) -> tuple[str, str, str] | None:
+    """The place named after an item's number, before the next item: "..., 231 in the former
+    Vinh Phuc and 75 in the former Hoa Binh", "2,3 km in der Gemeinde Phuoc Dinh, 0,77 km"."""
+    stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
+    return context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
 
 
 def number_fields(
@@ -216,8 +222,3 @@ def _own_noun(hit: Hit, indicator: str, end: int, tiers: dict[str, re.Pattern[st
     if indicator in ACHIEVEMENTS and any(t.match(hit.word) for t in tiers.values()):
         return False
     return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
-
-
-def expr_start(number: NumberMatch) -> int:
-    """Start of the number expression (its qualifier included), else of its digits."""
-    return number.expr_start if number.expr_start >= 0 else number.start

@@ -95,6 +95,7 @@ class Lexicon:
     keyword_by_char: dict[str, re.Pattern[str]] = field(default_factory=dict)
     word_patterns: dict[str, re.Pattern[str] | None] = field(default_factory=dict)  # per word
     unit_rules: dict[str | None, tuple[IndicatorRule, ...]] = field(default_factory=dict)
+    rules_by_name: dict[str, IndicatorRule] = field(default_factory=dict)
 
 
 def _scales(section: dict[str, Any], spaced: bool) -> tuple[tuple[str, str, re.Pattern[str]], ...]:
@@ -256,8 +257,11 @@ def _compatible(rule: IndicatorRule, unit: str | None) -> bool:
 
 
 def rule_named(lex: Lexicon, name: str) -> IndicatorRule | None:
-    """The lexicon's rule of indicator ``name``, or None when the language has none."""
-    return next((r for r in lex.rules if r.name == name), None)
+    """The lexicon's rule of indicator ``name``, or None when the language has none (a dict
+    filled on first use: the stance and money checks ask for it once per claim)."""
+    if not lex.rules_by_name:
+        lex.rules_by_name.update((r.name, r) for r in lex.rules)
+    return lex.rules_by_name.get(name)
 
 
 def rules_of_unit(lex: Lexicon, unit: str | None) -> tuple[IndicatorRule, ...]:

@@ -116,6 +116,11 @@ class NumberMatch:
     kind: str = "number"
 
 
+def expr_start(number: NumberMatch) -> int:
+    """Start of the number expression (its qualifier included), else of its digits."""
+    return number.expr_start if number.expr_start >= 0 else number.start
+
+
 # ---------------------------------------------------------------------------------------------
 # Lexicons
 

@@ -24,10 +24,11 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property
 
 WS = "[ \t\u00a0\u202f\u2009]"
+"""One horizontal space of any kind (no newline: a phrase never spans lines)."""
+
 AND_WORDS = r"(?:and|en|et|y|und|és|illetve|và|и|e)"
 """The words that join the last two items of a list in the corpus languages (Arabic joins
 with the letter و, Chinese with 、)."""
-"""One horizontal space of any kind (no newline: a phrase never spans lines)."""
 
 ENDING = "[\\w\u0300-\u036f\u064b-\u065f\u0670]*"
 """A word ending for ``*`` in lexicon words: letters plus combining marks (Arabic tanwin)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from dvk_analysis.text.keywords import CASES, NEED_SHARE, Lexicon, rule_named
-from dvk_analysis.text.numbers import NumberMatch, find_numbers
+from dvk_analysis.text.numbers import NumberMatch, expr_start, find_numbers
 from dvk_analysis.text.units import find_unit
 
 MIN_POPULATION, MAX_POPULATION = 50, 150_000_000
@@ -97,7 +97,7 @@ def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexico
     what was built ("the commune has 39.7 km of asphalt roads, 32.7 km of concrete roads")."""
     if lex.stock_before is None:
         return False
-    head = text[clause_start : number.expr_start if number.expr_start >= 0 else number.start]
+    head = text[clause_start : expr_start(number)]
     for found in lex.stock_before.finditer(head):
         if not head[found.end() :].strip():
             return True  # "heeft 26,5 km"
