@@ -1952,3 +1952,40 @@ def test_structures_count_as_removed_only_with_a_removal_verb(lang, text, expect
 def test_hu_closed_complaints_are_resolved():
     text = "A közigazgatási szervek hatáskörébe tartozó 31 panaszügyből 29-et lezártak."
     assert _pairs(text, "hu") == [("complaints_resolved", 29)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the verb before the first count resolves every count of its list
+        (
+            "en",
+            "The chairman resolved 44 complaints and 3 denunciations under his authority.",
+            [("complaints_resolved", 44), ("complaints_resolved", 3)],
+        ),
+        (
+            "en",
+            "The agencies resolved 38 of the 45 complaints and 16 of the 20 denunciations.",
+            [("complaints_resolved", 38), ("complaints_resolved", 16)],
+        ),
+        # a verb of its own makes the second count received ones again
+        (
+            "en",
+            "The province resolved 44 complaints and received 3 denunciations.",
+            [("complaints_resolved", 44), ("petitions_received", 3)],
+        ),
+        # the parts after "of which" of resolved cases are resolved cases, each of them
+        (
+            "de",
+            "Die Stadt hat 222/233 Eingaben erledigt. Davon waren 203/208 Beschwerden und "
+            "19/25 Anzeigen.",
+            [
+                ("complaints_resolved", 222),
+                ("complaints_resolved", 203),
+                ("complaints_resolved", 19),
+            ],
+        ),
+    ],
+)
+def test_resolved_cases_carry_over_their_list_and_parts(lang, text, expected):
+    assert _pairs(text, lang) == expected

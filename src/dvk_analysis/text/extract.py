@@ -48,6 +48,8 @@ from dvk_analysis.text.context import ArticleContext
 from dvk_analysis.text.enumerations import item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
+    case_general,
+    case_kin,
     listed,
     number_fields,
     own_tier,
@@ -298,9 +300,16 @@ def extract_text(
             if prior[0].indicator == "ntm_funds_total" and part_of(text, prior[0].end, number, lex):
                 continue  # "566.5 billion in total, of which 416.5 billion from residents"
             exclude = _item_exclude(prior[0].indicator, lex)
-            claim = claim or listed(
-                text, number, measured, prior, hits, context, exclude, tiers, lex.of_which
+            sentence = context.sentence_start(prior[0].start)
+            kin = case_kin(text, claim, prior[0], lex, sentence)
+            item = (
+                listed(
+                    text, number, measured, prior, hits, context, exclude, tiers, lex.of_which, kin
+                )
+                if kin or claim is None
+                else None
             )
+            claim = item or claim
         neighbours = [n.value for n in in_clause if not n.percent and not is_year(n, None)]
         if claim is None and previous and breaks_down(text, number, previous[0], neighbours):
             hits, allowed = hit_cache[clause_index]
@@ -311,7 +320,17 @@ def extract_text(
                 if claim is not None and claim.indicator not in extra:
                     claim = None
         total = same_unit.get(measured[0]) if measured[0] else None  # "Davon liegen 2,3 km in"
-        if claim is None and total and opens_part(text, c_start, number, total[0], lex, neighbours):
+        if (
+            claim is not None
+            and previous
+            and claim.indicator == case_general(previous[0].indicator, lex)
+        ):
+            total = previous  # "erledigt 222/233 Eingaben. Davon waren 203/208 Beschwerden"
+        if (
+            (claim is None or total is previous)
+            and total
+            and opens_part(text, c_start, number, total[0], lex, neighbours)
+        ):
             claim = part_claim(text, number, measured[1], total[0], context)
         if claim is not None and tail is not None and claim.indicator in NO_RANGE:
             claim = None  # "15-18 criteria"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.enumerations import LIST_SEPARATOR, SHARED_JOIN
-from dvk_analysis.text.keywords import ACHIEVEMENTS, Hit
+from dvk_analysis.text.keywords import ACHIEVEMENTS, CASES, Hit, Lexicon, rule_named
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.places import bare_unit
 
@@ -81,6 +81,7 @@ def listed(
     exclude: re.Pattern[str] | None = None,
     tiers: dict[str, re.Pattern[str]] | None = None,
     of_which: re.Pattern[str] | None = None,
+    kin: frozenset[str] = frozenset(),
 ) -> C | None:
     """A claim for the next item of an enumeration whose first item is ``previous``.
 
@@ -95,6 +96,7 @@ def listed(
     head count (people, households) written with its unit.
     ``tiers``: the NTM tier words, which name no noun of their own ("2,182 communes reached the
     advanced standard and 480 the model standard": "model" is the tier, not DVK models).
+    ``kin``: indicators whose keywords name no other claim here (``case_kin``).
     """
     claim, unit = previous
     gap_start, gap_end = claim.end, number.start
@@ -122,7 +124,7 @@ def listed(
     items_start = gap_start + separator.start()
     # a word that is also the claim's own keyword ("xã" of communes met and of rural communes)
     # names no other indicator
-    own_spans = _spans_of(hits, claim.indicator)
+    own_spans = set().union(*(_spans_of(hits, i) for i in {claim.indicator, *kin}))
     hits = [h for h in hits if (h.start, h.end) not in own_spans]
     if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
@@ -144,6 +146,29 @@ def listed(
         confidence=round(claim.confidence * 0.9, 3),
         rule=claim.rule.split("+list")[0] + "+list",
     )
+
+
+def case_general(indicator: str, lex: Lexicon) -> str | None:
+    """The case indicator that ``indicator`` refines ("complaints_resolved" refines received
+    petitions), or None for any other indicator."""
+    rule = rule_named(lex, indicator) if indicator in CASES else None
+    return rule.refines if rule is not None else None
+
+
+def case_kin(
+    text: str, claim: C | None, previous: C, lex: Lexicon, sentence: int
+) -> frozenset[str]:
+    """The case indicator that ``previous`` refines, when a verb before it governs the list it
+    opens: "resolved 44 complaints and 3 denunciations", "resolved 38 of the 45 complaints and
+    16 of the 20 denunciations" resolved both, although "denunciations" alone names received
+    cases; so do the parts of resolved cases ("Davon waren 203 Beschwerden und 19 Anzeigen").
+    ``sentence``: where the sentence of ``previous`` starts."""
+    general = case_general(previous.indicator, lex)
+    if general is None or (claim is not None and claim.indicator != general):
+        return frozenset()
+    verb = previous.rule.split("kw=", 1)[-1].split("+", 1)[0]
+    governed = verb in text[sentence : previous.start].lower() or previous.rule.endswith("+part")
+    return frozenset({general}) if governed else frozenset()
 
 
 def part_claim(
