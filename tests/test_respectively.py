@@ -86,3 +86,29 @@ def test_without_respectively_the_last_place_named_holds():
 def test_models_of_several_fields_named_together_are_models_of_all_fields(lang, text, indicator):
     claims = extract_text(text, article_id="t", lang=lang, published="2020-07-01")
     assert claims[0].indicator == indicator
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # fields in clauses of their own, cut by semicolons, before the numbers
+        (
+            "The economy; culture and society; defence and security; and the building of the "
+            "political system account for 48, 46, 28 and 6 of these models respectively.",
+            [
+                ("dvk_models_economic", 48),
+                ("dvk_models_culture_society", 46),
+                ("dvk_models_defense_security", 28),
+                ("dvk_models_party_building", 6),
+            ],
+        ),
+        # without "respectively" the semicolons keep their clauses apart
+        (
+            "The economy leads; culture and society follow; the city has 48 and 46 models.",
+            [("dvk_models", 48), ("dvk_models", 46)],
+        ),
+    ],
+)
+def test_fields_named_in_clauses_before_a_respectively_list(text, expected):
+    claims = extract_text(text, article_id="t", lang="en", published="2020-07-01")
+    assert [(c.indicator, c.value) for c in claims] == expected

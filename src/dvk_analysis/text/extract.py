@@ -87,7 +87,12 @@ from dvk_analysis.text.money import (
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
-from dvk_analysis.text.respectively import fields_listed, respective_fields, respective_places
+from dvk_analysis.text.respectively import (
+    fields_before_semicolons,
+    fields_listed,
+    respective_fields,
+    respective_places,
+)
 from dvk_analysis.text.scope import level_rank
 from dvk_analysis.text.shares import share_after_count
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
@@ -276,7 +281,10 @@ def extract_text(
             hits = clause_hits(clause, c_start, lex)
             hit_cache[clause_index] = (hits, allowed_indicators(clause, hits, lex))
             quantities = [n.start for n in in_clause if not n.percent]
-            fields.update(respective_fields(clause, hits, hit_cache[clause_index][1], quantities))
+            fields.update(
+                respective_fields(clause, hits, hit_cache[clause_index][1], quantities)
+                or fields_before_semicolons(text, spans, clause_index, quantities, lex)
+            )
             items = [(n.start, n.end) for n in in_clause if not n.percent]
             owned = own_fields(
                 text, spans[clause_index], hits, hit_cache[clause_index][1], items, lex.window
