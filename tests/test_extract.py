@@ -1989,3 +1989,25 @@ def test_hu_closed_complaints_are_resolved():
 )
 def test_resolved_cases_carry_over_their_list_and_parts(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a sustaining word after the number makes the models sustained ones ...
+        (
+            "en",
+            "The province has built 430 models, of which 197 are maintained sustainably.",
+            [("dvk_models", 430), ("dvk_models_sustained", 197)],
+        ),
+        # ... a verb before it describes the total (``after_only``)
+        ("en", "The district maintained more than 150 models.", [("dvk_models", 150)]),
+        (
+            "fr",
+            "Elles ont entretenu plus de 70 modèles, dont 54 dans l'année.",
+            [("dvk_models", 70), ("dvk_models", 54)],
+        ),
+    ],
+)
+def test_models_are_sustained_only_by_a_word_after_the_number(lang, text, expected):
+    assert _pairs(text, lang) == expected

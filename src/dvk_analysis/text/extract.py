@@ -418,7 +418,7 @@ def _claim(
         own = {h.rule for h in hits if item_start <= h.start and h.end <= item_end}
         candidates = [c for c in candidates if c.rule in own] or candidates
     chosen = prefer_predicate(choose(candidates, lex), candidates)
-    if _field_fits(field, chosen, lex, unit):
+    if _field_fits(field, chosen, lex, unit, number.start):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None and unit == "VND" and people_part(text, number, clause_span, item, lex):
         given = rule_named(lex, "funds_mobilized")  # "waarvan 416,5 miljard van de inwoners"
@@ -534,11 +534,14 @@ def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
 
 
 def _field_fits(
-    field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None
+    field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None, at: int
 ) -> bool:
     """Whether the field of the number's list item (``field``) replaces ``chosen``: only
-    within one family ("economic models" for "models"), never over another indicator."""
+    within one family ("economic models" for "models"), never over another indicator, and
+    only after the number (at ``at``) when its rule says so (``after_only``)."""
     if field is None or field.rule is None or field.rule not in rules_of_unit(lex, unit):
+        return False
+    if field.rule.after_only and field.start < at:
         return False
     family = field.rule.refines
     return chosen is None or family in (chosen.rule.name, chosen.rule.refines)

@@ -54,6 +54,7 @@ class IndicatorRule:
     refines: str | None
     unit_only: bool
     either_side: bool = False  # a bare count may follow its word too ("population of 9,871")
+    after_only: bool = False  # only a word after the number: "maintained 70 models" is a total
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ def lexicon(lang: str) -> Lexicon:
                 refines=spec.get("refines"),
                 unit_only=bool(spec.get("unit_only", False)),
                 either_side=bool(spec.get("either_side", False)),
+                after_only=bool(spec.get("after_only", False)),
             )
         )
     keywords = [
@@ -475,7 +477,7 @@ def nearest_keyword(
             between = any(hit.end <= o < lo for o in others)
         else:  # inside the expression: "8 177 községéből 6 022" names its noun between
             side, gap, between = ("after" if prefer == "after" else "before"), 0, False
-        if gap > lex.window:
+        if gap > lex.window or (rule.after_only and side == "before"):
             continue
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
