@@ -2011,3 +2011,15 @@ def test_resolved_cases_carry_over_their_list_and_parts(lang, text, expected):
 )
 def test_models_are_sustained_only_by_a_word_after_the_number(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_fractions_of_one_base_share_the_noun_named_after_the_last():
+    text = (
+        "Es folgen An Thai mit 12/19, An Linh ebenfalls mit 12/19 und Phuoc Sang mit 11/19 "
+        "Kriterien. Die Gemeinde hat 120 Haushalte und 5/19 Weiler."
+    )
+    assert _pairs(text, "de") == [
+        ("ntm_criteria_met", 12),
+        ("ntm_criteria_met", 12),
+        ("ntm_criteria_met", 11),
+    ]

@@ -54,13 +54,28 @@ def shared_unit(
     follower = last
     for number in reversed(pending):
         gap = text[max(number.end, number.expr_end) : expr_start(follower)]
-        if not SHARED_JOIN.fullmatch(gap) or gap in (",", "."):
+        if _same_base(text, number, follower):
+            pass  # "An Thai mit 12/19, An Linh mit 12/19 und Phuoc Sang mit 11/19 Kriterien"
+        elif not SHARED_JOIN.fullmatch(gap) or gap in (",", "."):
             break  # "1,2 mil": digits around a bare comma are one number, however parsed
         scale = last.multiplier if number.multiplier == 1 else 1.0
         fields = number_fields(number, factor * scale, context)
         shared.insert(0, replace(claim, **fields, rule=claim.rule + "+shared"))
         follower = number
     return shared
+
+
+def _same_base(text: str, number: NumberMatch, follower: NumberMatch) -> bool:
+    """Whether ``number`` is a fraction of the same base as the next one in its clause
+    ("12/19, ... 11/19 Kriterien"): the base names the noun the items share, whatever
+    words (the places of the items) stand between them."""
+    base = number.denominator
+    return (
+        base is not None
+        and base == follower.denominator
+        and 0 < follower.start - number.end <= LIST_GAP
+        and not clause_ends(text, number.end, follower.start)
+    )
 
 
 LIST_GAP = 90
