@@ -2023,3 +2023,15 @@ def test_fractions_of_one_base_share_the_noun_named_after_the_last():
         ("ntm_criteria_met", 12),
         ("ntm_criteria_met", 11),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The provincial congress opened with 300 delegates attending."),
+        ("hu", "A tartomány megtartotta versenykongresszusát, amelyen 385 küldött vett részt."),
+        ("zh", "全省第一次爱国竞赛大会召开，242名先进典型代表出席。"),
+    ],
+)
+def test_delegates_of_a_congress_are_no_propaganda_audience(lang, text):
+    assert [p for p in _pairs(text, lang) if p[0] == "propaganda_participants"] == []
