@@ -2035,3 +2035,34 @@ def test_fractions_of_one_base_share_the_noun_named_after_the_last():
 )
 def test_delegates_of_a_congress_are_no_propaganda_audience(lang, text):
     assert [p for p in _pairs(text, lang) if p[0] == "propaganda_participants"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # "приняли участие" is taking part, not receiving citizens
+        (
+            "ru",
+            "В провинции проведено 6 289 мероприятий, в которых приняли участие более 168 000 "
+            "человек.",
+            [("propaganda_sessions", 6_289), ("propaganda_participants", 168_000)],
+        ),
+        (
+            "ru",
+            "Провинция наградила 35 коллективов и 27 отдельных участников движения.",
+            [("collectives_honored", 35), ("individuals_honored", 27)],
+        ),
+        (
+            "nl",
+            "Op 12 december zijn 26 gezagsdragers uit de provincie geprezen en onderscheiden.",
+            [("individuals_honored", 26)],
+        ),
+        (
+            "nl",
+            "Bij de reguliere ontvangst ging het om 303 ontvangstmomenten met 344 personen.",
+            [("citizens_received", 344)],
+        ),
+    ],
+)
+def test_participants_honoured_people_and_received_people_in_ru_and_nl(lang, text, expected):
+    assert _pairs(text, lang) == expected
