@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dvk_analysis.text.context import ArticleContext
+from dvk_analysis.text.extract import extract_text
 
 
 def _period(text: str, needle: str, lang: str = "en", published: str = "2025-08-18"):
@@ -150,3 +151,15 @@ def test_a_sentence_listing_units_is_not_carried_to_the_next():
     context = ArticleContext.build(text, "en", "2013-01-31", "Hồ Chí Minh")
     assert context.place_at(text.index("6,900"))[0] == "Ho Chi Minh City"
     assert context.place_at(text.index("Xuan"))[0] != "Ho Chi Minh City"  # inside the list
+
+
+def test_a_stock_dated_by_the_publication_year_holds_as_of_publication():
+    text = (
+        "In 2018 the commune has met 19/19 criteria. In 2018 residents contributed 2 billion dong."
+    )
+    claims = extract_text(text, article_id="t", lang="en", published="2018-01-09")
+    periods = {c.indicator: (c.period_start, c.period_end) for c in claims}
+    assert periods == {
+        "ntm_criteria_met": ("", "2018-01-09"),  # what the commune has when the article appears
+        "funds_mobilized": ("2018", "2018"),  # what happened in the year
+    }

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeVar
 
+from dvk_analysis.text.keywords import ACHIEVEMENTS
 from dvk_analysis.text.openings import dateline_units
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import (
@@ -50,6 +51,8 @@ CONTEXT_CHUNK = 20_000
 ends): an article is one piece, and a 10 MB text still costs linear time."""
 
 _M = TypeVar("_M", PlaceMention, PeriodMention)
+C = TypeVar("C")
+"""A claim (``extract.Claim``), or any frozen dataclass with its period fields."""
 
 
 def _by_chunks(text: str, find: Callable[[str], Iterable[_M]]) -> list[_M]:
@@ -230,6 +233,24 @@ class ArticleContext:
         if mention is None:
             return "", self.published
         return mention.period_start or "", mention.period_end or ""
+
+
+STOCKS = ACHIEVEMENTS | {"population", "rural_communes", "share_communes_meeting_ntm"}
+"""Indicators that count what a place has at a date (criteria met, communes meeting the
+standard, residents), not what happened over a period."""
+
+
+def as_of_publication(claims: list[C], published: str | None) -> list[C]:
+    """``claims`` with a stock dated by nothing but the publication's own year read as of the
+    publication date (no start): "this year the commune has met 19 criteria" states what it
+    has when the article appears, as the project's writers code it."""
+    year = (published or "")[:4]
+    return [
+        replace(c, period_start="", period_end=published)
+        if c.indicator in STOCKS and year.isdigit() and c.period_start == c.period_end == year
+        else c
+        for c in claims
+    ]
 
 
 def _with_dateline(places: list[PlaceMention], units: list[PlaceMention]) -> list[PlaceMention]:

@@ -44,7 +44,7 @@ from dvk_analysis.text.breakdowns import (
     only_needs,
     opens_part,
 )
-from dvk_analysis.text.context import ArticleContext
+from dvk_analysis.text.context import ArticleContext, as_of_publication
 from dvk_analysis.text.enumerations import item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
@@ -352,7 +352,9 @@ def extract_text(
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending, shares = (claim, measured[0]), [], []
         same_unit[measured[0]] = previous
-    return respective_places(text, claims, spans, context) if context is not None else claims
+    if context is None:
+        return claims
+    return as_of_publication(respective_places(text, claims, spans, context), published)
 
 
 def _measure(
