@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dvk_analysis.text.keywords import Hit
+from dvk_analysis.text.keywords import Candidate, Hit, Lexicon, rules_of_unit
 
 LIST_SEPARATOR = re.compile(
     r"[,;、，،؛:：]|\s(?:and|as well as|và|cùng|et|y|e|und|sowie|en|és|pedig|valamint|и|а)\s"
@@ -172,3 +172,17 @@ def item_text(
     """The text of :func:`item_span`."""
     start, end = item_span(text, span, number, others)
     return text[start:end]
+
+
+def field_fits(
+    field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None, at: int
+) -> bool:
+    """Whether the field of the number's list item (``field``) replaces ``chosen``: only
+    within one family ("economic models" for "models"), never over another indicator, and
+    only after the number (at ``at``) when its rule says so (``after_only``)."""
+    if field is None or field.rule is None or field.rule not in rules_of_unit(lex, unit):
+        return False
+    if field.rule.after_only and field.start < at:
+        return False
+    family = field.rule.refines
+    return chosen is None or family in (chosen.rule.name, chosen.rule.refines)

@@ -45,7 +45,7 @@ from dvk_analysis.text.breakdowns import (
     opens_part,
 )
 from dvk_analysis.text.context import ArticleContext, as_of_publication
-from dvk_analysis.text.enumerations import item_span, own_fields
+from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
     case_general,
@@ -420,7 +420,7 @@ def _claim(
         own = {h.rule for h in hits if item_start <= h.start and h.end <= item_end}
         candidates = [c for c in candidates if c.rule in own] or candidates
     chosen = prefer_predicate(choose(candidates, lex), candidates)
-    if _field_fits(field, chosen, lex, unit, number.start):
+    if field_fits(field, chosen, lex, unit, number.start):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None and unit == "VND" and people_part(text, number, clause_span, item, lex):
         given = rule_named(lex, "funds_mobilized")  # "waarvan 416,5 miljard van de inwoners"
@@ -533,20 +533,6 @@ def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
     (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money."""
     rule = rule_named(lex, indicator)
     return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
-
-
-def _field_fits(
-    field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None, at: int
-) -> bool:
-    """Whether the field of the number's list item (``field``) replaces ``chosen``: only
-    within one family ("economic models" for "models"), never over another indicator, and
-    only after the number (at ``at``) when its rule says so (``after_only``)."""
-    if field is None or field.rule is None or field.rule not in rules_of_unit(lex, unit):
-        return False
-    if field.rule.after_only and field.start < at:
-        return False
-    family = field.rule.refines
-    return chosen is None or family in (chosen.rule.name, chosen.rule.refines)
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:
