@@ -2066,3 +2066,17 @@ def test_delegates_of_a_congress_are_no_propaganda_audience(lang, text):
 )
 def test_participants_honoured_people_and_received_people_in_ru_and_nl(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_people_at_legal_sessions_of_the_sentence_before_attended_legal_education():
+    text = (
+        "El Departamento de Justicia organizó 24 conferencias de divulgación jurídica. "
+        "A ellas asistieron unas 3.600 personas, entre funcionarios y vecinos. "
+        "La provincia celebró 12 reuniones con 800 asistentes."
+    )
+    assert _pairs(text, "es") == [
+        ("legal_education_sessions", 24),
+        ("legal_education_participants", 3_600),
+        ("propaganda_sessions", 12),
+        ("propaganda_participants", 800),
+    ]

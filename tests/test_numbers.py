@@ -436,6 +436,7 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         # The counted noun between x and "out of" / "من أصل" / "из", an owner's name between
         # "of" and y: y is the total, never a count of its own
         ("5,360 of Vietnam's 8,233 communes", "en", 5360, 8233),
+        ("33 of An Giang's 119 communes", "en", 33, 119),
         ("51 rural communes out of 120", "en", 51, 120),
         ("استوفت 5813 بلدية من أصل 8227 بلدية", "ar", 5813, 8227),
         ("29 коммун из 120 достигли стандарта", "ru", 29, 120),

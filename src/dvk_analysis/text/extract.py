@@ -48,6 +48,7 @@ from dvk_analysis.text.context import ArticleContext, as_of_publication
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
+    audience,
     case_general,
     case_kin,
     listed,
@@ -349,6 +350,7 @@ def extract_text(
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []
             continue
+        claim = audience(claim, previous[0] if previous else None, context)
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending, shares = (claim, measured[0]), [], []
         same_unit[measured[0]] = previous

@@ -186,6 +186,25 @@ def case_kin(
     return frozenset({general}) if governed else frozenset()
 
 
+AUDIENCES = {"legal_education_sessions": "legal_education_participants"}
+"""Sessions and the indicator of the people who attended them."""
+
+
+def audience(claim: C, previous: C | None, context: ArticleContext) -> C:
+    """``claim`` as the audience of the legal-education sessions counted just before it (in its
+    sentence or the one before): "organizó 24 conferencias de divulgación jurídica. A ellas
+    asistieron unas 3.600 personas" attended legal education, though their own sentence names
+    no law."""
+    kind = AUDIENCES.get(previous.indicator) if previous is not None else None
+    if kind is None or claim.indicator != "propaganda_participants":
+        return claim
+    here = context.sentence_start(claim.start)
+    before = context.sentence_start(here - 1) if here else here
+    if context.sentence_start(previous.start) not in (here, before):
+        return claim
+    return replace(claim, indicator=kind, rule=claim.rule.replace(claim.indicator, kind, 1))
+
+
 def part_claim(
     text: str, number: NumberMatch, factor: float, total: C, context: ArticleContext
 ) -> C:

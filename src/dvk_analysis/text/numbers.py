@@ -206,12 +206,14 @@ def _word_scanner(words: dict, prefixes: list[str]) -> re.Pattern | None:
 
 def _of_rx(words: list[str], owner: list[str], after_noun: bool) -> str | None:
     """The "x of y" link after x: an ``of`` word, optionally with an owner's name before y
-    ("5,360 of Vietnam's 8,233 communes"); with ``after_noun`` the counted noun stands between
-    x and the word ("5813 بلدية من أصل 8227", "29 коммун из 120"): one or two words."""
+    of one to three words ("5,360 of Vietnam's 8,233 communes", "33 of An Giang's 119"); with
+    ``after_noun`` the counted noun stands between x and the word ("5813 بلدية من أصل 8227",
+    "29 коммун из 120"): one or two words."""
     if not words:
         return None
     noun = f"{WS}+[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+)?" if after_noun else ""
-    owns = f"(?:[^\\W\\d_]+(?:{'|'.join(map(re.escape, owner))}){WS}+)?" if owner else ""
+    name = f"[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+){{0,2}}"
+    owns = f"(?:{name}(?:{'|'.join(map(re.escape, owner))}){WS}+)?" if owner else ""
     return f"{noun}{WS}+(?:{alternation(words)}){WS}+{owns}(?={D})"
 
 
