@@ -278,7 +278,11 @@ def _row(place, level="province", province="Phú Thọ"):
         (_row("toàn tỉnh"), _row("Toàn tỉnh"), True),
         (_row("toàn tỉnh"), _row("toàn tỉnh", province="Hà Tĩnh"), False),
         (_row("toàn tỉnh"), _row("xã Thanh Lương", "commune"), False),
-        (_row("Phu Tho"), _row("Vinh Phuc"), False),
+        (_row("Phu Tho"), _row("Vinh Phuc", province="Vĩnh Phúc"), False),
+        # two provinces are one unit when their provinces are, whatever the script of the name
+        (_row("Thanh Hoa", province="Thanh Hóa"), _row("清化省", province="Thanh Hóa"), True),
+        (_row("Thanh Hoa", province="Thanh Hóa"), _row("河内市", province="Hà Nội"), False),
+        (_row("Thanh Hoa", "district", "Thanh Hóa"), _row("清化省", province="Thanh Hóa"), False),
         # one country: any national phrase is the same unit
         (_row("the country", "national", ""), _row("nationwide", "national", "Việt Nam"), True),
         (_row("the country", "national", ""), _row("Nghe An", "province", "Nghệ An"), False),

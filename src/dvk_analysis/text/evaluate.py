@@ -375,8 +375,8 @@ def context_accuracy(
             rows.append({"aspect": name, "accuracy": float("nan"), "n": len(pairs)})
             continue
         same = sum(
-            _same_scope(gold.loc[a], extracted.loc[b])
-            if name == "place" and _scoped(gold.loc[a], extracted.loc[b])
+            _same_place(gold.loc[a], extracted.loc[b])
+            if name == "place"
             else _same_den(_number(gold.loc[a, "_den"]), _number(extracted.loc[b, "_den"]))
             if name == "denominator"
             else all(_same(c, gold.loc[a, c], extracted.loc[b, c]) for c in columns)
@@ -384,6 +384,24 @@ def context_accuracy(
         )
         rows.append({"aspect": name, "accuracy": same / len(pairs), "n": len(pairs)})
     return pd.DataFrame(rows, columns=["aspect", "accuracy", "n"])
+
+
+def _same_place(gold: pd.Series, extracted: pd.Series) -> bool:
+    """Same unit and level. A province scope phrase tells by the row's province
+    (``_same_scope``), and so may two provinces: "清化省", "Provinz Thanh Hoa" and "Thanh Hoa"
+    are one province whatever the script or language of the name."""
+    if _scoped(gold, extracted):
+        return _same_scope(gold, extracted)
+    same = all(_same(c, gold[c], extracted[c]) for c in ("place", "admin_level"))
+    return (
+        same
+        or (_text(gold.get("admin_level")), _text(extracted.get("admin_level")))
+        == (
+            "province",
+            "province",
+        )
+        and _same_scope(gold, extracted)
+    )
 
 
 def _same_scope(gold: pd.Series, extracted: pd.Series) -> bool:
