@@ -523,3 +523,14 @@ def test_arabic_district_words(word):
 )
 def test_central_highlands_names(lang, text, name):
     assert [p.name for p in find_places(text, lang)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("组织动员省内群众参加。", []),  # "mobilise (the) province's people": no province
+        ("庆和省委召开大会。", ["Khánh Hòa"]),  # a known province name before 省
+    ],
+)
+def test_a_han_province_is_one_of_the_known_provinces(text, names):
+    assert [p.province for p in find_places(text, "zh") if p.admin_level == "province"] == names

@@ -463,6 +463,8 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
                 if _han_false(text, start, rules.han_false_words):
                     continue
                 span = _han_name(text, start, rules.han_stop, rules.han_final)
+                if span and level == "province" and text[span[0] : span[1]] not in _han_aliases():
+                    continue  # every province has a known Han name: "动员省内" is no province
                 if span is None and start and fold(text[start - 1]).isascii():
                     span = _name_before(text, start, rules, level, need_sep=False)
             else:
