@@ -61,6 +61,14 @@ from dvk_analysis.text.extract import extract_text
             "Truong Yen",
             "commune",
         ),
+        (
+            # an unrecognised unit between the two ("in der Kleinstadt (Thi xa) Cai Lay,")
+            "de",
+            "Die Gemeinde Tan Phu in der Kleinstadt (Thi xa) Cai Lay, Provinz Tien Giang, "
+            "steht vor dem Titel. Insgesamt flossen 254,7 Milliarden Dong in den Aufbau.",
+            "Tan Phu",
+            "commune",
+        ),
     ],
 )
 def test_an_address_reports_on_its_smallest_unit(lang, text, place, level):

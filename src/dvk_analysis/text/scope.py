@@ -325,11 +325,14 @@ def level_rank(level: str) -> int:
 _ADDRESS_GAP = re.compile(
     r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|en|dans|"
     r"в|في|من|的|所属)[\s,]*(?:(?:het|de|der|the|la|le|el)\s+)?)?"
+    r"(?:[^,.;:!?\n\d]{1,40}[,，、،][\s]*)?"
     r"(?:(?:التابعة|التابع)\s*)?[بل]?",
     re.IGNORECASE,
 )
 """What may stand between a unit and the larger unit that holds it in an address: commas,
-brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), Arabic "التابعة ل"
+brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), a middle unit not
+recognised as one, up to its comma ("Gemeinde Tan Phu in der Kleinstadt (Thi xa) Cai Lay,
+Provinz Tien Giang"), Arabic "التابعة ل"
 (belonging to) and the clitics "ب" / "ل" glued to the larger unit's level word."""
 
 
