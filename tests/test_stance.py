@@ -154,3 +154,12 @@ def test_listed_items_are_held_to_the_same_stance():
     claims = extract_text(text, article_id="t", lang="hu", published="2025-01-05")
     values = {c.value for c in claims if c.indicator == "citizens_received"}
     assert 4718 in values and not values & {768, 1174}
+
+
+def test_the_national_target_programme_is_no_plan():
+    text = (
+        "Sau 10 năm triển khai Chương trình mục tiêu quốc gia xây dựng nông thôn mới, huyện "
+        "đã huy động được trên 1.500 tỷ đồng. Mục tiêu đến năm 2025 có thêm 5 xã đạt chuẩn."
+    )
+    claims = extract_text(text, article_id="t", lang="vi", published="2022-07-01")
+    assert [(c.indicator, c.value) for c in claims] == [("ntm_funds_total", 1_500_000_000_000)]

@@ -4,8 +4,8 @@ A number can sit next to the right keyword and still be no claim: "the district 
 communes to meet the standard this year" (a plan), "on average each commune met 14.25
 criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
-lexicon data (``plan_words``, ``plan_after``, ``average_words``, ``all_words``, ``met_words``,
-``verdict``, ``screened``, ``change_after``, ``more_after`` with ``compared``,
+lexicon data (``plan_words``, ``plan_after``, ``plan_not``, ``average_words``, ``all_words``,
+``met_words``, ``verdict``, ``screened``, ``change_after``, ``more_after`` with ``compared``,
 ``stock_before``); this module reads them on the number's own line or phrase.
 """
 
@@ -30,7 +30,8 @@ def not_stated_as_fact(
     bare = indicator in NEED_SHARE and number.denominator is None
     if bare and (number.qualifier == "less_than" or not _counts_set(before + after, lex)):
         return "set size"  # "19 criteria" is the set; "below 6 criteria" sorts communes
-    if says(lex.plan_words, before) or says(lex.plan_after, after):
+    named = lex.plan_not.sub(" ", before) if lex.plan_not is not None else before
+    if says(lex.plan_words, named) or says(lex.plan_after, after):
         return "plan"  # "the district wants six more communes to meet the standard"
     head, tail = own_phrase(before, after)
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
