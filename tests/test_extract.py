@@ -2080,3 +2080,18 @@ def test_people_at_legal_sessions_of_the_sentence_before_attended_legal_educatio
         ("propaganda_sessions", 12),
         ("propaganda_participants", 800),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Постоянный комитет объявил благодарность 40 коллективам и 55 людям.",
+            [("collectives_honored", 40), ("individuals_honored", 55)],
+        ),
+        ("zh", "该县已达到全部9/9项县级标准。", [("ntm_criteria_met", 9)]),
+    ],
+)
+def test_thanks_honour_and_district_criteria_are_criteria(lang, text, expected):
+    assert _pairs(text, lang) == expected
