@@ -163,3 +163,10 @@ def test_the_national_target_programme_is_no_plan():
     )
     claims = extract_text(text, article_id="t", lang="vi", published="2022-07-01")
     assert [(c.indicator, c.value) for c in claims] == [("ntm_funds_total", 1_500_000_000_000)]
+
+
+def test_ru_a_duty_is_no_result():
+    text = "Город должен был вынести 27 решений по жалобам. Решения приняты по 27 из 27 жалоб."
+    claims = extract_text(text, article_id="t", lang="ru", published="2025-07-01")
+    assert [(c.indicator, c.value) for c in claims] == [("complaints_resolved", 27)]
+    assert claims[0].denominator == 27
