@@ -168,3 +168,11 @@ def test_a_total_and_one_part_in_a_field():
 )
 def test_hungarian_case_endings_on_numbers_and_nouns(text, expected):
     assert _pairs(text, "hu") == expected
+
+
+def test_items_after_a_field_name_a_field_of_their_own_or_count_no_field():
+    text = (
+        "Davon betreffen 13 Modelle die Land- und Forstwirtschaft, 7 das Bildungswesen, "
+        "5 die Bevölkerungspolitik und 3 die Wahrung von Sicherheit und Ordnung."
+    )
+    assert _pairs(text, "de") == {(ECON, 13), (DEF, 3)}

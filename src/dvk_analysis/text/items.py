@@ -78,6 +78,19 @@ def _same_base(text: str, number: NumberMatch, follower: NumberMatch) -> bool:
     )
 
 
+FIELDS = frozenset(
+    {
+        "dvk_models_economic",
+        "dvk_models_culture_society",
+        "dvk_models_defense_security",
+        "dvk_models_party_building",
+    }
+)
+"""The fields of models. An item after a field's count names its own field, which would have
+given it that field's indicator, or a place of the same field; any other item ("7 das
+Bildungswesen") counts models of a topic the codebook has no field for."""
+
+
 LIST_GAP = 90
 """Most characters between two items of one enumeration."""
 
@@ -153,6 +166,8 @@ def listed(
     own = _place_after(text, number, context) or bare_unit(
         own_words, context.province, claim.admin_level
     )
+    if claim.indicator in FIELDS and own is None:
+        return None  # "13 Modelle die Landwirtschaft, 7 das Bildungswesen": not one field
     tier = own_tier(text, number.end, tiers) or claim.tier
     return replace(
         claim,
