@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from dvk_analysis.text.enumerations import list_separator
 from dvk_analysis.text.extract import extract_text
 
 ECON, CULT, DEF, PARTY = (
@@ -176,3 +177,24 @@ def test_items_after_a_field_name_a_field_of_their_own_or_count_no_field():
         "5 die Bevölkerungspolitik und 3 die Wahrung von Sicherheit und Ordnung."
     )
     assert _pairs(text, "de") == {(ECON, 13), (DEF, 3)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "separates"),
+    [
+        ("fr", "l'État y a contribué", False),  # "il y a": no "and" in French
+        ("fr", "réalisé en 2020", False),
+        ("fr", "les routes et les canaux", True),
+        ("es", "las carreteras y los canales", True),
+        ("nl", "wegen en kanalen", True),
+    ],
+)
+def test_list_separators_are_the_languages_own(lang, text, separates):
+    assert (list_separator(lang).search(text) is not None) == separates
+
+
+def test_the_state_budget_before_a_contribution_in_french():
+    text = (
+        "Le budget de l'État y a contribué directement à hauteur de près de 177 milliards de dongs."
+    )
+    assert _pairs(text, "fr") == {("ntm_funds_state", 177_000_000_000)}

@@ -16,14 +16,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from dvk_analysis.text.keywords import Candidate, Hit, Lexicon, rules_of_unit
 
-LIST_SEPARATOR = re.compile(
-    r"[,;、，،؛:：]|\s(?:and|as well as|và|cùng|et|y|e|und|sowie|en|és|pedig|valamint|и|а)\s"
-    r"|[和及]|\sو"
-)
-"""What joins the items of an enumeration, in the ten languages (a comma everywhere)."""
+LIST_WORDS = ("and", "as well as", "và", "cùng", "et", "y", "e", "und", "sowie", "en", "és")
+LIST_WORDS += ("pedig", "valamint", "и", "а")
+"""The words that join the items of an enumeration in the corpus languages."""
+
+NOT_AND = {"fr": ("y", "en")}
+"""Words of ``LIST_WORDS`` that are no "and" in a language: French "il y a", "en 2020"."""
+
+
+@cache
+def list_separator(lang: str = "") -> re.Pattern[str]:
+    """What joins the items of an enumeration in ``lang``: punctuation, the "and" words but
+    the language's ``NOT_AND``, Chinese 和/及 and Arabic و."""
+    words = [w for w in LIST_WORDS if w not in NOT_AND.get(lang, ())]
+    joined = "|".join(map(re.escape, words))
+    return re.compile(rf"[,;、，،؛:：]|\s(?:{joined})\s|[和及]|\sو")
+
 
 SHARED_JOIN = re.compile(
     r"\s*[,、，،]?\s*(?:(?:and|or|und|oder|bzw\.|beziehungsweise|và|hoặc|et|ou|y|o|és|vagy"
@@ -70,7 +82,9 @@ def _sole_field(fields: list[Hit], number: tuple[int, int], window: int) -> dict
     return {number[0]: near} if gap <= window else {}
 
 
-def _cuts(text: str, lo: int, hi: int, fields: Sequence[Hit], all_hits: Sequence[Hit]) -> list:
+def _cuts(
+    text: str, lo: int, hi: int, fields: Sequence[Hit], all_hits: Sequence[Hit], lang: str = ""
+) -> list:
     """Offsets of the separators between ``lo`` and ``hi`` that cut a list, in order.
 
     A separator inside a keyword (Arabic "والاجتماعي") or between two keywords of one field
@@ -78,7 +92,7 @@ def _cuts(text: str, lo: int, hi: int, fields: Sequence[Hit], all_hits: Sequence
     the fields refine ("models") ends the item it counts.
     """
     cuts = []
-    for m in LIST_SEPARATOR.finditer(text, lo, hi):
+    for m in list_separator(lang).finditer(text, lo, hi):
         if any(h.start <= m.start() < h.end for h in all_hits):
             continue
         before = [f for f in fields if f.end <= m.start()]
@@ -104,6 +118,7 @@ def own_fields(
     allowed: frozenset[str],
     numbers: Sequence[tuple[int, int]],
     window: int = 90,
+    lang: str = "",
 ) -> dict[int, Hit]:
     """Number start -> the field keyword of its own list item.
 
@@ -121,6 +136,8 @@ def own_fields(
         ``(start, end)`` of the clause's quantities, in order.
     window
         Most characters between a clause's only number and the one field it names.
+    lang
+        The article's language, whose "and" words separate items (``list_separator``).
 
     Why: the field may stand before the number or after it, in every language ("in the
     economic field, over 120 models"; "120 models in the economic field"); only which item
@@ -135,7 +152,7 @@ def own_fields(
     pieces: dict[int, list[tuple[int, int]]] = {n[0]: [] for n in numbers}
     for k in range(len(numbers) + 1):
         lo, hi = bounds[2 * k], bounds[2 * k + 1]  # the text between two numbers
-        cuts = _cuts(text, lo, hi, fields, hits)
+        cuts = _cuts(text, lo, hi, fields, hits, lang)
         if k > 0:  # before the first separator: the previous number's item
             pieces[numbers[k - 1][0]].append((lo, cuts[0] if cuts else hi))
         if k < len(numbers):  # after the last one (all of it without one): the next number's
@@ -153,7 +170,11 @@ def own_fields(
 
 
 def item_span(
-    text: str, span: tuple[int, int], number: tuple[int, int], others: Sequence[int]
+    text: str,
+    span: tuple[int, int],
+    number: tuple[int, int],
+    others: Sequence[int],
+    lang: str = "",
 ) -> tuple[int, int]:
     """The number's own list item: from the last list separator between the number before it
     (or the clause start) and it, to the first separator between it and the next number (or
@@ -161,17 +182,10 @@ def item_span(
     item, not of the whole list; a unit named at the item's start is the item's place."""
     lo = max((o for o in others if o < number[0]), default=span[0])
     hi = min((o for o in others if o > number[0]), default=span[1])
-    before = [m.end() for m in LIST_SEPARATOR.finditer(text, lo, number[0])]
-    after = LIST_SEPARATOR.search(text, number[1], hi)
+    separator = list_separator(lang)
+    before = [m.end() for m in separator.finditer(text, lo, number[0])]
+    after = separator.search(text, number[1], hi)
     return before[-1] if before else lo, after.start() if after else hi
-
-
-def item_text(
-    text: str, span: tuple[int, int], number: tuple[int, int], others: Sequence[int]
-) -> str:
-    """The text of :func:`item_span`."""
-    start, end = item_span(text, span, number, others)
-    return text[start:end]
 
 
 def field_fits(

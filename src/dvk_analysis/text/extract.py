@@ -288,7 +288,13 @@ def extract_text(
             )
             items = [(n.start, n.end) for n in in_clause if not n.percent]
             owned = own_fields(
-                text, spans[clause_index], hits, hit_cache[clause_index][1], items, lex.window
+                text,
+                spans[clause_index],
+                hits,
+                hit_cache[clause_index][1],
+                items,
+                lex.window,
+                lex.lang,
             )
             fields.update({k: v for k, v in owned.items() if k not in fields})
         if context is None:
@@ -405,7 +411,7 @@ def _claim(
     # ("résztvevővel", "households") may itself be the keyword, at distance ~1.
     expr = (min(expr_start(number), number.start), max(number.expr_end, number.end))
     candidates = []
-    item_start, item_end = item_span(text, clause_span, expr, others)
+    item_start, item_end = item_span(text, clause_span, expr, others, lex.lang)
     item = text[item_start:item_end]
     for rule in rules_of_unit(lex, unit):
         if rule.name not in allowed or (

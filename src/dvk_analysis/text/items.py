@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
-from dvk_analysis.text.enumerations import LIST_SEPARATOR, SHARED_JOIN
+from dvk_analysis.text.enumerations import SHARED_JOIN, list_separator
 from dvk_analysis.text.keywords import ACHIEVEMENTS, CASES, Hit, Lexicon, rule_named
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.places import bare_unit
@@ -139,7 +139,7 @@ def listed(
         return None
     if not 0 < len(gap) <= LIST_GAP or "\n" in gap:
         return None
-    separator = LIST_SEPARATOR.search(gap)
+    separator = list_separator(context.lang).search(gap)
     # the items of a list may be cut by semicolons, never by a sentence end
     ends = clause_ends(text, gap_start, gap_end)
     if any(e.strip()[:1] not in ";；؛" for e in ends) or separator is None:
@@ -156,7 +156,9 @@ def listed(
     hits = [h for h in hits if (h.start, h.end) not in own_spans]
     if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
-    own_words = text[gap_start + [m.end() for m in LIST_SEPARATOR.finditer(gap)][-1] : gap_end]
+    own_words = text[
+        gap_start + [m.end() for m in list_separator(context.lang).finditer(gap)][-1] : gap_end
+    ]
     if exclude is not None and exclude.search(own_words):
         return None  # "…, the district budgets VND 29,400 million": its own words rule it out
     tiers = tiers or {}
@@ -239,7 +241,9 @@ def _place_after(
 ) -> tuple[str, str, str] | None:
     """The place named after an item's number, before the next item: "..., 231 in the former
     Vinh Phuc and 75 in the former Hoa Binh", "2,3 km in der Gemeinde Phuoc Dinh, 0,77 km"."""
-    stop = LIST_SEPARATOR.search(text, number.end, min(len(text), number.end + LIST_GAP))
+    stop = list_separator(context.lang).search(
+        text, number.end, min(len(text), number.end + LIST_GAP)
+    )
     return context.place_within(number.end, stop.start() if stop else number.end + LIST_GAP)
 
 
