@@ -2095,3 +2095,13 @@ def test_people_at_legal_sessions_of_the_sentence_before_attended_legal_educatio
 )
 def test_thanks_honour_and_district_criteria_are_criteria(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En 2024 el 100 % de sus comunas (137 de 137) alcanzó el estándar de nueva ruralidad.",
+    ],
+)
+def test_a_count_in_brackets_after_its_noun(text):
+    assert ("communes_meeting_ntm", 137) in _pairs(text, "es")

@@ -447,6 +447,8 @@ CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolv
 ("Complaints proper numbered 6,627."), where other nouns far before a final number are more
 often a road or group it labels ("carretera provincial 763", "Wohngruppe 3"); and they break
 them down by verdict or state after the totals (``stance``)."""
+_GLOSS = re.compile(r"\s*[(（]\s*")
+"""A bracket right after a noun opens its count: "100% of its communes (137 of 137)"."""
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;。；！？؛]|$)")
 
 
@@ -490,7 +492,8 @@ def nearest_keyword(
             and not any(hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None)
         )
         off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side
-        if bare and off_side and not subject:
+        glossed = side == "before" and _GLOSS.fullmatch(text, hit.end, lo) is not None
+        if bare and off_side and not subject and not glossed:
             continue  # ... on the language's side ("35 communes", not "commune 17")
         if bare and not subject and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
             continue
