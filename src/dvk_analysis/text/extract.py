@@ -88,6 +88,7 @@ from dvk_analysis.text.money import (
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
+from dvk_analysis.text.ranges import continues_range
 from dvk_analysis.text.respectively import (
     fields_before_semicolons,
     fields_listed,
@@ -171,25 +172,6 @@ def _unit_after(text: str, pos: int, lex: Lexicon) -> tuple[str | None, float, i
     return found.unit, found.factor, found.end
 
 
-_RANGE_GAP = re.compile(r"\s*[-–~]\s*")
-
-
-def _continues_range(text: str, previous: NumberMatch, number: NumberMatch, lex: Lexicon) -> bool:
-    """True when ``number`` ends a range "a - b" / "a to b" whose start is ``previous``."""
-    gap = text[max(previous.end, previous.expr_end) : number.start]
-    if not gap or len(gap) > 12:
-        return False
-    if _RANGE_GAP.fullmatch(gap):
-        return True
-    if lex.range_words is not None and lex.range_words.fullmatch(gap.strip()) is not None:
-        return True
-    if lex.between is None or lex.between_and is None:
-        return False
-    before = text[max(0, previous.start - 12) : previous.start].rstrip()
-    last = [m for m in lex.between.finditer(before) if m.end() == len(before)]
-    return bool(last) and lex.between_and.fullmatch(gap.strip()) is not None  # "between 15 and 18"
-
-
 def _numbers(text: str, lang: str) -> list[NumberMatch]:
     from dvk_analysis.text import numbers
 
@@ -251,12 +233,12 @@ def extract_text(
         if (
             index
             and number.start not in fields
-            and _continues_range(text, found[index - 1], number, lex)
+            and continues_range(text, found[index - 1], number, lex)
         ):
             continue  # "5 - 6 m", "6 to 8": the range's first number already spoke for it
         partner = found[index + 1] if index + 1 < len(found) else None
         ranged = partner and partner.start not in fields
-        tail = partner if ranged and _continues_range(text, number, partner, lex) else None
+        tail = partner if ranged and continues_range(text, number, partner, lex) else None
         if number.percent and previous is not None:
             between = index - bisect_left(starts, previous[0].end)  # numbers since the count
             same = context is not None and context.sentence_start(number.start) <= previous[0].end

@@ -15,6 +15,7 @@ import re
 
 from dvk_analysis.text.keywords import CASES, NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, expr_start, find_numbers
+from dvk_analysis.text.ranges import continues_range
 from dvk_analysis.text.units import find_unit
 
 MIN_POPULATION, MAX_POPULATION = 50, 150_000_000
@@ -165,12 +166,36 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     head = after[:40]
     hit = rule.keywords.search(head)
     if hit is None:
-        return False
+        return _range_ends(after, lex)
     counts = find_numbers(head[: hit.start()], lex.lang)
     if says(lex.all_words, head[: hit.start()]):
         return False  # "20个乡达到全部19项标准": all criteria met is the standard itself
+    ranged = len(counts) > 1 and continues_range(head, counts[-2], counts[-1], lex)
+    ranged = ranged or (len(counts) == 1 and _RANGE_AFTER.match(head) is not None)
+    if counts and not ranged and counts[-1].denominator is None and counts[-1].value == FULL_SET:
+        return False  # "4 comunas han cumplido los 19 criterios": the whole set, the standard
     # "69/85 xã đạt 19/19 tiêu chí": all criteria met is the standard itself
     return bool(counts) and counts[-1].denominator != counts[-1].value
+
+
+FULL_SET = 19
+"""The criteria of the national standard: a unit that met 19 met the standard."""
+
+
+def _range_ends(after: str, lex: Lexicon) -> bool:
+    """Whether the first 40 characters of ``after`` (the text after a count of communes) hold
+    a range of small numbers that ends its clause: "otras seis alcanzan entre 15 y 18." leaves
+    the criteria unsaid."""
+    numbers = [n for n in find_numbers(after[:40], lex.lang) if n.kind == "number"]
+    if len(numbers) < 2 or not continues_range(after, numbers[-2], numbers[-1], lex):
+        return False
+    closed = _CLOSED.match(after, max(numbers[-1].end, numbers[-1].expr_end)) is not None
+    return closed and numbers[-1].value <= FULL_SET
+
+
+_CLOSED = re.compile(r"\s*(?:[.;!?。；]|$)")
+_RANGE_AFTER = re.compile(r"\s*[-–~]")
+"""A dash right after the number: it opens a range ("15 - 19 tiêu chí")."""
 
 
 def whole_set(text: str, number: NumberMatch, lex: Lexicon) -> bool:
