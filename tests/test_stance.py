@@ -170,3 +170,22 @@ def test_ru_a_duty_is_no_result():
     claims = extract_text(text, article_id="t", lang="ru", published="2025-07-01")
     assert [(c.indicator, c.value) for c in claims] == [("complaints_resolved", 27)]
     assert claims[0].denominator == 27
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lengths"),
+    [
+        ("zh", "协安桥横跨Dong Xuc渠，全长35米，桥面宽4米。", []),
+        ("hu", "A pénzből egy összesen 120 méter hosszú híd épült.", []),
+        ("en", "They built a bridge and concreted 3 km of road.", [3_000]),
+        (
+            "es",
+            "Los jóvenes repararon el camino que va al puente de la estación, un tramo de 350 "
+            "metros.",
+            [350],
+        ),
+    ],
+)
+def test_the_length_of_a_bridge_is_no_road_built(lang, text, lengths):
+    claims = extract_text(text, article_id="t", lang=lang, published="2022-07-01")
+    assert [c.value for c in claims if c.indicator == "road_length"] == lengths

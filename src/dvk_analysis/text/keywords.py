@@ -80,6 +80,7 @@ class Lexicon:
     plan_words: re.Pattern[str] | None = None
     plan_after: re.Pattern[str] | None = None
     plan_not: re.Pattern[str] | None = None
+    bridge_words: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
@@ -205,6 +206,7 @@ def lexicon(lang: str) -> Lexicon:
         plan_words=compile_keywords(section.get("plan_words", []), spaced, contains=True),
         plan_after=compile_keywords(section.get("plan_after", []), spaced, contains=True),
         plan_not=compile_keywords(section.get("plan_not", []), spaced, contains=True),
+        bridge_words=compile_keywords(section.get("bridge_words", []), spaced, contains=True),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),

@@ -49,6 +49,8 @@ def not_stated_as_fact(
         return "change"  # "768 alkalommal és 1 174 fővel több", "compared with 2020, 35 more"
     if indicator in LENGTHS and _structure_length(tail, indicator, lex):
         return "structure"  # "снесли 100 м прочных оград": the length of fences pulled down
+    if indicator in LENGTHS and _bridge_length(before, tail, indicator, lex):
+        return "bridge"  # "该桥宽3.5米，长30米", "a 120 méter hosszú híd": a bridge, no road
     if indicator in LENGTHS and _stock_before(text, number, clause_span[0], lex):
         return "stock"  # "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
@@ -88,6 +90,33 @@ def _structure_length(tail: str, indicator: str, lex: Lexicon) -> bool:
     found, road = structure.keywords.search(head), own.keywords.search(head)
     return found is not None and (road is None or found.start() < road.start())
 
+
+def _bridge_length(before: str, tail: str, indicator: str, lex: Lexicon) -> bool:
+    """Whether the length measures a bridge: a bridge word is the first noun after the number
+    ("120 méter hosszú híd"), or stands in the 80 characters before it while no road word
+    follows the number ("la passerelle, longue de 29 m"; "a bridge and 3 km of road" is road)."""
+    own = rule_named(lex, indicator)
+    if lex.bridge_words is None or own is None:
+        return False
+    head = tail[:STRUCTURE_NOUN]
+    bridge, road = lex.bridge_words.search(head), own.keywords.search(head)
+    if bridge is not None:
+        return road is None or bridge.start() < road.start()
+    if road is not None:
+        return False
+    window = before[-BRIDGE_BEFORE:]
+    bridges = list(lex.bridge_words.finditer(window))
+    if not bridges:
+        return False
+    # a road named after the bridge is what the length measures ("el camino ... al puente de
+    # la estación, un tramo de 350 metros"), unless it is the length word next to the number
+    # ("全长35米", "وطوله ٢٩")
+    roads = own.keywords.finditer(window, bridges[-1].end())
+    return not any(len(window) - r.end() > 2 for r in roads)
+
+
+BRIDGE_BEFORE = 80
+"""Characters before a length in which a bridge word makes it the bridge's length."""
 
 STRUCTURE_NOUN = 30
 """Characters after a length in which its own noun stands (unit and adjectives included)."""
