@@ -189,3 +189,24 @@ def test_ru_a_duty_is_no_result():
 def test_the_length_of_a_bridge_is_no_road_built(lang, text, lengths):
     claims = extract_text(text, article_id="t", lang=lang, published="2022-07-01")
     assert [c.value for c in claims if c.indicator == "road_length"] == lengths
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "zh",
+            "全省共收到各类信件756件，比去年同期多148件，其中投诉信109件、检举信61件。",
+            [756, 109, 61],
+        ),
+        ("en", "The province received 120 complaints, which increased by 45 on last year.", [120]),
+        (
+            "de",
+            "Die Provinz erhielt 300 Eingaben. Gegenüber 2023 wuchs die Zahl der Eingaben um 244.",
+            [300],
+        ),
+    ],
+)
+def test_a_change_written_before_its_number_is_no_count(lang, text, expected):
+    claims = extract_text(text, article_id="t", lang=lang, published="2024-07-01")
+    assert [c.value for c in claims if c.indicator == "petitions_received"] == expected

@@ -81,6 +81,7 @@ class Lexicon:
     plan_after: re.Pattern[str] | None = None
     plan_not: re.Pattern[str] | None = None
     bridge_words: re.Pattern[str] | None = None
+    change_before: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
@@ -207,6 +208,7 @@ def lexicon(lang: str) -> Lexicon:
         plan_after=compile_keywords(section.get("plan_after", []), spaced, contains=True),
         plan_not=compile_keywords(section.get("plan_not", []), spaced, contains=True),
         bridge_words=compile_keywords(section.get("bridge_words", []), spaced, contains=True),
+        change_before=compile_keywords(section.get("change_before", []), spaced),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
@@ -434,7 +436,7 @@ CLASSIFIER_LANGS = frozenset({"zh"})
 """Languages that count with a classifier after the number ("30场", "286个")."""
 
 _POSTPOSED = re.compile(
-    r"\s*(?:余|多)?[场場个個项項次座间間条條家所名位]\s*(?:[，。,.;；、：:）)]|$)"
+    r"\s*(?:余|多)?[场場个個项項次座间間条條家所名位件]\s*(?:[，。,.;；、：:）)]|$)"
 )
 """A classifier closing the phrase: the counted noun stood before the number."""
 

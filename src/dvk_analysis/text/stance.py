@@ -41,10 +41,14 @@ def not_stated_as_fact(
         return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
     if indicator == "petitions_received" and says(lex.screened, head + tail):
         return "screened"  # "Nach Prüfung fielen 242 Beschwerden in die Zuständigkeit"
-    if says(lex.change_after, tail) or (
-        lex.more_after is not None
-        and lex.more_after.match(tail.lstrip())
-        and says(lex.compared, before)
+    if (
+        says(lex.change_after, tail)
+        or _ends_with(lex.change_before, before)
+        or (
+            lex.more_after is not None
+            and lex.more_after.match(tail.lstrip())
+            and says(lex.compared, before)
+        )
     ):
         return "change"  # "768 alkalommal és 1 174 fővel több", "compared with 2020, 35 more"
     if indicator in LENGTHS and _structure_length(tail, indicator, lex):
@@ -157,6 +161,15 @@ def own_phrase(before: str, after: str) -> tuple[str, str]:
     ends = list(_PHRASE_END.finditer(before))
     stop = _PHRASE_END.search(after)
     return before[ends[-1].end() if ends else 0 :], after[: stop.start() if stop else len(after)]
+
+
+def _ends_with(words: re.Pattern[str] | None, before: str) -> bool:
+    """Whether one of ``words`` ends ``before`` (the text right before the number): "increased
+    by 145", "比去年同期多148件", "wuchs ... um 244"."""
+    if words is None:
+        return False
+    head = before.rstrip()
+    return any(m.end() == len(head) for m in words.finditer(head, max(0, len(head) - 30)))
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
