@@ -148,3 +148,31 @@ def test_the_cost_of_one_work_is_no_programme_total(lang, text):
 def test_the_part_after_of_which_that_names_residents_is_theirs(lang, text, part):
     # no verb of giving needed: "of which ... from the residents" says who gave it
     assert ("funds_mobilized", part) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the worth of donated land or gifts is money mobilised, as the writers code it
+        (
+            "ru",
+            "Жители передали 200 кв. м земли стоимостью более 400 млн донгов.",
+            [("land_donated", 200), ("funds_mobilized", 400_000_000)],
+        ),
+        # the total cost of the works is the money from all sources; its parts by source
+        (
+            "ru",
+            "Общая стоимость объектов составила 1 298 млрд донгов. Из них бюджет выделил "
+            "1 137 млрд донгов.",
+            [("ntm_funds_total", 1_298_000_000_000), ("ntm_funds_state", 1_137_000_000_000)],
+        ),
+        (
+            "de",
+            "Die Familie gab 70 m² Land und zahlte 42 Millionen VND.",
+            [("land_donated", 70), ("funds_mobilized", 42_000_000)],
+        ),
+    ],
+)
+def test_worth_payments_and_total_cost(lang, text, expected):
+    claims = extract_text(text, article_id="t", lang=lang, published="2024-07-01")
+    assert [(c.indicator, c.value) for c in claims] == expected
