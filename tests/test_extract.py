@@ -2105,3 +2105,8 @@ def test_thanks_honour_and_district_criteria_are_criteria(lang, text, expected):
 )
 def test_a_count_in_brackets_after_its_noun(text):
     assert ("communes_meeting_ntm", 137) in _pairs(text, "es")
+
+
+def test_en_kept_up_is_no_increase():
+    text = "The district's organisations have built and kept up 28 mass mobilisation models."
+    assert _pairs(text, "en") == [("dvk_models", 28)]
