@@ -176,3 +176,14 @@ def test_the_part_after_of_which_that_names_residents_is_theirs(lang, text, part
 def test_worth_payments_and_total_cost(lang, text, expected):
     claims = extract_text(text, article_id="t", lang=lang, published="2024-07-01")
     assert [(c.indicator, c.value) for c in claims] == expected
+
+
+def test_a_part_written_before_of_that_is_no_total():
+    text = (
+        "Soc Trang mobilised more than VND6 trillion for the programme. Nearly VND450 billion "
+        "of that came from the state budget, while VND2 trillion came from other sources."
+    )
+    claims = extract_text(text, article_id="t", lang="en", published="2022-07-01")
+    pairs = [(c.indicator, c.value) for c in claims]
+    assert ("ntm_funds_state", 450_000_000_000) in pairs
+    assert pairs[0] == ("ntm_funds_total", 6_000_000_000_000)

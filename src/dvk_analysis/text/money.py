@@ -41,7 +41,14 @@ def is_total(
     if rule.unit != "VND" or lex.of_which is None:
         return False
     found = lex.of_which.search(text, number.end, c_end)
-    return found is not None and any(s >= found.end() for s in clause_starts)
+    if found is None or not _PAUSE.search(text, number.end, found.start()):
+        return False  # "Nearly VND450 billion of that came from the budget": a part itself
+    return any(s >= found.end() for s in clause_starts)
+
+
+_PAUSE = re.compile(r"[,;:(，；：（—–،؛]")
+"""A pause before "of which": "VND 500 billion, of which ..." opens the total's parts, while
+"VND 450 billion of that" (no pause) is itself a part of a total named before."""
 
 
 def part_of(text: str, total_end: int, number: NumberMatch, lex: Lexicon) -> bool:
