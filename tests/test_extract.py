@@ -2110,3 +2110,23 @@ def test_a_count_in_brackets_after_its_noun(text):
 def test_en_kept_up_is_no_increase():
     text = "The district's organisations have built and kept up 28 mass mobilisation models."
     assert _pairs(text, "en") == [("dvk_models", 28)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "С начала года провинция привлекла от организаций и частных лиц более 177 млрд донгов.",
+            [("funds_mobilized", 177_000_000_000)],
+        ),
+        (
+            "zh",
+            "表彰的个人共3248人次、集体共2414个次。",
+            [("individuals_honored", 3248), ("collectives_honored", 2414)],
+        ),
+        ("nl", "Er wordt verwacht dat eind 2025 51 van de 66 gemeenten aan de norm voldoen.", []),
+    ],
+)
+def test_donors_times_honoured_and_expectations(lang, text, expected):
+    assert _pairs(text, lang) == expected

@@ -436,7 +436,7 @@ CLASSIFIER_LANGS = frozenset({"zh"})
 """Languages that count with a classifier after the number ("30场", "286个")."""
 
 _POSTPOSED = re.compile(
-    r"\s*(?:余|多)?[场場个個项項次座间間条條家所名位件]\s*(?:[，。,.;；、：:）)]|$)"
+    r"\s*(?:余|多)?(?:个次|人次|[场場个個项項次座间間条條家所名位件])\s*(?:[，。,.;；、：:）)]|$)"
 )
 """A classifier closing the phrase: the counted noun stood before the number."""
 
