@@ -163,3 +163,13 @@ def test_a_stock_dated_by_the_publication_year_holds_as_of_publication():
         "ntm_criteria_met": ("", "2018-01-09"),  # what the commune has when the article appears
         "funds_mobilized": ("2018", "2018"),  # what happened in the year
     }
+
+
+def test_a_plans_target_year_dates_no_later_sentence():
+    text = (
+        "The province aims to have half of its villages meet the standard by 2025. "
+        "It has 35 communes meeting the standard."
+    )
+    assert _period(text, "35", published="2024-03-01") == ("", "2024-03-01")
+    text = "In 2023 the province built roads. It has 35 communes meeting the standard."
+    assert _period(text, "35", published="2024-03-01") == ("2023", "2023")

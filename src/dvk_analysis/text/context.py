@@ -111,6 +111,7 @@ class ArticleContext:
             ),
             key=_start,
         )
+        periods = _targets(text, periods, lang)
         return cls(
             places,
             periods,
@@ -259,9 +260,29 @@ def _with_dateline(places: list[PlaceMention], units: list[PlaceMention]) -> lis
     return sorted(places + new, key=_start) if new else places
 
 
-OWN_SENTENCE = frozenset({"day", "current"})
-"""Period kinds that date only their own sentence: a meeting's day ("on Sunday 27 November")
-and "currently" ("the road is currently 4 m wide") say nothing of the next sentences' figures."""
+OWN_SENTENCE = frozenset({"day", "current", "target"})
+"""Period kinds that date only their own sentence: a meeting's day ("on Sunday 27 November"),
+"currently" ("the road is currently 4 m wide") and a plan's target year ("aims to reach 50%
+by 2025") say nothing of the next sentences' figures."""
+
+
+def _targets(text: str, periods: list[PeriodMention], lang: str) -> list[PeriodMention]:
+    """``periods`` with the ones in a sentence that states a plan (the lexicon's
+    ``plan_words``) marked as targets (kind ``target``)."""
+    from dvk_analysis.text.keywords import lexicon
+
+    words = lexicon(lang).plan_words if lang else None
+    if words is None or not periods:
+        return periods
+    starts = sentence_starts(text)
+    out = []
+    for p in periods:
+        i = bisect_right(starts, p.start)
+        lo, hi = starts[i - 1], starts[i] if i < len(starts) else len(text)
+        planned = p.start >= 0 and words.search(text, lo, hi) is not None
+        out.append(replace(p, kind="target") if planned else p)
+    return out
+
 
 HISTORY_YEARS = 10
 """A period ending more than this many years before publication is history ("the victory of
