@@ -52,6 +52,12 @@ def test_history_is_not_carried_to_later_sentences():
     text = "In 1954 the village had 30 houses. Later 80 households gave land."
     assert _period(text, "30") == ("1954", "1954")
     assert _period(text, "80") == ("", "2025-08-18")
+    # a year four years before publication is background too
+    text = "In 2015 the first commune met the standard. Then 275 households gave land."
+    assert _period(text, "275", published="2019-04-19") == ("", "2019-04-19")
+    # the year before carries on
+    text = "In 2018 the commune built roads. Then 275 households gave land."
+    assert _period(text, "275", published="2019-04-19") == ("2018", "2018")
 
 
 def test_a_caption_dates_its_photo_not_the_next_paragraphs():

@@ -284,9 +284,11 @@ def _targets(text: str, periods: list[PeriodMention], lang: str) -> list[PeriodM
     return out
 
 
-HISTORY_YEARS = 10
-"""A period ending more than this many years before publication is history ("the victory of
-1954", "founded in 1930"): it dates its own sentence but is not carried to later ones."""
+HISTORY_YEARS = 3
+"""A period ending more than this many years before publication is background ("the victory of
+1954", "the first communes met the standard in 2013"): it dates its own sentence but is not
+carried to later ones, whose figures the writers code as of publication. Measured on the tuned
+split: 10 years gave period accuracy 0.720, 5 gave 0.722, 3 gives 0.723 (dev 0.886 alike)."""
 
 
 def _history(mention: PeriodMention, published: str) -> bool:
