@@ -2130,3 +2130,11 @@ def test_en_kept_up_is_no_increase():
 )
 def test_donors_times_honoured_and_expectations(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_en_visits_named_by_of_those_visits_are_citizens_received():
+    text = (
+        "Citizens came to the reception offices 2,650 times in 2022. The city's Citizen "
+        "Reception Board handled 189 of those visits."
+    )
+    assert ("citizens_received", 189) in _pairs(text, "en")
