@@ -187,3 +187,15 @@ def test_a_part_written_before_of_that_is_no_total():
     pairs = [(c.indicator, c.value) for c in claims]
     assert ("ntm_funds_state", 450_000_000_000) in pairs
     assert pairs[0] == ("ntm_funds_total", 6_000_000_000_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Tổng giá trị sản xuất toàn huyện đạt 9.870 tỷ đồng, tăng 2,66% so với năm 2022."),
+        ("fr", "La valeur totale de la production atteint 9 813 milliards de dongs."),
+    ],
+)
+def test_the_value_of_production_is_no_money_mobilised(lang, text):
+    claims = extract_text(text, article_id="t", lang=lang, published="2024-01-01")
+    assert [c for c in claims if c.indicator == "funds_mobilized"] == []
