@@ -2138,3 +2138,8 @@ def test_en_visits_named_by_of_those_visits_are_citizens_received():
         "Reception Board handled 189 of those visits."
     )
     assert ("citizens_received", 189) in _pairs(text, "en")
+
+
+def test_de_citizens_heard_at_receptions():
+    text = "Die Behörden haben im ersten Quartal bei 532 Empfängen insgesamt 616 Bürger angehört."
+    assert _pairs(text, "de") == [("citizens_received", 616)]
