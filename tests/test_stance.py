@@ -210,3 +210,13 @@ def test_the_length_of_a_bridge_is_no_road_built(lang, text, lengths):
 def test_a_change_written_before_its_number_is_no_count(lang, text, expected):
     claims = extract_text(text, article_id="t", lang=lang, published="2024-07-01")
     assert [c.value for c in claims if c.indicator == "petitions_received"] == expected
+
+
+def test_units_named_one_by_one_after_a_colon_are_no_group():
+    text = (
+        "Toàn huyện có ba xã đã hoàn thành bộ tiêu chí: Phong Thủy đạt 19/19 tiêu chí, "
+        "Lộc Thủy đạt 19/19 tiêu chí. 69/85 xã đạt 19/19 tiêu chí."
+    )
+    claims = extract_text(text, article_id="t", lang="vi", published="2024-01-01")
+    criteria = [c.start for c in claims if c.indicator == "ntm_criteria_met"]
+    assert criteria == [text.index("19/19"), text.index("19/19", text.index("Lộc"))]

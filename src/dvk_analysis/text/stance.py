@@ -183,6 +183,9 @@ def _counts_set(clause: str, lex: Lexicon) -> bool:
     return says(lex.all_words, clause) or says(lex.met_words, clause)
 
 
+_LIST_OPENS = re.compile(r"[:;：；]")
+
+
 def _counted_units_before(before: str, lex: Lexicon) -> bool:
     """Whether ``before`` (the number's line up to it) counts communes ("69/85 xã", "одна
     община"): criteria after such a count describe a group of unnamed communes, which the
@@ -190,6 +193,8 @@ def _counted_units_before(before: str, lex: Lexicon) -> bool:
     rule = rule_named(lex, "communes_meeting_ntm")
     if rule is None:
         return False
+    # "ba xã đã hoàn thành ...: Phong Thủy đạt 19/19": a colon names the units one by one
+    before = _LIST_OPENS.split(before)[-1]
     for hit in rule.keywords.finditer(before):
         head = before[max(0, hit.start() - 20) : hit.start()]
         found = find_numbers(head, lex.lang)
