@@ -2143,3 +2143,8 @@ def test_en_visits_named_by_of_those_visits_are_citizens_received():
 def test_de_citizens_heard_at_receptions():
     text = "Die Behörden haben im ersten Quartal bei 532 Empfängen insgesamt 616 Bürger angehört."
     assert _pairs(text, "de") == [("citizens_received", 616)]
+
+
+def test_ru_communes_that_completed_the_programme_met_the_standard():
+    text = "На сегодня программу в провинции завершили 61 из 119 общин."
+    assert _pairs(text, "ru") == [("communes_meeting_ntm", 61)]
