@@ -2148,3 +2148,8 @@ def test_de_citizens_heard_at_receptions():
 def test_ru_communes_that_completed_the_programme_met_the_standard():
     text = "На сегодня программу в провинции завершили 61 из 119 общин."
     assert _pairs(text, "ru") == [("communes_meeting_ntm", 61)]
+
+
+def test_ar_the_article_before_a_number_glues_it_to_the_noun_before():
+    text = "البلديات الـ5 التي استوفت المعايير المتقدمة للريف الجديد ستُدمج."
+    assert _pairs(text, "ar") == [("communes_meeting_ntm", 5)]

@@ -456,8 +456,9 @@ CASES = frozenset({"citizens_received", "petitions_received", "complaints_resolv
 ("Complaints proper numbered 6,627."), where other nouns far before a final number are more
 often a road or group it labels ("carretera provincial 763", "Wohngruppe 3"); and they break
 them down by verdict or state after the totals (``stance``)."""
-_GLOSS = re.compile(r"\s*[(（]\s*")
-"""A bracket right after a noun opens its count: "100% of its communes (137 of 137)"."""
+_GLOSS = re.compile(r"\s*(?:[(（]|الـ?)\s*")
+"""A bracket right after a noun opens its count ("100% of its communes (137 of 137)"), and so
+does the Arabic article glued to the number ("البلديات الـ5": the 5 communes)."""
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;。；！？؛]|$)")
 
 
