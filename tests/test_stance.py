@@ -220,3 +220,16 @@ def test_units_named_one_by_one_after_a_colon_are_no_group():
     claims = extract_text(text, article_id="t", lang="vi", published="2024-01-01")
     criteria = [c.start for c in claims if c.indicator == "ntm_criteria_met"]
     assert criteria == [text.index("19/19"), text.index("19/19", text.index("Lộc"))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Поставлена цель получить 56 общин «новой деревни» повышенного уровня."),
+        ("ru", "К концу 2019 года стандарту будут отвечать 96 из 97 общин провинции."),
+        ("es", "La provincia espera tener 26 comunas que cumplan los criterios en 2015."),
+    ],
+)
+def test_goals_futures_and_hopes_are_plans(lang, text):
+    claims = extract_text(text, article_id="t", lang=lang, published="2019-06-01")
+    assert [c for c in claims if c.indicator == "communes_meeting_ntm"] == []
