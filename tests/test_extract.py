@@ -2153,3 +2153,12 @@ def test_ru_communes_that_completed_the_programme_met_the_standard():
 def test_ar_the_article_before_a_number_glues_it_to_the_noun_before():
     text = "البلديات الـ5 التي استوفت المعايير المتقدمة للريف الجديد ستُدمج."
     assert _pairs(text, "ar") == [("communes_meeting_ntm", 5)]
+
+
+def test_en_meeting_a_standard_is_no_meeting_and_a_criterion_number_is_a_label():
+    text = (
+        "The province recognised 3 more communes as meeting the advanced standard and 2 more "
+        "as meeting the basic standard. Two criteria are unmet: criterion 11 on poverty and "
+        "criterion 16 on access to law."
+    )
+    assert [p for p in _pairs(text, "en") if p[0] != "communes_meeting_ntm"] == []
