@@ -199,3 +199,15 @@ def test_a_part_written_before_of_that_is_no_total():
 def test_the_value_of_production_is_no_money_mobilised(lang, text):
     claims = extract_text(text, article_id="t", lang=lang, published="2024-01-01")
     assert [c for c in claims if c.indicator == "funds_mobilized"] == []
+
+
+def test_hu_total_investment_and_state_support():
+    text = (
+        "A teljes beruházás meghaladja a 7,8 milliárd dongot, ebből az állami támogatás több "
+        "mint 1,4 milliárd dong."
+    )
+    claims = extract_text(text, article_id="t", lang="hu", published="2021-05-16")
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("ntm_funds_total", 7_800_000_000),
+        ("ntm_funds_state", 1_400_000_000),
+    ]
