@@ -2162,3 +2162,11 @@ def test_en_meeting_a_standard_is_no_meeting_and_a_criterion_number_is_a_label()
         "criterion 16 on access to law."
     )
     assert [p for p in _pairs(text, "en") if p[0] != "communes_meeting_ntm"] == []
+
+
+def test_a_head_counts_part_after_of_which_is_the_head_counts():
+    text = (
+        "An den Empfangsstellen wurden 4.263 Bürgerinnen und Bürger empfangen. Darunter waren "
+        "23 größere Gruppen mit zusammen 237 Teilnehmern."
+    )
+    assert ("citizens_received", 237) in _pairs(text, "de")

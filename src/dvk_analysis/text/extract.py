@@ -48,6 +48,7 @@ from dvk_analysis.text.context import ArticleContext, as_of_publication
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
+    HEAD_COUNTS,
     audience,
     case_general,
     case_kin,
@@ -317,14 +318,15 @@ def extract_text(
                 if claim is not None and claim.indicator not in extra:
                     claim = None
         total = same_unit.get(measured[0]) if measured[0] else None  # "Davon liegen 2,3 km in"
+        # "erledigt 222/233 Eingaben. Davon waren 203/208 Beschwerden": resolved ones
+        resolved = claim is not None and previous is not None
+        resolved = resolved and claim.indicator == case_general(previous[0].indicator, lex)
+        total = previous if resolved else total
+        # "4 263 Bürger ... Darunter waren 237 Teilnehmer": a head count's part is the head
+        # count's, whatever its own noun
+        headed = measured[0] in HEAD_COUNTS and total is not None
         if (
-            claim is not None
-            and previous
-            and claim.indicator == case_general(previous[0].indicator, lex)
-        ):
-            total = previous  # "erledigt 222/233 Eingaben. Davon waren 203/208 Beschwerden"
-        if (
-            (claim is None or total is previous)
+            (claim is None or resolved or headed)
             and total
             and opens_part(text, c_start, number, total[0], lex, neighbours)
         ):

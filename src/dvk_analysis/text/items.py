@@ -54,10 +54,11 @@ def shared_unit(
     follower = last
     for number in reversed(pending):
         gap = text[max(number.end, number.expr_end) : expr_start(follower)]
-        if _same_base(text, number, follower):
-            pass  # "An Thai mit 12/19, An Linh mit 12/19 und Phuoc Sang mit 11/19 Kriterien"
-        elif not SHARED_JOIN.fullmatch(gap) or gap in (",", "."):
-            break  # "1,2 mil": digits around a bare comma are one number, however parsed
+        joined = SHARED_JOIN.fullmatch(gap) is not None and gap not in (",", ".")
+        # "1,2 mil": digits around a bare comma are one number, however parsed; fractions of
+        # one base share their noun across the items' places ("12/19, An Linh mit 12/19")
+        if not joined and not _same_base(text, number, follower):
+            break
         scale = last.multiplier if number.multiplier == 1 else 1.0
         fields = number_fields(number, factor * scale, context)
         shared.insert(0, replace(claim, **fields, rule=claim.rule + "+shared"))
