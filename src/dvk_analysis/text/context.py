@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TypeVar
 
-from dvk_analysis.text.keywords import ACHIEVEMENTS
+from dvk_analysis.text.keywords import ACHIEVEMENTS, lexicon
 from dvk_analysis.text.openings import dateline_units
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import (
@@ -111,7 +111,8 @@ class ArticleContext:
             ),
             key=_start,
         )
-        periods = _targets(text, periods, lang)
+        sentences = sentence_starts(text)
+        periods = _targets(text, periods, lang, sentences)
         return cls(
             places,
             periods,
@@ -119,7 +120,7 @@ class ArticleContext:
             published or "",
             [p.start for p in places],
             [p.start for p in periods],
-            sentence_starts(text),
+            sentences,
             len(text),
             lang,
         )
@@ -266,15 +267,14 @@ OWN_SENTENCE = frozenset({"day", "current", "target"})
 by 2025") say nothing of the next sentences' figures."""
 
 
-def _targets(text: str, periods: list[PeriodMention], lang: str) -> list[PeriodMention]:
+def _targets(
+    text: str, periods: list[PeriodMention], lang: str, starts: list[int]
+) -> list[PeriodMention]:
     """``periods`` with the ones in a sentence that states a plan (the lexicon's
-    ``plan_words``) marked as targets (kind ``target``)."""
-    from dvk_analysis.text.keywords import lexicon
-
+    ``plan_words``) marked as targets (kind ``target``); ``starts``: the sentences' starts."""
     words = lexicon(lang).plan_words if lang else None
     if words is None or not periods:
         return periods
-    starts = sentence_starts(text)
     out = []
     for p in periods:
         i = bisect_right(starts, p.start)
