@@ -20,8 +20,12 @@ from functools import cache
 
 from dvk_analysis.text.keywords import Candidate, Hit, Lexicon, rules_of_unit
 
-LIST_WORDS = ("and", "as well as", "và", "cùng", "et", "y", "e", "und", "sowie", "en", "és")
-LIST_WORDS += ("pedig", "valamint", "и", "а")
+# fmt: off
+LIST_WORDS = (
+    "and", "as well as", "và", "cùng", "et", "y", "e", "und", "sowie", "en", "és", "pedig",
+    "valamint", "и", "а",
+)
+# fmt: on
 """The words that join the items of an enumeration in the corpus languages."""
 
 NOT_AND = {"fr": ("y", "en")}

@@ -392,16 +392,10 @@ def _same_place(gold: pd.Series, extracted: pd.Series) -> bool:
     are one province whatever the script or language of the name."""
     if _scoped(gold, extracted):
         return _same_scope(gold, extracted)
-    same = all(_same(c, gold[c], extracted[c]) for c in ("place", "admin_level"))
-    return (
-        same
-        or (_text(gold.get("admin_level")), _text(extracted.get("admin_level")))
-        == (
-            "province",
-            "province",
-        )
-        and _same_scope(gold, extracted)
-    )
+    if all(_same(c, gold[c], extracted[c]) for c in ("place", "admin_level")):
+        return True
+    levels = {_text(gold.get("admin_level")), _text(extracted.get("admin_level"))}
+    return levels == {"province"} and _same_scope(gold, extracted)
 
 
 def _same_scope(gold: pd.Series, extracted: pd.Series) -> bool:
