@@ -272,6 +272,56 @@ def test_a_bare_level_word_with_none_named_before_names_nothing(lang, text):
     assert [(c.place, c.admin_level) for c in claims] == [("", "")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "La provincia apoyará al distrito de Ben Cau. Además, la provincia mantiene 61 "
+            "comunas con el estándar de nueva ruralidad.",
+        ),
+        (
+            "en",
+            "Officials visited Hoa Thanh district. The province has 61 communes meeting the new "
+            "rural standard.",
+        ),
+        (
+            "ru",
+            "Делегация посетила уезд Бенкау. По итогам года провинция отметила и наградила 35 "
+            "коллективов.",
+        ),
+        ("zh", "代表团访问了边球县。该省已有61个乡达到新农村标准。"),
+    ],
+)
+def test_the_province_as_subject_is_the_article_province(lang, text):
+    # "la provincia", "the province", "провинция", "该省" stand for the article's province,
+    # not for the district named in the sentence before
+    (claim,) = extract_text(text, article_id="t", lang=lang, province="Tây Ninh")
+    assert (claim.admin_level, claim.province) == ("province", "Tây Ninh")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Hoa Thanh district stands out in the province for its roads: 1,341 households "
+            "have donated land.",
+        ),
+        (
+            "ru",
+            "В 2023 году в уезде Хоатхань одноимённой провинции действуют 278 моделей «умелой "
+            "массовой мобилизации».",
+        ),
+    ],
+)
+def test_the_province_in_a_comparison_or_an_address_leaves_the_unit(lang, text):
+    # "in the province" compares the district with the rest; "одноимённой провинции" (of the
+    # province of the same name) only locates it: the figure stays the district's
+    (claim,) = extract_text(text, article_id="t", lang=lang, province="Tây Ninh")
+    assert claim.admin_level == "district"
+
+
 def test_an_amount_is_no_village_number():
     claims = extract_text(
         "Thai Binh natives sent 12,5 billion. Уроженцы прислали в родные деревни 386,99 млрд "

@@ -139,6 +139,17 @@ _ANAPHORA = re.compile(
     "|".join(
         f"(?P<{level}>{'|'.join(f'(?:{w})' for w in words)})"
         for level, words in {
+            "province": (
+                r"(?<!in )(?<!to )(?<!for )(?<!from )[Tt]he province(?!\w| of| [A-Z])",
+                r"(?<!de )[Ll]a provincia(?!\w| de)",
+                r"(?<!de )(?<!à )[Ll]a province(?!\w| d[eu'’])",
+                r"[Dd](?:ie|er) Provinz(?!\w| [A-Z])",
+                r"[Dd]e provincie(?!\w| [A-Z])",
+                r"[Aa] (?:tartomány(?:ban|nak|ból)?|megy(?:e|ében|ének|éből))(?!\w)",
+                r"(?<!одноимённой )(?<!одноименной )(?<!западе )(?<!востоке )(?<!севере )(?<!юге )"
+                r"(?<!Из них )(?<!\w)провинци(?:я|и|ю|ей)(?!\w| [А-ЯЁA-Z])",
+                r"该省|本省",
+            ),
             "district": (
                 r"[Tt]he district(?!\w| of| [A-Z])",
                 r"[Dd](?:er|em|en|es) Bezirks?(?!\w| [A-Z])",
@@ -150,6 +161,7 @@ _ANAPHORA = re.compile(
                 r"(?:[Ll]e|du|au) district(?!\w| de)",
                 r"[Hh]et district(?!\w| [A-Z])",
                 r"[Aa] (?:kerület|járás)(?!\w)",
+                r"该县|本县",
             ),
             "commune": (
                 r"[Tt]he commune(?!\w| of| [A-Z])",
@@ -158,12 +170,14 @@ _ANAPHORA = re.compile(
                 r"[Ll]a commune(?!\w| de)",
                 r"[Dd]e gemeente(?!\w| [A-Z])",
                 r"[Aa] község(?!\w)",
+                r"该[乡镇]|本[乡镇]",
             ),
         }.items()
     )
 )
 """A level word after an article, no name after it: "the district", "der Bezirk", "el
-distrito", "a kerület" stand for the unit of that level named before (:func:`scoped_places`).
+distrito", "a kerület", "该县" stand for the unit of that level named before, "the province",
+"la provincia", "该省" for the article's province (:func:`scoped_places`).
 One case-sensitive scan: the level words are too frequent to anchor ``_SCOPE``'s search."""
 
 
@@ -184,8 +198,8 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 _LEVEL_WORD = re.compile(
-    r"district|distrito|Bezirk|Kreis|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente"
-    r"|község|уезд|район"
+    r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
+    r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|[省县乡镇]"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
 with its alternation cost a third of the scope stage)."""
