@@ -310,6 +310,29 @@ def test_the_date_of_a_coded_document_is_no_period(lang, text):
     assert find_periods(text, lang, "2025") == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "100% số xã đạt chuẩn nông thôn mới theo bộ tiêu chí giai đoạn 2021-2025."),
+        ("es", "Según los criterios del periodo 2021-2025, 3 de las 15 comunas cumplen."),
+        ("fr", "Selon le jeu de critères de la période 2022-2025, la commune a 17 critères."),
+        ("en", "Under the 2021-2025 criteria, 12 communes meet the advanced standard."),
+        ("zh", "按照2016—2020年阶段的国家标准体系，全乡19项新农村标准已全部达标。"),
+        ("nl", "Volgens de criteriaset voor de periode 2016-2020 voldoen 29 gemeenten."),
+    ],
+)
+def test_the_period_of_a_criteria_set_is_no_period_of_the_figure(lang, text):
+    # the commune meets the standard of that set now: the figure holds at publication, not
+    # over 2021-2025 (and no later or earlier year may take its place in this sentence)
+    (found,) = find_periods(text, lang, "2025-06")
+    assert (found.period_start, found.period_end, found.kind) == (None, "2025-06", "current")
+
+
+def test_a_year_after_criteria_met_is_still_the_period():
+    found = find_periods("The commune met 19 criteria in 2020.", "en", "2025")
+    assert [(m.period_start, m.period_end) for m in found] == [("2020", "2020")]
+
+
 def test_german_als_when_is_no_comparison():
     found = find_periods(
         "Als im Oktober 2020 die Gemeinde 45 Versammlungen hielt, kamen alle.", "de"

@@ -157,6 +157,8 @@ class _Rules:
     month_patterns: tuple[tuple[int, int, re.Pattern[str]], ...] = ()  # (len, month, regex)
     compare: re.Pattern[str] | None = None  # a comparison word shortly before a mention
     began: re.Pattern[str] | None = None  # a start verb near a date: the period starts there
+    set_before: re.Pattern[str] | None = None  # a criteria set's words right before a mention
+    set_after: re.Pattern[str] | None = None  # ... or right after it
 
 
 def _months(lex: dict) -> dict[str, int]:
@@ -310,6 +312,22 @@ def _rules(lang: str) -> _Rules:
         month_patterns,
         re.compile(rf"(?:{_alt(compare)})[^.;,:!?\n]{{0,28}}$", flags) if compare else None,
         _began(lex.get("began_words", [])),
+        *_criteria_set(lex, flags),
+    )
+
+
+def _criteria_set(lex: dict, flags: int) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The lexicon's ``set_before`` words, optionally followed by a stretch of their clause that
+    ends in a ``set_period`` word ("bộ tiêu chí quốc gia về xã nông thôn mới giai đoạn"), and its
+    ``set_after`` words: what makes a period the name of a criteria set. One short word may
+    follow ("criteriaset voor de periode 2016-2020": the range reads "de periode ...")."""
+    before, after = lex.get("set_before", []), lex.get("set_after", [])
+    period = lex.get("set_period", [])
+    stretch = rf"(?:[^.;:!?\n\d]{{0,45}}(?:{_alt(period)}))?" if period else ""
+    tail = r"(?:\s+\w{1,4})?[\s,]*$"
+    return (
+        re.compile(rf"(?:{_alt(before)}){stretch}{tail}", flags) if before else None,
+        re.compile(rf"^[\s\-–—年-]*(?:{_alt(after)})", flags) if after else None,
     )
 
 
@@ -452,6 +470,9 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             mention = _build(kind, m, rules, pub, text)
             if mention is not None and _document_date(text, m.start(), m.end()):
                 taken.add(m.start(), m.end())  # no shorter pattern may read a part of it
+            elif mention is not None and _names_set(text, m, rules):
+                taken.add(m.start(), m.end())  # the figure holds now: "current"
+                out.append(PeriodMention(m.start(), m.end(), m.group(), None, pub, "current"))
             elif mention is not None and not _compared(text, m.start(), rules):
                 taken.add(m.start(), m.end())
                 out.append(mention)
@@ -510,6 +531,19 @@ def _compared(text: str, start: int, rules: _Rules) -> bool:
     if rules.compare is None:
         return False
     return rules.compare.search(text[max(0, start - 45) : start]) is not None
+
+
+def _names_set(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """True when the period names a criteria set, not the time a figure covers.
+
+    "theo bộ tiêu chí giai đoạn 2021-2025", "según los criterios del periodo 2021-2025", "the
+    2021-2025 criteria": the commune meets the standard of that set, and the figure holds when
+    the article says, not over 2021-2025 (the lexicon's ``set_before`` / ``set_after``).
+    """
+    before, after = rules.set_before, rules.set_after
+    if before is not None and before.search(text[max(0, m.start() - 80) : m.start()]):
+        return True
+    return after is not None and after.search(text[m.end() : m.end() + 30]) is not None
 
 
 _CODE_BEFORE = re.compile(r"\d+(?:/\d+)*[-/][A-ZĐ][\w/.\-]*,?(?:\s+\S{1,6}){0,3}\s*$")
