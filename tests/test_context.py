@@ -179,3 +179,21 @@ def test_a_plans_target_year_dates_no_later_sentence():
     assert _period(text, "35", published="2024-03-01") == ("", "2024-03-01")
     text = "In 2023 the province built roads. It has 35 communes meeting the standard."
     assert _period(text, "35", published="2024-03-01") == ("2023", "2023")
+
+
+def test_an_undated_articles_stock_takes_no_year_from_an_earlier_paragraph():
+    text = (
+        "In 2019 residents of the district gave 3 billion dong.\n\n"
+        "The district has 17 communes meeting the new rural standard, and residents gave "
+        "2 billion dong more.\n\n"
+        "In 2020 the district had 12 communes meeting the new rural standard."
+    )
+    claims = extract_text(text, article_id="t", lang="en", published="")
+    periods = {(c.indicator, c.value): (c.period_start, c.period_end) for c in claims}
+    assert periods[("communes_meeting_ntm", 17)] == ("", "")  # a stock at an unknown date
+    assert periods[("funds_mobilized", 2_000_000_000)] == ("2019", "2019")  # a flow is carried
+    assert periods[("communes_meeting_ntm", 12)] == ("2020", "2020")  # its own paragraph's year
+    dated = extract_text(text, article_id="t", lang="en", published="2021-05-01")
+    assert {(c.indicator, c.value): (c.period_start, c.period_end) for c in dated}[
+        ("communes_meeting_ntm", 17)
+    ] == ("2019", "2019")  # a dated article's stocks keep the carried year

@@ -44,7 +44,7 @@ from dvk_analysis.text.breakdowns import (
     only_needs,
     opens_part,
 )
-from dvk_analysis.text.context import ArticleContext, as_of_publication
+from dvk_analysis.text.context import ArticleContext, as_of_publication, undated_stocks
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.items import (
@@ -346,7 +346,8 @@ def extract_text(
         same_unit[measured[0]] = previous
     if context is None:
         return claims
-    return as_of_publication(respective_places(text, claims, spans, context), published)
+    claims = undated_stocks(respective_places(text, claims, spans, context), context)
+    return as_of_publication(claims, published)
 
 
 def _measure(
