@@ -1493,6 +1493,7 @@ def test_a_tier_after_a_count_of_communes_is_the_next_item_not_a_model(lang, tex
         # a verb of meeting makes a bare count of criteria a claim
         ("de", "Bis heute hat die Gemeinde 15 Kriterien des Katalogs erfüllt.", [15]),
         ("es", "En la comuna de Hai Duong ya se han cumplido 13 criterios.", [13]),
+        ("es", "La comuna de Huong Can alcanzó 13 criterios.", [13]),
         ("hu", "Van Thang 14 kritériumot teljesít, Ninh Tho pedig 15 kritériumot.", [14, 15]),
         ("hu", "Headline: a községek teljesítik a szintet\nA program 19 kritériumból áll.", []),
         # criteria after a count of communes describe that unnamed group

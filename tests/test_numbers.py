@@ -431,6 +431,7 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         ("20 közül 17 kritérium teljesült", "hu", 17, 20),
         ("20-ból 17 teljesült", "hu", 17, 20),
         ("az ország 8 177 községéből 6 022 érte el a szintet", "hu", 6022, 8177),
+        ("a 19 új vidék kritériumból 14-et teljesített", "hu", 14, 19),
         ("在20项标准中的17项", "zh", 17, 20),
         ("全国7669个乡中已有6084个达标", "zh", 6084, 7669),
         # The counted noun between x and "out of" / "من أصل" / "из", an owner's name between

@@ -273,9 +273,10 @@ def _grammar(lang: str) -> _Grammar:
         ),
         of=opt(_of_rx(num.get("of", []), num.get("of_owner", []), False)),
         of_after_noun=opt(_of_rx(num.get("of_after_noun", []), num.get("of_owner", []), True)),
-        # with a gap the word is an ending of the noun before it ("községéből"): no left bound
+        # with a gap the word is an ending of the noun before it ("községéből", "19 új vidék
+        # kritériumból 14-et": the noun may be several words): no left bound
         of_reverse=opt(
-            f"(?:-|{WS}*)[^\\W\\d]{{0,{gap}}}?"
+            f"(?:-|{WS}*)(?:[^\\W\\d]|{WS}(?=[^\\W\\d])){{0,{gap}}}?"
             f"(?:{alternation(rev, with_bounds=not gap)})(?![^\\W\\d])"
             f"(?:{WS}+[^\\W\\d]{{1,6}}){{0,2}}{WS}*(?={D})"  # "21 községből már 15"
             if rev
