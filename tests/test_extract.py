@@ -249,6 +249,14 @@ def test_resources_in_every_language(lang):
             {("rural_communes", 137)},
         ),
         ("nl", "Aan het programma nemen 36 gemeenten deel.", {("rural_communes", 36)}),
+        ("zh", "宁顺省共有47个乡实施新农村建设国家目标计划。", {("rural_communes", 47)}),
+        ("zh", "全省共有247个乡参与新农村建设。", {("rural_communes", 247)}),
+        (
+            # the programme named earlier in the clause does not make the count a participation
+            "zh",
+            "经过10年实施新农村建设国家目标计划，宁福县目前已有8个乡被认定达到新农村标准。",
+            {("communes_meeting_ntm", 8)},
+        ),
         (
             # what households did outranks where they live
             "en",
