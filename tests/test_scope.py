@@ -439,6 +439,14 @@ def test_a_dateline_unit_holds_for_the_lead_not_its_bracketed_province():
             "Long Hoa",
             "commune",
         ),
+        (
+            # a Russian name declines: "в Чьенгсоме" is the commune Чьенгсом
+            "ru",
+            "Община Чьенгсом стала первой в одной из 5 провинций страны.\n\n"
+            "За последние 5 лет в Чьенгсоме построено 12 км дорог.",
+            "Чьенгсом",
+            "commune",
+        ),
     ],
 )
 def test_a_unit_named_again_without_its_level_word_is_that_unit(lang, text, place, level):

@@ -404,6 +404,11 @@ def former_places(text: str, places: Sequence[PlaceMention], lang: str) -> list[
 _ECHO_LEVELS = frozenset({"district", "commune", "ward", "town", "village", "city"})
 
 
+_CASE_ENDING = r"(?:(?<=[а-яё])(?:ом|ой|ем|а|е|у|ы|и))?"
+"""A Russian case ending on a name written in Cyrillic ("в Чьенгсоме", "Чьенгсома"): the
+name declines, the unit is the same."""
+
+
 def named_again(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]:
     """The mentions plus every later bare use of a unit's name, at the unit's level (sorted).
 
@@ -411,7 +416,8 @@ def named_again(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]
     remplir 19/19 critères": once a unit has been introduced with its level word, reports
     name it alone, and the bare name still points at that unit. Only names written in capitals
     of two letters or more, of one level in the article (a name shared by a district and its
-    town says nothing alone) and outside any other mention count.
+    town says nothing alone) and outside any other mention count; a Russian name may carry
+    its case ending (``_CASE_ENDING``).
     """
     levels: dict[str, set[str]] = {}
     for p in places:
@@ -423,13 +429,13 @@ def named_again(text: str, places: Sequence[PlaceMention]) -> list[PlaceMention]
     if not first:
         return list(places)
     names = sorted(first, key=len, reverse=True)
-    bare = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)")
+    bare = re.compile(rf"(?<!\w)(?P<name>{'|'.join(map(re.escape, names))}){_CASE_ENDING}(?!\w)")
     taken = sorted((p.start, p.end) for p in places)
     starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # furthest end up to each mention
     added = []
     for m in bare.finditer(text):  # one scan for every name, not one per mention
-        unit = first[m.group()]
+        unit = first[m.group("name")]
         i = bisect_right(starts, m.start())
         covered = (i and reach[i - 1] > m.start()) or (i < len(taken) and taken[i][0] < m.end())
         if m.start() >= unit.end and not covered:
