@@ -272,6 +272,26 @@ def test_arabic_function_word_after_level_word_is_not_a_name():
     assert found == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "village"),
+    [
+        ("ar", "وفي القرية 14 التابعة لبلدية نغي فان تبرع الأهالي بالأرض.", "القرية 14"),
+        ("ar", "تقع قرية فيينغ تشاو 2 في بلدية دينه فونغ.", "قرية فيينغ تشاو 2"),
+        ("en", "Nearly 2 km of road in Village 4 of Khanh Thien commune were built.", "Village 4"),
+        ("en", "Residents of Hamlet 3, Tan Phu commune, gave land.", "Hamlet 3"),
+    ],
+)
+def test_a_numbered_village_is_a_village(lang, text, village):
+    # a village is often a number ("thôn 4", "القرية 14"); it holds the commune named after it
+    found = find_places(text, lang)
+    assert [(p.text, p.admin_level) for p in found][0] == (village, "village")
+
+
+def test_arabic_and_glued_to_a_preposition_is_no_name():
+    # "وكبار" (and the elders) is short with a long vowel, but "و" + "ك" is a conjunction
+    assert find_places("زار مسؤولو القرية وكبار السن المنازل.", "ar") == []
+
+
 def test_russian_inflected_level_words():
     text = "В уезде Чодон провинции Баккан 6 деревень; община Биньдинь тоже."
     found = find_places(text, "ru", province_hint="Bắc Kạn")

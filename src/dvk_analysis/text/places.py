@@ -25,6 +25,7 @@ from dvk_analysis.gazetteer import (
     resolve_province,
     resolve_unit_name,
 )
+from dvk_analysis.text.arabic_names import NUMBERED, arabic_name
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import at_candidates, stem_alternation
 from dvk_analysis.text.spans import latest_before
@@ -197,10 +198,8 @@ finals of names written from minority languages ("Đắk Tô", "Krông Pắc", "
 "Đắk Mil", "Ia Grai", "Đắk Glong")."""
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
 _CYR_TOKEN = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:-[А-ЯЁа-яё]+)*|\d+")
-_AR_TOKEN = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+")
 _SEP = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+")
 _SPACES = re.compile(r"[ \u00a0]+")
-_LONG_VOWEL = re.compile("[اويىآ]")
 _NAME_PART = re.compile(r"[^\s\-–]+")
 
 
@@ -239,7 +238,7 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
     while i < len(text) and text[i] in " \u00a0":
         i += 1
     if rules.script == "arabic":
-        return _arabic_name(text, i, rules.stopwords)
+        return arabic_name(text, i, rules.stopwords, level in NUMBERED)
     cyrillic = rules.script == "cyrillic"
     token_re = _CYR_TOKEN if cyrillic else LATIN_TOKEN
     tokens: list[tuple[int, int]] = []
@@ -261,42 +260,6 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
         cur = sep.end()
     tokens = _trim_stopwords(tokens, text, rules, lead=False)
     return (tokens[0][0], tokens[-1][1]) if tokens else None
-
-
-def _arabic_name(text: str, i: int, stopwords: frozenset[str]) -> tuple[int, int] | None:
-    """Return up to three Arabic words that transliterate a Vietnamese name ("ثين لوك",
-    "فينه ثانه ترونغ،": a third only where a mark ends the name, since a short verb after a
-    two-syllable name passes the same tests: "قرية فينه داي أزال").
-
-    Transliterated syllables are short (at most five letters), carry a long-vowel letter
-    (ا و ي ى) or end in "ه", never take the article "ال" and never end in "ة" or "اء";
-    Arabic verbs and adjectives after the level word ("تعزز", "ريفية") fail these tests.
-    """
-    end = -1
-    cur = i
-    for k in range(3):
-        t = _AR_TOKEN.match(text, cur)
-        if not t or not _ar_name_word(t.group(), stopwords):
-            break
-        if k == 2 and not _AR_NAME_END.match(text, t.end()):
-            break  # a third syllable ("فينه ثانه ترونغ،") only where the name ends at a mark
-        end = t.end()
-        sp = _SPACES.match(text, end)
-        if not sp:
-            break
-        cur = sp.end()
-    return (i, end) if end > 0 else None
-
-
-_AR_NAME_END = re.compile(r"\s*(?:[،,.:؛)(]|$)", re.MULTILINE)
-
-
-def _ar_name_word(word: str, stopwords: frozenset[str]) -> bool:
-    if len(word) > 5 or word in stopwords or word.startswith(("ال", "لل")):
-        return False
-    if word.endswith(("ة", "اء")):
-        return False
-    return bool(_LONG_VOWEL.search(word)) or word.endswith("ه")
 
 
 def _name_before(
