@@ -281,10 +281,20 @@ def as_of_publication(claims: list[C], published: str | None) -> list[C]:
     year = (published or "")[:4]
     return [
         replace(c, period_start="", period_end=published)
-        if c.indicator in STOCKS and year.isdigit() and c.period_start == c.period_end == year
+        if c.indicator in STOCKS and year.isdigit() and _dated_by_now(c, year)
         else c
         for c in claims
     ]
+
+
+def _dated_by_now(claim: C, year: str) -> bool:
+    """Whether a stock's period says no more than "now": the publication year alone, or a
+    range that runs past it ("2021-2025" in a 2024 article): what a place has cannot be
+    counted at a date still to come."""
+    if claim.period_start == claim.period_end == year:
+        return True
+    end = claim.period_end[:4]
+    return bool(claim.period_start) and end.isdigit() and end > year
 
 
 def _with_dateline(places: list[PlaceMention], units: list[PlaceMention]) -> list[PlaceMention]:
