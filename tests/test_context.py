@@ -199,8 +199,14 @@ def test_an_undated_articles_stock_takes_no_year_from_an_earlier_paragraph():
     ] == ("2019", "2019")  # a dated article's stocks keep the carried year
 
 
-def test_a_stock_dated_by_a_range_still_running_holds_as_of_publication():
-    text = "In the 2021-2025 period, the district has 12 communes meeting the new rural standard."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the 2021-2025 period, the district has 12 communes meeting the new rural standard.",
+        "In the 2021-2025 period, residents of the district contributed 12 billion dong.",
+    ],
+)
+def test_a_claim_dated_by_a_range_still_running_holds_as_of_publication(text):
     claims = extract_text(text, article_id="t", lang="en", published="2024-03-12")
     assert [(c.period_start, c.period_end) for c in claims] == [("", "2024-03-12")]
     finished = extract_text(text, article_id="t", lang="en", published="2026-01-05")

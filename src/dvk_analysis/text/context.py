@@ -275,24 +275,27 @@ def undated_stocks(claims: list[C], context: ArticleContext) -> list[C]:
 
 
 def as_of_publication(claims: list[C], published: str | None) -> list[C]:
-    """``claims`` with a stock dated by nothing but the publication's own year read as of the
-    publication date (no start): "this year the commune has met 19 criteria" states what it
-    has when the article appears, as the project's writers code it."""
+    """``claims`` with a stock dated by nothing but the publication's own year, or any claim
+    dated by a range still running, read as of the publication date (no start): "this year
+    the commune has met 19 criteria" states what it has when the article appears, as the
+    project's writers code it."""
     year = (published or "")[:4]
     return [
         replace(c, period_start="", period_end=published)
-        if c.indicator in STOCKS and year.isdigit() and _dated_by_now(c, year)
+        if year.isdigit() and (_running(c, year) or (c.indicator in STOCKS and _this_year(c, year)))
         else c
         for c in claims
     ]
 
 
-def _dated_by_now(claim: C, year: str) -> bool:
-    """Whether a stock's period says no more than "now": the publication year alone, or a
-    range that runs past it ("2021-2025" in a 2024 article): what a place has cannot be
-    counted at a date still to come."""
-    if claim.period_start == claim.period_end == year:
-        return True
+def _this_year(claim: C, year: str) -> bool:
+    return claim.period_start == claim.period_end == year
+
+
+def _running(claim: C, year: str) -> bool:
+    """Whether a claim is dated by a range that runs past the publication year ("2021-2025"
+    in a 2024 article): nothing can be counted at a date still to come, so the figure is what
+    the article reports up to its own date (9 in 10 such claims on the tuned split)."""
     end = claim.period_end[:4]
     return bool(claim.period_start) and end.isdigit() and end > year
 
