@@ -474,6 +474,10 @@ def test_a_spanish_date_links_day_and_month_with_de():
         ("ru", "Только в апреле провели 244 встречи.", ("2016-04", "2016-04")),
         ("en", "Only in April they held 244 meetings.", ("2016-04", "2016-04")),
         ("fr", "En avril, 12 réunions ont eu lieu.", ("2016-04", "2016-04")),
+        ("hu", "Áprilisban 12 gyűlést tartottak.", ("2016-04", "2016-04")),
+        ("vi", "Trong tháng 4, tỉnh tổ chức 12 hội nghị.", ("2016-04", "2016-04")),
+        ("ar", "في أبريل عقدت المقاطعة 12 اجتماعا.", ("2016-04", "2016-04")),
+        ("hu", "Novemberben 12 gyűlést tartottak.", ("2015-11", "2015-11")),  # last November
     ],
 )
 def test_a_month_without_its_year_is_in_the_publication_year(lang, text, expected):
@@ -483,6 +487,11 @@ def test_a_month_without_its_year_is_in_the_publication_year(lang, text, expecte
 
 def test_a_month_name_without_an_in_word_is_no_period():
     assert find_periods("They may hold 244 meetings.", "en", "2016-05-10") == []
+
+
+def test_a_hungarian_month_with_its_year_before_is_that_years():
+    (m,) = find_periods("2014 áprilisában 12 gyűlést tartottak.", "hu", "2016-05-10")
+    assert (m.period_start, m.period_end) == ("2014-04", "2014-04")
 
 
 def test_period_patterns_compile_only_when_a_text_can_hold_them():

@@ -255,6 +255,7 @@ def _rules(lang: str) -> _Rules:
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
         *_until(lex, atom, tail, lead),
         *_until_this_year(lex, mon, of),
+        *_month_suffixed(lex, mon, of),
         *_day_this_year(mon, of),
         *_month_this_year(lex, mon, of),
         ("atom", rf"(?P<a>{date})"),
@@ -390,17 +391,34 @@ def _day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
     day is still to come; :func:`_build` drops a month without its day). Numeric forms
     ("28/12") are left out: they are also fractions."""
     day_month, no_year = _day_month(mon, of)
-    return [("day_this_year", rf"(?<![\d.,/年])(?P<a>{day_month}){no_year}")]
+    # a year right before makes it that year's month ("2014 áprilisában 12 gyűlés")
+    return [("day_this_year", rf"(?<![\d.,/年])(?<!\d\s)(?<!\d\.\s)(?P<a>{day_month}){no_year}")]
 
 
 def _month_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
     """ "Only in April", "в апреле", "im April": a month without its year, after one of the
     lexicon's ``month_before`` words, is that month of the publication's year. The word is
     required: a month name alone may be another word (English "May", "March")."""
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)(?!\s*\d)"
     if not lex.get("month_before"):
         return []
-    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)(?!\s*\d)"
     return [("month_this_year", rf"(?:{_alt(lex['month_before'])})\s+(?P<a>(?:{mon})\w*){no_year}")]
+
+
+def _month_suffixed(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "Februárban": a month with one of the lexicon's ``month_suffixes`` glued to it says
+    "in" that month of the publication's year, when no year stands before it. Tried before
+    the day patterns: a number after it is a count, never a day ("áprilisban 12 gyűlés")."""
+    if not lex.get("month_suffixes"):
+        return []
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
+    ending = _alt(lex["month_suffixes"])
+    return [
+        (
+            "month_this_year",
+            rf"(?<!\d\s)(?<!\d\.\s)(?<!\w)(?P<a>(?:{mon}))(?:{ending})(?!\w){no_year}",
+        )
+    ]
 
 
 def _day_month(mon: str, of: str) -> tuple[str, str]:
