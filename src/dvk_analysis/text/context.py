@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
 
+from dvk_analysis.text.bare_units import bare_units
 from dvk_analysis.text.keywords import ACHIEVEMENTS, lexicon
 from dvk_analysis.text.openings import dateline_units
 from dvk_analysis.text.periods import PeriodMention, find_periods
@@ -104,6 +105,7 @@ class ArticleContext:
         places = _with_dateline(places, dateline_units(text, province or ""))
         places = former_places(text, without_landmarks(text, places, lang), lang)
         places = named_again(text, places)
+        places = bare_units(text, places, province or "", lang)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)
         captions = caption_spans(text)

@@ -69,7 +69,7 @@ def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
     own = fold(resolve_province(province).name)
     opening = text[:HEADLINE_ZONE]
     for line in list(_LINE.finditer(opening))[:2]:
-        for start, end in _runs(opening, line.start(), line.end()):
+        for start, end in name_runs(opening, line.start(), line.end()):
             if fold(opening[start:end]) != own:
                 yield start, end, opening[start:end]
 
@@ -77,7 +77,7 @@ def _opening_names(text: str, province: str) -> Iterator[tuple[int, int, str]]:
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 
 
-def _runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+def name_runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """(start, end) of every run of three, then two, capitalised syllables in ``text[lo:hi]``
     joined only by spaces or hyphens."""
     tokens = list(LATIN_TOKEN.finditer(text, lo, hi))

@@ -1,0 +1,83 @@
+"""Units named without a level word right next to their figure.
+
+"Phong Thủy đạt 19/19 tiêu chí, Lộc Thủy đạt 19/19 tiêu chí", "Hòa Sơn en remplit 17/19",
+"0,77 km in Phuoc Ha und 0,85 km in Nhi Ha": once the district is named, reports list its
+communes by name alone. A run of capitalised Vietnamese syllables that the gazetteer confirms
+as a commune (else a district) of the article's province, with a figure right after it in its
+clause (or before it, with a locative word between), is that unit. Latin script only; a name
+the gazetteer knows at both levels, and a province's name, say nothing alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import cache
+
+from dvk_analysis.gazetteer import resolve_province
+from dvk_analysis.text.openings import name_runs
+from dvk_analysis.text.places import PlaceMention, located_at, unit_in
+
+LATIN_LANGS = frozenset({"vi", "en", "fr", "es", "de", "nl", "hu"})
+_FIGURE_AFTER = re.compile(r"[^.;:!?\n\d]{0,30}\d")
+"""A figure in the name's clause, at most 30 characters on: the name heads a list item."""
+_FIGURE_BEFORE = re.compile(r"\d[^.;:!?\n\d]{0,30}$")
+"""... or at most 30 characters before, with a locative word right before the name: "0,77
+km in Phuoc Ha und 0,85 km in Nhi Ha" ends each item with its unit."""
+
+
+def bare_units(
+    text: str, places: Sequence[PlaceMention], province: str, lang: str
+) -> list[PlaceMention]:
+    """``places`` plus the units named without a level word next to a figure (sorted)."""
+    if lang not in LATIN_LANGS or not province:
+        return list(places)
+    starts = [p.start for p in places]
+    added: list[PlaceMention] = []
+    taken_until = -1
+    for start, end in name_runs(text, 0, len(text)):
+        name = text[start:end]
+        if (
+            start < taken_until
+            or _a_province(name)
+            or not _heads_or_ends_item(text, start, end, lang)
+        ):
+            continue
+        i = bisect_right(starts, start)
+        if (i and places[i - 1].end > start) or (i < len(places) and places[i].start < end):
+            continue  # inside or across a mention already found
+        unit = _confirmed(name, province)
+        if unit is not None:
+            level, unit_province = unit
+            added.append(PlaceMention(start, end, name, name, level, unit_province))
+            taken_until = end
+    return sorted([*places, *added], key=lambda p: p.start) if added else list(places)
+
+
+def _heads_or_ends_item(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether a figure follows the name in its clause, or precedes it with a locative word
+    right before the name."""
+    if _FIGURE_AFTER.match(text, end):
+        return True
+    if not _FIGURE_BEFORE.search(text, max(0, start - 31), start):
+        return False
+    return located_at(text, PlaceMention(start, end, text[start:end], "", "commune"), lang)
+
+
+@cache
+def _a_province(name: str) -> bool:
+    """Whether ``name`` names a province (any case): its capital city shares the name, so
+    alone it says nothing ("CA MAU –" heads a dateline)."""
+    try:
+        resolve_province(name.title())
+    except (KeyError, ValueError, LookupError):
+        return False
+    return True
+
+
+def _confirmed(name: str, province: str) -> tuple[str, str] | None:
+    """(level, province) of the one level at which the gazetteer knows ``name`` in
+    ``province``; None when it knows none, or both."""
+    found = [(lv, p) for lv in ("commune", "district") if (p := unit_in(name, lv, province))]
+    return found[0] if len(found) == 1 else None

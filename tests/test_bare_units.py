@@ -1,0 +1,39 @@
+"""Units named without a level word next to their figure (text/bare_units.py)."""
+
+from __future__ import annotations
+
+from dvk_analysis.text.extract import extract_text
+
+
+def _places(text: str, lang: str, province: str) -> list[tuple[float, str, str]]:
+    claims = extract_text(text, article_id="t", lang=lang, province=province)
+    return [(c.value, c.place, c.admin_level) for c in claims]
+
+
+def test_communes_listed_by_name_before_their_criteria():
+    text = (
+        "Đến nay, huyện Lệ Thủy có ba xã hoàn thành bộ tiêu chí: Phong Thủy đạt 19/19 tiêu "
+        "chí, Lộc Thủy đạt 19/19 tiêu chí."
+    )
+    assert _places(text, "vi", "Quảng Bình")[-2:] == [
+        (19, "Phong Thủy", "commune"),
+        (19, "Lộc Thủy", "commune"),
+    ]
+
+
+def test_a_commune_named_after_its_figure_with_in():
+    text = (
+        "Insgesamt entstanden 3,17 km neue Wege. Davon liegen 2,3 km in der Gemeinde Phuoc "
+        "Dinh, 0,77 km in Phuoc Ha und 0,85 km in Nhi Ha."
+    )
+    places = {value: (place, level) for value, place, level in _places(text, "de", "Ninh Thuận")}
+    assert places[850] == ("Nhi Ha", "commune")
+    assert places[770] == ("Phuoc Ha", "commune")
+
+
+def test_a_province_name_or_an_unknown_name_is_no_bare_unit():
+    # "CA MAU" heads a dateline: the province's name (and its city's) says nothing alone;
+    # "Hoang Van" is no unit the gazetteer knows in the province
+    text = "CA MAU – Hoang Van đạt 19/19 tiêu chí nông thôn mới."
+    assert [level for _, _, level in _places(text, "vi", "Cà Mau")] != ["commune"]
+    assert all(place != "Hoang Van" for _, place, _ in _places(text, "vi", "Cà Mau"))
