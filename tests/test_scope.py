@@ -313,6 +313,16 @@ def test_the_province_as_subject_is_the_article_province(lang, text):
             "В 2023 году в уезде Хоатхань одноимённой провинции действуют 278 моделей «умелой "
             "массовой мобилизации».",
         ),
+        (
+            "es",
+            "El distrito de Hoa Thanh, en la provincia norteña de Tay Ninh, tiene "
+            "más de 130.000 habitantes.",
+        ),
+        (
+            "en",
+            "Hoa Thanh district in the Mekong Delta province of Tay Ninh has had 53 models "
+            "recognised.",
+        ),
     ],
 )
 def test_the_province_in_a_comparison_or_an_address_leaves_the_unit(lang, text):

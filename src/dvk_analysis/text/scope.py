@@ -141,10 +141,10 @@ _ANAPHORA = re.compile(
         for level, words in {
             "province": (
                 r"(?<!in )(?<!to )(?<!for )(?<!from )[Tt]he province(?!\w| of| [A-Z])",
-                r"(?<!de )[Ll]a provincia(?!\w| de)",
-                r"(?<!de )(?<!à )[Ll]a province(?!\w| d[eu'’])",
-                r"[Dd](?:ie|er) Provinz(?!\w| [A-Z])",
-                r"[Dd]e provincie(?!\w| [A-Z])",
+                r"(?<!de )(?<!en )[Ll]a provincia(?!\w| de)",
+                r"(?<!de )(?<!à )(?<!dans )[Ll]a province(?!\w| d[eu'’])",
+                r"(?<!in )[Dd](?:ie|er) Provinz(?!\w| [A-Z])",
+                r"(?<!in )[Dd]e provincie(?!\w| [A-Z])",
                 r"[Aa] (?:tartomány(?:ban|nak|ból)?|megy(?:e|ében|ének|éből))(?!\w)",
                 r"(?<!одноимённой )(?<!одноименной )(?<!западе )(?<!востоке )(?<!севере )(?<!юге )"
                 r"(?<!Из них )(?<!\w)провинци(?:я|и|ю|ей)(?!\w| [А-ЯЁA-Z])",
@@ -338,13 +338,16 @@ def level_rank(level: str) -> int:
 
 _ADDRESS_GAP = re.compile(
     r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|en|dans|"
-    r"в|في|من|的|所属)[\s,]*(?:(?:het|de|der|the|la|le|el)\s+)?)?"
+    r"в|في|من|的|所属)[\s,]*(?:(?:het|de|der|the|la|le|el)\s+)?(?:[A-Z][\w-]*\s+){0,2}"
+    r"(?:(?:province|provincia|provincie|Provinz)(?:\s+[^\W\d_]+)?\s+(?:of|de|del|van|von)\s+)?)?"
     r"(?:[^,.;:!?\n\d]{1,40}[,，、،][\s]*)?"
     r"(?:(?:التابعة|التابع)\s*)?[بل]?",
     re.IGNORECASE,
 )
 """What may stand between a unit and the larger unit that holds it in an address: commas,
-brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), a middle unit not
+brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), a region's name
+after it and a province word with its "of" ("Kien Luong district in the Mekong Delta province
+of Kien Giang", "en la provincia norteña de Phu Tho"), a middle unit not
 recognised as one, up to its comma ("Gemeinde Tan Phu in der Kleinstadt (Thi xa) Cai Lay,
 Provinz Tien Giang"), Arabic "التابعة ل"
 (belonging to) and the clitics "ب" / "ل" glued to the larger unit's level word."""
