@@ -325,7 +325,7 @@ def _canonical(name: str) -> str | None:
     return index.get(key) or index.get(_strip_affixes(key))
 
 
-def _find_province(name: str) -> Province | None:
+def find_province(name: str) -> Province | None:
     """``resolve_province(name)``, or None where it raises: for names read from a text,
     most of which are no province, without building the error message (a fuzzy search)."""
     if not name.strip():
@@ -468,7 +468,7 @@ def resolve_unit_name(
     Nẵng, as the codebook's ``province`` column is the article's province).
     """
     if level in ("province", "city"):
-        p = _find_province(name)
+        p = find_province(name)
         if p is not None:
             succ = resolve_province(p.name, "2025")
             return p.name, p.code, succ.code, succ.name
@@ -491,7 +491,7 @@ def unit_codes(name: str, level: str, province: str | None) -> tuple[str | None,
     "thienloc"). Villages have no code in the tables, nor do districts after 2025 (the
     district tier was abolished). Used to give panel units their administrative codes.
     """
-    hint = _find_province(province) if province else None
+    hint = find_province(province) if province else None
     if level in ("province", "city") and hint is not None and name_key(name) == name_key(hint.name):
         name = hint.name
     _, legacy, new, _ = resolve_unit_name(name, level, hint)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
-from dvk_analysis.gazetteer import resolve_province
+from dvk_analysis.gazetteer import find_province
 from dvk_analysis.text.openings import name_runs
 from dvk_analysis.text.places import PlaceMention, located_at, unit_in
 
@@ -65,17 +65,13 @@ def _heads_or_ends_item(text: str, start: int, end: int, lang: str) -> bool:
     return located_at(text, PlaceMention(start, end, text[start:end], "", "commune"), lang)
 
 
-@cache
 def _a_province(name: str) -> bool:
     """Whether ``name`` names a province (any case): its capital city shares the name, so
     alone it says nothing ("CA MAU –" heads a dateline)."""
-    try:
-        resolve_province(name.title())
-    except (KeyError, ValueError, LookupError):
-        return False
-    return True
+    return find_province(name.title()) is not None
 
 
+@cache
 def _confirmed(name: str, province: str) -> tuple[str, str] | None:
     """(level, province) of the one level at which the gazetteer knows ``name`` in
     ``province``; None when it knows none, or both."""
