@@ -250,6 +250,25 @@ def test_resources_in_every_language(lang):
         ),
         ("nl", "Aan het programma nemen 36 gemeenten deel.", {("rural_communes", 36)}),
         ("zh", "宁顺省共有47个乡实施新农村建设国家目标计划。", {("rural_communes", 47)}),
+        # the commune-level units of a place, named as such: context, no achievement
+        (
+            "en",
+            "The province has 17 district-level units and 220 commune-level units.",
+            {("communes_total", 220)},
+        ),
+        ("ru", "В его состав входят 25 административных единиц.", {("communes_total", 25)}),
+        ("fr", "Le district compte 13 unités administratives.", {("communes_total", 13)}),
+        # ... but "communes and townships" that meet the standard or take part are those
+        (
+            "fr",
+            "La province compte 200 communes et bourgs aux normes de la nouvelle ruralité.",
+            {("communes_meeting_ntm", 200)},
+        ),
+        (
+            "es",
+            "En la actualidad, 96 comunas y municipios construyen la nueva ruralidad.",
+            {("rural_communes", 96)},
+        ),
         ("zh", "全省共有247个乡参与新农村建设。", {("rural_communes", 247)}),
         (
             # the programme named earlier in the clause does not make the count a participation
