@@ -1705,6 +1705,16 @@ def test_contribution_verbs_name_money_mobilised(lang, text, value):
             "ونظّمت المقاطعة ٣٧ دورة للتدريب والتثقيف القانوني.",
             ("legal_education_sessions", 37),
         ),
+        (
+            "fr",
+            "Les séances de diffusion du droit ont rassemblé plus de 70 000 participations.",
+            ("legal_education_participants", 70_000),
+        ),
+        (
+            "es",
+            "Hubo sesiones de divulgación jurídica para 86 vecinos de las aldeas.",
+            ("legal_education_participants", 86),
+        ),
     ],
 )
 def test_conferences_and_courses_of_legal_education(lang, text, expected):
