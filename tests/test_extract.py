@@ -667,6 +667,19 @@ def test_clock_times_are_not_counts(lang, text):
     assert _pairs(text, lang) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le 29 décembre, le conseil a ouvert sa 7e session de propagande."),
+        ("nl", "Een voorlichtingsbijeenkomst over de 15e Nationale Vergadering."),
+        ("en", "The 3rd propaganda conference opened in the district."),
+    ],
+)
+def test_ordinals_are_not_counts(lang, text):
+    # "7e session", "15e Vergadering", "3rd conference": which one, not how many
+    assert _pairs(text, lang) == []
+
+
 def test_a_count_next_to_a_clock_time_is_kept():
     text = "At 8 a.m. the commune opened 35 propaganda sessions."
     assert _pairs(text, "en") == [("propaganda_sessions", 35)]

@@ -299,7 +299,18 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
         return "clock"
     if is_day_of_month(text, number.end, number.value, lex.lang, number.start):
         return "date"
+    if (ordinal := _ordinal_after(lex.lang)) is not None and ordinal.match(text, number.end):
+        return "ordinal"  # "sa 7e session", "de 15e Nationale Vergadering", "the 3rd congress"
     return None
+
+
+@cache
+def _ordinal_after(lang: str) -> re.Pattern[str] | None:
+    """The lexicon's ordinal endings glued to a number ("7e", "15-й"), then no letter."""
+    endings = section(lang, "numbers").get("ordinal_suffixes", [])
+    if not endings:
+        return None
+    return re.compile(rf"(?:{alternation(endings, with_bounds=False)})(?![^\W\d_])")
 
 
 _LABEL_LIST_TAIL = re.compile(rf"(?:\s*[0-9]+[A-Za-z]?\s*(?:[,、;و]|\b{AND_WORDS}\b)\s*)+$")
