@@ -661,6 +661,8 @@ def _pairs(text: str, lang: str, published: str = "2024-06-15") -> list[tuple[st
         ("nl", "Om 8 uur begon de voorlichtingsbijeenkomst."),
         ("ar", "في الساعة 8 صباحا بدأت الجلسة الدعائية."),
         ("fr", "À 14h30, la séance de propagande a commencé."),
+        # a day after its month, with a case ending: a date
+        ("hu", "A nőszövetség november 25-én tájékoztató rendezvényt tartott."),
     ],
 )
 def test_clock_times_are_not_counts(lang, text):

@@ -123,7 +123,9 @@ def _month_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alts})\.?[ \u00a0]$", re.IGNORECASE) if alts else None
 
 
-_DAY_END = re.compile(r"\s*(?:[,.;:)]|$)")
+_DAY_END = re.compile(r"\s*(?:[,.;:)]|$)|-[^\W\d_]{1,5}(?![^\W\d_])")
+"""What may follow a day after its month: the phrase's end, or a case ending ("szeptember
+8-án", "november 25-én")."""
 
 
 def is_day_of_month(text: str, end: int, value: float, lang: str, start: int = -1) -> bool:
