@@ -1889,9 +1889,23 @@ def test_a_number_of_persons_counts_people_never_documents(lang, text, expected)
     assert not any(i == "petitions_received" and v == expected[1] for i, v in found)
 
 
-def test_the_numbers_listed_after_a_label_are_labels_too():
-    text = "Het district legde de provinciale wegen 601, 602 en 605 en 30 km gemeentewegen aan."
-    assert _pairs(text, "nl") == [("road_length", 30_000)]
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "nl",
+            "Het district legde de provinciale wegen 601, 602 en 605 en 30 km gemeentewegen aan.",
+        ),
+        (
+            "en",
+            "The road joins National Highways 61 and 63, and 30 km of commune roads were built.",
+        ),
+        # Arabic-Indic digits and "و" (and) list the labels too
+        ("ar", "سكان المجموعات السكنية ٢٢٥ و٢٢٦ و٢٢٧ بنوا 30 كيلومترا من الطرق."),
+    ],
+)
+def test_the_numbers_listed_after_a_label_are_labels_too(lang, text):
+    assert _pairs(text, lang) == [("road_length", 30_000)]
 
 
 @pytest.mark.parametrize(

@@ -315,7 +315,7 @@ def _ordinal_after(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alternation(endings, with_bounds=False)})(?![^\W\d_])")
 
 
-_LABEL_LIST_TAIL = re.compile(rf"(?:\s*[0-9]+[A-Za-z]?\s*(?:[,、;و]|\b{AND_WORDS}\b)\s*)+$")
+_LABEL_LIST_TAIL = re.compile(rf"(?:\s*[0-9٠-٩]+[A-Za-z]?\s*(?:[,、;و]|\b{AND_WORDS}\b)\s*)+$")
 """The numbers of a list after its label ("wegen 601, 602 en", "roads 14B and"): stripped so
 that the label before the first one labels them all."""
 
