@@ -669,6 +669,14 @@ def test_clock_times_are_not_counts(lang, text):
     assert _pairs(text, lang) == []
 
 
+def test_a_projects_price_is_no_claim_but_heads_its_parts():
+    text = (
+        "La obra costó cerca de 80 millones de dongs, de los cuales los vecinos aportaron 70 "
+        "millones de dongs."
+    )
+    assert _pairs(text, "es") == [("funds_mobilized", 70_000_000)]
+
+
 @pytest.mark.parametrize(
     ("lang", "text"),
     [

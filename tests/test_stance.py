@@ -41,6 +41,10 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("de", "Drei Gemeenten, die den Standard erreichen sollen.", "Drei", COMMUNES, "plan"),
         ("en", "The commune has met 15 criteria.", "15", CRITERIA, None),
         ("en", "The commune has met 17 of 19 criteria.", "17", CRITERIA, None),
+        # one project's price is no money mobilised for the programme, unless a unit mobilised it
+        ("en", "The total investment was 812 billion VND.", "812", "ntm_funds_total", "cost"),
+        ("zh", "该桥载重3.5吨，总投资7亿越南盾。", "7亿", "ntm_funds_total", "cost"),
+        ("vi", "Xã đã huy động tổng kinh phí hơn 20 tỷ đồng.", "20", "ntm_funds_total", None),
     ],
 )  # fmt: skip
 def test_the_reason_a_number_is_no_claim(lang, text, needle, indicator, reason):

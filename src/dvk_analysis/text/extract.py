@@ -333,9 +333,12 @@ def extract_text(
             claim = part_claim(text, number, measured[1], total[0], context)
         if claim is not None and tail is not None and claim.indicator in NO_RANGE:
             claim = None  # "15-18 criteria"
-        if claim is not None and not_stated_as_fact(
+        reason = claim and not_stated_as_fact(
             text, number, spans[clause_index], claim.indicator, lex
-        ):
+        )
+        if reason == "cost":  # a project's price is no claim, but it still heads its parts
+            previous = same_unit[measured[0]] = (claim, measured[0])
+        if reason:
             claim = None  # any claim, a list item too: "768 és 1 174 fővel több" (a change)
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []

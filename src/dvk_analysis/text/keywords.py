@@ -85,6 +85,7 @@ class Lexicon:
     average_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
+    cost_words: re.Pattern[str] | None = None
     verdict: re.Pattern[str] | None = None
     screened: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
@@ -212,6 +213,7 @@ def lexicon(lang: str) -> Lexicon:
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
+        cost_words=compile_keywords(section.get("cost_words", []), spaced, contains=True),
         verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
         screened=compile_keywords(section.get("screened", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),
