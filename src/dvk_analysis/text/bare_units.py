@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from dvk_analysis.gazetteer import find_province
+from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.openings import name_runs
 from dvk_analysis.text.places import PlaceMention, located_at, unit_in
 
-LATIN_LANGS = frozenset({"vi", "en", "fr", "es", "de", "nl", "hu"})
 _FIGURE_AFTER = re.compile(r"[^.;:!?\n\d]{0,30}\d")
 """A figure in the name's clause, at most 30 characters on: the name heads a list item."""
 _FIGURE_BEFORE = re.compile(r"\d[^.;:!?\n\d]{0,30}$")
@@ -31,7 +31,7 @@ def bare_units(
     text: str, places: Sequence[PlaceMention], province: str, lang: str
 ) -> list[PlaceMention]:
     """``places`` plus the units named without a level word next to a figure (sorted)."""
-    if lang not in LATIN_LANGS or not province:
+    if section(lang, "places").get("script", "latin") != "latin" or not province:
         return list(places)
     starts = [p.start for p in places]
     added: list[PlaceMention] = []

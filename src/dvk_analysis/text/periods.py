@@ -26,6 +26,12 @@ from dvk_analysis.text.patterns import LazyPattern
 from dvk_analysis.text.patterns import stem_alternation as _alt
 from dvk_analysis.text.patterns import union_prefilter as _union
 from dvk_analysis.text.spans import latest_before
+from dvk_analysis.text.this_year import (
+    day_this_year,
+    month_suffixed,
+    month_this_year,
+    until_this_year,
+)
 
 """Languages with a lexicon."""
 
@@ -254,10 +260,10 @@ def _rules(lang: str) -> _Rules:
         ("since", rf"(?:{since_b})\s*{lead}(?P<a>{atom})"),
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
         *_until(lex, atom, tail, lead),
-        *_until_this_year(lex, mon, of),
-        *_month_suffixed(lex, mon, of),
-        *_day_this_year(mon, of),
-        *_month_this_year(lex, mon, of),
+        *until_this_year(lex, mon, of),
+        *month_suffixed(lex, mon, of),
+        *day_this_year(mon, of),
+        *month_this_year(lex, mon, of),
         ("atom", rf"(?P<a>{date})"),
         ("atom", rf"(?P<a>{month})"),
         ("year_ctx", rf"(?:{yw})\s+(?P<a>{_YEAR}){e}"),
@@ -373,64 +379,6 @@ def _template_firsts(tpl: str, number_words: Sequence[str]) -> set[str] | None:
 def _needs_year(kind: str, pattern: str) -> bool:
     """Whether a pattern of ``kind`` can only match near a four-digit year."""
     return kind in _YEAR_KINDS or "(?P<year>" in pattern
-
-
-def _until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
-    """ "By 30 September", "as of October 20", "bis Ende Juni", "截至6月15日": an until word
-    before a day and month, or a month, with no year: the year is the publication's (the
-    one before when that day is still to come)."""
-    if not lex.get("until_before"):
-        return []
-    day_month, no_year = _day_month(mon, of)
-    return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
-
-
-def _day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
-    """ "El domingo 27 de noviembre", "on October 23", "20. Dezember", "12月20日": a day of a
-    named month with no year is a day of the publication's year (the one before when that
-    day is still to come; :func:`_build` drops a month without its day). Numeric forms
-    ("28/12") are left out: they are also fractions."""
-    day_month, no_year = _day_month(mon, of)
-    # a year right before makes it that year's month ("2014 áprilisában 12 gyűlés")
-    return [("day_this_year", rf"(?<![\d.,/年])(?<!\d\s)(?<!\d\.\s)(?P<a>{day_month}){no_year}")]
-
-
-def _month_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
-    """ "Only in April", "в апреле", "im April": a month without its year, after one of the
-    lexicon's ``month_before`` words, is that month of the publication's year. The word is
-    required: a month name alone may be another word (English "May", "March")."""
-    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)(?!\s*\d)"
-    if not lex.get("month_before"):
-        return []
-    return [("month_this_year", rf"(?:{_alt(lex['month_before'])})\s+(?P<a>(?:{mon})\w*){no_year}")]
-
-
-def _month_suffixed(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
-    """ "Februárban": a month with one of the lexicon's ``month_suffixes`` glued to it says
-    "in" that month of the publication's year, when no year stands before it. Tried before
-    the day patterns: a number after it is a count, never a day ("áprilisban 12 gyűlés")."""
-    if not lex.get("month_suffixes"):
-        return []
-    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
-    ending = _alt(lex["month_suffixes"])
-    return [
-        (
-            "month_this_year",
-            rf"(?<!\d\s)(?<!\d\.\s)(?<!\w)(?P<a>(?:{mon}))(?:{ending})(?!\w){no_year}",
-        )
-    ]
-
-
-def _day_month(mon: str, of: str) -> tuple[str, str]:
-    """A day and a named month, or a month alone, in either order ("30 de septiembre",
-    "October 20", "6月15日"), and the look-ahead that no year follows. One month alternation
-    in it: each copy costs compile time."""
-    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
-    day_month = (
-        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?:{mon})\w*(?:\s+\d{{1,2}}(?![\d.,]\d))?"
-        r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
-    )
-    return day_month, no_year
 
 
 # --- finding periods ------------------------------------------------------------------------

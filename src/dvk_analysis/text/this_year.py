@@ -1,0 +1,69 @@
+"""Dates and months written without their year: the publication's year is meant.
+
+"By 30 September", "on October 23", "im April", "februárban", "截至6月15日": reports leave out
+the year of a date in the current year. These regex templates (built per language from the
+lexicon's month names and words, for :mod:`periods`) find them; :func:`dates.date_this_year`
+then gives the year (the one before when that day is still to come).
+"""
+
+from __future__ import annotations
+
+from dvk_analysis.text.patterns import stem_alternation as _alt
+
+
+def until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "By 30 September", "as of October 20", "bis Ende Juni", "截至6月15日": an until word
+    before a day and month, or a month, with no year: the year is the publication's (the
+    one before when that day is still to come)."""
+    if not lex.get("until_before"):
+        return []
+    day_month, no_year = _day_month(mon, of)
+    return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
+
+
+def day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
+    """ "El domingo 27 de noviembre", "on October 23", "20. Dezember", "12月20日": a day of a
+    named month with no year is a day of the publication's year (the one before when that
+    day is still to come; :func:`_build` drops a month without its day). Numeric forms
+    ("28/12") are left out: they are also fractions."""
+    day_month, no_year = _day_month(mon, of)
+    # a year right before makes it that year's month ("2014 áprilisában 12 gyűlés")
+    return [("day_this_year", rf"(?<![\d.,/年])(?<!\d\s)(?<!\d\.\s)(?P<a>{day_month}){no_year}")]
+
+
+def month_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "Only in April", "в апреле", "im April": a month without its year, after one of the
+    lexicon's ``month_before`` words, is that month of the publication's year. The word is
+    required: a month name alone may be another word (English "May", "March")."""
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)(?!\s*\d)"
+    if not lex.get("month_before"):
+        return []
+    return [("month_this_year", rf"(?:{_alt(lex['month_before'])})\s+(?P<a>(?:{mon})\w*){no_year}")]
+
+
+def month_suffixed(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "Februárban": a month with one of the lexicon's ``month_suffixes`` glued to it says
+    "in" that month of the publication's year, when no year stands before it. Tried before
+    the day patterns: a number after it is a count, never a day ("áprilisban 12 gyűlés")."""
+    if not lex.get("month_suffixes"):
+        return []
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
+    ending = _alt(lex["month_suffixes"])
+    return [
+        (
+            "month_this_year",
+            rf"(?<!\d\s)(?<!\d\.\s)(?<!\w)(?P<a>(?:{mon}))(?:{ending})(?!\w){no_year}",
+        )
+    ]
+
+
+def _day_month(mon: str, of: str) -> tuple[str, str]:
+    """A day and a named month, or a month alone, in either order ("30 de septiembre",
+    "October 20", "6月15日"), and the look-ahead that no year follows. One month alternation
+    in it: each copy costs compile time."""
+    no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
+    day_month = (
+        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?:{mon})\w*(?:\s+\d{{1,2}}(?![\d.,]\d))?"
+        r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
+    )
+    return day_month, no_year
