@@ -1556,6 +1556,18 @@ def test_criteria_met_are_a_share_of_the_set_never_its_size(lang, text, expected
     assert [c.value for c in claims if c.indicator == "ntm_criteria_met"] == expected
 
 
+def test_a_list_under_a_heading_takes_the_headings_verb():
+    # "met" stands in the heading only; each line's count of criteria is a unit's
+    text = (
+        "The criteria each commune of the district has met so far:\n"
+        "Dak Sao: 7 criteria.\n"
+        "Van Xuoi: 6 criteria.\n\n"
+        "Communes are assessed by 19 criteria."
+    )
+    claims = extract_text(text, article_id="t", lang="en")
+    assert [c.value for c in claims if c.indicator == "ntm_criteria_met"] == [7, 6]
+
+
 def test_the_units_own_total_is_no_achievement():
     # "of its 209 communes", "out of 120 communes in total": the unit's size, not communes
     # meeting a standard

@@ -29,7 +29,10 @@ def not_stated_as_fact(
     """Why ``number`` (read as ``indicator``) is no claim, or None when it may be one."""
     before, after = own_line(text, number, clause_span)
     bare = indicator in NEED_SHARE and number.denominator is None
-    if bare and (number.qualifier == "less_than" or not _counts_set(before + after, lex)):
+    if bare and (
+        number.qualifier == "less_than"
+        or not _counts_set(before + after + list_heading(text, number.start), lex)
+    ):
         return "set size"  # "19 criteria" is the set; "below 6 criteria" sorts communes
     named = lex.plan_not.sub(" ", before) if lex.plan_not is not None else before
     if says(lex.plan_words, named) or says(lex.plan_after, after):
@@ -150,6 +153,26 @@ def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexico
 _NUMBER_ON = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 _PHRASE_END = re.compile(r"[,;:!?()،؛，；。：、]|\.(?!\d)")
+
+
+LIST_ITEM = 80
+"""Longest line read as an item of a list under a heading ("Dak Sao: 7 criteria.")."""
+
+
+def list_heading(text: str, pos: int) -> str:
+    """The heading line (ending in ":") of the list of short lines that ``pos`` stands in,
+    else "". "The criteria each commune has met so far:" heads "Dak Sao: 7 criteria." and
+    the lines after it: the heading's verb is theirs."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev : start - 1].rstrip()
+        if line.endswith((":", "：")):
+            return line
+        if not line or len(line) > LIST_ITEM:
+            return ""  # a blank line or a paragraph: no list
+        start = prev
+    return ""
 
 
 def own_phrase(before: str, after: str) -> tuple[str, str]:
