@@ -1556,6 +1556,18 @@ def test_criteria_met_are_a_share_of_the_set_never_its_size(lang, text, expected
     assert [c.value for c in claims if c.indicator == "ntm_criteria_met"] == expected
 
 
+def test_a_keyword_that_closes_the_previous_item_yields_to_the_items_own():
+    # "az állami költségvetésből," is the 3600's source; the 2100 names its own after it
+    text = (
+        "Ebből több mint 3600 milliárd dong az állami költségvetésből, több mint 2100 "
+        "milliárd dong pedig a közösség hozzájárulásából érkezett."
+    )
+    assert _pairs(text, "hu") == [
+        ("ntm_funds_state", 3_600_000_000_000),
+        ("funds_mobilized", 2_100_000_000_000),
+    ]
+
+
 def test_a_list_under_a_heading_takes_the_headings_verb():
     # "met" stands in the heading only; each line's count of criteria is a unit's
     text = (

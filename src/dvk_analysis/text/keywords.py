@@ -464,6 +464,22 @@ does the Arabic article glued to the number ("البلديات الـ5": the 5 c
 _CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;。；！？؛]|$)")
 
 
+_ITEM_SEPARATOR = re.compile(r"[,;，、；،]")
+ITEM_TAIL = 40
+"""Most characters between a number and a keyword that closes its item ("3600 milliárd dong
+az állami költségvetésből,")."""
+
+
+def _previous_items(text: str, hit: Hit, lo: int, others: Sequence[int]) -> bool:
+    """Whether a keyword before the number closes the previous item of a list: a separator
+    stands between it and the number, and another number shortly before it ("3600 milliárd
+    az állami költségvetésből, 2100 milliárd pedig a közösség hozzájárulásából": the state
+    is the 3600's source, not the 2100's)."""
+    if not _ITEM_SEPARATOR.search(text, hit.end, lo):
+        return False
+    return any(0 < hit.start - o <= ITEM_TAIL for o in others)
+
+
 def nearest_keyword(
     text: str,
     rule: IndicatorRule,
@@ -485,12 +501,14 @@ def nearest_keyword(
     for hit in hits:
         if hit.rule is not rule:
             continue
+        claimed = False  # a keyword that closes the previous item of a list
         if hit.start >= hi:
             side, gap = "after", hit.start - hi
             between = any(hi <= o < hit.start for o in others)
         elif hit.end <= lo:
             side, gap = "before", lo - hit.end
             between = any(hit.end <= o < lo for o in others)
+            claimed = _previous_items(text, hit, lo, others)
         else:  # inside the expression: "8 177 községéből 6 022" names its noun between
             side, gap, between = ("after" if prefer == "after" else "before"), 0, False
         if gap > lex.window or (rule.after_only and side == "before"):
@@ -510,7 +528,7 @@ def nearest_keyword(
         if bare and not subject and _unquoted_gap(text, hit, span, lex.ignore) > lex.count_window:
             continue
         weight = 1.0 if prefer in (side, "both") else 1.6
-        distance = gap * weight * (3.0 if between else 1.0)
+        distance = gap * weight * (3.0 if between else 1.0) * (10.0 if claimed else 1.0)
         if best is None or distance < best.distance:
             best = Candidate(rule, distance, hit.word, between, side)
     return best
