@@ -1268,6 +1268,13 @@ def test_state_projects_integrated_budgets_and_criteria_sets_are_no_claims(lang,
             "Az évértékelőn a község 12 közösséget és 30 személyt tüntetett ki.",
             [("collectives_honored", 12), ("individuals_honored", 30)],
         ),
+        (
+            # units that won a title are honoured collectives; the Heroic Mothers are people
+            "hu",
+            "2016-ban 12 egység kapta meg a kiváló munkaközösség címet, és 29 anya kapta meg a "
+            "Vietnami Hős Anya címet.",
+            [("collectives_honored", 12), ("individuals_honored", 29)],
+        ),
         ("hu", "A község 40 gyűlést tartott a lakosoknak.", [("propaganda_sessions", 40)]),
         (
             "en",
