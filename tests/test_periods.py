@@ -485,6 +485,29 @@ def test_a_month_without_its_year_is_in_the_publication_year(lang, text, expecte
     assert (m.period_start, m.period_end) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("vi", "Trong quý II/2019, tỉnh tiếp 1.533 lượt công dân.", ("2019-04", "2019-06")),
+        (
+            "fr",
+            "Au deuxième trimestre de 2017, les organes ont reçu 130 visites.",
+            ("2017-04", "2017-06"),
+        ),
+        ("de", "Im zweiten Quartal 2019 empfing die Provinz 97 Bürger.", ("2019-04", "2019-06")),
+        ("hu", "2019 második negyedévében 97 állampolgárt fogadtak.", ("2019-04", "2019-06")),
+        ("zh", "2019年第二季度，全省接待公民97人次。", ("2019-04", "2019-06")),
+        ("en", "In the first quarter the province received 97 citizens.", ("2016-01", "2016-03")),
+        # the end of a quarter: up to its last month
+        ("zh", "到2014年第二季度末已达到全部19/19项标准。", (None, "2014-06")),
+        ("vi", "Đến cuối quý II/2014, xã đạt 19/19 tiêu chí.", (None, "2014-06")),
+    ],
+)
+def test_a_quarter_is_its_three_months(lang, text, expected):
+    (m,) = find_periods(text, lang, "2016-05-10")
+    assert (m.period_start, m.period_end) == expected
+
+
 def test_a_month_name_without_an_in_word_is_no_period():
     assert find_periods("They may hold 244 meetings.", "en", "2016-05-10") == []
 

@@ -45,6 +45,7 @@ KINDS: tuple[str, ...] = (
     "range",
     "since",
     "first_months",
+    "quarter",
     "end_of_year",
     "recent",
     "year_to_date",
@@ -186,7 +187,10 @@ def _rules(lang: str) -> _Rules:
     """Build the per-language patterns once."""
     lex = _lexicon_periods(lang)
     months = _months(lex)
-    numbers = {k.casefold(): int(v) for k, v in lex.get("number_words", {}).items()}
+    numbers = {
+        k.casefold(): int(v)
+        for k, v in (lex.get("number_words", {}) | lex.get("quarter_words", {})).items()
+    }
     mon = _alt(list(months), stems=True)
     yw = _alt(lex.get("year_words", []))
     ysuf = _alt(lex.get("year_suffixes", []))
@@ -222,6 +226,8 @@ def _rules(lang: str) -> _Rules:
     for kind, key in (
         ("first_months", "first_months"),
         ("first_months", "first_half"),
+        ("quarter_end", "quarter_end"),
+        ("quarter", "quarter"),
         ("end_of_year", "end_of_year"),
         ("recent", "past_years"),
         ("recent", "recent_years"),
@@ -588,6 +594,12 @@ def _build(
             return None
         start, end = (f"{year}-01", f"{year}-{n:02d}") if year else (None, None)
         kind = "first_months"
+    elif kind.startswith("quarter"):  # "quý II/2019": its months; "quarter_end": up to its end
+        q, year = _number(groups["n"], rules), groups.get("year") or pub_year
+        if not 1 <= q <= 4 or not year:
+            return None
+        start, end = f"{year}-{3 * q - 2:02d}", f"{year}-{3 * q:02d}"
+        start, kind = (None, "until") if kind == "quarter_end" else (start, kind)
     elif kind in ("to_date", "current"):
         start, end = None, pub
     elif kind == "year_to_date":
