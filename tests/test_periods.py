@@ -508,6 +508,14 @@ def test_a_quarter_is_its_three_months(lang, text, expected):
     assert (m.period_start, m.period_end) == expected
 
 
+def test_an_inflected_month_before_its_year_is_that_years():
+    # "декабря 2017 года": the month word keeps its ending, so the year after it counts; and
+    # a dash before a new sentence ("— В декабре") joins no range
+    text = "ДАКНОНГ, 28 декабря 2017 года — В декабре 2017 года провели 10 приёмов."
+    found = [(m.period_start, m.period_end) for m in find_periods(text, "ru", "2017-12-28")]
+    assert found == [("2017-12-28", "2017-12-28"), ("2017-12", "2017-12")]
+
+
 def test_a_month_name_without_an_in_word_is_no_period():
     assert find_periods("They may hold 244 meetings.", "en", "2016-05-10") == []
 

@@ -220,6 +220,7 @@ def _rules(lang: str) -> _Rules:
     since_a = _alt(lex.get("since_after", []))
     from_b = _alt(lex.get("from_before", []))
     lead = rf"(?:(?:{yw})\s+)?"
+    lower = rf"(?:(?!(?-i:[A-ZА-ЯЁ]))(?:{yw})\s+)?"  # "2017 года — В декабре": a new sentence
     tail = r"(?:-?[^\W\d_]{1,5})?"  # Hungarian case endings: "2013-tól", "júliusától"
     pats: list[tuple[str, str]] = []
     firsts: list[set[str] | None] = []  # per template: the characters a match starts with
@@ -257,7 +258,7 @@ def _rules(lang: str) -> _Rules:
     pats += [
         (
             "range",
-            rf"(?:(?:{from_b})\s+)?{lead}(?P<a>{atom}){tail}\s*(?:{conn})\s*{lead}(?P<b>{atom})",
+            rf"(?:(?:{from_b})\s+)?{lead}(?P<a>{atom}){tail}\s*(?:{conn})\s*{lower}(?P<b>{atom})",
         ),
         (
             "since",

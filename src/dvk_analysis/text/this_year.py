@@ -38,7 +38,8 @@ def month_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
     no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)(?!\s*\d)"
     if not lex.get("month_before"):
         return []
-    return [("month_this_year", rf"(?:{_alt(lex['month_before'])})\s+(?P<a>(?:{mon})\w*){no_year}")]
+    month = rf"(?P<a>(?>(?:{mon})\w*))"  # whole, as in :func:`_day_month`
+    return [("month_this_year", rf"(?:{_alt(lex['month_before'])})\s+{month}{no_year}")]
 
 
 def month_suffixed(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
@@ -60,10 +61,12 @@ def month_suffixed(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
 def _day_month(mon: str, of: str) -> tuple[str, str]:
     """A day and a named month, or a month alone, in either order ("30 de septiembre",
     "October 20", "6月15日"), and the look-ahead that no year follows. One month alternation
-    in it: each copy costs compile time."""
+    in it: each copy costs compile time. The month word is matched whole (an atomic group):
+    backing off its ending ("декабр" of "декабря 2017 года") would let the no-year look-ahead
+    pass right before a year."""
     no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
     day_month = (
-        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?:{mon})\w*(?:\s+\d{{1,2}}(?![\d.,]\d))?"
+        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?>(?:{mon})\w*)(?:\s+\d{{1,2}}(?![\d.,]\d))?"
         r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     )
     return day_month, no_year
