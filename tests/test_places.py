@@ -252,6 +252,18 @@ def test_arabic_transliteration_keeps_name_and_hint():
     assert _one(found, "كان لوك").admin_level == "district"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("vi", "Huyện Ea Kar đã huy động 171 tỷ đồng.", "Ea Kar"),
+        ("de", "Im Kreis Cu M'gar haben die Einwohner gespendet.", "Cu M'gar"),
+    ],
+)
+def test_central_highlands_names_may_end_in_r(lang, text, name):
+    # names written from minority languages end in consonants Vietnamese has not ("Kar", "M'gar")
+    assert [p.name for p in find_places(text, lang)][0] == name
+
+
 def test_arabic_three_syllable_name_ends_at_a_mark():
     found = find_places("نظمت بلدية فينه ثانه ترونغ، التابعة لمنطقة تشاو فو، جلسة", "ar")
     assert _one(found, "فينه ثانه ترونغ").admin_level == "commune"

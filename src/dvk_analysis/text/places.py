@@ -190,12 +190,12 @@ def _check_level(level: str, lang: str) -> None:
 
 _VI_SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|kr|pl|dr|gr|gl|br|pr|bl|[bcdghjklmnprstvx])?"
-    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptkl])?",
+    r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnptklr])?",
     re.IGNORECASE,
 )
 """A Vietnamese syllable once diacritics are folded, with the Central Highlands' onsets and
 finals of names written from minority languages ("Đắk Tô", "Krông Pắc", "Pleiku", "Cư Jút",
-"Đắk Mil", "Ia Grai", "Đắk Glong")."""
+"Đắk Mil", "Ia Grai", "Đắk Glong", "Ea Kar", "Cư M'gar")."""
 LATIN_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d+[A-Za-z]?")
 _CYR_TOKEN = re.compile(r"[А-ЯЁ][а-яёА-ЯЁ]*(?:-[А-ЯЁа-яё]+)*|\d+")
 _SEP = re.compile(r"[ \u00a0]*[-–][ \u00a0]*|[ \u00a0]+")
