@@ -227,6 +227,12 @@ def test_scope_matches_finds_what_the_full_scan_finds(text):
             "Хоаан",
             "district",
         ),
+        (
+            "hu",
+            "Hoa An járás Dan Chu községe példát mutat. A járásban 95 propagandaülést tartottak.",
+            "Hoa An",
+            "district",
+        ),
     ],
 )
 def test_the_district_named_before_is_the_one_the_sentence_reports_on(lang, text, place, level):

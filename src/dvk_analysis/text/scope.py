@@ -160,7 +160,7 @@ _ANAPHORA = re.compile(
                 r"(?:[Ee]l|del) distrito(?!\w| de)",
                 r"(?:[Ll]e|du|au) district(?!\w| de)",
                 r"[Hh]et district(?!\w| [A-Z])",
-                r"[Aa] (?:kerület|járás)(?!\w)",
+                r"[Aa] (?:kerület|járás)(?:ban|ben|nak|nek|ból|ből|on|ön)?(?!\w)",
                 r"该县|本县",
             ),
             "commune": (
@@ -169,7 +169,7 @@ _ANAPHORA = re.compile(
                 r"[Ll]a comuna(?!\w| de)",
                 r"[Ll]a commune(?!\w| de)",
                 r"[Dd]e gemeente(?!\w| [A-Z])",
-                r"[Aa] község(?!\w)",
+                r"[Aa] község(?:ben|nek|ből)?(?!\w)",
                 r"该[乡镇]|本[乡镇]",
             ),
         }.items()
