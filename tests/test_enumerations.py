@@ -198,3 +198,9 @@ def test_the_state_budget_before_a_contribution_in_french():
         "Le budget de l'État y a contribué directement à hauteur de près de 177 milliards de dongs."
     )
     assert _pairs(text, "fr") == {("ntm_funds_state", 177_000_000_000)}
+
+
+def test_the_other_fields_item_of_a_chinese_enumeration_counts_models():
+    # "其他领域还有N个": the measure word alone, no noun; the item counts models of no one field
+    text = "全县共建设模式836个。按领域分，经济领域410个；文化—社会领域265个；其他领域还有61个。"
+    assert _pairs(text, "zh") == {("dvk_models", 836), (ECON, 410), (CULT, 265), ("dvk_models", 61)}
