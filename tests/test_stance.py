@@ -237,3 +237,27 @@ def test_units_named_one_by_one_after_a_colon_are_no_group():
 def test_goals_futures_and_hopes_are_plans(lang, text):
     claims = extract_text(text, article_id="t", lang=lang, published="2019-06-01")
     assert [c for c in claims if c.indicator == "communes_meeting_ntm"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle"),
+    [
+        ("vi", "Huyện có 2 xã đăng ký đạt chuẩn trong năm 2023.", "2"),
+        ("en", "Two communes have registered to meet the standard this year.", "Two"),
+        ("fr", "Le conseil a examiné les dossiers de trois communes.", "trois"),
+        ("es", "Dos comunas se han inscrito para alcanzar la meta.", "Dos"),
+        ("de", "Der Kreis hat drei Gemeinden für den Standard ausgewählt.", "drei"),
+        ("nl", "Vier gemeenten hebben zich aangemeld voor de norm.", "Vier"),
+        ("hu", "Négy község pályázik az új vidék címre.", "Négy"),
+        ("ru", "Совет рассмотрел досье семи коммун.", "семи"),
+        ("ar", "درس المجلس ملفات ست بلديات.", "ست"),
+        ("zh", "全省今年支持10个乡申报达到新农村标准。", "10"),
+    ],
+)
+def test_communes_registered_or_applying_are_candidates_not_achievements(lang, text, needle):
+    assert _reason(text, needle, COMMUNES, lang) == "candidates"
+
+
+def test_communes_recognised_are_no_candidates():
+    text = "The province recognised three communes as meeting the standard."
+    assert _reason(text, "three", COMMUNES, "en") is None

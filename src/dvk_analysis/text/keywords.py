@@ -86,6 +86,7 @@ class Lexicon:
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
     cost_words: re.Pattern[str] | None = None
+    candidate_words: re.Pattern[str] | None = None
     verdict: re.Pattern[str] | None = None
     screened: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
@@ -214,6 +215,7 @@ def lexicon(lang: str) -> Lexicon:
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         cost_words=compile_keywords(section.get("cost_words", []), spaced, contains=True),
+        candidate_words=compile_keywords(section.get("candidate_words", []), spaced, contains=True),
         verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
         screened=compile_keywords(section.get("screened", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),

@@ -40,6 +40,8 @@ def not_stated_as_fact(
     head, tail = own_phrase(before, after)
     if indicator == "ntm_funds_total" and _project_cost(head, before, lex):
         return "cost"  # "the road, with a total investment of 812 billion VND": one project's price
+    if indicator in RECOGNISED and says(lex.candidate_words, head + tail):
+        return "candidates"  # "2 xã đăng ký đạt chuẩn", "les dossiers de trois communes"
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in CASES and says(lex.verdict, head + tail):
@@ -82,6 +84,13 @@ def own_line(text: str, number: NumberMatch, clause_span: tuple[int, int]) -> tu
     start = max(clause_span[0], text.rfind("\n", 0, number.start) + 1)
     end = text.find("\n", number.end, clause_span[1])
     return text[start : number.start], text[number.end : clause_span[1] if end < 0 else end]
+
+
+RECOGNISED = frozenset(
+    {"communes_meeting_ntm", "districts_meeting_ntm", "villages_meeting_standard"}
+)
+"""Counts of units that met a standard: units registered, applying, proposed or selected
+(``candidate_words``) are candidates, not yet units that met it."""
 
 
 LENGTHS = frozenset({"road_length", "canal_length"})
