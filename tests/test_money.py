@@ -76,6 +76,14 @@ def test_the_total_before_of_which_is_all_sources_and_the_part_the_peoples(
         ("vi", "Giai đoạn 2021-2025, xã đã huy động hơn 36,9 tỷ đồng để làm đường.", 36.9e9),
         # the verb after the number (Dutch puts it last)
         ("nl", "Het district heeft in 2019 meer dan 374 miljard dong bijeengebracht.", 374e9),
+        # a body named for the people ("People's Committee", "人民委员会") names no giver
+        (
+            "en",
+            "The chairman of the district People's Committee said Cam Lo mobilised VND 3,017 "
+            "billion.",
+            3017e9,
+        ),
+        ("zh", "据乡人民委员会介绍，2011年至2020年间，全乡共筹集资金2160亿越南盾。", 216e9),
     ],
 )
 def test_a_sum_a_unit_mobilised_itself_is_its_total_from_all_sources(lang, text, value):
@@ -91,6 +99,7 @@ def test_a_sum_a_unit_mobilised_itself_is_its_total_from_all_sources(lang, text,
         ("fr", "La commune a mobilisé 3 milliards de dongs auprès des habitants.", "3 milliards"),
         ("zh", "全乡共筹集2958.73亿越南盾，其中社区筹集25亿越南盾。", "25亿"),
         ("en", "Residents gave VND 3 billion.", "3 billion"),
+        ("en", "The People's Committee said people gave VND 3 billion.", "3 billion"),
     ],
 )
 def test_a_named_giver_or_a_part_keeps_the_peoples_share(lang, text, needle):

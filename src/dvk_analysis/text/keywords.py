@@ -18,7 +18,14 @@ from typing import Any
 from dvk_analysis import codebook
 from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.lexicon import section as _section
-from dvk_analysis.text.patterns import NEVER, compile_keywords, infixes, keyword_parts
+from dvk_analysis.text.patterns import (
+    NEVER,
+    Unless,
+    compile_keywords,
+    infixes,
+    keyword_parts,
+    unless,
+)
 
 ACHIEVEMENTS = frozenset(
     {
@@ -50,7 +57,7 @@ class IndicatorRule:
     unit: str
     keywords: re.Pattern[str]
     need: re.Pattern[str] | None
-    exclude: re.Pattern[str] | None
+    exclude: re.Pattern[str] | Unless | None
     refines: str | None
     unit_only: bool
     either_side: bool = False  # a bare count may follow its word too ("population of 9,871")
@@ -155,6 +162,7 @@ def lexicon(lang: str) -> Lexicon:
     valid = codebook.indicators()
     spaced = lang != "zh"
     rules = []
+    names = compile_keywords(section.get("people_names", []), spaced)
     for name, spec in section.items():
         if not isinstance(spec, dict):
             continue
@@ -169,7 +177,7 @@ def lexicon(lang: str) -> Lexicon:
                 unit=valid[name].unit,
                 keywords=compile_keywords(spec.get("kw", []), spaced) or NEVER,
                 need=compile_keywords(spec.get("need", []), spaced, contains=True),
-                exclude=compile_keywords(spec.get("not", []), spaced, contains=True),
+                exclude=unless(compile_keywords(spec.get("not", []), spaced, contains=True), names),
                 refines=spec.get("refines"),
                 unit_only=bool(spec.get("unit_only", False)),
                 either_side=bool(spec.get("either_side", False)),
