@@ -291,12 +291,20 @@ def test_arabic_function_word_after_level_word_is_not_a_name():
         ("ar", "تقع قرية فيينغ تشاو 2 في بلدية دينه فونغ.", "قرية فيينغ تشاو 2"),
         ("en", "Nearly 2 km of road in Village 4 of Khanh Thien commune were built.", "Village 4"),
         ("en", "Residents of Hamlet 3, Tan Phu commune, gave land.", "Hamlet 3"),
+        # the number ends a name written before its level word, or follows a number sign
+        ("en", "A member in Na Hy 2 village, Na Hy commune, gave land.", "Na Hy 2 village"),
+        ("ru", "Две семьи из деревни № 7 общины Суанхонг отдали землю.", "деревни № 7"),
+        ("en", "In village No. 5 of Bau Don commune, residents gave land.", "village No. 5"),
     ],
 )
 def test_a_numbered_village_is_a_village(lang, text, village):
     # a village is often a number ("thôn 4", "القرية 14"); it holds the commune named after it
     found = find_places(text, lang)
     assert [(p.text, p.admin_level) for p in found][0] == (village, "village")
+
+
+def test_a_count_of_villages_is_no_numbered_village():
+    assert [p.text for p in find_places("In 12 villages, households gave land.", "en")] == []
 
 
 def test_arabic_and_glued_to_a_preposition_is_no_name():

@@ -203,6 +203,8 @@ _SPACES = re.compile(r"[ \u00a0]+")
 _NAME_PART = re.compile(r"[^\s\-–]+")
 
 
+_NUMBER_SIGN = re.compile(r"(?:№|No\.?|Nr\.?|[Nn]°)[ \u00a0]?\d+(?![\d.,]\d|\w)")
+"""A number sign and the number of a village ("№ 7", "No. 5", "n° 3")."""
 _FRACTION = re.compile(r"[.,]\d")
 """Digits going on after a decimal or group separator: an amount, never a village number."""
 
@@ -239,6 +241,9 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
         i += 1
     if rules.script == "arabic":
         return arabic_name(text, i, rules.stopwords, level in NUMBERED)
+    sign = _NUMBER_SIGN.match(text, i)
+    if sign is not None and level in NUMBERED:
+        return sign.span()  # "деревни № 7", "village No. 7": a numbered village
     cyrillic = rules.script == "cyrillic"
     token_re = _CYR_TOKEN if cyrillic else LATIN_TOKEN
     tokens: list[tuple[int, int]] = []
@@ -279,8 +284,9 @@ def _name_before(
     cur = j
     while len(tokens) < rules.max_tokens and cur > 0:
         m = _TOKEN_END.search(text, max(0, cur - 40), cur)
-        if not m or m.group().isdigit() or not _is_name_token(m.group(), level):
-            break
+        last = not tokens and level in ("village", "residential_group")
+        if not m or (m.group().isdigit() and not last) or not _is_name_token(m.group(), level):
+            break  # a number ends a village's name ("Na Hy 2 village"), never begins one
         tokens.insert(0, m.span())
         if len(tokens) > 1 and m.group().casefold() in rules.stopwords:
             break  # "KINH MON – A Kinh Mon járás": no name reaches back over an article
@@ -291,7 +297,9 @@ def _name_before(
             break  # nor over a dateline's dash
         cur = k
     tokens = _trim_stopwords(tokens, text, rules, lead=True)
-    return (tokens[0][0], tokens[-1][1]) if tokens else None
+    if all(text[a:b].isdigit() for a, b in tokens):
+        return None  # "12 villages": a count, no name
+    return (tokens[0][0], tokens[-1][1])
 
 
 _LATIN_CHARS = r"A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff'’"
