@@ -126,6 +126,32 @@ def test_since_is_as_precise_as_published_and_open_without_it():
     assert _only(text, "vi", "").period_end is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "2014年年初以来，全省共接待公民742人次。"),
+        ("en", "Since the beginning of 2014, the province has received 742 citizens."),
+        ("ru", "С начала 2014 года провинция приняла 742 гражданина."),
+        ("vi", "Từ đầu năm 2014 đến nay, tỉnh đã tiếp 742 lượt công dân."),
+        ("fr", "Depuis le début de 2014, la province a reçu 742 citoyens."),
+        ("de", "Seit Anfang 2014 hat die Provinz 742 Bürger empfangen."),
+        ("hu", "2014 eleje óta a tartomány 742 állampolgárt fogadott."),
+    ],
+)
+def test_the_start_of_a_named_year_to_now(lang, text):
+    # January of the year named, not of the publication's, to the publication date; on an
+    # undated page the figure lies within the year named
+    m = _only(text, lang, "2015-01-10")
+    assert (m.period_start, m.period_end, m.kind) == ("2014-01", "2015-01-10", "year_to_date")
+    m = _only(text, lang, None)
+    assert (m.period_start, m.period_end) == ("2014", "2014")
+
+
+def test_the_start_of_the_year_on_an_undated_page_is_an_open_period():
+    m = _only("年初以来，全乡举办了30场宣传会议。", "zh", None)
+    assert (m.period_start, m.period_end) == (None, None)
+
+
 def test_month_since_in_hungarian():
     m = _only("2025 júliusától mostanáig 4 propagandaülést szerveztek.", "hu", "2025")
     assert (m.period_start, m.period_end) == ("2025-07", "2025")

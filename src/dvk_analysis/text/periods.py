@@ -31,9 +31,8 @@ from dvk_analysis.text.this_year import (
     month_suffixed,
     month_this_year,
     until_this_year,
+    year_to_date,
 )
-
-"""Languages with a lexicon."""
 
 RECENT_YEARS_SPAN = 10
 """Years covered by "in recent years" when the text gives no number: published - 10 .. published."""
@@ -604,7 +603,7 @@ def _build(
     elif kind in ("to_date", "current"):
         start, end = None, pub
     elif kind == "year_to_date":
-        start, end = (f"{pub_year}-01", pub) if pub_year and pub else (None, None)
+        start, end = year_to_date(groups.get("year") or pub_year, pub)
     elif kind == "end_of_year":
         start, end = None, f"{groups['year']}-12"
     elif kind == "recent":

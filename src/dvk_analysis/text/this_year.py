@@ -70,3 +70,15 @@ def _day_month(mon: str, of: str) -> tuple[str, str]:
         r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     )
     return day_month, no_year
+
+
+def year_to_date(year: str | None, pub: str | None) -> tuple[str | None, str | None]:
+    """ "Since the start of the year" (of ``year``, named or the publication's): January of
+    that year to the publication date. An undated page that names the year ("2014年年初以来",
+    "since the beginning of 2014") leaves the end open within that year: the figure lies in
+    it, which coders write as that year (``year``..``year``)."""
+    if not year:
+        return None, None
+    if not pub:
+        return year, year
+    return (f"{year}-01", pub) if pub[:4] >= year else (None, None)
