@@ -494,7 +494,8 @@ def test_a_real_ctrl_c_keeps_finished_reports_and_leaves_no_process(batch):
     assert proc.returncode == 130, proc.stderr.read()[-2000:]
     assert sorted(p.name for p in provinces.iterdir()) == ["a"]  # no .tmp-*, no b
     assert (provinces / "a" / "trend.svg").is_file()
-    wait_for(lambda: not _group_alive(proc.pid), timeout=20)  # the kernels went with it
+    # the kernels went with it (generous: a loaded 2-core machine shuts kernels down slowly)
+    wait_for(lambda: not _group_alive(proc.pid), timeout=60)
 
 
 def _group_alive(pgid: int) -> bool:
@@ -698,7 +699,7 @@ def test_kill_9_of_a_two_job_batch_leaves_no_orphan_process(batch):
         assert len(family) >= 3  # two workers and at least the hanging run's kernel
         proc.kill()
         proc.wait()
-        wait_for(lambda: not _alive(family), timeout=30)
+        wait_for(lambda: not _alive(family), timeout=60)
     finally:
         for child in [
             *_alive(family),
@@ -744,4 +745,4 @@ def test_sigterm_is_handled_like_ctrl_c(batch):
             proc.kill()
     assert proc.returncode == 130, proc.stderr.read()[-2000:]
     assert sorted(p.name for p in provinces.iterdir()) == ["a"]
-    wait_for(lambda: not _alive(family), timeout=30)
+    wait_for(lambda: not _alive(family), timeout=60)
