@@ -36,6 +36,9 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "19/19", CRITERIA, "group"),
         ("en", "Communes are assessed by 19 criteria.", "19", CRITERIA, "set size"),
         ("nl", "Verder voldoen 38 gemeenten aan 10 tot 14 criteria.", "38", COMMUNES, "group"),
+        # past the communes' own denominator only a range of criteria sorts them
+        ("es", "178 de sus 386 comunas cumplen entre 14 y 18 criterios.", "178", COMMUNES, "group"),
+        ("ar", "استوفت 5813 بلدية من أصل 8227 بلدية معايير الريف الجديد.", "5813", COMMUNES, None),
         ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "69", COMMUNES, None),  # all: the standard
         ("nl", "De elf gemeenten die dit jaar de norm moeten halen.", "elf", COMMUNES, "plan"),
         ("de", "Drei Gemeenten, die den Standard erreichen sollen.", "Drei", COMMUNES, "plan"),

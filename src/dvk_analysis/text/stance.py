@@ -251,20 +251,37 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     rule = rule_named(lex, "ntm_criteria_met")
     if rule is None:
         return False
-    head = after[:40]
+    head = after[:CRITERIA_AFTER]
     hit = rule.keywords.search(head)
     if hit is None:
         return _range_ends(after, lex)
-    counts = find_numbers(head[: hit.start()], lex.lang)
+    communes = rule_named(lex, "communes_meeting_ntm")
+    counts = [  # "من أصل 8227 بلدية": the communes' own total, no count of criteria
+        n
+        for n in find_numbers(head[: hit.start()], lex.lang)
+        if communes is None or not communes.keywords.match(head, _next_word(head, n.end))
+    ]
     if says(lex.all_words, head[: hit.start()]):
         return False  # "20个乡达到全部19项标准": all criteria met is the standard itself
     ranged = len(counts) > 1 and continues_range(head, counts[-2], counts[-1], lex)
     ranged = ranged or (len(counts) == 1 and _RANGE_AFTER.match(head) is not None)
+    if hit.end() > CRITERIA_NEAR and not ranged:
+        return False  # farther off, only a range of criteria sorts the communes
     if counts and not ranged and counts[-1].denominator is None and counts[-1].value == FULL_SET:
         return False  # "4 comunas han cumplido los 19 criterios": the whole set, the standard
     # "69/85 xã đạt 19/19 tiêu chí": all criteria met is the standard itself
     return bool(counts) and counts[-1].denominator != counts[-1].value
 
+
+def _next_word(text: str, pos: int) -> int:
+    """Where the word after ``pos`` starts (past spaces)."""
+    return len(text) - len(text[pos:].lstrip()) if pos < len(text) else pos
+
+
+CRITERIA_NEAR, CRITERIA_AFTER = 40, 60
+"""How far after a count of communes a count of criteria sorts them; up to the second, past
+the communes' own denominator, only a range does ("178 de sus 386 comunas han cumplido entre
+14 y 18 criterios")."""
 
 FULL_SET = 19
 """The criteria of the national standard: a unit that met 19 met the standard."""
