@@ -264,3 +264,30 @@ def test_communes_registered_or_applying_are_candidates_not_achievements(lang, t
 def test_communes_recognised_are_no_candidates():
     text = "The province recognised three communes as meeting the standard."
     assert _reason(text, "three", COMMUNES, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle"),
+    [
+        ("en", "Noong Het met 12 of the 19 criteria and basically met 5.", "5"),
+        ("en", "Noong Het met 12 of the 19 criteria, with 2 still unmet.", "2"),
+        ("vi", "Theo rà soát, xã còn 6 tiêu chí chưa đạt.", "6"),
+        ("hu", "Noong Het 12/19 kritériumot teljesít, 5/19-et alapvetően teljesít.", "5/19"),
+        ("hu", "Thanh Xuong 13-at teljesít, 1 még hiányzik.", "1 még"),
+        ("ar", "استوفت بلدية كواي نوا 14/19 من المعايير وبلغت 5 معايير أخرى بصورة أساسية.", "5"),
+    ],
+)
+def test_criteria_basically_or_not_yet_met_are_no_criteria_met(lang, text, needle):
+    assert _reason(text, needle, CRITERIA, lang) == "not met"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle"),
+    [
+        # alone, "basically met 19/19" is how reports say a commune met the set
+        ("es", "Gia Ninh ha completado en lo esencial 19/19 criterios.", "19/19"),
+        ("en", "Noong Het met 12 of the 19 criteria and basically met 5.", "12"),
+    ],
+)
+def test_criteria_met_in_full_stay_claims(lang, text, needle):
+    assert _reason(text, needle, CRITERIA, lang) is None

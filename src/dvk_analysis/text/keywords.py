@@ -90,6 +90,8 @@ class Lexicon:
     bridge_words: re.Pattern[str] | None = None
     change_before: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
+    basically_words: re.Pattern[str] | None = None
+    unmet_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
     cost_words: re.Pattern[str] | None = None
@@ -220,6 +222,8 @@ def lexicon(lang: str) -> Lexicon:
         bridge_words=compile_keywords(section.get("bridge_words", []), spaced, contains=True),
         change_before=compile_keywords(section.get("change_before", []), spaced),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
+        basically_words=compile_keywords(section.get("basically_words", []), spaced, contains=True),
+        unmet_words=compile_keywords(section.get("unmet_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         cost_words=compile_keywords(section.get("cost_words", []), spaced, contains=True),

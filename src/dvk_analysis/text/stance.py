@@ -5,8 +5,9 @@ communes to meet the standard this year" (a plan), "on average each commune met 
 criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
 lexicon data (``plan_words``, ``plan_after``, ``plan_not``, ``average_words``, ``all_words``,
-``met_words``, ``verdict``, ``screened``, ``change_after``, ``more_after`` with ``compared``,
-``stock_before``); this module reads them on the number's own line or phrase.
+``met_words``, ``basically_words``, ``unmet_words``, ``candidate_words``, ``verdict``,
+``screened``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``); this module
+reads them on the number's own line or phrase.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def not_stated_as_fact(
         return "cost"  # "the road, with a total investment of 812 billion VND": one project's price
     if indicator in RECOGNISED and says(lex.candidate_words, head + tail):
         return "candidates"  # "2 xã đăng ký đạt chuẩn", "les dossiers de trois communes"
+    if indicator == "ntm_criteria_met" and _not_met(before, head, tail, lex):
+        return "not met"  # "met 12 of the 19 and basically met five, with two still unmet"
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in CASES and says(lex.verdict, head + tail):
@@ -211,6 +214,17 @@ def _project_cost(head: str, before: str, lex: Lexicon) -> bool:
     "总投资") and no unit mobilising in its clause: the price of one project, which the writers
     do not code as money mobilised for the programme (4 in 18 on the tuned split)."""
     return says(lex.cost_words, head) and not says(lex.unit_mobilised, before)
+
+
+def _not_met(before: str, head: str, tail: str, lex: Lexicon) -> bool:
+    """Whether a count of criteria is of criteria not (yet) met: an ``unmet_words`` word in
+    the number's own stretch (between its neighbouring numbers), or a ``basically_words``
+    word there after a count the unit met in full ("Noong Het met 12 and basically met 5";
+    "basically met 19/19" alone is how reports say a commune met the set)."""
+    own = head[len(head) - len(_NUMBER_ON.split(head)[-1]) :] + " " + _NUMBER_ON.split(tail)[0]
+    if says(lex.unmet_words, own):
+        return True
+    return says(lex.basically_words, own) and _NUMBER_ON.search(before) is not None
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
