@@ -30,6 +30,10 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("hu", "2023-ban hét község tűzte ki célul a szintet.", "hét", COMMUNES, "plan"),
         ("nl", "Dan zou het in alle 133 gemeenten voltooid zijn.", "133", COMMUNES, "plan"),
         ("ru", "В среднем община выполнила 14,25 критерия.", "14,25", CRITERIA, "average"),
+        # a count per commune is an average too
+        ("es", "Cumple 227 criterios, una media de 16,2 criterios.", "16,2", CRITERIA, "average"),
+        ("vi", "Toàn huyện đạt 243 tiêu chí, 16,2 tiêu chí/xã.", "16,2", CRITERIA, "average"),
+        ("de", "Die Gemeinden erfüllen 14,5 Kriterien pro Gemeinde.", "14,5", CRITERIA, "average"),
         # per-capita income is an average, no sum anyone mobilised
         ("de", "Das Pro-Kopf-Einkommen liegt bei 46,7 Millionen Dong.", "46,7", FUNDS, "average"),
         ("zh", "当地人均收入达7618万越南盾。", "7618", FUNDS, "average"),
