@@ -442,6 +442,10 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         ("استوفت 5813 بلدية من أصل 8227 بلدية", "ar", 5813, 8227),
         ("29 коммун из 120 достигли стандарта", "ru", 29, 120),
         ("12 communes sur 18 ont atteint la norme", "fr", 12, 18),
+        # a number word over digits ("five of the 19"): the same fraction
+        ("the commune met five of the 19 criteria", "en", 5, 19),
+        ("la comuna cumplió cinco de los 19 criterios", "es", 5, 19),
+        ("община выполнила пять из 19 критериев", "ru", 5, 19),
     ],
 )
 def test_fractions_written_with_words(text, lang, value, denominator):

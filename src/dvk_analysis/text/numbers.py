@@ -31,8 +31,7 @@ Decisions (documented here because the extractor and the tests rely on them):
   the reversed "20 közül 17", "20项标准中的17项") only x; for a number with a word multiplier
   only the digits. ``expr_start``/``expr_end`` cover the whole expression.
 
-Everything is done with one compiled scanner per language plus anchored look-ups around each
-hit, so the running time is linear in the length of the text.
+One compiled scanner per language and anchored look-ups around each hit: time linear in text.
 
 Han numerals and digits mixed with 万 / 亿 are valued by :mod:`cjk` (no lexicon needed);
 this module finds them and decides whether they count.
@@ -326,12 +325,11 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _starts_with_word(s: str, words) -> bool:
-    for w in words:
-        if s[: len(w)].lower() == w.lower() and (
-            not wordy(w[-1]) or len(s) == len(w) or not wordy(s[len(w)])
-        ):
-            return True
-    return False
+    return any(
+        s[: len(w)].lower() == w.lower()
+        and (not wordy(w[-1]) or len(s) == len(w) or not wordy(s[len(w)]))
+        for w in words
+    )
 
 
 def _word_blocked(text: str, start: int, end: int, word: str, g: _Grammar) -> bool:
@@ -564,8 +562,10 @@ def _word_expr(text: str, hit: tuple[int, int, int], g: _Grammar) -> _Expr | Non
     if outer >= 2 and text[outer - 1] == "-" and text[outer - 2].isdigit():
         return None  # "15-öt": a case ending written onto digits, not the word "öt" (five)
     e = _Expr(start, end, Decimal(str(g.words[word])), start, end, plain=False, consumed=end)
-    _apply_after(text, e, g)
-    e.consumed = e.expr_end
+    _fraction(text, e, g)  # "five of the 19 criteria", "пять из 19"
+    if e.denominator is None:
+        _apply_after(text, e, g)
+    e.consumed = max(e.consumed, e.expr_end)
     return e
 
 
