@@ -772,6 +772,21 @@ def test_cjk_ten_thousands_with_decimals():
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("ru", "Председатель вручил почётные грамоты 51 старейшине деревень.", 51),
+        ("fr", "Le district a remis un certificat de mérite à 27 anciens de village.", 27),
+        ("de", "Auf dem Kongress erhielten 6 Persönlichkeiten den Orden der Arbeit.", 6),
+        ("vi", "Huyện đã trao giấy khen cho 9 người có uy tín tiêu biểu.", 9),
+        ("hu", "A 2018-as évért 9 polgárt tüntettek ki.", 9),
+    ],
+)
+def test_people_honoured_by_any_name_are_individuals_honoured(lang, text, value):
+    # elders, personalities, citizens, people of prestige: individuals, when an award is named
+    assert _pairs(text, lang) == [("individuals_honored", value)]
+
+
 def test_honours_are_collectives_and_individuals_not_models():
     text = "The province honoured 25 collectives and 40 individuals for skilled mass mobilization."
     assert _pairs(text, "en") == [("collectives_honored", 25), ("individuals_honored", 40)]
