@@ -120,6 +120,25 @@ def test_a_dateline_date_ends_an_open_period():
     assert _period(text, "141", lang="es", published="2019-07-09") == ("", "2019-07-09")
 
 
+EN_DATELINE = "DIEN BIEN PHU, April 11, 2024 — The province recognised 3 more communes."
+RU_DATELINE = "ДАЛАТ, 21 января 2022 г. — В провинции стандарту отвечают уже 68 общин."
+AR_DATELINE = "كون توم، 30 ديسمبر/كانون الأول 2023 – يبلغ عدد سكان المقاطعة 590000 نسمة."
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "needle", "published"),
+    [
+        ("en", EN_DATELINE, "3", "2024-04-11"),
+        ("ru", RU_DATELINE, "68", "2022-01-21"),
+        ("zh", "顺化讯（2020年7月7日）——广田县10个乡全部达到新农村标准。", "10", "2020-07-07"),
+        ("ar", AR_DATELINE, "590000", "2023-12-30"),
+    ],
+)
+def test_datelines_in_every_style_end_an_open_period(lang, text, needle, published):
+    # "Month D, YYYY", a year word, a bracket, a Levantine month name: still the report's date
+    assert _period(text, needle, lang=lang, published=published) == ("", published)
+
+
 def test_a_date_in_the_body_is_that_day():
     text = "Der Bericht kam spät. Am 9. Juli 2019 gaben 14 Haushalte Land ab."
     assert _period(text, "14", lang="de", published="2019-08-01") == ("2019-07-09", "2019-07-09")

@@ -152,6 +152,12 @@ def test_the_start_of_the_year_on_an_undated_page_is_an_open_period():
     assert (m.period_start, m.period_end) == (None, None)
 
 
+def test_an_english_month_day_year_is_one_date_not_the_first_of_the_month():
+    # "April 11, 2024": the day may not shrink to "April 1" to dodge the year after it
+    m = _only("DIEN BIEN PHU, April 11, 2024 — 3 more communes", "en", "2024-04-11")
+    assert (m.text, m.period_start, m.kind) == ("April 11, 2024", "2024-04-11", "date")
+
+
 def test_month_since_in_hungarian():
     m = _only("2025 júliusától mostanáig 4 propagandaülést szerveztek.", "hu", "2025")
     assert (m.period_start, m.period_end) == ("2025-07", "2025")

@@ -356,7 +356,13 @@ def _article_province(places: list[PlaceMention], province: str | None) -> Place
     return next((p for p in places if p.admin_level == "province"), None)
 
 
-_DATELINE_DASH = re.compile(r"\s*[–—-]")
+_DATELINE_DASH = re.compile(
+    r"(?:/[^\d\n–—-]{1,20}(?:19|20)\d\d)?(?:\s*(?:г\.|года))?\s*[)）]?\s*[–—-]"
+)
+"""What ends a dateline's date: a dash, after a year word ("21 января 2022 г. —"), a closing
+bracket ("顺化讯（2020年7月7日）——") or the Levantine month name and year of an Arabic date
+("30 ديسمبر/كانون الأول 2023 –")."""
+_DATELINE_LEAD_END = (",", "，", "،", "(", "（")
 DATELINE_LEAD = 60
 """Longest place part of a dateline before its date ("HUNG YEN, 9 de julio de 2019 –")."""
 
@@ -368,10 +374,10 @@ def _dateline_date(text: str, mention: PeriodMention) -> PeriodMention:
     line_start = text.rfind("\n", 0, mention.start) + 1
     lead = text[line_start : mention.start]
     if (
-        mention.kind == "date"
+        mention.kind in ("date", "day")
         and len(lead) <= DATELINE_LEAD
-        and lead[:1].isupper()
-        and lead.rstrip().endswith(",")
+        and not lead[:1].islower()  # capitals, or a script without case
+        and lead.rstrip().endswith(_DATELINE_LEAD_END)
         and _DATELINE_DASH.match(text, mention.end)
     ):
         return replace(mention, period_start=None, kind="to_date")

@@ -66,7 +66,7 @@ def _day_month(mon: str, of: str) -> tuple[str, str]:
     pass right before a year."""
     no_year = rf"(?!\.?,?\s*(?:(?:{of})\s*)?(?:19|20)\d\d)"
     day_month = (
-        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?>(?:{mon})\w*)(?:\s+\d{{1,2}}(?![\d.,]\d))?"
+        rf"(?:\d{{1,2}}\.?\s+(?:(?:{of})\s+)?)?(?>(?:{mon})\w*)(?:\s+(?>\d{{1,2}})(?![\d.,]\d))?"
         r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?"
     )
     return day_month, no_year
