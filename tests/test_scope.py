@@ -153,6 +153,9 @@ def test_enumeration_items_take_their_own_place():
         ("tout le pays", "national"),
         ("全国", "national"),
         ("по всей стране", "national"),
+        ("à l'échelle de la ville", "province"),
+        ("ganzen Provinz", "province"),
+        ("a escala distrital", "district"),
         ("Phu Tho", None),
     ],
 )

@@ -67,8 +67,10 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"province-?wide",
         r"across the province",
         r"(?:toute la|l'ensemble de la|l’ensemble de la) province",
+        r"à l['’]échelle (?:de la province|provinciale|de la ville)",
         r"toda la provincia",
-        r"(?:die )?(?:ganze|gesamte|gesamten) Provinz",
+        r"(?:a escala provincial|en el conjunto de la provincia)",
+        r"(?:die )?(?:ganze|gesamte|gesamten|ganzen) Provinz",
         r"provinzweit",
         r"(?:de )?hele provincie",
         r"провинци[яи] в целом",
@@ -85,8 +87,10 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:the )?(?:whole|entire) district",
         r"district-?wide",
         r"(?:tout le|l'ensemble du|l’ensemble du) district",
+        r"à l['’]échelle du district",
         r"todo el distrito",
-        r"(?:der )?(?:ganze|gesamte|gesamten) (?:Bezirk|Kreis)",
+        r"a escala distrital",
+        r"(?:der )?(?:ganze|gesamte|gesamten|ganzen) (?:Bezirk|Kreis)",
         r"(?:het )?hele district",
         r"(?:весь|всего|по всему|во всём|во всем) (?:район|уезд)[ауе]?",
         r"az egész (?:járás|kerület)",
@@ -101,8 +105,10 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"cả xã",
         r"(?:the )?(?:whole|entire) commune",
         r"(?:toute la|l'ensemble de la|l’ensemble de la) commune",
+        r"à l['’]échelle de la commune",
         r"toda la comuna",
-        r"(?:die )?(?:ganze|gesamte|gesamten) Gemeinde",
+        r"a escala comunal",
+        r"(?:die )?(?:ganze|gesamte|gesamten|ganzen) Gemeinde",
         r"(?:de )?hele gemeente",
         r"(?:вся|всей|по всей|во всей) общин[аеы]",
         r"az egész község",
@@ -128,7 +134,7 @@ _SCOPE = re.compile(
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
     r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全"
-    r"|nation|nacional|country|pays|país|ország|البلاد|стран",
+    r"|nation|nacional|country|pays|país|ország|البلاد|стран|échelle|escala|conjunto",
     re.IGNORECASE,
 )
 """A word every scope phrase holds (checked by a test): ``_SCOPE`` runs only around one.
