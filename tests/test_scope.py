@@ -236,6 +236,12 @@ def test_scope_matches_finds_what_the_full_scan_finds(text):
             "Hoa An",
             "district",
         ),
+        (
+            "ar",
+            "بلدية دان تشو في مديرية هوا آن نموذج يحتذى. وعقدت المديرية 95 جلسة دعائية.",
+            "هوا آن",
+            "district",
+        ),
     ],
 )
 def test_the_district_named_before_is_the_one_the_sentence_reports_on(lang, text, place, level):
@@ -300,6 +306,8 @@ def test_a_bare_level_word_with_none_named_before_names_nothing(lang, text):
             "коллективов.",
         ),
         ("zh", "代表团访问了边球县。该省已有61个乡达到新农村标准。"),
+        # Arabic writes a named unit without the article ("مديرية بن كاو"): "المقاطعة" is the one
+        ("ar", "زار الوفد مديرية بن كاو. وفي المقاطعة استوفت 61 بلدية معايير الريف الجديد."),
     ],
 )
 def test_the_province_as_subject_is_the_article_province(lang, text):

@@ -154,6 +154,7 @@ _ANAPHORA = re.compile(
                 r"[Aa] (?:tartomány(?:ban|nak|ból)?|megy(?:e|ében|ének|éből))(?!\w)",
                 r"(?<!одноимённой )(?<!одноименной )(?<!западе )(?<!востоке )(?<!севере )(?<!юге )"
                 r"(?<!Из них )(?<!\w)провинци(?:я|и|ю|ей)(?!\w| [А-ЯЁA-Z])",
+                r"(?<!\w)(?:[وب]?ال|لل)مقاطعة(?!\w| السابقة)",
                 r"该省|本省",
             ),
             "district": (
@@ -167,6 +168,7 @@ _ANAPHORA = re.compile(
                 r"(?:[Ll]e|du|au) district(?!\w| de)",
                 r"[Hh]et district(?!\w| [A-Z])",
                 r"[Aa] (?:kerület|járás)(?:ban|ben|nak|nek|ból|ből|on|ön)?(?!\w)",
+                r"(?<!\w)(?:[وب]?ال|لل)مديرية(?!\w| السابقة)",
                 r"该县|本县",
             ),
             "commune": (
@@ -176,6 +178,7 @@ _ANAPHORA = re.compile(
                 r"[Ll]a commune(?!\w| de)",
                 r"[Dd]e gemeente(?!\w| [A-Z])",
                 r"[Aa] község(?:ben|nek|ből)?(?!\w)",
+                r"(?<!\w)(?:[وب]?ال|لل)بلدية(?!\w| السابقة)",
                 r"该[乡镇]|本[乡镇]",
             ),
         }.items()
@@ -206,6 +209,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
     r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|[省县乡镇]"
+    r"|مقاطعة|مديرية|بلدية"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
 with its alternation cost a third of the scope stage)."""
