@@ -330,6 +330,15 @@ def test_chinese_suffixes_and_false_words():
     assert all(m.name not in ("新农", "动员") for m in found)  # 农村 and 社会 are words
 
 
+def test_chinese_towns_and_hamlets():
+    # "市社" is a district-level town (thị xã), not a city plus a commune; "邑" a hamlet (ấp)
+    found = find_places("香水市社有7个乡。美川县嘉和乡中和邑的张先生捐了地。", "zh")
+    assert [(m.text, m.admin_level) for m in found if m.text in ("香水市社", "中和邑")] == [
+        ("香水市社", "district"),
+        ("中和邑", "village"),
+    ]
+
+
 def test_bare_province_names_but_not_the_president():
     found = find_places("Tra Vinh has 9 districts. President Ho Chi Minh taught us.", "en")
     assert [m.name for m in found] == ["Tra Vinh"]

@@ -156,6 +156,7 @@ def test_enumeration_items_take_their_own_place():
         ("à l'échelle de la ville", "province"),
         ("ganzen Provinz", "province"),
         ("a escala distrital", "district"),
+        ("全郡", "district"),
         ("Phu Tho", None),
     ],
 )

@@ -99,6 +99,7 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"(?:كل|جميع أنحاء) (?:المنطقة|المديرية)",
         r"全县",
         r"全区",
+        r"全郡",
     ),
     "commune": (
         r"toàn xã",
@@ -169,7 +170,7 @@ _ANAPHORA = re.compile(
                 r"[Hh]et district(?!\w| [A-Z])",
                 r"[Aa] (?:kerület|járás)(?:ban|ben|nak|nek|ból|ből|on|ön)?(?!\w)",
                 r"(?<!\w)(?:[وب]?ال|لل)مديرية(?!\w| السابقة)",
-                r"该县|本县",
+                r"该[县郡]|本[县郡]",
             ),
             "commune": (
                 r"[Tt]he commune(?!\w| of| [A-Z])",
@@ -208,7 +209,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
-    r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|[省县乡镇]"
+    r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|[省县郡乡镇]"
     r"|مقاطعة|مديرية|بلدية"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
