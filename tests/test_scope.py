@@ -441,6 +441,19 @@ def test_a_province_named_after_a_national_sentence_takes_over():
     assert [(c.value, c.admin_level) for c in claims] == [(296, "national"), (12, "province")]
 
 
+def test_the_country_named_in_passing_frames_its_own_paragraph_only():
+    # the Farmers' Day is marked nationwide; the next paragraph is the city union's work
+    text = (
+        "Bac Giang city farmers marked their day, as farmers do across the country.\n\n"
+        "The union dredged 44.5 km of canals."
+    )
+    (claim,) = extract_text(text, article_id="a", lang="en", province="Bắc Giang")
+    assert claim.admin_level != "national"
+    # a national report (no province in the manifest) stays national
+    (claim,) = extract_text(text, article_id="a", lang="en", province="")
+    assert claim.admin_level == "national"
+
+
 def test_a_dateline_unit_holds_for_the_lead_not_its_bracketed_province():
     text = (
         "Tam Duong: a lakosok sokat adtak\n\nTAM DUONG (Vinh Phuc tartomány) – 2024-ben 500 "

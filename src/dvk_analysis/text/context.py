@@ -153,7 +153,20 @@ class ArticleContext:
             mention = self._carried(i - 1) if i else mention
             if mention.former:
                 mention = self._merged_unit(mention) or mention
+        if (
+            mention.admin_level == "national"
+            and self.province  # a national report (no province) stays national
+            and mention.start < self._paragraph_start(pos)
+        ):  # the country named in passing frames its own paragraph, not the next ones
+            mention = next(
+                (p for p in reversed(self.places[:i]) if p.admin_level != "national"), None
+            )
+            if mention is None:
+                return "", "", self.province
         return self.described(mention)
+
+    def _paragraph_start(self, pos: int) -> int:
+        return self.paragraphs[bisect_right(self.paragraphs, pos) - 1]
 
     LIST_SENTENCE = 3
     """A sentence with this many place mentions or more lists units ("five more communes: Thai
