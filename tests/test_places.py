@@ -303,6 +303,15 @@ def test_a_numbered_village_is_a_village(lang, text, village):
     assert [(p.text, p.admin_level) for p in found][0] == (village, "village")
 
 
+def test_ho_chi_minh_citys_numbered_districts():
+    found = find_places("In District 2, residents gave land. Tại Quận 7, đất được hiến.", "en")
+    assert [(m.text, m.admin_level) for m in found] == [("District 2", "district")]
+    assert [m.text for m in find_places("Tại Quận 7, người dân hiến đất.", "vi")] == ["Quận 7"]
+    # only "District" / "Quận", only 1 to 12, never in a report on another province
+    assert find_places("Der Kreis 5 Modelle; District 25 residents.", "de") == []
+    assert find_places("In District 2, residents gave land.", "en", "Hà Nội") == []
+
+
 def test_a_count_of_villages_is_no_numbered_village():
     assert [p.text for p in find_places("In 12 villages, households gave land.", "en")] == []
 

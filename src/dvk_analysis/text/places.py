@@ -267,6 +267,21 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 
+_URBAN_NUMBER = re.compile(r"[ \u00a0]?(?:1[0-2]|[1-9])(?![\d.,]\d|\w)")
+
+
+def _numbered_district(
+    text: str, pos: int, word: str, hint: Province | None
+) -> tuple[int, int] | None:
+    """ "District 2", "Quận 7": Ho Chi Minh City numbers its urban districts 1 to 12; a
+    capitalised "District" / "Quận" and such a number name one (unless the text is known to
+    be on another province)."""
+    if word not in ("District", "Quận") or (hint is not None and hint.name != "Hồ Chí Minh"):
+        return None
+    m = _URBAN_NUMBER.match(text, pos)
+    return (m.start() + (m.group()[0] in " \u00a0"), m.end()) if m else None
+
+
 def _name_before(
     text: str, pos: int, rules: _LangRules, level: str, need_sep: bool = True
 ) -> tuple[int, int] | None:
@@ -422,7 +437,7 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
     if rules.before is not None:
         for _, end, word_start, word in _level_words(rules.before, rules.before_fast, text):
             level = rules.level_of(word)
-            span = _name_after(text, end, rules, level)
+            span = _name_after(text, end, rules, level) or _numbered_district(text, end, word, hint)
             if span and rules.script == "latin":
                 span = _trim_name(text, span, level, hint)
             if span:
