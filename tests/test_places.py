@@ -312,6 +312,20 @@ def test_ho_chi_minh_citys_numbered_districts():
     assert find_places("In District 2, residents gave land.", "en", "Hà Nội") == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "level"),
+    [
+        ("es", "El Ejército ayudó a las comunas de Tra Vinh a construir casas.", "province"),
+        ("fr", "Les communes de Tra Vinh ont construit des maisons.", "province"),
+        ("es", "La comuna de Tra Vinh construyó casas.", "commune"),  # one unit of that name
+    ],
+)
+def test_a_plural_level_word_before_a_province_is_the_province(lang, text, level):
+    # "the communes of Tra Vinh" are the province's communes, no commune called Tra Vinh
+    (found,) = find_places(text, lang)
+    assert found.admin_level == level
+
+
 def test_a_count_of_villages_is_no_numbered_village():
     assert [p.text for p in find_places("In 12 villages, households gave land.", "en")] == []
 

@@ -18,6 +18,7 @@ from dvk_analysis.gazetteer import (
     UNIT_TIERS,
     Province,
     alias_rows,
+    find_province,
     fold,
     lookup_unit,
     name_key,
@@ -267,6 +268,16 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 
+def _plural_of_province(text: str, span: tuple[int, int], word: str, rules: _LangRules) -> bool:
+    """Whether a plural level word stands before a province's name ("las comunas de Tra
+    Vinh", "les districts de Lao Cai"): the units of that province, no unit of that name."""
+    w = " ".join(word.casefold().split())
+    plural = w not in rules.levels and any(
+        w.endswith(end) and w[: -len(end)] in rules.levels for end in ("s", "es", "n", "en")
+    )
+    return plural and find_province(text[span[0] : span[1]]) is not None
+
+
 _URBAN_NUMBER = re.compile(r"[ \u00a0]?(?:1[0-2]|[1-9])(?![\d.,]\d|\w)")
 
 
@@ -440,6 +451,8 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
             span = _name_after(text, end, rules, level) or _numbered_district(text, end, word, hint)
             if span and rules.script == "latin":
                 span = _trim_name(text, span, level, hint)
+            if span and level != "province" and _plural_of_province(text, span, word, rules):
+                level = "province"  # "comunas de Tra Vinh": the communes of a province
             if span:
                 found.append(_mention(text, word_start, span[1], span, level, hint))
     if rules.after is not None:
