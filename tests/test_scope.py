@@ -157,6 +157,7 @@ def test_enumeration_items_take_their_own_place():
         ("ganzen Provinz", "province"),
         ("a escala distrital", "district"),
         ("全郡", "district"),
+        ("in heel Vietnam", "national"),
         ("Phu Tho", None),
     ],
 )

@@ -48,6 +48,7 @@ _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
         r"ganzen Land(?:es)?",
         r"landesweit",
         r"(?:het )?hele land",
+        r"(?:in )?heel (?:het land|Vietnam)",
         r"(?:по всей|во всей|в целом по) стран[еы]",
         r"(?<!\w)стран[аеыу](?!\w)",
         r"(?:az )?egész országban",
@@ -135,7 +136,7 @@ _SCOPE = re.compile(
 _SCOPE_ANCHOR = re.compile(
     r"toàn|cả|khắp|whole|entire|wide|across|tout|ensemble|toda|todo|ganze|gesamt|weit|hele"
     r"|целом|вся|всей|весь|всего|всему|всём|всем|egész|بأكمل|كلها|كل|جميع|全"
-    r"|nation|nacional|country|pays|país|ország|البلاد|стран|échelle|escala|conjunto",
+    r"|nation|nacional|country|pays|país|ország|البلاد|стран|échelle|escala|conjunto|heel",
     re.IGNORECASE,
 )
 """A word every scope phrase holds (checked by a test): ``_SCOPE`` runs only around one.
