@@ -372,6 +372,9 @@ def test_x_of_y_keeps_the_denominator(lang, text, expected):
             "de",
             "Die Provinz stellte 7.000 Tonnen Zement bereit, davon über 6.000 Tonnen für Straßen.",
         ),
+        # a commune's model tier is no DVK model ("model status", "normes exemplaires")
+        ("en", "Of these, 109 have earned model status."),
+        ("fr", "Parmi elles, 13 atteignent les normes exemplaires."),
         # a scheme's number names it ("Đề án 196", "Förderprogramm 135"): no count of roads
         ("vi", "Xã thực hiện các dự án thuộc Đề án 196, chủ yếu cho đường thôn."),
         ("de", "Die Gemeinden fallen unter das Förderprogramm 135 für Straßen."),
