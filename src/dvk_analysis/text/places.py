@@ -279,6 +279,7 @@ def _plural_of_province(text: str, span: tuple[int, int], word: str, rules: _Lan
 
 
 _URBAN_NUMBER = re.compile(r"[ \u00a0]?(?:1[0-2]|[1-9])(?![\d.,]\d|\w)")
+"""The number of an urban district after its word: 1 to 12, whole ("District 12", not "25")."""
 
 
 def _numbered_district(
