@@ -12,16 +12,16 @@ here so that a change to what ``*`` or a space means in a lexicon is made once:
 Prefilters: a case-insensitive alternation of hundreds of words is tried at every position of
 a text. :func:`first_char_class` is a character class of every character a match can begin with,
 and :func:`at_candidates` / :func:`union_prefilter` wrap a pattern so the regex engine first scans
-for such a character (fast) and only tests the alternation there. The class holds the ASCII
-characters that match a first character (tested with ``re`` itself) and every non-ASCII character,
-so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
+for such a character (fast) and only tests the alternation there. The class holds every
+character that ``re`` matches case-insensitively with a first character (found with ``re``
+itself), so it cannot miss a case variant ("K", Kelvin sign "K" for "k").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from functools import cache, cached_property
 
 WS = "[ \t\u00a0\u202f\u2009]"
 """One horizontal space of any kind (no newline: a phrase never spans lines)."""
@@ -161,23 +161,32 @@ def infixes(keywords: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(arabic_marks(re.escape(c)) for c in cores)) if cores else None
 
 
+_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+"""Every character of the Basic Multilingual Plane but the surrogates: a text to ask ``re``
+which characters it matches case-insensitively with a given one."""
+
+
+@cache
+def case_variants(char: str) -> frozenset[str]:
+    """Every character that ``re`` matches with ``char`` under IGNORECASE, ``char`` included.
+
+    Asked of ``re`` itself (a search through the BMP), so its special cases hold: the Kelvin
+    sign for "k", long s for "s", dotted and dotless i. No character outside the BMP has a
+    case partner inside it, so those are compared through their own lower and upper case.
+    """
+    if len(char) != 1 or ord(char) > 0xFFFF:
+        return frozenset(v for v in (char, char.lower(), char.upper()) if len(v) == 1)
+    return frozenset(re.findall(re.escape(char), _BMP, re.IGNORECASE))
+
+
 def first_char_class(firsts: set[str]) -> str:
     """A regex class of every character a case-insensitive match of ``firsts`` can begin with.
 
-    It holds the ASCII characters that match one of ``firsts`` (tested with ``re`` itself)
-    and every non-ASCII character, so it cannot miss a case variant. It is written as the
-    negation of the other ASCII characters: a class holding the range U+0080 to U+10FFFF costs
-    ``re`` some 6 ms to compile (it walks every code point of the range), and a cold run
-    compiles hundreds of these.
+    Why not "any non-ASCII character" as a catch-all: in Cyrillic, Arabic or Chinese text that
+    is every character, and the prefilter then filters nothing.
     """
-    ascii_chars = {
-        chr(a)
-        for a in range(128)
-        for c in firsts
-        if re.fullmatch(re.escape(c), chr(a), re.IGNORECASE)
-    }
-    others = "".join(re.escape(chr(a)) for a in range(128) if chr(a) not in ascii_chars)
-    return "[^" + others + "]" if others else r"[\s\S]"
+    chars = sorted(set().union(*map(case_variants, firsts)))
+    return "[" + "".join(map(re.escape, chars)) + "]" if chars else "(?!)"
 
 
 def at_candidates(pattern: re.Pattern[str], firsts: set[str]) -> re.Pattern[str] | None:
