@@ -40,8 +40,8 @@ def bare_units(
         name = text[start:end]
         if (
             start < taken_until
-            or _a_province(name)
             or not _heads_or_ends_item(text, start, end, lang)
+            or _a_province(name)
         ):
             continue
         i = bisect_right(starts, start)

@@ -81,11 +81,14 @@ def name_runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """(start, end) of every run of three, then two, capitalised syllables in ``text[lo:hi]``
     joined only by spaces or hyphens."""
     tokens = list(LATIN_TOKEN.finditer(text, lo, hi))
-    caps = [capital_syllable(t.group()) for t in tokens]  # once per token, not per run
-    for i in range(len(tokens)):
+    # once per token, not per run; most tokens are lower case and need no syllable test
+    caps = [t.group()[:1].isupper() and capital_syllable(t.group()) for t in tokens]
+    for i, first in enumerate(caps):
+        if not first:
+            continue
         for k in (3, 2):
             run = tokens[i : i + k]
-            if len(run) < k or not all(caps[i : i + k]):
+            if len(run) < k or not all(caps[i + 1 : i + k]):
                 continue
             if not any(text[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
                 yield run[0].start(), run[-1].end()
