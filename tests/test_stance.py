@@ -295,3 +295,35 @@ def test_criteria_basically_or_not_yet_met_are_no_criteria_met(lang, text, needl
 )
 def test_criteria_met_in_full_stay_claims(lang, text, needle):
     assert _reason(text, needle, CRITERIA, lang) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "de",
+            "Die Provinz richtete 45 Wettbewerbe zur Gesetzeskunde aus, an denen sich mehr als "
+            "107.000 Menschen beteiligten.",
+            107000,
+        ),
+        (
+            "ru",
+            "В 2020 году они провели 464 конкурса на знание законов, в которых участвовали "
+            "199 659 человек.",
+            199659,
+        ),
+        ("en", "The province held 12 legal quizzes with 5,400 participants on the law.", 5400),
+    ],
+)
+def test_entrants_of_contests_are_no_session_participants(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, published="2021-01-01")
+    assert value not in [c.value for c in claims if c.indicator.endswith("participants")]
+
+
+def test_participants_of_sessions_beside_a_contest_still_count():
+    text = (
+        "The province held 120 legal education sessions for 8,000 participants; it also held "
+        "12 contests."
+    )
+    claims = extract_text(text, article_id="a", lang="en", published="2021-01-01")
+    assert ("legal_education_participants", 8000) in [(c.indicator, c.value) for c in claims]

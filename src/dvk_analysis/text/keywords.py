@@ -96,6 +96,7 @@ class Lexicon:
     unit_mobilised: re.Pattern[str] | None = None
     cost_words: re.Pattern[str] | None = None
     candidate_words: re.Pattern[str] | None = None
+    contest_words: re.Pattern[str] | None = None
     verdict: re.Pattern[str] | None = None
     screened: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
@@ -228,6 +229,7 @@ def lexicon(lang: str) -> Lexicon:
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         cost_words=compile_keywords(section.get("cost_words", []), spaced, contains=True),
         candidate_words=compile_keywords(section.get("candidate_words", []), spaced, contains=True),
+        contest_words=compile_keywords(section.get("contest_words", []), spaced, contains=True),
         verdict=compile_keywords(section.get("verdict", []), spaced, contains=True),
         screened=compile_keywords(section.get("screened", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),

@@ -5,7 +5,8 @@ communes to meet the standard this year" (a plan), "on average each commune met 
 criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria of a group of
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
 lexicon data (``plan_words``, ``plan_after``, ``plan_not``, ``average_words``, ``all_words``,
-``met_words``, ``basically_words``, ``unmet_words``, ``candidate_words``, ``verdict``,
+``met_words``, ``basically_words``, ``unmet_words``, ``candidate_words``, ``contest_words``,
+``verdict``,
 ``screened``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``); this module
 reads them on the number's own line or phrase.
 """
@@ -43,6 +44,8 @@ def not_stated_as_fact(
         return "cost"  # "the road, with a total investment of 812 billion VND": one project's price
     if indicator in RECOGNISED and says(lex.candidate_words, head + tail):
         return "candidates"  # "2 xã đăng ký đạt chuẩn", "les dossiers de trois communes"
+    if indicator in PARTICIPANTS and _contest_before(before, lex):
+        return "contest"  # "45 Wettbewerbe ..., an denen sich 107.000 Menschen beteiligten"
     if indicator == "ntm_criteria_met" and _not_met(before, head, tail, lex):
         return "not met"  # "met 12 of the 19 and basically met five, with two still unmet"
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
@@ -94,6 +97,27 @@ RECOGNISED = frozenset(
 )
 """Counts of units that met a standard: units registered, applying, proposed or selected
 (``candidate_words``) are candidates, not yet units that met it."""
+
+
+PARTICIPANTS = frozenset({"propaganda_participants", "legal_education_participants"})
+"""Head counts of sessions: the entrants of contests held beside them are not theirs."""
+
+CONTEST_REACH = 12
+"""Most characters between a number and the contest word that makes it a count of contests
+("24场法律知识竞赛", "464 конкурса")."""
+
+_LAST_NUMBER = re.compile(r"\d(?!.*\d)", re.DOTALL)
+
+
+def _contest_before(before: str, lex: Lexicon) -> bool:
+    """Whether the number before this head count in its clause counts contests ("17 مسابقة
+    بمشاركة 79,631 شخصاً", "464 конкурса на знание законов, в которых участвовали 199 659
+    человек"): then the people entered the contests, not the sessions."""
+    last = _LAST_NUMBER.search(before)
+    if last is None or lex.contest_words is None:
+        return False
+    found = lex.contest_words.search(before, last.end())
+    return found is not None and found.start() - last.end() <= CONTEST_REACH
 
 
 LENGTHS = frozenset({"road_length", "canal_length"})
