@@ -2301,3 +2301,26 @@ def test_a_head_counts_part_after_of_which_is_the_head_counts():
         "23 größere Gruppen mit zusammen 237 Teilnehmern."
     )
     assert ("citizens_received", 237) in _pairs(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "fr",
+            "Hanoï compte 172 communes néo-rurales avancées et 113 communes néo-rurales modèles.",
+            113,
+        ),  # fmt: skip
+        ("es", "La provincia sumó 1 comuna modelo más, hasta 3 de 71.", 1),
+    ],
+)
+def test_a_model_after_a_commune_noun_is_the_communes_tier_not_dvk_models(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, published="2025-03-01")
+    assert value not in [c.value for c in claims if c.indicator.startswith("dvk_models")]
+
+
+def test_models_counted_without_a_unit_noun_between_stay_dvk_models():
+    claims = extract_text(
+        "Le district compte 36 modèles d'entraide.", article_id="a", lang="fr", published="2025"
+    )
+    assert ("dvk_models", 36) in [(c.indicator, c.value) for c in claims]

@@ -496,6 +496,20 @@ def _previous_items(text: str, hit: Hit, lo: int, others: Sequence[int]) -> bool
     return any(0 < hit.start - o <= ITEM_TAIL for o in others)
 
 
+TIERED_UNITS = frozenset(
+    {"communes_meeting_ntm", "villages_meeting_standard", "districts_meeting_ntm"}
+)
+"""Units that reach a tier of the NTM standard: a "model" after their noun is the tier."""
+
+
+def _unit_between(hits: Sequence[Hit], lo: int, hit: Hit) -> bool:
+    """Whether a noun of a unit that reaches an NTM tier stands between ``lo`` and ``hit``."""
+    return any(
+        h.rule is not None and h.rule.name in TIERED_UNITS and lo <= h.start and h.end <= hit.start
+        for h in hits
+    )
+
+
 def nearest_keyword(
     text: str,
     rule: IndicatorRule,
@@ -529,6 +543,8 @@ def nearest_keyword(
             side, gap, between = ("after" if prefer == "after" else "before"), 0, False
         if gap > lex.window or (rule.after_only and side == "before"):
             continue
+        if side == "after" and rule.name.startswith("dvk_models") and _unit_between(hits, hi, hit):
+            continue  # "113 communes néo-rurales modèles": the communes' tier, no DVK model
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
         subject = (
