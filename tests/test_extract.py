@@ -2324,3 +2324,24 @@ def test_models_counted_without_a_unit_noun_between_stay_dvk_models():
         "Le district compte 36 modèles d'entraide.", article_id="a", lang="fr", published="2025"
     )
     assert ("dvk_models", 36) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "es",
+            "El comité del distrito premió a 7 modelos colectivos y 11 ejemplos individuales.",
+            {("collectives_honored", 7), ("individuals_honored", 11)},
+        ),  # fmt: skip
+        (
+            "en",
+            "The province held a gathering to honour 50 outstanding examples among its people.",
+            {("individuals_honored", 50)},
+        ),  # fmt: skip
+    ],
+)
+def test_honoured_models_are_honours_counts(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang, published="2023-08-11")
+    found = {(c.indicator, c.value) for c in claims}
+    assert expected <= found and not any(i.startswith("dvk_models") for i, _ in found)

@@ -579,6 +579,20 @@ def prefer_predicate(chosen: Candidate | None, candidates: list[Candidate]) -> C
     return min(after, key=lambda c: c.distance) if after else chosen
 
 
+HONOURS = frozenset({"collectives_honored", "individuals_honored"})
+
+
+def _honoured(best: Candidate, candidates: list[Candidate]) -> Candidate:
+    """The honours count when the models are honoured ones: an honours noun follows the
+    number in its own item ("premió a 7 modelos colectivos y 11 ejemplos individuales") while
+    the clause says the honour (the honours rules' ``need``)."""
+    if not best.rule.name.startswith("dvk_models"):
+        return best
+    honours = [c for c in candidates if c.rule.name in HONOURS and c.side == "after"]
+    honours = [c for c in honours if not c.between]
+    return min(honours, key=lambda c: c.distance) if honours else best
+
+
 def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
     """Nearest candidate; an indicator that refines it wins when its keyword is this number's."""
     if not candidates:
@@ -593,6 +607,7 @@ def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
     # One keyword may name several indicators ("个人": a model individual, an individual
     # honoured): at one distance, the one whose required words the clause holds is meant.
     best = min(general, key=lambda c: (c.distance, c.rule.need is None, c.rule.name))
+    best = _honoured(best, general)
     refining = [
         c
         for c in candidates
