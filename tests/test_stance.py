@@ -327,3 +327,22 @@ def test_participants_of_sessions_beside_a_contest_still_count():
     )
     claims = extract_text(text, article_id="a", lang="en", published="2021-01-01")
     assert ("legal_education_participants", 8000) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The commune has installed 33.69 km of high-pressure street lighting.", 33690),
+        ("fr", "Les unités ont planté des fleurs sur plus de 11 km.", 11000),
+        ("vi", "Các hộ đã cùng lắp đặt 1,3 km đường điện chiếu sáng.", 1300),
+    ],
+)
+def test_lengths_laid_along_roads_are_no_road_built(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, published="2023-01-01")
+    assert value not in [c.value for c in claims if c.indicator == "road_length"]
+
+
+def test_a_road_named_next_to_its_length_after_a_tree_count_is_still_a_road():
+    text = "会员种植树木35棵，修缮和新建农村交通道路42445米。"
+    claims = extract_text(text, article_id="a", lang="zh", published="2017-07-01")
+    assert ("road_length", 42445) in [(c.indicator, c.value) for c in claims]

@@ -68,6 +68,8 @@ def not_stated_as_fact(
         return "structure"  # "снесли 100 м прочных оград": the length of fences pulled down
     if indicator in LENGTHS and _bridge_length(before, tail, indicator, lex):
         return "bridge"  # "该桥宽3.5米，长30米", "a 120 méter hosszú híd": a bridge, no road
+    if _line_length(before, tail, indicator, lex):
+        return "line"  # "33.69 km of street lighting": laid along roads, no road built
     if indicator in LENGTHS and _stock_before(text, number, clause_span[0], lex):
         return "stock"  # "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
@@ -140,24 +142,46 @@ def _bridge_length(before: str, tail: str, indicator: str, lex: Lexicon) -> bool
     """Whether the length measures a bridge: a bridge word is the first noun after the number
     ("120 méter hosszú híd"), or stands in the 80 characters before it while no road word
     follows the number ("la passerelle, longue de 29 m"; "a bridge and 3 km of road" is road)."""
+    return _other_length(before, tail[:STRUCTURE_NOUN], indicator, lex.bridge_words, lex, 2)
+
+
+def _line_length(before: str, tail: str, indicator: str, lex: Lexicon) -> bool:
+    """Whether a road's length measures something laid along it: lighting, flowers, trees,
+    drains or power lines (``line_words``: "33.69 km of street lighting", "planté des fleurs
+    sur plus de 11 km", "1,3 km đường điện chiếu sáng"), found as bridges are."""
+    lines = lex.line_words
+    head = tail[:LINE_NOUN]
+    return indicator == "road_length" and _other_length(before, head, indicator, lines, lex, -1)
+
+
+def _other_length(
+    before: str,
+    head: str,
+    indicator: str,
+    words: re.Pattern[str] | None,
+    lex: Lexicon,
+    length_word: int,
+) -> bool:
+    """Whether one of ``words`` is the first noun in ``head`` (the text after the number), or
+    stands in the characters before it while no road word follows the number, nor stands
+    between it and the number (but within ``length_word`` characters of it: a length word)."""
     own = rule_named(lex, indicator)
-    if lex.bridge_words is None or own is None:
+    if words is None or own is None:
         return False
-    head = tail[:STRUCTURE_NOUN]
-    bridge, road = lex.bridge_words.search(head), own.keywords.search(head)
-    if bridge is not None:
-        return road is None or bridge.start() < road.start()
+    other, road = words.search(head), own.keywords.search(head)
+    if other is not None:
+        return road is None or other.start() <= road.start()
     if road is not None:
         return False
     window = before[-BRIDGE_BEFORE:]
-    bridges = list(lex.bridge_words.finditer(window))
-    if not bridges:
+    others = list(words.finditer(window))
+    if not others:
         return False
     # a road named after the bridge is what the length measures ("el camino ... al puente de
     # la estación, un tramo de 350 metros"), unless it is the length word next to the number
     # ("全长35米", "وطوله ٢٩")
-    roads = own.keywords.finditer(window, bridges[-1].end())
-    return not any(len(window) - r.end() > 2 for r in roads)
+    roads = own.keywords.finditer(window, others[-1].end())
+    return not any(len(window) - r.end() > length_word for r in roads)
 
 
 BRIDGE_BEFORE = 80
@@ -165,6 +189,10 @@ BRIDGE_BEFORE = 80
 
 STRUCTURE_NOUN = 30
 """Characters after a length in which its own noun stands (unit and adjectives included)."""
+
+LINE_NOUN = 40
+"""... and for what is laid along a road, whose nouns come with longer adjectives ("km of
+high-pressure street lighting")."""
 
 
 def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexicon) -> bool:
