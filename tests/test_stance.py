@@ -346,3 +346,24 @@ def test_a_road_named_next_to_its_length_after_a_tree_count_is_still_a_road():
     text = "会员种植树木35棵，修缮和新建农村交通道路42445米。"
     claims = extract_text(text, article_id="a", lang="zh", published="2017-07-01")
     assert ("road_length", 42445) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("de", "Auf Kreisebene: Alle 12 Gemeinden des Kreises erfüllen bereits die Standards.", 12),
+        ("en", "All 119 communes in the province now meet the new-rural standard.", 119),
+        ("zh", "全省135个乡全部达到新农村标准。", 135),
+    ],
+)
+def test_all_communes_meeting_the_standard_are_n_of_n(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, published="2020-01-01")
+    found = [c for c in claims if c.indicator == "communes_meeting_ntm" and c.value == value]
+    assert found and found[0].denominator == value
+
+
+def test_a_commune_count_without_an_all_word_has_no_denominator():
+    text = "In 2020, 12 communes of the district met the new-rural standard."
+    claims = extract_text(text, article_id="a", lang="en", published="2020-12-01")
+    found = [c for c in claims if c.indicator == "communes_meeting_ntm"]
+    assert found and found[0].denominator is None

@@ -448,8 +448,8 @@ def _claim(
         (item_start not in (c_start, *others) and _listed_unit(text, item_start, expr, context))
         or _finer_place_after(text, number, item_end, context, lex.lang),
     )
-    if indicator in NEED_SHARE and fields["denominator"] is None and whole_set(text, number, lex):
-        fields["denominator"] = fields["value"]  # "all 19 criteria" is 19 of 19
+    if indicator in WHOLE_SETS and fields["denominator"] is None and whole_set(text, number, lex):
+        fields["denominator"] = fields["value"]  # "all 19 criteria" is 19 of 19, so are communes
     return Claim(
         article_id=article_id,
         indicator=indicator,
@@ -462,6 +462,9 @@ def _claim(
         tier=tier,
     )
 
+
+WHOLE_SETS = NEED_SHARE | {"communes_meeting_ntm"}
+"""Counts an "all" word makes N of N: "all 19 criteria", "Alle 12 Gemeinden ... erfüllen"."""
 
 NEEDS_PERSONS = frozenset({"citizens_received"})
 """Indicators counted in people: the number must be written with a person or visit word

@@ -372,10 +372,20 @@ _RANGE_AFTER = re.compile(r"\s*[-–~]")
 def whole_set(text: str, number: NumberMatch, lex: Lexicon) -> bool:
     """Whether an "all" word stands right before ``number`` ("alle 19 Kriterien", "tất cả 19
     tiêu chí", "mind a 19 kritérium"): the count is the whole set, N of N."""
+    if lex.all_words is None:
+        return False
     head = text[max(0, number.start - 16) : number.start]
-    found = None if lex.all_words is None else list(lex.all_words.finditer(head))
-    return bool(found) and _ARTICLE_GAP.fullmatch(head, found[-1].end()) is not None
+    found = list(lex.all_words.finditer(head))
+    if found and _ARTICLE_GAP.fullmatch(head, found[-1].end()) is not None:
+        return True
+    # ... or right after it and its noun: "全省135个乡全部达到", "بلديات المديرية الـ15 جميعها"
+    after = lex.all_words.search(text, number.end, number.end + ALL_AFTER)
+    return after is not None and after.start() - number.end <= ALL_AFTER // 2
 
+
+ALL_AFTER = 10
+"""Characters after a number in which an "all" word says the count is the whole set (it may
+end there: a classifier and a one-character noun come first in Chinese)."""
 
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?")
 """Between an "all" word and its number: nothing, or a short article ("mind a 19", "all the")."""
