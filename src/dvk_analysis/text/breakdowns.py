@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
-from dvk_analysis.text.keywords import DONATIONS, Hit, Lexicon
+from dvk_analysis.text.keywords import DONATIONS, Hit, IndicatorRule, Lexicon, rule_named
 from dvk_analysis.text.lexicon import LANGUAGES, section
+from dvk_analysis.text.patterns import AND_WORDS
 
 if TYPE_CHECKING:
     from dvk_analysis.text.numbers import NumberMatch
@@ -185,3 +186,30 @@ def _cap(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
         start = cut
     pieces.append((start, end))
     return pieces
+
+
+TOWN_REACH = 30
+"""Most characters between the commune noun of a count and the town or ward word of the next
+item of the same list of units."""
+_NOUN_GAP = re.compile(r"\s*|[个個]")
+"""Between the count and its commune noun: spaces, or a classifier ("42个乡")."""
+_JOIN = re.compile(rf"[\s,、،]*(?:\b{AND_WORDS}\b|و|和|及)?\s*", re.IGNORECASE)
+
+
+def units_listed(text: str, number: NumberMatch, lex: Lexicon) -> IndicatorRule | None:
+    """The rural communes' rule when ``number`` counts communes listed beside the place's towns
+    or wards ("32 communes and three townships", "21 gemeenten en één stadje", "42 بلدية و3
+    أحياء"): a place's units broken down by kind, the communes being its rural ones."""
+    rule = rule_named(lex, "rural_communes")
+    if rule is None or lex.town_words is None:
+        return None
+    noun = rule.keywords.search(text, number.end, number.end + TOWN_REACH)
+    if noun is None or not _NOUN_GAP.fullmatch(text, number.end, noun.start()):
+        return None
+    if CLAUSE_END.search(text, noun.end(), noun.end() + TOWN_REACH):
+        return None
+    town = lex.town_words.search(text, noun.end(), noun.end() + TOWN_REACH)
+    if town is None or not _JOIN.sub("", text[noun.end() : town.start()]).strip():
+        return None  # "18 общинах и посёлках": one count of both kinds, no list
+    joined = _JOIN.match(text, noun.end())
+    return rule if joined is not None and joined.end() > noun.end() else None

@@ -43,6 +43,7 @@ from dvk_analysis.text.breakdowns import (
     indicator_family,
     only_needs,
     opens_part,
+    units_listed,
 )
 from dvk_analysis.text.context import ArticleContext, as_of_publication, undated_stocks
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
@@ -421,7 +422,9 @@ def _claim(
     if chosen is None and unit == "VND" and people_part(text, number, clause_span, item, lex):
         given = rule_named(lex, "funds_mobilized")  # "waarvan 416,5 miljard van de inwoners"
         chosen = Candidate(given, 0.0, "of_which", False, "after") if given is not None else None
-    if chosen is None:
+    if chosen is None and unit is None and (listed := units_listed(text, number, lex)):
+        chosen = Candidate(listed, 0.0, "units listed", False, "after")  # "32 communes and
+    if chosen is None:  # three townships": the place's rural communes
         return None
     if field is None and chosen.rule.refines and fields_listed(hits, chosen.rule, clause_starts):
         general = rule_named(lex, chosen.rule.refines)  # "950 models across the economic,
@@ -529,7 +532,10 @@ def title_end(text: str) -> int:
 
 def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
     """The excluded words of ``indicator`` when they count in the number's own list item
-    (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money."""
+    (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money;
+    and the towns and wards after a count of rural communes."""
+    if indicator == "rural_communes":
+        return lex.town_words  # "85 communes, 14 wards and three special zones"
     rule = rule_named(lex, indicator)
     return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
 

@@ -19,6 +19,7 @@ from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.enumerations import SHARED_JOIN, list_separator
 from dvk_analysis.text.keywords import ACHIEVEMENTS, CASES, Hit, Lexicon, rule_named
 from dvk_analysis.text.numbers import expr_start
+from dvk_analysis.text.patterns import Unless
 from dvk_analysis.text.places import bare_unit
 
 if TYPE_CHECKING:
@@ -100,6 +101,17 @@ HEAD_COUNTS = frozenset({"persons", "households"})
 """Units of head counts, whose parts after "of which" may be written without the unit."""
 
 
+NOUN_AFTER = 40
+"""Characters after a number searched for the noun right after it."""
+
+
+def _noun_after(text: str, number: NumberMatch, words: re.Pattern[str] | Unless) -> bool:
+    """Whether one of ``words`` is the word right after ``number``."""
+    noun = len(text) - len(text[number.end :].lstrip())
+    found = words.search(text, noun, noun + NOUN_AFTER)
+    return found is not None and found.start() == noun
+
+
 def listed(
     text: str,
     number: NumberMatch,
@@ -160,8 +172,8 @@ def listed(
     own_words = text[
         gap_start + [m.end() for m in list_separator(context.lang).finditer(gap)][-1] : gap_end
     ]
-    if exclude is not None and exclude.search(own_words):
-        return None  # "…, the district budgets VND 29,400 million": its own words rule it out
+    if exclude is not None and (exclude.search(own_words) or _noun_after(text, number, exclude)):
+        return None  # "…, the district budgets VND 29,400 million", "…, 14 wards": ruled out
     tiers = tiers or {}
     if any(_own_noun(h, claim.indicator, number.end, tiers) for h in hits):
         return None  # "104 model areas and 1,037 model gardens": the item names its own noun

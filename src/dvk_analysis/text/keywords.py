@@ -89,6 +89,7 @@ class Lexicon:
     plan_not: re.Pattern[str] | None = None
     bridge_words: re.Pattern[str] | None = None
     line_words: re.Pattern[str] | None = None
+    town_words: re.Pattern[str] | None = None
     change_before: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
     basically_words: re.Pattern[str] | None = None
@@ -223,6 +224,7 @@ def lexicon(lang: str) -> Lexicon:
         plan_not=compile_keywords(section.get("plan_not", []), spaced, contains=True),
         bridge_words=compile_keywords(section.get("bridge_words", []), spaced, contains=True),
         line_words=compile_keywords(section.get("line_words", []), spaced, contains=True),
+        town_words=compile_keywords(section.get("town_words", []), spaced, contains=True),
         change_before=compile_keywords(section.get("change_before", []), spaced),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
         basically_words=compile_keywords(section.get("basically_words", []), spaced, contains=True),

@@ -1,0 +1,36 @@
+"""Tests of breakdowns.units_listed: a place's units broken down by kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.text.extract import extract_text
+
+
+def _found(text: str, lang: str) -> set[tuple[str, float]]:
+    claims = extract_text(text, article_id="a", lang=lang, published="2025-08-01")
+    return {(c.indicator, c.value) for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Hai Hau is made up of 32 communes and three townships.", 32),
+        ("nl", "Tran Yen telt 22 bestuurlijke eenheden: 21 gemeenten en één stadje.", 21),
+        ("es", "El distrito tiene 24 unidades administrativas: 23 comunas y un pueblo.", 23),
+        ("ar", "تضم 25 وحدة إدارية، منها 22 بلدية و3 بلدات.", 22),
+    ],
+)
+def test_communes_listed_beside_towns_are_the_rural_communes(lang, text, value):
+    assert ("rural_communes", value) in _found(text, lang)
+
+
+def test_the_towns_and_wards_of_the_list_are_no_rural_communes():
+    found = _found("An Giang has had 85 communes, 14 wards and three special zones.", "en")
+    assert ("rural_communes", 85) in found
+    assert not {v for i, v in found if i == "rural_communes"} & {14, 3}
+
+
+def test_one_count_of_communes_and_towns_together_is_no_list():
+    found = _found("Во всех 18 общинах и посёлках уезда созданы комитеты.", "ru")
+    assert ("rural_communes", 18) not in found
