@@ -2345,3 +2345,23 @@ def test_honoured_models_are_honours_counts(lang, text, expected):
     claims = extract_text(text, article_id="a", lang=lang, published="2023-08-11")
     found = {(c.indicator, c.value) for c in claims}
     assert expected <= found and not any(i.startswith("dvk_models") for i, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "QUYNH LUU, Nghe An, September 4 — Quynh Van commune received the new-style "
+            "rural title.",
+        ),
+        (
+            "vi",
+            "VĨNH LINH (Quảng Trị), 22/6 – Hôm nay, xã Vĩnh Ô đón nhận danh hiệu xã đạt "
+            "chuẩn nông thôn mới.",
+        ),
+    ],
+)
+def test_the_day_of_a_dateline_without_its_year_is_no_count(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang, published="2020", province="Nghệ An")
+    assert not [c for c in claims if c.value in (4, 22)]

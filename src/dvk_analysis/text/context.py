@@ -16,6 +16,7 @@ from functools import cache
 from typing import TypeVar
 
 from dvk_analysis.text.bare_units import bare_units
+from dvk_analysis.text.filters import DATELINE_LEAD
 from dvk_analysis.text.keywords import ACHIEVEMENTS, lexicon
 from dvk_analysis.text.openings import dateline_units
 from dvk_analysis.text.periods import PeriodMention, find_periods
@@ -376,8 +377,6 @@ _DATELINE_DASH = re.compile(
 bracket ("顺化讯（2020年7月7日）——") or the Levantine month name and year of an Arabic date
 ("30 ديسمبر/كانون الأول 2023 –")."""
 _DATELINE_LEAD_END = (",", "，", "،", "(", "（")
-DATELINE_LEAD = 60
-"""Longest place part of a dateline before its date ("HUNG YEN, 9 de julio de 2019 –")."""
 
 
 def _dateline_date(text: str, mention: PeriodMention) -> PeriodMention:

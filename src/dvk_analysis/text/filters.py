@@ -123,9 +123,23 @@ def _month_before(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alts})\.?[ \u00a0]$", re.IGNORECASE) if alts else None
 
 
-_DAY_END = re.compile(r"\s*(?:[,.;:)]|$)|-[^\W\d_]{1,5}(?![^\W\d_])")
-"""What may follow a day after its month: the phrase's end, or a case ending ("szeptember
-8-án", "november 25-én")."""
+_DAY_END = re.compile(r"\s*(?:[,.;:)]|$)|-[^\W\d_]{1,5}(?![^\W\d_])|\s*[–—]|\s+-\s")
+"""What may follow a day after its month: the phrase's end, a case ending ("szeptember
+8-án", "november 25-én") or a dateline's dash ("QUYNH LUU, Nghe An, September 4 — ...")."""
+
+_DATELINE_DAY = re.compile(r"[0-9]{1,2}/[0-9]{1,2}\s*[–—-]\s")
+"""A day and month without a year, then a dash: "VĨNH LINH (Quảng Trị), 22/6 – Hôm nay"."""
+DATELINE_LEAD = 60
+"""Longest place part of a dateline before its date ("HUNG YEN, 9 de julio de 2019 –")."""
+
+
+def _dateline_day(text: str, number: NumberMatch) -> bool:
+    """Whether ``number`` is the day of a dateline's "day/month" (a line that opens with the
+    place, a comma or bracket, the date and a dash): the report's date, no count."""
+    if not _DATELINE_DAY.match(text, number.start):
+        return False
+    lead = text[text.rfind("\n", 0, number.start) + 1 : number.start].rstrip()
+    return len(lead) <= DATELINE_LEAD and lead.endswith((",", ")", "）", "，"))
 
 
 def is_day_of_month(text: str, end: int, value: float, lang: str, start: int = -1) -> bool:
@@ -301,6 +315,8 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
         return "clock"
     if is_day_of_month(text, number.end, number.value, lex.lang, number.start):
         return "date"
+    if _dateline_day(text, number):
+        return "date"  # "VĨNH LINH (Quảng Trị), 22/6 – Hôm nay": the report's day
     if (ordinal := _ordinal_after(lex.lang)) is not None and ordinal.match(text, number.end):
         return "ordinal"  # "sa 7e session", "de 15e Nationale Vergadering", "the 3rd congress"
     return None
