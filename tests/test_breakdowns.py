@@ -34,3 +34,14 @@ def test_the_towns_and_wards_of_the_list_are_no_rural_communes():
 def test_one_count_of_communes_and_towns_together_is_no_list():
     found = _found("Во всех 18 общинах и посёлках уезда созданы комитеты.", "ru")
     assert ("rural_communes", 18) not in found
+
+
+def test_tier_parts_of_a_commune_total_need_no_noun():
+    text = (
+        "Сейчас в провинции все 47 общин из 47 отвечают стандарту «новой деревни». "
+        "Из них 35 соответствуют повышенному стандарту и 5 — образцовому."
+    )
+    claims = extract_text(text, article_id="a", lang="ru", published="2024-01-01")
+    found = {(c.indicator, c.value, c.tier) for c in claims}
+    assert {("communes_meeting_ntm", 35, "advanced"), ("communes_meeting_ntm", 5, "model")} <= found
+    assert not [c for c in claims if c.indicator.startswith("dvk_models")]

@@ -32,7 +32,7 @@ import re
 import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +64,7 @@ from dvk_analysis.text.keywords import (
     ITEM_EXCLUDED,
     NEED_SHARE,
     NO_RANGE,
+    TIERED_UNITS,
     Candidate,
     Hit,
     Lexicon,
@@ -318,7 +319,8 @@ def extract_text(
                 claim = _claim(*here, hits, allowed | extra, lex, article_id, context)
                 if claim is not None and claim.indicator not in extra:
                     claim = None
-        total = same_unit.get(measured[0]) if measured[0] else None  # "Davon liegen 2,3 km in"
+        # "Davon liegen 2,3 km in"; "47 communes ... Of these, 35 reached the advanced standard"
+        total = same_unit.get(measured[0]) if measured[0] else _tiered(same_unit.get(None))
         # "erledigt 222/233 Eingaben. Davon waren 203/208 Beschwerden": resolved ones
         resolved = claim is not None and previous is not None
         resolved = resolved and claim.indicator == case_general(previous[0].indicator, lex)
@@ -326,12 +328,16 @@ def extract_text(
         # "4 263 Bürger ... Darunter waren 237 Teilnehmer": a head count's part is the head
         # count's, whatever its own noun
         headed = measured[0] in HEAD_COUNTS and total is not None
+        tier_only = claim is not None and claim.indicator.startswith("dvk_models")
         if (
-            (claim is None or resolved or headed)
+            (claim is None or resolved or headed or (tier_only and total))
             and total
             and opens_part(text, c_start, number, total[0], lex, neighbours)
         ):
             claim = part_claim(text, number, measured[1], total[0], context)
+            if claim.indicator in TIERED_UNITS:  # "... and 5 the model one": the part's tier
+                item = text[number.start : next((s for s in starts if s > number.start), c_end)]
+                claim = replace(claim, tier=achievement_scale(item, claim.indicator, lex, item)[1])
         if claim is not None and tail is not None and claim.indicator in NO_RANGE:
             claim = None  # "15-18 criteria"
         reason = claim and not_stated_as_fact(
@@ -528,6 +534,12 @@ def title_end(text: str) -> int:
         return 0
     line = text[:end].rstrip()
     return 0 if line.endswith((".", "。", "!", "?")) else end
+
+
+def _tiered(entry: tuple[Claim, str | None] | None) -> tuple[Claim, str | None] | None:
+    """The last bare count when it counts units that reach an NTM tier: its parts ("Of these,
+    229 advanced and 109 model") need no noun."""
+    return entry if entry is not None and entry[0].indicator in TIERED_UNITS else None
 
 
 def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
