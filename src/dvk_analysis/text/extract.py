@@ -53,11 +53,13 @@ from dvk_analysis.text.items import (
     audience,
     case_general,
     case_kin,
+    item_exclude,
     listed,
     number_fields,
     own_tier,
     part_claim,
     shared_unit,
+    tiered,
 )
 from dvk_analysis.text.keywords import (
     ACHIEVEMENTS,
@@ -299,7 +301,7 @@ def extract_text(
         for prior in dict.fromkeys(p for p in (previous, same_unit.get(measured[0])) if p):
             if prior[0].indicator == "ntm_funds_total" and part_of(text, prior[0].end, number, lex):
                 continue  # "566.5 billion in total, of which 416.5 billion from residents"
-            exclude = _item_exclude(prior[0].indicator, lex)
+            exclude = item_exclude(prior[0].indicator, lex)
             sentence = context.sentence_start(prior[0].start)
             kin = case_kin(text, claim, prior[0], lex, sentence)
             item = (
@@ -320,7 +322,7 @@ def extract_text(
                 if claim is not None and claim.indicator not in extra:
                     claim = None
         # "Davon liegen 2,3 km in"; "47 communes ... Of these, 35 reached the advanced standard"
-        total = same_unit.get(measured[0]) if measured[0] else _tiered(same_unit.get(None))
+        total = same_unit.get(measured[0]) if measured[0] else tiered(same_unit.get(None))
         # "erledigt 222/233 Eingaben. Davon waren 203/208 Beschwerden": resolved ones
         resolved = claim is not None and previous is not None
         resolved = resolved and claim.indicator == case_general(previous[0].indicator, lex)
@@ -534,22 +536,6 @@ def title_end(text: str) -> int:
         return 0
     line = text[:end].rstrip()
     return 0 if line.endswith((".", "。", "!", "?")) else end
-
-
-def _tiered(entry: tuple[Claim, str | None] | None) -> tuple[Claim, str | None] | None:
-    """The last bare count when it counts units that reach an NTM tier: its parts ("Of these,
-    229 advanced and 109 model") need no noun."""
-    return entry if entry is not None and entry[0].indicator in TIERED_UNITS else None
-
-
-def _item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
-    """The excluded words of ``indicator`` when they count in the number's own list item
-    (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money;
-    and the towns and wards after a count of rural communes."""
-    if indicator == "rural_communes":
-        return lex.town_words  # "85 communes, 14 wards and three special zones"
-    rule = rule_named(lex, indicator)
-    return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:

@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from dvk_analysis.text.breakdowns import clause_ends
 from dvk_analysis.text.context import ArticleContext, successor
 from dvk_analysis.text.enumerations import SHARED_JOIN, list_separator
-from dvk_analysis.text.keywords import ACHIEVEMENTS, CASES, Hit, Lexicon, rule_named
+from dvk_analysis.text.keywords import (
+    ACHIEVEMENTS,
+    CASES,
+    ITEM_EXCLUDED,
+    TIERED_UNITS,
+    Hit,
+    Lexicon,
+    rule_named,
+)
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.patterns import Unless
 from dvk_analysis.text.places import bare_unit
@@ -313,3 +321,19 @@ def _own_noun(hit: Hit, indicator: str, end: int, tiers: dict[str, re.Pattern[st
     if indicator in ACHIEVEMENTS and any(t.match(hit.word) for t in tiers.values()):
         return False
     return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
+
+
+def tiered(entry: tuple[C, str | None] | None) -> tuple[C, str | None] | None:
+    """The last bare count when it counts units that reach an NTM tier: its parts ("Of these,
+    229 advanced and 109 model") need no noun."""
+    return entry if entry is not None and entry[0].indicator in TIERED_UNITS else None
+
+
+def item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
+    """The excluded words of ``indicator`` when they count in the number's own list item
+    (``ITEM_EXCLUDED`` units: money), so that a list item of the budget is no people's money;
+    and the towns and wards after a count of rural communes."""
+    if indicator == "rural_communes":
+        return lex.town_words  # "85 communes, 14 wards and three special zones"
+    rule = rule_named(lex, indicator)
+    return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
