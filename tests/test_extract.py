@@ -2365,3 +2365,10 @@ def test_honoured_models_are_honours_counts(lang, text, expected):
 def test_the_day_of_a_dateline_without_its_year_is_no_count(lang, text):
     claims = extract_text(text, article_id="a", lang=lang, published="2020", province="Nghệ An")
     assert not [c for c in claims if c.value in (4, 22)]
+
+
+def test_a_total_number_is_no_label_but_a_decision_number_is():
+    text = "Năm 2024, các cơ quan đã tiếp tổng số 1.152 người theo Quyết định số 25 của tỉnh."
+    claims = extract_text(text, article_id="a", lang="vi", published="2025-01-01")
+    values = [c.value for c in claims]
+    assert 1152 in values and 25 not in values
