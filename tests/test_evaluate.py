@@ -310,3 +310,12 @@ def test_a_province_scope_phrase_is_the_rows_province(gold, extracted, same):
 )
 def test_period_bounds_that_name_the_same_day_are_equal(column, value, key):
     assert period_key(column, value) == key
+
+
+def test_a_place_glossed_in_another_script_matches_either_name():
+    from dvk_analysis.text.evaluate import _same
+
+    assert _same("place", "My Long Nam", "美隆南（My Long Nam）乡")
+    assert _same("place", "美隆南", "美隆南（My Long Nam）乡")
+    assert _same("place", "Cai Lay", "Cai Lay（丐礼）县")
+    assert not _same("place", "Hung Phu", "美隆南（My Long Nam）乡")

@@ -283,6 +283,14 @@ def _language_lookup(languages, g, e) -> dict[str, str]:
     return lookup
 
 
+def place_keys(place: object) -> set[str]:
+    """The keys of a place and of the name glossed in brackets beside it ("美隆南（My Long
+    Nam）乡", "Cai Lay（丐礼）县"): one unit written in two scripts, either of which a coder
+    may have copied."""
+    glosses = [m.group()[1:-1] for m in _PARENS.finditer(str(place or ""))]
+    return {place_key(place)} | {k for k in map(place_key, glosses) if k}
+
+
 def place_key(place: object) -> str:
     """A place name reduced to what identifies the unit: its first part (the smallest unit of
     "thôn Lỗ Xá, xã Nhân Hòa"), without parentheses, level words (also inflected: "tartományban",
@@ -306,7 +314,7 @@ def place_key(place: object) -> str:
     return slug or "".join(tokens)
 
 
-_PARENS = re.compile(r"\([^)]*\)")
+_PARENS = re.compile(r"[(（][^)）]*[)）]")
 _ELISION = re.compile(r"\b[ld][’']")
 
 
@@ -424,7 +432,7 @@ def _scoped(gold: pd.Series, extracted: pd.Series) -> bool:
 
 def _same(column: str, gold: object, extracted: object) -> bool:
     if column == "place":
-        return place_key(gold) == place_key(extracted)
+        return bool(place_keys(gold) & place_keys(extracted))
     if column in ("period_start", "period_end"):
         return period_key(column, gold) == period_key(column, extracted)
     return _text(gold) == _text(extracted)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from dvk_analysis.text.han_names import HAN
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import AND_WORDS, alternation
 from dvk_analysis.text.shapes import currency_code_start
@@ -335,7 +336,6 @@ _LABEL_LIST_TAIL = re.compile(rf"(?:\s*[0-9٠-٩]+[A-Za-z]?\s*(?:[,、;و]|\b{AN
 """The numbers of a list after its label ("wegen 601, 602 en", "roads 14B and"): stripped so
 that the label before the first one labels them all."""
 
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_LEVEL = "乡村邑社坊县镇"
 
 
@@ -348,7 +348,7 @@ def _in_han_name(text: str, number: NumberMatch) -> bool:
         number.start > 0
         and end < len(text)
         and text[end] in _HAN_LEVEL
-        and _HAN.match(text[number.start - 1]) is not None
+        and HAN.match(text[number.start - 1]) is not None
     )
 
 

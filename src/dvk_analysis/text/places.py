@@ -27,6 +27,7 @@ from dvk_analysis.gazetteer import (
     resolve_unit_name,
 )
 from dvk_analysis.text.arabic_names import NUMBERED, arabic_name
+from dvk_analysis.text.han_names import HAN, glossed_name, han_aliases, han_false, han_name
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import at_candidates, stem_alternation
 from dvk_analysis.text.spans import latest_before
@@ -331,53 +332,6 @@ def _name_before(
 
 _LATIN_CHARS = r"A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff'’"
 _TOKEN_END = re.compile(rf"(?<![{_LATIN_CHARS}])[{_LATIN_CHARS}]+$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _han_name(text: str, pos: int, stop: str, final: str = "") -> tuple[int, int] | None:
-    """Return the name before a Han level suffix at ``pos`` ("兴安" in "兴安省").
-
-    A known alias ending at ``pos`` wins ("胡志明" in "胡志明市"); otherwise the two Han
-    characters before the suffix (most Vietnamese names have two syllables), unless one of them
-    is in the lexicon's ``han_stop`` ("全省", "农村" are not names). The second may be one of
-    ``final`` even so: "和" is "and" but also the syllable Hòa ("协和县" is Hiệp Hòa district).
-    """
-    for alias in _han_aliases():
-        if text.endswith(alias, 0, pos):
-            return (pos - len(alias), pos)
-    start = pos - 2
-    if start >= 0 and all(
-        _HAN.match(c) and (c not in stop or (i == 1 and c in final))
-        for i, c in enumerate(text[start:pos])
-    ):
-        return (start, pos)
-    # "在腊村", "。内村": a one-syllable village after a stop character or a sentence start
-    one = text[pos - 1 : pos]
-    if text[pos : pos + 1] in _ONE_SYLLABLE and one and _HAN.match(one) and one not in stop:
-        return (pos - 1, pos)
-    return None
-
-
-_ONE_SYLLABLE = frozenset("村屯")
-"""Level characters whose names may have one syllable (villages: "làng Lạt" is "腊村")."""
-
-
-def _han_false(text: str, pos: int, false_words: Sequence[str]) -> bool:
-    """Tell whether the level character at ``pos`` is part of a word ("社会", "农村") or stands
-    after a describing word instead of a name ("偏远乡" a remote commune, "达标乡" a commune
-    meeting the standard)."""
-    return any(
-        text.startswith(w, pos) or text.startswith(w, pos - 1) or text.endswith(w, 0, pos)
-        for w in false_words
-    )
-
-
-@cache
-def _han_aliases() -> list[str]:
-    names = {r["alias"] for r in alias_rows() if _HAN.search(r["alias"])}
-    return sorted(names, key=len, reverse=True)
-
-
 _PERSON_NAMES = frozenset({"hochiminh", "胡志明", "هوتشيمنه"})
 
 
@@ -396,7 +350,7 @@ def _bare_province_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     # Chí Minh"); the city is found with its level word or an alias ("TP HCM", "HCMC").
     names = {n for n in names if name_key(n) not in _PERSON_NAMES}
     alts = []
-    for n in sorted((n for n in names if not _HAN.search(n)), key=len, reverse=True):
+    for n in sorted((n for n in names if not HAN.search(n)), key=len, reverse=True):
         words = [w for w in re.split(r"[\s\-–]+", fold(n)) if w]
         # "Not after a letter or hyphen" is tested after the first letter, as "not two
         # characters back": every alternative then starts with a literal, and the regex
@@ -407,7 +361,7 @@ def _bare_province_patterns() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     # A short capitalised syllable right after continues a longer name: "Dien Bien Phu" is a
     # city and a battle, not the province of Dien Bien.
     words_re = re.compile("(?:" + "|".join(alts) + r")(?![\w])(?![ \u00a0]+[A-Z][a-z]{1,3}\b)")
-    han = [a for a in _han_aliases() if len(a) >= 3 and a not in _PERSON_NAMES]
+    han = [a for a in han_aliases() if len(a) >= 3 and a not in _PERSON_NAMES]
     han_re = re.compile("|".join(re.escape(a) for a in han)) if han else None
     return words_re, han_re
 
@@ -460,13 +414,18 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
         for start, end, _, word in _level_words(rules.after, rules.after_fast, text):
             level = rules.level_of(word)
             if rules.script == "han":
-                if _han_false(text, start, rules.han_false_words):
+                if han_false(text, start, rules.han_false_words):
                     continue
-                span = _han_name(text, start, rules.han_stop, rules.han_final)
-                if span and level == "province" and text[span[0] : span[1]] not in _han_aliases():
+                span = han_name(text, start, rules.han_stop, rules.han_final)
+                if span and level == "province" and text[span[0] : span[1]] not in han_aliases():
                     continue  # every province has a known Han name: "动员省内" is no province
                 if span is None and start and fold(text[start - 1]).isascii():
                     span = _name_before(text, start, rules, level, need_sep=False)
+                if span is None and (opening := glossed_name(text, start)) is not None:
+                    # "美隆南（My Long Nam）乡", "Cai Lay（丐礼）县": the name before its gloss
+                    span = han_name(text, opening, rules.han_stop, rules.han_final) or (
+                        _name_before(text, opening, rules, level, need_sep=False)
+                    )
             else:
                 span = _name_before(text, start, rules, level)
             if span:

@@ -1,0 +1,78 @@
+"""Vietnamese place names written in Han characters inside Chinese text.
+
+Chinese writes the level character after the name ("兴安省", "北江市"). Most Vietnamese names
+have two syllables, so the name is the two Han characters before the level character, unless a
+known alias (``place_aliases.csv``) ends there; a word around the level character may make it
+no unit at all ("社会", "偏远乡"). Reports often gloss the name in brackets between the name and
+its level character, in either script ("美隆南（My Long Nam）乡", "Cai Lay（丐礼）县").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from dvk_analysis.gazetteer import alias_rows
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def han_name(text: str, pos: int, stop: str, final: str = "") -> tuple[int, int] | None:
+    """Return the name before a Han level suffix at ``pos`` ("兴安" in "兴安省").
+
+    A known alias ending at ``pos`` wins ("胡志明" in "胡志明市"); otherwise the two Han
+    characters before the suffix (most Vietnamese names have two syllables), unless one of them
+    is in the lexicon's ``han_stop`` ("全省", "农村" are not names). The second may be one of
+    ``final`` even so: "和" is "and" but also the syllable Hòa ("协和县" is Hiệp Hòa district).
+    """
+    for alias in han_aliases():
+        if text.endswith(alias, 0, pos):
+            return (pos - len(alias), pos)
+    start = pos - 2
+    if start >= 0 and all(
+        HAN.match(c) and (c not in stop or (i == 1 and c in final))
+        for i, c in enumerate(text[start:pos])
+    ):
+        return (start, pos)
+    # "在腊村", "。内村": a one-syllable village after a stop character or a sentence start
+    one = text[pos - 1 : pos]
+    if text[pos : pos + 1] in _ONE_SYLLABLE and one and HAN.match(one) and one not in stop:
+        return (pos - 1, pos)
+    return None
+
+
+_ONE_SYLLABLE = frozenset("村屯")
+"""Level characters whose names may have one syllable (villages: "làng Lạt" is "腊村")."""
+
+
+def han_false(text: str, pos: int, false_words: Sequence[str]) -> bool:
+    """Tell whether the level character at ``pos`` is part of a word ("社会", "农村") or stands
+    after a describing word instead of a name ("偏远乡" a remote commune, "达标乡" a commune
+    meeting the standard)."""
+    return any(
+        text.startswith(w, pos) or text.startswith(w, pos - 1) or text.endswith(w, 0, pos)
+        for w in false_words
+    )
+
+
+@cache
+def han_aliases() -> list[str]:
+    names = {r["alias"] for r in alias_rows() if HAN.search(r["alias"])}
+    return sorted(names, key=len, reverse=True)
+
+
+GLOSS_REACH = 25
+"""Longest bracketed gloss between a name and its level character."""
+
+
+def glossed_name(text: str, pos: int) -> int | None:
+    """Where the name ends when a bracketed gloss stands right before the level character at
+    ``pos`` ("美隆南（My Long Nam）乡": the offset of "（"); None without a gloss."""
+    if text[pos - 1 : pos] not in ("）", ")"):
+        return None
+    opening = max(
+        text.rfind("（", max(0, pos - GLOSS_REACH), pos),
+        text.rfind("(", max(0, pos - GLOSS_REACH), pos),
+    )
+    return opening if opening > 0 else None

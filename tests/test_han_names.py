@@ -1,0 +1,33 @@
+"""Tests of han_names: Vietnamese place names in Han characters inside Chinese text."""
+
+from __future__ import annotations
+
+import pytest
+
+from dvk_analysis.text.han_names import glossed_name
+from dvk_analysis.text.places import find_places
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        ("据介绍，前江省Cai Lay（丐礼）县15/15个乡均已达标。", "Cai Lay", "district"),
+        ("包括富禄（Phu Loc）县在内的各县", "富禄", "district"),
+        ("永庆（Vinh Khanh）乡党委", "永庆", "commune"),
+    ],
+)
+def test_a_name_glossed_before_its_level_character_is_found(text, name, level):
+    found = [(p.name, p.admin_level) for p in find_places(text, "zh")]
+    assert (name, level) in found
+    mention = next(p for p in find_places(text, "zh") if p.name == name)
+    assert "（" in mention.text  # the gloss stays in the place as written
+
+
+def test_no_gloss_no_name_end():
+    assert glossed_name("兴安省", 2) is None
+    assert glossed_name("永庆（Vinh Khanh）乡", 14) == 2
+
+
+@pytest.mark.parametrize("text", ["县领导指导县各乡建设模式。", "一条通往村里的道路"])
+def test_a_verb_before_a_level_character_is_no_name(text):
+    assert not [p for p in find_places(text, "zh") if p.admin_level in ("district", "village")]
