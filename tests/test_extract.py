@@ -2372,3 +2372,15 @@ def test_a_total_number_is_no_label_but_a_decision_number_is():
     claims = extract_text(text, article_id="a", lang="vi", published="2025-01-01")
     values = [c.value for c in claims]
     assert 1152 in values and 25 not in values
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The district now has 15 model villages.", 15),
+        ("ru", "В уезде Камсюен насчитывается 147 образцовых сёл из 230.", 147),
+    ],
+)
+def test_a_model_adjective_before_a_village_noun_is_the_villages_tier(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    assert ("villages_meeting_standard", value) in [(c.indicator, c.value) for c in claims]

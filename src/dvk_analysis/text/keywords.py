@@ -507,11 +507,18 @@ TIERED_UNITS = frozenset(
 
 
 def _unit_between(hits: Sequence[Hit], lo: int, hit: Hit) -> bool:
-    """Whether a noun of a unit that reaches an NTM tier stands between ``lo`` and ``hit``."""
+    """Whether a noun of a unit that reaches an NTM tier stands between ``lo`` and ``hit``, or
+    right after ``hit`` ("147 образцовых сёл", "15 model villages": the model qualifies it)."""
     return any(
-        h.rule is not None and h.rule.name in TIERED_UNITS and lo <= h.start and h.end <= hit.start
+        h.rule is not None
+        and h.rule.name in TIERED_UNITS
+        and (lo <= h.start and h.end <= hit.start or 0 <= h.start - hit.end <= TIER_NOUN_GAP)
         for h in hits
     )
+
+
+TIER_NOUN_GAP = 2
+"""Characters between a "model" adjective and the unit noun it qualifies (a space)."""
 
 
 def nearest_keyword(
