@@ -2384,3 +2384,16 @@ def test_a_total_number_is_no_label_but_a_decision_number_is():
 def test_a_model_adjective_before_a_village_noun_is_the_villages_tier(lang, text, value):
     claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
     assert ("villages_meeting_standard", value) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La province compte 950 propagandistes et plus de 150 équipes de propagande."),
+        ("ru", "В провинции действуют более 150 молодёжных агитбригад и 950 пропагандистов."),
+        ("zh", "目前，全省有近950名乡级宣传员，150多支青年宣传队，以及200个俱乐部。"),
+    ],
+)
+def test_propagandists_and_their_teams_are_no_sessions(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang, published="2015-01-01")
+    assert not [c for c in claims if c.indicator.startswith("propaganda")]
