@@ -367,3 +367,12 @@ def test_a_commune_count_without_an_all_word_has_no_denominator():
     claims = extract_text(text, article_id="a", lang="en", published="2020-12-01")
     found = [c for c in claims if c.indicator == "communes_meeting_ntm"]
     assert found and found[0].denominator is None
+
+
+def test_entrants_of_a_contest_named_without_a_count_are_no_participants():
+    text = (
+        "Ze organiseerden ook de online wedstrijd 'Jongeren en de wet', waaraan bijna 11.000 "
+        "mensen meededen."
+    )
+    claims = extract_text(text, article_id="a", lang="nl", published="2022-12-01")
+    assert 11000 not in [c.value for c in claims if c.indicator.endswith("participants")]

@@ -115,9 +115,11 @@ def _contest_before(before: str, lex: Lexicon) -> bool:
     """Whether the number before this head count in its clause counts contests ("17 مسابقة
     بمشاركة 79,631 شخصاً", "464 конкурса на знание законов, в которых участвовали 199 659
     человек"): then the people entered the contests, not the sessions."""
-    last = _LAST_NUMBER.search(before)
-    if last is None or lex.contest_words is None:
+    if lex.contest_words is None:
         return False
+    last = _LAST_NUMBER.search(before)
+    if last is None:  # "the online contest 'Youth and the law', in which 11,000 took part"
+        return lex.contest_words.search(before) is not None
     found = lex.contest_words.search(before, last.end())
     return found is not None and found.start() - last.end() <= CONTEST_REACH
 
