@@ -2397,3 +2397,26 @@ def test_a_model_adjective_before_a_village_noun_is_the_villages_tier(lang, text
 def test_propagandists_and_their_teams_are_no_sessions(lang, text):
     claims = extract_text(text, article_id="a", lang=lang, published="2015-01-01")
     assert not [c for c in claims if c.indicator.startswith("propaganda")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "es",
+            "Decidieron donar 244 metros cuadrados de su tierra sin reclamar ninguna "
+            "indemnización.",
+            244,
+        ),
+        ("en", "The family donated 500 square metres of land without any compensation.", 500),
+    ],
+)
+def test_a_gift_without_compensation_is_still_a_gift(lang, text, value):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    assert ("land_donated", value) in [(c.indicator, c.value) for c in claims]
+
+
+def test_land_recovered_with_compensation_is_no_gift():
+    text = "The State recovered 500 square metres of land and paid compensation to the owners."
+    claims = extract_text(text, article_id="a", lang="en", published="2024-01-01")
+    assert ("land_donated", 500) not in [(c.indicator, c.value) for c in claims]

@@ -20,7 +20,14 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
-from dvk_analysis.text.keywords import DONATIONS, Hit, IndicatorRule, Lexicon, rule_named
+from dvk_analysis.text.keywords import (
+    DONATIONS,
+    Hit,
+    IndicatorRule,
+    Lexicon,
+    recovery,
+    rule_named,
+)
 from dvk_analysis.text.lexicon import LANGUAGES, section
 from dvk_analysis.text.patterns import AND_WORDS
 
@@ -123,7 +130,7 @@ def only_needs(clause: str, hits: Sequence[Hit], indicator: str, lex: Lexicon) -
     return (
         rule is not None
         and (rule.exclude is None or not rule.exclude.search(clause))
-        and not (lex.recover is not None and lex.recover.search(clause) and indicator in DONATIONS)
+        and not (indicator in DONATIONS and recovery(clause, lex))
     )
 
 

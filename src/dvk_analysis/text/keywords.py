@@ -89,6 +89,7 @@ class Lexicon:
     plan_not: re.Pattern[str] | None = None
     bridge_words: re.Pattern[str] | None = None
     line_words: re.Pattern[str] | None = None
+    without_words: re.Pattern[str] | None = None
     town_words: re.Pattern[str] | None = None
     change_before: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
@@ -224,6 +225,7 @@ def lexicon(lang: str) -> Lexicon:
         plan_not=compile_keywords(section.get("plan_not", []), spaced, contains=True),
         bridge_words=compile_keywords(section.get("bridge_words", []), spaced, contains=True),
         line_words=compile_keywords(section.get("line_words", []), spaced, contains=True),
+        without_words=compile_keywords(section.get("without_words", []), spaced, contains=True),
         town_words=compile_keywords(section.get("town_words", []), spaced, contains=True),
         change_before=compile_keywords(section.get("change_before", []), spaced),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),
@@ -391,13 +393,33 @@ def _keywords_at(lex: Lexicon, char: str) -> re.Pattern[str]:
     return pattern
 
 
+NEGATION_REACH = 25
+"""Characters before a recovery word (after it in Hungarian) in which a "without" word turns
+it around: "donated 244 m2 without claiming any compensation" is a gift."""
+
+
+def recovery(clause: str, lex: Lexicon) -> bool:
+    """Whether the clause is in the ``recover`` frame (the State recovers or compensates), with
+    a recovery word that no ``without_words`` negates."""
+    if lex.recover is None:
+        return False
+    for found in lex.recover.finditer(clause):
+        before = clause[max(0, found.start() - NEGATION_REACH) : found.start()]
+        after = clause[found.end() : found.end() + NEGATION_REACH // 2]
+        if lex.without_words is None or not (
+            lex.without_words.search(before) or lex.without_words.match(after.lstrip())
+        ):
+            return True
+    return False
+
+
 def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozenset[str]:
     """Indicators with a keyword (or ``unit_only``) in the clause whose required words
     (``need``) are in it too, and their excluded words (``not``) not (for ``ITEM_EXCLUDED``
     units, :mod:`extract` tests them in the number's list item); no donation in a clause of
     the ``recover`` frame."""
     present = {h.rule.name for h in hits if h.rule is not None}
-    recovered = lex.recover is not None and lex.recover.search(clause) is not None
+    recovered = recovery(clause, lex)
     return frozenset(
         r.name
         for r in lex.rules
