@@ -52,3 +52,33 @@ def test_the_share_after_a_count_of_communes(lang, text, share):
 )
 def test_a_percentage_of_something_else_or_in_another_sentence_is_no_share(lang, text):
     assert _shares(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Figures show that 100 per cent of Ha Noi's communes have reached the new-style "
+            "rural standard.",
+        ),
+        ("vi", "Hiện nay 100% số xã trên địa bàn đã đạt chuẩn nông thôn mới."),
+        ("zh", "截至目前，宁平省100%的乡已达到新农村标准。"),
+    ],
+)
+def test_a_share_of_communes_stated_on_its_own_is_read(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    assert ("share_communes_meeting_ntm", 1.0) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Growth reached 8.5 per cent of GDP.",
+        "The province aims for 100 per cent of communes to meet the standard by 2025.",
+        "Some 90 per cent of the households have clean water.",
+    ],
+)
+def test_other_percentages_are_no_share_of_communes(text):
+    claims = extract_text(text, article_id="a", lang="en", published="2024-01-01")
+    assert not [c for c in claims if c.indicator == "share_communes_meeting_ntm"]

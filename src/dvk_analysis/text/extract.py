@@ -91,6 +91,7 @@ from dvk_analysis.text.money import (
     people_part,
 )
 from dvk_analysis.text.numbers import expr_start
+from dvk_analysis.text.openings import title_end
 from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.ranges import continues_range
@@ -101,7 +102,7 @@ from dvk_analysis.text.respectively import (
     respective_places,
 )
 from dvk_analysis.text.scope import level_rank
-from dvk_analysis.text.shares import share_after_count
+from dvk_analysis.text.shares import SHARE, share_after_count, share_of_communes
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
 from dvk_analysis.text.units import currency_before, unit_before, visits
 
@@ -244,12 +245,19 @@ def extract_text(
         partner = found[index + 1] if index + 1 < len(found) else None
         ranged = partner and partner.start not in fields
         tail = partner if ranged and continues_range(text, number, partner, lex) else None
-        if number.percent and previous is not None:
-            between = index - bisect_left(starts, previous[0].end)  # numbers since the count
-            same = context is not None and context.sentence_start(number.start) <= previous[0].end
-            share = share_after_count(
-                text, number, previous[0], between, bool(shares), communes_words, same
-            )
+        if number.percent:
+            share = None
+            if previous is not None:
+                between = index - bisect_left(starts, previous[0].end)  # numbers since it
+                same = (
+                    context is not None and context.sentence_start(number.start) <= previous[0].end
+                )
+                share = share_after_count(
+                    text, number, previous[0], between, bool(shares), communes_words, same
+                )
+            if share is None and share_of_communes(text, number, communes, spans, lex):
+                context = context or ArticleContext.build(text, lang, published, province)
+                share = _own_share(number, context, article_id, lex.lang)  # "100% số xã đạt"
             if share is not None:
                 claims.append(share)
             shares.append(number)
@@ -474,6 +482,14 @@ def _claim(
     )
 
 
+def _own_share(number: NumberMatch, context: ArticleContext, article_id: str, lang: str) -> Claim:
+    """A share of communes stated on its own ("100 per cent of the communes have met it")."""
+    fields = number_fields(number, 0.01, context)
+    rule, quote = f"{lang}:{SHARE}:of_communes", number.raw
+    ids = {"article_id": article_id, "indicator": SHARE, "unit": "share"}
+    return Claim(**ids, **fields, quote=quote, confidence=0.6, rule=rule)
+
+
 WHOLE_SETS = NEED_SHARE | {"communes_meeting_ntm"}
 """Counts an "all" word makes N of N: "all 19 criteria", "Alle 12 Gemeinden ... erfüllen"."""
 
@@ -517,25 +533,6 @@ def _tier_named(
         and claim.indicator not in ACHIEVEMENTS
         and own_tier(text, number.end, tiers) is not None
     )
-
-
-TITLE_MAX = 200
-"""Longest first line still read as a headline."""
-
-
-def title_end(text: str) -> int:
-    """End of the headline: the first line when more lines follow, it is short and it ends
-    without a full stop; else 0.
-
-    Why: a headline restates a figure of the body, rounded ("more than seven thousand
-    petitions") or in other words, and states no period; its number is never a claim of its
-    own (no annotation codes one).
-    """
-    end = text.find("\n")
-    if end <= 0 or end > TITLE_MAX or not text[end:].strip():
-        return 0
-    line = text[:end].rstrip()
-    return 0 if line.endswith((".", "。", "!", "?")) else end
 
 
 def _collect(paths: Iterable[Path | str]) -> list[Path]:

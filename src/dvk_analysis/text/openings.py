@@ -92,3 +92,22 @@ def name_runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
                 continue
             if not any(text[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
                 yield run[0].start(), run[-1].end()
+
+
+TITLE_MAX = 200
+"""Longest first line still read as a headline."""
+
+
+def title_end(text: str) -> int:
+    """End of the headline: the first line when more lines follow, it is short and it ends
+    without a full stop; else 0.
+
+    Why: a headline restates a figure of the body, rounded ("more than seven thousand
+    petitions") or in other words, and states no period; its number is never a claim of its
+    own (no annotation codes one).
+    """
+    end = text.find("\n")
+    if end <= 0 or end > TITLE_MAX or not text[end:].strip():
+        return 0
+    line = text[:end].rstrip()
+    return 0 if line.endswith((".", "。", "!", "?")) else end

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from dvk_analysis.text.numbers import NumberMatch
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.keywords import IndicatorRule, Lexicon
 
 SHARE = "share_communes_meeting_ntm"
 COUNTS = frozenset({"communes_meeting_ntm"})
@@ -24,7 +27,7 @@ nouvelle ruralité sur un total de 193, soit un taux de 63,7 %")."""
 
 _OF_WHAT = re.compile(
     r"\s*(?:%|percent|per cent|procent|Prozent|százalék\w*|процент\w*|٪)?\s*"
-    r"(?:of|des|du|de la|de los|de las|de|der|van de|van|из|من)\s+"
+    r"(?:of|des|du|de la|de los|de las|de|der|van de|van|из|من|số)\s+"
     r"([^\W\d_]+(?:(?:['’]|\s+)[^\W\d_]+){0,5})",
     re.IGNORECASE,
 )
@@ -83,3 +86,30 @@ def _names_communes(words: str, communes: re.Pattern[str] | None) -> bool:
     """Whether one of the (up to six) words after "of" is a communes keyword ("de
     l'ensemble de ses communes", "of all the communes")."""
     return communes is not None and any(communes.fullmatch(w) for w in re.split(r"['’\s]+", words))
+
+
+def share_of_communes(
+    text: str,
+    number: NumberMatch,
+    communes: IndicatorRule | None,
+    spans: list[tuple[int, int]],
+    lex: Lexicon,
+) -> bool:
+    """Whether a percentage is itself the share of communes meeting the standard, with no
+    count before it: "100 per cent of Ha Noi's communes have reached the standard", "100% số
+    xã đạt chuẩn", "100%的乡已达到新农村标准": a percentage of the communes, in a clause that
+    says they meet the standard (the communes rule's ``need``), stated as a fact."""
+    from dvk_analysis.text.stance import not_stated_as_fact
+
+    if communes is None or communes.need is None or not 0 < number.value <= 100:
+        return False
+    end = max(number.end, number.expr_end)
+    owner = _OF_WHAT.match(text, end)
+    if owner is not None:
+        named = _names_communes(owner.group(1), communes.keywords)
+    else:  # Chinese: "100%的乡"
+        named = lex.lang == "zh" and communes.keywords.match(text, end + 1) is not None
+        named = named and text[end : end + 1] == "的"
+    clause = next(((a, b) for a, b in spans if a <= number.start < b), (number.start, end))
+    said = communes.need.search(text, clause[0], clause[1]) is not None
+    return named and said and not not_stated_as_fact(text, number, clause, SHARE, lex)
