@@ -163,3 +163,22 @@ def test_dvk_reports_a_bad_data_folder_without_traceback(tmp_path):
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "raw/manifest.csv: file not found" in done.stderr
+
+
+def test_csv_records_check_what_the_frame_reader_checks(tmp_path):
+    from dvk_analysis.errors import DataValidationError
+    from dvk_analysis.fileio import read_csv_records
+
+    good = tmp_path / "m.csv"
+    good.write_text("\ufeffarticle_id,language\r\na,vi\r\nb,\r\n", encoding="utf-8")
+    assert read_csv_records(good) == (["article_id", "language"], [
+        {"article_id": "a", "language": "vi"}, {"article_id": "b", "language": ""}
+    ])  # fmt: skip
+    long = tmp_path / "long.csv"
+    long.write_text("article_id,language\na,vi,extra\n", encoding="utf-8")
+    with pytest.raises(DataValidationError, match="more fields than the header"):
+        read_csv_records(long)
+    short = tmp_path / "short.csv"
+    short.write_text("article_id,language,published\na,vi\n", encoding="utf-8")
+    with pytest.raises(DataValidationError):
+        read_csv_records(short)

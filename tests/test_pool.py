@@ -68,3 +68,16 @@ def test_cli_refuses_zero_jobs_with_a_clear_message(tmp_path, capsys):
     article.write_text(TEXTS["en"], encoding="utf-8")
     assert main(["extract", str(article), "--lang", "en", "--jobs", "0"]) != 0
     assert "jobs must be at least 1" in capsys.readouterr().err
+
+
+def test_meanwhile_runs_in_the_parent_while_the_workers_extract():
+    from dvk_analysis.text.pool import Job, extract_all
+
+    ran = []
+    jobs = [Job(f"text {i}", f"a{i}", "en" if i % 2 else "vi", None, None) for i in range(6)]
+    out = extract_all(jobs, _echo, workers=2, meanwhile=lambda: ran.append("parent"))
+    assert out == [j.article_id for j in jobs] and ran == ["parent"]
+
+
+def _echo(job):
+    return [job.article_id]

@@ -72,8 +72,47 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     A byte-order mark and CRLF line endings are accepted, since spreadsheet programs write them;
     an empty file or a file that is not UTF-8 raises ``DataValidationError`` naming the file.
     """
+    import io
+
     import pandas as pd
 
+    shown, text = display_path(path), _checked_text(path)
+    try:
+        return pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skipinitialspace=False,
+        )
+    except pd.errors.ParserError as err:
+        raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
+
+
+def read_csv_records(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    """The header and the rows of a CSV as dicts of text (empty cells as ""), checked as
+    :func:`read_csv_text` checks them.
+
+    Why without pandas: ``dvk extract`` reads its manifest before it forks its workers, and
+    importing pandas there kept both cores waiting for half a second.
+    """
+    import csv
+    import io
+
+    shown, text = display_path(path), _checked_text(path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    for row in reader:
+        if None in row:  # more fields than the header
+            msg = f"not a valid CSV: line {reader.line_num} has more fields than the header"
+            raise DataValidationError([Problem(shown, reader.line_num, None, msg)])
+        rows.append({k: v or "" for k, v in row.items()})
+    return list(reader.fieldnames or []), rows
+
+
+def _checked_text(path: Path) -> str:
+    """The text of a CSV file that exists, is not empty, is UTF-8 and has no short record;
+    else ``DataValidationError`` naming the file (and line)."""
     shown = display_path(path)
     if not Path(path).exists():
         raise DataValidationError([Problem(shown, None, None, "file not found")])
@@ -87,21 +126,10 @@ def read_csv_text(path: Path) -> pd.DataFrame:
     except UnicodeDecodeError as err:
         msg = f"not UTF-8 (byte {err.start}: {raw[err.start : err.start + 1]!r}); save it as UTF-8"
         raise DataValidationError([Problem(shown, None, None, msg)]) from None
-    import io
-
     short = _short_rows(text)
     if short:
         raise DataValidationError([Problem(shown, line, None, msg) for line, msg in short])
-    try:
-        return pd.read_csv(
-            io.StringIO(text),
-            dtype=str,
-            keep_default_na=False,
-            na_values=[""],
-            skipinitialspace=False,
-        )
-    except pd.errors.ParserError as err:
-        raise DataValidationError([Problem(shown, None, None, f"not a valid CSV: {err}")]) from None
+    return text
 
 
 def _short_rows(text: str) -> list[tuple[int, str]]:

@@ -33,6 +33,8 @@ import warnings
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -547,33 +549,33 @@ def _collect(paths: Iterable[Path | str]) -> list[Path]:
     return files
 
 
-def _read_manifest(manifest: Path | str | pd.DataFrame | None) -> pd.DataFrame | None:
-    import pandas as pd
-
+def _read_manifest(manifest: Path | str | pd.DataFrame | None) -> list[dict[str, str]] | None:
+    """The manifest's rows as dicts of text ("" for missing cells), None without one."""
     if manifest is None:
         return None
-    if isinstance(manifest, pd.DataFrame):
-        # missing cells become "" whatever their dtype (pandas 3 keeps NaN through astype(str))
-        frame = manifest.astype(object).where(manifest.notna(), "").astype(str)
-    else:
-        from dvk_analysis.fileio import read_csv_text
+    if isinstance(manifest, (str, Path)):
+        from dvk_analysis.fileio import read_csv_records
 
-        frame = read_csv_text(Path(manifest)).fillna("")
-    missing = {"article_id", "language"} - set(frame.columns)
+        header, records = read_csv_records(Path(manifest))
+        columns = set(header)
+    else:  # missing cells become "" whatever their dtype (pandas 3 keeps NaN through astype(str))
+        frame = manifest.astype(object).where(manifest.notna(), "").astype(str)
+        records, columns = frame.to_dict("records"), set(frame.columns)
+    missing = {"article_id", "language"} - columns
     if missing:
         raise ValueError(
-            f"manifest {manifest if not isinstance(manifest, pd.DataFrame) else ''}: "
+            f"manifest {manifest if isinstance(manifest, (str, Path)) else ''}: "
             f"missing column(s) {', '.join(sorted(missing))}; expected at least article_id, "
             "language (and published, province, translation_of)"
         )
-    return frame
+    return records
 
 
-def _manifest_languages(meta: pd.DataFrame | None) -> tuple[str, ...] | None:
+def _manifest_languages(meta: list[dict[str, str]] | None) -> tuple[str, ...] | None:
     """Supported languages named in the manifest; None (all) without a manifest or any."""
     if meta is None:
         return None
-    found = tuple(sorted(set(meta["language"]) & set(LANGUAGES)))
+    found = tuple(sorted({r["language"] for r in meta} & set(LANGUAGES)))
     return found or None
 
 
@@ -640,7 +642,7 @@ def extract_paths(
     paths = list(paths)
     files = _collect(paths)
     meta = _read_manifest(manifest)
-    rows = {} if meta is None else {r["article_id"]: r for r in meta.to_dict("records")}
+    rows = {} if meta is None else {r["article_id"]: r for r in meta}
     if meta is not None:
         stems = {f.stem for f in files}
         folders = [Path(p) for p in paths if Path(p).is_dir()]
@@ -682,7 +684,9 @@ def extract_paths(
                 row.get("province") or None,
             )
         )
-    frame = claims_frame(extract_all(todo, extract_job, workers_for(len(todo), jobs)))
+    workers = workers_for(len(todo), jobs)
+    # pandas is imported while the workers extract: the manifest was read without it
+    frame = claims_frame(extract_all(todo, extract_job, workers, partial(import_module, "pandas")))
     if len(frame):
         stories = assign_stories(meta, frame)
         frame["story_id"] = frame["article_id"].map(stories).fillna(frame["article_id"])

@@ -88,16 +88,27 @@ def _run_many(run: Callable[[Job], list[T]], jobs: Sequence[Job]) -> list[list[T
     return [run(job) for job in jobs]
 
 
-def extract_all(jobs: Sequence[Job], run: Callable[[Job], list[T]], workers: int = 1) -> list[T]:
+def extract_all(
+    jobs: Sequence[Job],
+    run: Callable[[Job], list[T]],
+    workers: int = 1,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[T]:
     """``run`` on every job (a module-level function, so that it pickles by name), its
     results joined in the jobs' order, on ``workers`` processes (see :func:`plan` for who
-    extracts what)."""
+    extracts what). ``meanwhile`` runs in this process while the workers extract (importing
+    what the results need next), or first on one process."""
     if workers <= 1:
+        if meanwhile is not None:
+            meanwhile()
         return [claim for job in jobs for claim in run(job)]
     shares = plan([job.lang for job in jobs], workers)
     results: dict[int, list[T]] = {}
     with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
-        done = pool.starmap(_run_many, [(run, [jobs[i] for i in ix]) for ix in shares], 1)
+        pending = pool.starmap_async(_run_many, [(run, [jobs[i] for i in ix]) for ix in shares], 1)
+        if meanwhile is not None:
+            meanwhile()
+        done = pending.get()
     for ix, claims in zip(shares, done, strict=True):
         results.update(zip(ix, claims, strict=True))
     return [claim for i in range(len(jobs)) for claim in results[i]]

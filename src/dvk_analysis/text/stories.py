@@ -14,7 +14,7 @@ smallest id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -62,20 +62,25 @@ def _sharing_pairs(prints: Mapping[str, frozenset]) -> list[tuple[str, str]]:
     return sorted({pair for ids in holders.values() for pair in combinations(ids, 2)})
 
 
-def _manifest_rows(manifest: pd.DataFrame | None) -> dict[str, dict]:
+def _manifest_rows(manifest: pd.DataFrame | Sequence[dict] | None) -> dict[str, dict]:
     if manifest is None or len(manifest) == 0:
         return {}
+    if isinstance(manifest, Sequence):  # rows already read as text (``extract_paths``)
+        return {r["article_id"]: r for r in manifest}
     rows = manifest.fillna("").astype(str).to_dict("records")
     return {r["article_id"]: r for r in rows}
 
 
-def assign_stories(manifest: pd.DataFrame | None, claims: pd.DataFrame | None) -> dict[str, str]:
+def assign_stories(
+    manifest: pd.DataFrame | Sequence[dict] | None, claims: pd.DataFrame | None
+) -> dict[str, str]:
     """Return ``article_id -> story_id`` for every article in the manifest or the claims.
 
     Parameters
     ----------
     manifest
-        Columns article_id and, optionally, translation_of and published; may be ``None``.
+        Columns article_id and, optionally, translation_of and published (a frame, or its rows
+        as dicts); may be ``None``.
     claims
         Extracted (or curated) claims with article_id, indicator, value; may be ``None``.
     """
