@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from dvk_analysis.gazetteer import fold, resolve_province
-from dvk_analysis.text.places import LATIN_TOKEN, PlaceMention, capital_syllable, unit_in
+from dvk_analysis.text.places import PlaceMention, capital_syllable, unit_in
 
 HEADLINE_ZONE = 400
 """Characters of an article's opening (headline, dateline, lead) searched for the unit it is
@@ -80,18 +80,21 @@ _LINE = re.compile(r"[^\n]*\S[^\n]*")
 def name_runs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """(start, end) of every run of three, then two, capitalised syllables in ``text[lo:hi]``
     joined only by spaces or hyphens."""
-    tokens = list(LATIN_TOKEN.finditer(text, lo, hi))
-    # once per token, not per run; most tokens are lower case and need no syllable test
-    caps = [t.group()[:1].isupper() and capital_syllable(t.group()) for t in tokens]
-    for i, first in enumerate(caps):
-        if not first:
-            continue
+    # Only capitalised syllables can make a run: the others are skipped by the regex, and two
+    # syllables with another token between them fail the test of what joins them.
+    tokens = [t for t in _CAPITAL_TOKEN.finditer(text, lo, hi) if capital_syllable(t.group())]
+    for i in range(len(tokens)):
         for k in (3, 2):
             run = tokens[i : i + k]
-            if len(run) < k or not all(caps[i + 1 : i + k]):
+            if len(run) < k:
                 continue
             if not any(text[a.end() : b.start()].strip(" \u00a0-") for a, b in pairwise(run)):
                 yield run[0].start(), run[-1].end()
+
+
+_CAPITAL_TOKEN = re.compile(r"(?<![\w'’])[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w'’]*")
+"""A Latin token that may begin with a capital (the class also holds lower-case letters of
+the extended blocks: ``capital_syllable`` decides)."""
 
 
 TITLE_MAX = 200
