@@ -2420,3 +2420,16 @@ def test_land_recovered_with_compensation_is_no_gift():
     text = "The State recovered 500 square metres of land and paid compensation to the owners."
     claims = extract_text(text, article_id="a", lang="en", published="2024-01-01")
     assert ("land_donated", 500) not in [(c.indicator, c.value) for c in claims]
+
+
+def test_a_hungarian_ordinal_dot_is_no_count_but_a_sentence_end_is():
+    text = "A népi tanács 35. ülésszakán 28 választói vélemény érkezett."
+    claims = extract_text(text, article_id="a", lang="hu", published="2024-12-12")
+    assert 35 not in [c.value for c in claims]
+    from dvk_analysis.text.filters import skipped
+    from dvk_analysis.text.keywords import lexicon
+    from dvk_analysis.text.numbers import find_numbers
+
+    ends = "A községek száma 35. A járásban ez 5."
+    number = find_numbers(ends, "hu")[0]
+    assert skipped(ends, number, number.end, lexicon("hu")) != "ordinal"

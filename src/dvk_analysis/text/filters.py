@@ -320,7 +320,19 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
         return "date"  # "VĨNH LINH (Quảng Trị), 22/6 – Hôm nay": the report's day
     if (ordinal := _ordinal_after(lex.lang)) is not None and ordinal.match(text, number.end):
         return "ordinal"  # "sa 7e session", "de 15e Nationale Vergadering", "the 3rd congress"
+    if _ordinal_dot(lex.lang) and _DOT_ORDINAL.match(text, number.end):
+        return "ordinal"  # "a népi tanács 35. ülésszakán": a dot and a lower-case word
     return None
+
+
+_DOT_ORDINAL = re.compile(r"\.[ \u00a0]+[^\W\d_A-ZÁÉÍÓÖŐÚÜŰ]")
+"""A dot and then a lower-case word: the number is an ordinal where the lexicon says the
+language writes ordinals so (``ordinal_dot``: Hungarian "35. ülésszak")."""
+
+
+@cache
+def _ordinal_dot(lang: str) -> bool:
+    return bool(section(lang, "numbers").get("ordinal_dot", False))
 
 
 @cache
