@@ -376,3 +376,22 @@ def test_entrants_of_a_contest_named_without_a_count_are_no_participants():
     )
     claims = extract_text(text, article_id="a", lang="nl", published="2022-12-01")
     assert 11000 not in [c.value for c in claims if c.indicator.endswith("participants")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "total", "part"),
+    [
+        ("zh", "清化省有11个山区县，人口90多万，其中少数民族66.7万人。", 900000, 667000),
+        (
+            "vi",
+            "Tỉnh có dân số trên 1,1 triệu người, trong đó khoảng 300 nghìn người thuộc các "
+            "dân tộc thiểu số.",
+            1100000,
+            300000,
+        ),
+    ],
+)
+def test_a_minority_head_count_is_no_population_of_the_place(lang, text, total, part):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024")
+    found = [c.value for c in claims if c.indicator == "population"]
+    assert total in found and part not in found

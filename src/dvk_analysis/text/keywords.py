@@ -90,6 +90,7 @@ class Lexicon:
     bridge_words: re.Pattern[str] | None = None
     line_words: re.Pattern[str] | None = None
     without_words: re.Pattern[str] | None = None
+    subgroup_words: re.Pattern[str] | None = None
     town_words: re.Pattern[str] | None = None
     change_before: re.Pattern[str] | None = None
     average_words: re.Pattern[str] | None = None
@@ -226,6 +227,7 @@ def lexicon(lang: str) -> Lexicon:
         bridge_words=compile_keywords(section.get("bridge_words", []), spaced, contains=True),
         line_words=compile_keywords(section.get("line_words", []), spaced, contains=True),
         without_words=compile_keywords(section.get("without_words", []), spaced, contains=True),
+        subgroup_words=compile_keywords(section.get("subgroup_words", []), spaced, contains=True),
         town_words=compile_keywords(section.get("town_words", []), spaced, contains=True),
         change_before=compile_keywords(section.get("change_before", []), spaced),
         average_words=compile_keywords(section.get("average_words", []), spaced, contains=True),

@@ -6,6 +6,7 @@ criteria" (an average), "69/85 communes have met 19/19 criteria" (the criteria o
 unnamed communes), "the 19-criterion system" (the size of the set). The words that tell are
 lexicon data (``plan_words``, ``plan_after``, ``plan_not``, ``average_words``, ``all_words``,
 ``met_words``, ``basically_words``, ``unmet_words``, ``candidate_words``, ``contest_words``,
+``subgroup_words``,
 ``verdict``,
 ``screened``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``); this module
 reads them on the number's own line or phrase.
@@ -76,6 +77,8 @@ def not_stated_as_fact(
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
     if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
         return "group"  # "38 gemeenten aan 10 tot 14 criteria": communes sorted by progress
+    if indicator == "population" and says(lex.subgroup_words, head + tail):
+        return "subgroup"  # "其中少数民族66.7万人", "300 nghìn người thuộc các dân tộc thiểu số"
     if indicator == "population" and not MIN_POPULATION <= number.value <= MAX_POPULATION:
         return "no population"  # "32 communes and three townships, has a population of ..."
     return None
