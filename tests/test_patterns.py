@@ -35,13 +35,13 @@ def test_first_char_class_holds_every_case_variant_and_nothing_else():
 def test_first_char_class_misses_no_character_re_matches_case_insensitively():
     # Checked against re itself, over every lexicon's letters: a missed variant would make
     # the prefilter skip a real match.
-    from dvk_analysis.text.patterns import _BMP, first_char_class
+    from dvk_analysis.text.patterns import bmp, first_char_class
 
     lexicons = Path(__file__).parents[1] / "src/dvk_analysis/resources/lexicons"
     letters = {c for f in lexicons.glob("*.toml") for c in f.read_text("utf-8") if c.isalpha()}
     cls = re.compile(first_char_class(letters))
     wanted = re.compile("[" + "".join(map(re.escape, sorted(letters))) + "]", re.IGNORECASE)
-    missed = {c for c in wanted.findall(_BMP) if not cls.fullmatch(c)}
+    missed = {c for c in wanted.findall(bmp()) if not cls.fullmatch(c)}
     assert len(letters) > 500 and not missed
 
 

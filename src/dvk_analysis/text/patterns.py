@@ -161,9 +161,12 @@ def infixes(keywords: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(arabic_marks(re.escape(c)) for c in cores)) if cores else None
 
 
-_BMP = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
-"""Every character of the Basic Multilingual Plane but the surrogates: a text to ask ``re``
-which characters it matches case-insensitively with a given one."""
+@cache
+def bmp() -> str:
+    """Every character of the Basic Multilingual Plane but the surrogates: a text to ask ``re``
+    which characters it matches case-insensitively with a given one (built on first use, not
+    at import)."""
+    return "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
 
 
 @cache
@@ -176,7 +179,7 @@ def case_variants(char: str) -> frozenset[str]:
     """
     if len(char) != 1 or ord(char) > 0xFFFF:
         return frozenset(v for v in (char, char.lower(), char.upper()) if len(v) == 1)
-    return frozenset(re.findall(re.escape(char), _BMP, re.IGNORECASE))
+    return frozenset(re.findall(re.escape(char), bmp(), re.IGNORECASE))
 
 
 def first_char_class(firsts: set[str]) -> str:
