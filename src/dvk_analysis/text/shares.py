@@ -5,7 +5,8 @@ communes ("or 36.6%", "es decir, el 97,2 %", "то есть 100%", "比例为100
 keeps that share as ``share_communes_meeting_ntm`` (the source's percentage divided by 100),
 for the same unit, period and tier as the count. A percentage is read so only right after such
 a count in its sentence, before any other percentage: "up 15.9% from 2015" after the share is
-a change, not a share.
+a change, not a share. A percentage "of the communes" in a clause that says they meet the
+standard is a share on its own, with no count before it (:func:`share_of_communes`).
 """
 
 from __future__ import annotations
