@@ -82,3 +82,10 @@ def test_a_share_of_communes_stated_on_its_own_is_read(lang, text):
 def test_other_percentages_are_no_share_of_communes(text):
     claims = extract_text(text, article_id="a", lang="en", published="2024-01-01")
     assert not [c for c in claims if c.indicator == "share_communes_meeting_ntm"]
+
+
+def test_a_share_stated_on_its_own_quotes_its_clause():
+    text = "Hiện nay 100% số xã trên địa bàn đã đạt chuẩn nông thôn mới."
+    claims = extract_text(text, article_id="a", lang="vi", published="2024-01-01")
+    share = next(c for c in claims if c.indicator == "share_communes_meeting_ntm")
+    assert "số xã" in share.quote

@@ -257,9 +257,10 @@ def extract_text(
                 share = share_after_count(
                     text, number, previous[0], between, bool(shares), communes_words, same
                 )
-            if share is None and share_of_communes(text, number, communes, spans, lex):
+            own = share is None and share_of_communes(text, number, communes, spans, lex)
+            if own:  # "100% số xã đạt chuẩn": a share with no count before it
                 context = context or ArticleContext.build(text, lang, published, province)
-                share = _own_share(number, context, article_id, lex.lang)  # "100% số xã đạt"
+                share = _own_share(number, context, article_id, text[own[0] : own[1]].strip())
             if share is not None:
                 claims.append(share)
             shares.append(number)
@@ -484,10 +485,10 @@ def _claim(
     )
 
 
-def _own_share(number: NumberMatch, context: ArticleContext, article_id: str, lang: str) -> Claim:
+def _own_share(number: NumberMatch, context: ArticleContext, article_id: str, quote: str) -> Claim:
     """A share of communes stated on its own ("100 per cent of the communes have met it")."""
     fields = number_fields(number, 0.01, context)
-    rule, quote = f"{lang}:{SHARE}:of_communes", number.raw
+    rule = f"{context.lang}:{SHARE}:of_communes"
     ids = {"article_id": article_id, "indicator": SHARE, "unit": "share"}
     return Claim(**ids, **fields, quote=quote, confidence=0.6, rule=rule)
 

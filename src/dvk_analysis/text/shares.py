@@ -12,6 +12,7 @@ standard is a share on its own, with no count before it (:func:`share_of_commune
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -95,15 +96,16 @@ def share_of_communes(
     communes: IndicatorRule | None,
     spans: list[tuple[int, int]],
     lex: Lexicon,
-) -> bool:
-    """Whether a percentage is itself the share of communes meeting the standard, with no
-    count before it: "100 per cent of Ha Noi's communes have reached the standard", "100% số
-    xã đạt chuẩn", "100%的乡已达到新农村标准": a percentage of the communes, in a clause that
-    says they meet the standard (the communes rule's ``need``), stated as a fact."""
+) -> tuple[int, int] | None:
+    """The percentage's clause span when it is itself the share of communes meeting the
+    standard, with no count before it (else None): "100 per cent of Ha Noi's communes have
+    reached the standard", "100% số xã đạt chuẩn", "100%的乡已达到新农村标准": a percentage
+    of the communes, in a clause that says they meet the standard (the communes rule's
+    ``need``), stated as a fact."""
     from dvk_analysis.text.stance import not_stated_as_fact
 
     if communes is None or communes.need is None or not 0 < number.value <= 100:
-        return False
+        return None
     end = max(number.end, number.expr_end)
     owner = _OF_WHAT.match(text, end)
     if owner is not None:
@@ -111,6 +113,9 @@ def share_of_communes(
     else:  # Chinese: "100%的乡"
         named = lex.lang == "zh" and communes.keywords.match(text, end + 1) is not None
         named = named and text[end : end + 1] == "的"
-    clause = next(((a, b) for a, b in spans if a <= number.start < b), (number.start, end))
+    i = bisect_right(spans, (number.start, len(text))) - 1  # spans are sorted, not nested
+    clause = spans[i] if i >= 0 and number.start < spans[i][1] else (number.start, end)
     said = communes.need.search(text, clause[0], clause[1]) is not None
-    return named and said and not not_stated_as_fact(text, number, clause, SHARE, lex)
+    if named and said and not not_stated_as_fact(text, number, clause, SHARE, lex):
+        return clause
+    return None
