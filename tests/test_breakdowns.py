@@ -45,3 +45,27 @@ def test_tier_parts_of_a_commune_total_need_no_noun():
     found = {(c.indicator, c.value, c.tier) for c in claims}
     assert {("communes_meeting_ntm", 35, "advanced"), ("communes_meeting_ntm", 5, "model")} <= found
     assert not [c for c in claims if c.indicator.startswith("dvk_models")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "In the province, 33 of the 47 rural communes had met the standard; 14 of them had "
+            "already met the advanced standard.",
+        ),
+        (
+            "nl",
+            "In de provincie hadden 33 van de 47 plattelandsgemeenten de norm gehaald; veertien "
+            "daarvan voldeden al aan de verhoogde norm.",
+        ),
+    ],
+)
+def test_a_part_pointing_back_at_its_total_crosses_a_semicolon(lang, text):
+    # "; 14 of them": the words after the number name the total, so the semicolon before it
+    # ends no list item here
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    found = {(c.indicator, c.value, c.tier) for c in claims}
+    assert ("communes_meeting_ntm", 14, "advanced") in found
+    assert ("communes_meeting_ntm", 33, "standard") in found

@@ -446,6 +446,10 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         ("the commune met five of the 19 criteria", "en", 5, 19),
         ("la comuna cumplió cinco de los 19 criterios", "es", 5, 19),
         ("община выполнила пять из 19 критериев", "ru", 5, 19),
+        # words on both sides ("twee van de zes districten"): y is the denominator, never x
+        ("two of the six districts met the standard", "en", 2, 6),
+        ("twee van de zes districten voldeden aan de norm", "nl", 2, 6),
+        ("zwei der sechs Kreise erfüllten die Norm", "de", 2, 6),
     ],
 )
 def test_fractions_written_with_words(text, lang, value, denominator):

@@ -92,7 +92,11 @@ class Stated(Protocol):
 
 
 def breaks_down(
-    text: str, number: NumberMatch, total: Stated, neighbours: Sequence[float] = ()
+    text: str,
+    number: NumberMatch,
+    total: Stated,
+    neighbours: Sequence[float] = (),
+    pointed: bool = False,
 ) -> bool:
     """Whether ``number`` may be a part of the ``total`` claimed before it.
 
@@ -101,6 +105,7 @@ def breaks_down(
     culture and society 1,503, defence 799"), the list of fields goes on in the same sentence,
     across semicolons, whatever the sizes. ``neighbours``: the values of the other
     quantities of the number's clause, which are parts too and so at most the total.
+    ``pointed``: the part points back at the total ("; 14 of them"), across a semicolon too.
     """
     gap = text[total.end : number.start]
     field = total.indicator in FIELDS
@@ -111,7 +116,7 @@ def breaks_down(
     ends = clause_ends(text, total.end, number.start)
     if field:
         return len(ends) <= 1
-    return len(ends) == 1 and ends[0].strip()[:1] not in ";；؛"
+    return len(ends) == 1 and (pointed or ends[0].strip()[:1] not in ";；؛")
 
 
 def indicator_family(indicator: str, lex: Lexicon) -> set[str]:
@@ -142,14 +147,18 @@ def opens_part(
     lex: Lexicon,
     neighbours: Sequence[float] = (),
 ) -> bool:
-    """Whether ``number``'s clause opens with an "of which" word (``of_which``) and breaks the
-    ``total`` of the same unit down ("Insgesamt entstanden 3,17 km neue Wege. Davon liegen
-    2,3 km in Phuoc Dinh"): the part needs no noun of its own, the word names the total's."""
+    """Whether ``number``'s clause opens with an "of which" word (``of_which``), or the number
+    is followed by one (``of_which_after``: "; 14 of them reached the advanced standard"), and
+    breaks the ``total`` of the same unit down ("Insgesamt entstanden 3,17 km neue Wege. Davon
+    liegen 2,3 km in Phuoc Dinh"): the part needs no noun of its own, the word names the
+    total's."""
     if total.indicator in SOURCED_TOTALS:
         return False  # "Davon stammen 183 Milliarden aus dem Zentralhaushalt": parts by source
     head = text[clause_start : number.start].lstrip()
+    tail = text[number.expr_end : number.expr_end + 40].lstrip()
     found = lex.of_which.match(head) if lex.of_which is not None else None
-    return found is not None and breaks_down(text, number, total, neighbours)
+    pointed = bool(lex.of_which_after and lex.of_which_after.match(tail))
+    return (found is not None or pointed) and breaks_down(text, number, total, neighbours, pointed)
 
 
 SOURCED_TOTALS = frozenset({"ntm_funds_total"})

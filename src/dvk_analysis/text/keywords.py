@@ -82,6 +82,7 @@ class Lexicon:
     rules: tuple[IndicatorRule, ...]
     recover: re.Pattern[str] | None = None
     of_which: re.Pattern[str] | None = None
+    of_which_after: re.Pattern[str] | None = None
     all_words: re.Pattern[str] | None = None
     met_words: re.Pattern[str] | None = None
     plan_words: re.Pattern[str] | None = None
@@ -219,6 +220,7 @@ def lexicon(lang: str) -> Lexicon:
         rules=tuple(rules),
         recover=compile_keywords(section.get("recover", []), spaced, contains=True),
         of_which=compile_keywords(section.get("of_which", []), spaced),
+        of_which_after=compile_keywords(section.get("of_which_after", []), spaced),
         all_words=compile_keywords(section.get("all_words", []), spaced, contains=True),
         met_words=compile_keywords(section.get("met_words", []), spaced, contains=True),
         plan_words=compile_keywords(section.get("plan_words", []), spaced, contains=True),

@@ -213,7 +213,7 @@ def _of_rx(words: list[str], owner: list[str], after_noun: bool) -> str | None:
     noun = f"{WS}+[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+)?" if after_noun else ""
     name = f"[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+){{0,2}}"
     owns = f"(?:{name}(?:{'|'.join(map(re.escape, owner))}){WS}+)?" if owner else ""
-    return f"{noun}{WS}+(?:{alternation(words)}){WS}+{owns}(?={D})"
+    return f"{noun}{WS}+(?:{alternation(words)}){WS}+{owns}(?={D}|[^\\W\\d_])"
 
 
 @cache
@@ -452,11 +452,22 @@ def _fraction(text: str, e: _Expr, g: _Grammar) -> None:
     m = (g.of and g.of.match(text, e.expr_end)) or (
         g.of_after_noun and g.of_after_noun.match(text, e.expr_end)
     )
-    if m and (y := g.core.match(text, m.end())):
-        y_val = _core_value(g, y.group())
-        if e.value <= y_val and not (y.group().isdigit() and is_year_value(y.group())):
+    if m and (y := _denominator_at(text, m.end(), g)):
+        y_val, y_end, raw = y
+        if e.value <= y_val and not (raw.isdigit() and is_year_value(raw)):
             e.denominator, e.plain = float(y_val), False
-            e.expr_end = e.consumed = y.end()
+            e.expr_end = e.consumed = y_end
+
+
+def _denominator_at(text: str, pos: int, g: _Grammar) -> tuple[Decimal, int, str] | None:
+    """The y of "x of y": digits, or a number word ("twee van de zes districten")."""
+    if y := g.core.match(text, pos):
+        return _core_value(g, y.group()), y.end(), y.group()
+    w = g.word_scanner.match(text, pos) if g.word_scanner else None
+    word = " ".join(w.group("w").lower().split()) if w else ""
+    if word in g.words and not _word_blocked(text, w.start("w"), w.end("w"), word, g):
+        return Decimal(str(g.words[word])), w.end("w"), word
+    return None
 
 
 def _reverse_fraction(text: str, e: _Expr, g: _Grammar) -> _Expr | None:
