@@ -450,6 +450,7 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         ("two of the six districts met the standard", "en", 2, 6),
         ("twee van de zes districten voldeden aan de norm", "nl", 2, 6),
         ("zwei der sechs Kreise erfüllten die Norm", "de", 2, 6),
+        ("huyện có 3 trong số 9 xã đạt chuẩn", "vi", 3, 9),
     ],
 )
 def test_fractions_written_with_words(text, lang, value, denominator):

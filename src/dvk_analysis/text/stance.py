@@ -334,6 +334,8 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     ]
     if says(lex.all_words, head[: hit.start()]):
         return False  # "20个乡达到全部19项标准": all criteria met is the standard itself
+    if counts and (counts[-1].value % 1 or says(lex.average_words, head[: hit.start()])):
+        return False  # "7/10 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã": an average sorts none
     ranged = len(counts) > 1 and continues_range(head, counts[-2], counts[-1], lex)
     ranged = ranged or (len(counts) == 1 and _RANGE_AFTER.match(head) is not None)
     if hit.end() > CRITERIA_NEAR and not ranged:
