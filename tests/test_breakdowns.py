@@ -60,11 +60,16 @@ def test_tier_parts_of_a_commune_total_need_no_noun():
             "In de provincie hadden 33 van de 47 plattelandsgemeenten de norm gehaald; veertien "
             "daarvan voldeden al aan de verhoogde norm.",
         ),
+        (
+            "nl",
+            "In de provincie voldoen 33 gemeenten aan de norm. Dat is 70 procent van alle "
+            "gemeenten. Een deel is al verder: 14 ervan hebben de geavanceerde norm bereikt.",
+        ),
     ],
 )
 def test_a_part_pointing_back_at_its_total_crosses_a_semicolon(lang, text):
-    # "; 14 of them": the words after the number name the total, so the semicolon before it
-    # ends no list item here
+    # "; 14 of them", "14 ervan": the words after the number name the total, so neither the
+    # semicolon nor a sentence between them cuts the part off
     claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
     found = {(c.indicator, c.value, c.tier) for c in claims}
     assert ("communes_meeting_ntm", 14, "advanced") in found

@@ -105,7 +105,8 @@ def breaks_down(
     culture and society 1,503, defence 799"), the list of fields goes on in the same sentence,
     across semicolons, whatever the sizes. ``neighbours``: the values of the other
     quantities of the number's clause, which are parts too and so at most the total.
-    ``pointed``: the part points back at the total ("; 14 of them"), across a semicolon too.
+    ``pointed``: the part points back at the total ("; 14 of them", "28 ervan"), across a
+    semicolon or a sentence between them too.
     """
     gap = text[total.end : number.start]
     field = total.indicator in FIELDS
@@ -116,7 +117,7 @@ def breaks_down(
     ends = clause_ends(text, total.end, number.start)
     if field:
         return len(ends) <= 1
-    return len(ends) == 1 and (pointed or ends[0].strip()[:1] not in ";；؛")
+    return pointed or (len(ends) == 1 and ends[0].strip()[:1] not in ";；؛")
 
 
 def indicator_family(indicator: str, lex: Lexicon) -> set[str]:
