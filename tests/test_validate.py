@@ -303,3 +303,19 @@ def test_population_of_zero_is_refused(data_copy):
         "data/reference/provinces_legacy.csv:2: column 'population': 0 is not a population "
         "(must be > 0)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lang", "expected"),
+    [
+        # the parser reads "trois" as the denominator of "deux": a gold row may still code it
+        ("Il s'agit de deux des trois communes reconnues.", "trois", "fr", True),
+        ("twee van de zes districten voldeden", "zes", "nl", True),
+        ("Il s'agit de deux des trois communes reconnues.", "communes", "fr", False),
+    ],
+)
+def test_a_number_word_read_as_a_denominator_is_still_a_number(text, word, lang, expected):
+    from dvk_analysis.data.validate import is_number_span
+
+    start = text.index(word)
+    assert is_number_span(text, start, start + len(word), lang) is expected

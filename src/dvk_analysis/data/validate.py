@@ -115,26 +115,26 @@ def is_number_span(text: str, start: int, end: int, lang: str | None) -> bool:
         return True
     if not span.strip() or any(ch.isdigit() for ch in span) or lang is None:
         return False
-    from dvk_analysis.text.numbers import find_numbers
-
-    left = max(0, start - 200)
     try:
-        found = find_numbers(text[left : end + 200], lang)
+        return _number_at(text, start, end, lang) is not None
     except ValueError:  # an unsupported language: the word cannot be checked
         return False
-    return any(m.start + left == start and m.end + left == end for m in found)
 
 
 def _number_at(text: str, start: int, end: int, lang: str) -> object | None:
-    """The number the extractor's parser reads at ``text[start:end]`` (None if it reads none)."""
+    """The number the extractor's parser reads at ``text[start:end]`` (None if it reads none).
+
+    In its sentence first; else read from its own start, for a number word the parser takes
+    as another number's denominator ("deux des trois communes": the gold may code "trois").
+    Raises ValueError for a language without a lexicon.
+    """
     from dvk_analysis.text.numbers import find_numbers
 
     left = max(0, start - 200)
-    try:
-        found = find_numbers(text[left : end + 200], lang)
-    except ValueError:  # a language without a lexicon: nothing to compare with
-        return None
-    return next((m for m in found if m.start + left == start and m.end + left == end), None)
+    found = find_numbers(text[left : end + 200], lang)
+    hit = next((m for m in found if m.start + left == start and m.end + left == end), None)
+    own = find_numbers(text[start : end + 200], lang)[:1] if hit is None else []
+    return hit or next((m for m in own if (m.start, m.end) == (0, end - start)), None)
 
 
 def _unit_factors(lang: str) -> set[float]:
@@ -155,7 +155,10 @@ def value_matches_digits(row: dict, text: str, lang: str | None) -> str | None:
     """
     if lang is None:
         return None
-    match = _number_at(text, row["start"], row["end"], lang)
+    try:
+        match = _number_at(text, row["start"], row["end"], lang)
+    except ValueError:  # a language without a lexicon: nothing to compare with
+        return None
     if match is None:
         return None
     factors = _unit_factors(lang) | ({0.01} if match.percent else set())
