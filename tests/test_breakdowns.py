@@ -19,6 +19,8 @@ def _found(text: str, lang: str) -> set[tuple[str, float]]:
         ("nl", "Tran Yen telt 22 bestuurlijke eenheden: 21 gemeenten en één stadje.", 21),
         ("es", "El distrito tiene 24 unidades administrativas: 23 comunas y un pueblo.", 23),
         ("ar", "تضم 25 وحدة إدارية، منها 22 بلدية و3 بلدات.", 22),
+        # communes as the list's last item, after the towns
+        ("fr", "Le district compte 11 unités de niveau communal, soit 2 bourgs et 9 communes.", 9),
     ],
 )
 def test_communes_listed_beside_towns_are_the_rural_communes(lang, text, value):

@@ -223,6 +223,8 @@ def units_listed(text: str, number: NumberMatch, lex: Lexicon) -> IndicatorRule 
     noun = rule.keywords.search(text, number.end, number.end + TOWN_REACH)
     if noun is None or not _NOUN_GAP.fullmatch(text, number.end, noun.start()):
         return None
+    if _after_towns(text, number.start, lex.town_words):
+        return rule  # "19 городских кварталов, 12 посёлков и 93 общины": the last item
     if CLAUSE_END.search(text, noun.end(), noun.end() + TOWN_REACH):
         return None
     town = lex.town_words.search(text, noun.end(), noun.end() + TOWN_REACH)
@@ -230,3 +232,11 @@ def units_listed(text: str, number: NumberMatch, lex: Lexicon) -> IndicatorRule 
         return None  # "18 общинах и посёлках": one count of both kinds, no list
     joined = _JOIN.match(text, noun.end())
     return rule if joined is not None and joined.end() > noun.end() else None
+
+
+def _after_towns(text: str, pos: int, town_words: re.Pattern[str]) -> bool:
+    """Whether a town or ward word of the list's previous item ends right before ``pos``,
+    joined to it by a comma or "and" only ("12 посёлков и 93 общины", "2 bourgs et 9")."""
+    head = text[max(0, pos - TOWN_REACH) : pos]
+    towns = list(town_words.finditer(head))
+    return bool(towns) and _JOIN.fullmatch(head, towns[-1].end()) is not None
