@@ -375,6 +375,10 @@ def test_x_of_y_keeps_the_denominator(lang, text, expected):
         # a commune's model tier is no DVK model ("model status", "normes exemplaires")
         ("en", "Of these, 109 have earned model status."),
         ("fr", "Parmi elles, 13 atteignent les normes exemplaires."),
+        # production models, model gardens and fields are farming, no DVK models
+        ("vi", "Các xã cũng đã triển khai 52 mô hình sản xuất nông nghiệp hiệu quả."),
+        ("fr", "La province s'appuie sur 346 modèles de production jugés efficaces."),
+        ("de", "Insgesamt werden nun mehr als 6.500 Mustergärten angelegt."),
         # a scheme's number names it ("Đề án 196", "Förderprogramm 135"): no count of roads
         ("vi", "Xã thực hiện các dự án thuộc Đề án 196, chủ yếu cho đường thôn."),
         ("de", "Die Gemeinden fallen unter das Förderprogramm 135 für Straßen."),
