@@ -11,7 +11,7 @@ from dvk_analysis.text.stance import not_stated_as_fact, own_line, whole_set
 
 COMMUNES, CRITERIA, FUNDS = "communes_meeting_ntm", "ntm_criteria_met", "funds_mobilized"
 PETITIONS, RESOLVED, RECEIVED = "petitions_received", "complaints_resolved", "citizens_received"
-ROAD = "road_length"
+ROAD, MODELS = "road_length", "dvk_models"
 
 
 def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
@@ -47,6 +47,10 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         # an average of criteria after the count sorts no communes: they met the standard
         ("vi", "Huyện có 7/10 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã.", "7/10", COMMUNES, None),
         ("en", "3 of 9 communes met the standard, averaging 16.4 criteria.", "3", COMMUNES, None),
+        # exemplars honoured before the number are no models; models honoured after it stay
+        ("es", "El congreso rindió homenaje a 321 ejemplos avanzados.", "321", MODELS, "honoured"),
+        ("hu", "A kongresszus 100 példaképet is kitüntetett.", "100", MODELS, None),
+        ("vi", "Thành phố công nhận 14 mô hình và khen thưởng 41 tập thể.", "14", MODELS, None),
         ("nl", "De elf gemeenten die dit jaar de norm moeten halen.", "elf", COMMUNES, "plan"),
         ("de", "Drei Gemeenten, die den Standard erreichen sollen.", "Drei", COMMUNES, "plan"),
         ("en", "The commune has met 15 criteria.", "15", CRITERIA, None),

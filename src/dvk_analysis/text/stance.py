@@ -51,6 +51,8 @@ def not_stated_as_fact(
         return "not met"  # "met 12 of the 19 and basically met five, with two still unmet"
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
+    if indicator.startswith("dvk_models") and _honoured_before(before, lex):
+        return "honoured"  # "rindió homenaje a 321 ejemplos avanzados": exemplars, no models
     if indicator in CASES and says(lex.verdict, head + tail):
         return "verdict"  # "48 waren berechtigt, 139 unbegründet; 49 sind noch in Bearbeitung"
     if indicator == "petitions_received" and says(lex.screened, head + tail):
@@ -396,3 +398,11 @@ end there: a classifier and a one-character noun come first in Chinese)."""
 
 _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?")
 """Between an "all" word and its number: nothing, or a short article ("mind a 19", "all the")."""
+
+
+def _honoured_before(before: str, lex: Lexicon) -> bool:
+    """Whether the clause honours what it counts before the number ("the congress honoured
+    100 outstanding examples"): exemplars singled out at a ceremony, no models at work; of
+    233 DVK model rows in the gold, none counts what its clause honours before it."""
+    rule = rule_named(lex, "collectives_honored")
+    return rule is not None and says(rule.need, before)
