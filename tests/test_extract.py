@@ -375,6 +375,9 @@ def test_x_of_y_keeps_the_denominator(lang, text, expected):
         # a commune's model tier is no DVK model ("model status", "normes exemplaires")
         ("en", "Of these, 109 have earned model status."),
         ("fr", "Parmi elles, 13 atteignent les normes exemplaires."),
+        # "the two sides of the road" counts sides, no roads
+        ("vi", "Ông cải tạo vườn, trồng hoa hai bên đường làng."),
+        ("en", "Residents planted flowers on the two sides of the village road."),
         # production models, model gardens and fields are farming, no DVK models
         ("vi", "Các xã cũng đã triển khai 52 mô hình sản xuất nông nghiệp hiệu quả."),
         ("fr", "La province s'appuie sur 346 modèles de production jugés efficaces."),
