@@ -349,6 +349,18 @@ def test_lengths_laid_along_roads_are_no_road_built(lang, text, value):
     assert value not in [c.value for c in claims if c.indicator == "road_length"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("hu", "A járásban 56 falusi út kapott új közvilágítást."),
+        ("en", "Youth unions installed street lighting on 19 village roads."),
+    ],
+)
+def test_roads_lit_or_planted_along_are_no_roads_built(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    assert "roads" not in {c.indicator for c in claims}
+
+
 def test_a_road_named_next_to_its_length_after_a_tree_count_is_still_a_road():
     text = "会员种植树木35棵，修缮和新建农村交通道路42445米。"
     claims = extract_text(text, article_id="a", lang="zh", published="2017-07-01")

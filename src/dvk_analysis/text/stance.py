@@ -155,9 +155,12 @@ def _bridge_length(before: str, tail: str, indicator: str, lex: Lexicon) -> bool
 def _line_length(before: str, tail: str, indicator: str, lex: Lexicon) -> bool:
     """Whether a road's length measures something laid along it: lighting, flowers, trees,
     drains or power lines (``line_words``: "33.69 km of street lighting", "planté des fleurs
-    sur plus de 11 km", "1,3 km đường điện chiếu sáng"), found as bridges are."""
+    sur plus de 11 km", "1,3 km đường điện chiếu sáng"), found as bridges are; and whether a
+    count of roads is of roads lit or planted along (a line word in the number's phrase)."""
     lines = lex.line_words
     head = tail[:LINE_NOUN]
+    if indicator == "roads":  # "56 falusi út kapott új közvilágítást": roads lit, not built
+        return says(lines, _PHRASE_END.split(tail)[0] + _PHRASE_END.split(before)[-1])
     return indicator == "road_length" and _other_length(before, head, indicator, lines, lex, -1)
 
 
