@@ -2440,3 +2440,17 @@ def test_a_hungarian_ordinal_dot_is_no_count_but_a_sentence_end_is():
     ends = "A községek száma 35. A járásban ez 5."
     number = find_numbers(ends, "hu")[0]
     assert skipped(ends, number, number.end, lexicon("hu")) != "ordinal"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The route affects 1,646 households in ten communes.", 1646),
+        ("es", "La autopista afecta directamente a más de 900 hogares de Quynh Vinh.", 900),
+        ("ru", "В зону расчистки попали почти 3 000 домохозяйств.", 3000),
+    ],
+)
+def test_households_a_project_affects_in_the_active_voice(lang, text, value):
+    # "affects N households", not only "N households affected"
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    assert ("households_affected", value) in pairs(claims)
