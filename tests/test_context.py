@@ -167,6 +167,22 @@ def test_a_landmark_is_no_place_of_the_figures(lang, text):
     assert "Vinh Phuc" in context.place_at(text.index("20"))[0]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Los habitantes del distrito de Cu M'gar aportaron dinero, informa el periódico "
+            "Dak Lak. Construyeron 7,5 km de caminos.",
+        ),
+        ("vi", "Người dân huyện Cư M'gar đã đóng góp, theo Báo Đắk Lắk. Họ làm 7,5 km đường."),
+    ],
+)
+def test_a_news_outlet_is_no_place_of_the_figures(lang, text):
+    context = ArticleContext.build(text, lang, "2018-07-14", "Đắk Lắk")
+    assert "M'gar" in context.place_at(text.index("7,5"))[0]
+
+
 def test_a_sentence_listing_units_is_not_carried_to_the_next():
     text = (
         "Ho Chi Minh City has reviewed its pilot. It added five communes: Thai My (Cu Chi), "

@@ -466,12 +466,14 @@ def _capitalised(name: str) -> bool:
 
 @cache
 def _landmark(lang: str) -> re.Pattern[str] | None:
-    words = section(lang, "places").get("landmark_before", [])
+    places = section(lang, "places")
+    words = places.get("landmark_before", []) + places.get("outlet_before", [])
     return re.compile(rf"(?:{alternation(words)})\s*$", re.IGNORECASE) if words else None
 
 
 def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> list[PlaceMention]:
-    """The mentions less those written as a landmark ("nördlich von Hanoi", "near Hue").
+    """The mentions less those written as a landmark ("nördlich von Hanoi", "near Hue") or as
+    the name of a news outlet ("informa el periódico Dak Lak", ``outlet_before``).
 
     Why: a landmark locates the unit the article is about; taken as a place, it becomes the
     place of every figure after it ("Die Provinz Vinh Phuc nördlich von Hanoi ... 20.600
