@@ -465,21 +465,29 @@ def _capitalised(name: str) -> bool:
 
 
 @cache
-def _landmark(lang: str) -> re.Pattern[str] | None:
+def _landmark(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     places = section(lang, "places")
-    words = places.get("landmark_before", []) + places.get("outlet_before", [])
-    return re.compile(rf"(?:{alternation(words)})\s*$", re.IGNORECASE) if words else None
+    before = places.get("landmark_before", []) + places.get("outlet_before", [])
+    after = places.get("outlet_after", [])
+    return (
+        re.compile(rf"(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"\s*(?:{alternation(after)})", re.IGNORECASE) if after else None,
+    )
 
 
 def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> list[PlaceMention]:
     """The mentions less those written as a landmark ("nördlich von Hanoi", "near Hue") or as
-    the name of a news outlet ("informa el periódico Dak Lak", ``outlet_before``).
+    the name of a news outlet ("informa el periódico Dak Lak", "the Lang Son newspaper":
+    ``outlet_before``, ``outlet_after``).
 
     Why: a landmark locates the unit the article is about; taken as a place, it becomes the
     place of every figure after it ("Die Provinz Vinh Phuc nördlich von Hanoi ... 20.600
     Milliarden Dong" is Vinh Phuc's money, not Hanoi's).
     """
-    pattern = _landmark(lang)
-    if pattern is None:
-        return list(places)
-    return [p for p in places if not pattern.search(text, max(0, p.start - 30), p.start)]
+    before, after = _landmark(lang)
+    return [
+        p
+        for p in places
+        if not (before and before.search(text, max(0, p.start - 30), p.start))
+        and not (after and after.match(text, p.end))
+    ]
