@@ -178,7 +178,7 @@ def test_a_landmark_is_no_place_of_the_figures(lang, text):
         ("vi", "Người dân huyện Cư M'gar đã đóng góp, theo Báo Đắk Lắk. Họ làm 7,5 km đường."),
         (
             "en",
-            "Cu M'gar district residents gave land, the Dak Lak newspaper said. They built 7 km.",
+            "Cu M'gar district residents gave land, the Dak Lak newspaper said. They built 7,5 km.",
         ),
     ],
 )
