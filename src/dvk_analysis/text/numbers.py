@@ -120,9 +120,6 @@ def expr_start(number: NumberMatch) -> int:
     return number.expr_start if number.expr_start >= 0 else number.start
 
 
-# ---------------------------------------------------------------------------------------------
-# Lexicons
-
 _SPACES = frozenset(" \u00a0\u202f\u2009")
 _SENTENCE_START = frozenset('.!?…\n\r:"“”«»()[]')
 
@@ -291,10 +288,6 @@ def _grammar(lang: str) -> _Grammar:
     )
 
 
-# ---------------------------------------------------------------------------------------------
-# Values
-
-
 def _core_value(g: _Grammar, raw: str) -> Decimal:
     """Value of digits-with-separators already matched by the scanner."""
     m = g.core.fullmatch(raw)
@@ -311,10 +304,6 @@ def _multiplier_value(g: _Grammar, word: str) -> float:
         if rx.match(word):
             return value
     return 1.0
-
-
-# ---------------------------------------------------------------------------------------------
-# Context checks
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -382,10 +371,6 @@ def _qualifier(text: str, start: int, g: _Grammar) -> tuple[str, int]:
             if phrase.startswith(pref) and (name := g.qual_before.get(phrase[len(pref) :])):
                 return name, lo + first
     return "exact", number_start
-
-
-# ---------------------------------------------------------------------------------------------
-# The scanner
 
 
 @dataclass
