@@ -140,11 +140,11 @@ def test_since_is_as_precise_as_published_and_open_without_it():
 )
 def test_the_start_of_a_named_year_to_now(lang, text):
     # January of the year named, not of the publication's, to the publication date; on an
-    # undated page the figure lies within the year named
+    # undated page it starts in the year named and stays open, as after "since 2014"
     m = _only(text, lang, "2015-01-10")
     assert (m.period_start, m.period_end, m.kind) == ("2014-01", "2015-01-10", "year_to_date")
     m = _only(text, lang, None)
-    assert (m.period_start, m.period_end) == ("2014", "2014")
+    assert (m.period_start, m.period_end) == ("2014", None)
 
 
 def test_the_start_of_the_year_on_an_undated_page_is_an_open_period():

@@ -75,10 +75,11 @@ def _day_month(mon: str, of: str) -> tuple[str, str]:
 def year_to_date(year: str | None, pub: str | None) -> tuple[str | None, str | None]:
     """ "Since the start of the year" (of ``year``, named or the publication's): January of
     that year to the publication date. An undated page that names the year ("2014年年初以来",
-    "since the beginning of 2014") leaves the end open within that year: the figure lies in
-    it, which coders write as that year (``year``..``year``)."""
+    "since the beginning of 2014") starts the period there and leaves its end open, as after
+    "since 2014": "now" is unknown (the tuned split's coders write ``year``.. ; period
+    accuracy 0.740 -> 0.744 against closing it at the year's end)."""
     if not year:
         return None, None
     if not pub:
-        return year, year
+        return year, None
     return (f"{year}-01", pub) if pub[:4] >= year else (None, None)
