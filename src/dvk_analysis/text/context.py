@@ -275,15 +275,14 @@ STOCKS = ACHIEVEMENTS | {"population", "rural_communes", "share_communes_meeting
 standard, residents), not what happened over a period."""
 
 
-def undated_stocks(claims: list[C], context: ArticleContext) -> list[C]:
-    """``claims`` of an undated article with a stock dated only by an earlier paragraph left
-    undated: with no publication date, "the district has 17 communes meeting the standard"
-    holds at an unknown date, and a year named paragraphs before it dates another story (of
-    stocks carried that way on the tuned split, 5 in 6 were coded undated)."""
-    if context.published:
-        return claims
+def carried_stocks(claims: list[C], context: ArticleContext) -> list[C]:
+    """``claims`` with a stock dated only by an earlier paragraph read as of the publication
+    date (undated without one): "the district has 17 communes meeting the standard" holds
+    when the article appears, and a year named paragraphs before it dates another story. Of
+    stocks carried that way on the tuned split, 5 in 6 undated ones were coded undated; on
+    dated pages the rule moved period accuracy from 0.744 to 0.751 (3,491 matched claims)."""
     return [
-        replace(c, period_start="", period_end="")
+        replace(c, period_start="", period_end=context.published)
         if c.indicator in STOCKS and context.period_from_earlier_paragraph(c.start)
         else c
         for c in claims
