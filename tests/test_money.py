@@ -219,3 +219,21 @@ def test_hu_total_investment_is_a_price_and_the_state_part_counts():
     claims = extract_text(text, article_id="t", lang="hu", published="2021-05-16")
     # the investment is a price; the state's part of it is the state's money
     assert [(c.indicator, c.value) for c in claims] == [("ntm_funds_state", 1_400_000_000)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("nl", "In totaal werd er ruim 161 miljoen dong voor de brug bijeengebracht.", 161e6),
+        ("en", "The commune mobilised a total of VND 850 million for the village road.", 850e6),
+    ],
+)
+def test_a_total_under_a_billion_is_money_collected_not_a_programme_total(lang, text, value):
+    # no programme total in the gold is below a billion dong; a smaller "total" sums gifts
+    assert ("funds_mobilized", value) in _pairs(text, lang)
+    assert not [v for i, v in _pairs(text, lang) if i == "ntm_funds_total"]
+
+
+def test_a_total_of_a_billion_or_more_stays_the_programmes():
+    text = "The commune mobilised a total of VND 12 billion for the programme."
+    assert ("ntm_funds_total", 12e9) in _pairs(text, "en")

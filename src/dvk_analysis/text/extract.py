@@ -86,6 +86,7 @@ from dvk_analysis.text.keywords import (
 from dvk_analysis.text.language import detect_language
 from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.money import (
+    collected,
     is_total,
     mobilised_by_unit,
     money_left_out,
@@ -363,7 +364,7 @@ def extract_text(
         if claim is None:
             pending = [*pending, number] if measured[0] is None else []
             continue
-        claim = audience(claim, previous[0] if previous else None, context)
+        claim = collected(audience(claim, previous[0] if previous else None, context))
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending, shares = (claim, measured[0]), [], []
         same_unit[measured[0]] = previous
