@@ -337,6 +337,24 @@ def test_participants_of_sessions_beside_a_contest_still_count():
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Tỉnh có mạng lưới giao thông khá đa dạng với khoảng 7.000 km đường bộ."),
+        ("en", "The province's road network now reaches about 7,000 km of roads."),
+    ],
+)
+def test_the_length_of_a_network_is_no_road_built(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
+    assert "road_length" not in {c.indicator for c in claims}
+
+
+def test_a_network_in_another_phrase_of_the_sentence_leaves_the_road_built():
+    text = "All communes are on the power network, and 1,582 km of rural roads were upgraded."
+    claims = extract_text(text, article_id="a", lang="en", published="2024-01-01")
+    assert ("road_length", 1_582_000) in {(c.indicator, c.value) for c in claims}
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "value"),
     [
         ("en", "The commune has installed 33.69 km of high-pressure street lighting.", 33690),

@@ -207,11 +207,14 @@ high-pressure street lighting")."""
 
 def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexicon) -> bool:
     """Whether a "has" word (``stock_before``) stands right before this length or before the
-    first length of its list in the clause: the length is the network the place has, not
-    what was built ("the commune has 39.7 km of asphalt roads, 32.7 km of concrete roads")."""
+    first length of its list in the clause, or the number's phrase names the network before it
+    (``network_words``): the length is the network the place has, not what was built ("the
+    commune has 39.7 km of asphalt roads, 32.7 km of concrete roads")."""
+    head = text[clause_start : expr_start(number)]
+    if says(lex.network_words, _PHRASE_END.split(head)[-1]):
+        return True  # "mạng lưới giao thông khá đa dạng với khoảng 7.000 km đường bộ"
     if lex.stock_before is None:
         return False
-    head = text[clause_start : expr_start(number)]
     for found in lex.stock_before.finditer(head):
         if not head[found.end() :].strip():
             return True  # "heeft 26,5 km"
