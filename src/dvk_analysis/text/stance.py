@@ -409,6 +409,7 @@ _ARTICLE_GAP = re.compile(r"\s*(?:[^\W\d_]{1,3}\s+)?")
 def _honoured_before(before: str, lex: Lexicon) -> bool:
     """Whether the clause honours what it counts before the number ("the congress honoured
     100 outstanding examples"): exemplars singled out at a ceremony, no models at work; of
-    233 DVK model rows in the gold, none counts what its clause honours before it."""
+    232 DVK model gold rows of the dev and tuned splits, none counts what its clause honours
+    before it."""
     rule = rule_named(lex, "collectives_honored")
     return rule is not None and says(rule.need, before)
