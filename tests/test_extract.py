@@ -2457,3 +2457,16 @@ def test_households_a_project_affects_in_the_active_voice(lang, text, value):
     # "affects N households", not only "N households affected"
     claims = extract_text(text, article_id="a", lang=lang, published="2024-01-01")
     assert ("households_affected", value) in pairs(claims)
+
+
+def test_sessions_after_legal_sessions_in_their_paragraph_are_legal_education():
+    text = (
+        "Der Rat für Rechtsaufklärung organisierte in fünf Jahren 23.452 Veranstaltungen zur "
+        "Rechtsaufklärung. Die Themen reichten von Verkehr bis Arbeitsschutz. Allein im Jahr "
+        "2021 kamen die Stellen auf 4.153 Veranstaltungen mit mehr als 285.000 Teilnehmern.\n\n"
+        "Die Frauenunion hielt 40 Veranstaltungen mit 2.000 Teilnehmern ab."
+    )
+    found = pairs(extract_text(text, article_id="a", lang="de", published="2022-01-01"))
+    assert ("legal_education_sessions", 4153) in found
+    assert ("legal_education_participants", 285_000) in found
+    assert ("propaganda_sessions", 40) in found  # a new paragraph names no legal education

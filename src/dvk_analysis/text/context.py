@@ -157,7 +157,7 @@ class ArticleContext:
         if (
             mention.admin_level == "national"
             and self.province  # a national report (no province) stays national
-            and mention.start < self._paragraph_start(pos)
+            and mention.start < self.paragraph_start(pos)
         ):  # the country named in passing frames its own paragraph, not the next ones
             mention = next(
                 (p for p in reversed(self.places[:i]) if p.admin_level != "national"), None
@@ -166,7 +166,7 @@ class ArticleContext:
                 return "", "", self.province
         return self.described(mention)
 
-    def _paragraph_start(self, pos: int) -> int:
+    def paragraph_start(self, pos: int) -> int:
         return self.paragraphs[bisect_right(self.paragraphs, pos) - 1]
 
     LIST_SENTENCE = 3
