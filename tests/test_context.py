@@ -187,6 +187,15 @@ def test_a_news_outlet_is_no_place_of_the_figures(lang, text):
     assert "M'gar" in context.place_at(text.index("7,5"))[0]
 
 
+def test_places_joined_by_a_dash_name_a_route_not_a_place_of_the_figures():
+    text = (
+        "The city of Vinh Yen cleared land for the Hanoi - Lao Cai railway parallel road. "
+        "In all, 331 households were relocated."
+    )
+    context = ArticleContext.build(text, "en", "2018-06-22", "Vĩnh Phúc")
+    assert "Vinh Yen" in context.place_at(text.index("331"))[0]
+
+
 def test_a_sentence_listing_units_is_not_carried_to_the_next():
     text = (
         "Ho Chi Minh City has reviewed its pilot. It added five communes: Thai My (Cu Chi), "

@@ -485,9 +485,25 @@ def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> l
     Milliarden Dong" is Vinh Phuc's money, not Hanoi's).
     """
     before, after = _landmark(lang)
+    route = _route_ends(text, places)
     return [
         p
-        for p in places
+        for i, p in enumerate(places)
         if not (before and before.search(text, max(0, p.start - 30), p.start))
         and not (after and after.match(text, p.end))
+        and i not in route
     ]
+
+
+_ROUTE_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _route_ends(text: str, places: Sequence[PlaceMention]) -> set[int]:
+    """Indices of the mentions joined to a neighbour by a dash: "the Hanoi - Lao Cai railway",
+    "cao tốc Bắc - Nam" name a route between places, none of which the figures are about."""
+    joined = set()
+    for i in range(len(places) - 1):
+        a, b = places[i], places[i + 1]
+        if a.end <= b.start and _ROUTE_DASH.fullmatch(text, a.end, b.start):
+            joined |= {i, i + 1}
+    return joined
