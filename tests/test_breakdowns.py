@@ -27,6 +27,14 @@ def test_communes_listed_beside_towns_are_the_rural_communes(lang, text, value):
     assert ("rural_communes", value) in _found(text, lang)
 
 
+def test_towns_with_an_adjective_before_their_noun_are_no_rural_communes():
+    found = _found(
+        "В провинции 124 единицы общинного уровня: 105 общин и 19 городских кварталов.", "ru"
+    )
+    assert {("communes_total", 124), ("rural_communes", 105)} <= found
+    assert ("rural_communes", 19) not in found
+
+
 def test_the_towns_and_wards_of_the_list_are_no_rural_communes():
     found = _found("An Giang has had 85 communes, 14 wards and three special zones.", "en")
     assert ("rural_communes", 85) in found
