@@ -44,6 +44,8 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("es", "178 de sus 386 comunas cumplen entre 14 y 18 criterios.", "178", COMMUNES, "group"),
         ("ar", "استوفت 5813 بلدية من أصل 8227 بلدية معايير الريف الجديد.", "5813", COMMUNES, None),
         ("vi", "Có 69/85 xã đạt 19/19 tiêu chí.", "69", COMMUNES, None),  # all: the standard
+        # a year between the count and "standard" counts no criteria
+        ("zh", "宣布东平三个乡达到2024年度提高版新农村标准。", "三", COMMUNES, None),
         # an average of criteria after the count sorts no communes: they met the standard
         ("vi", "Huyện có 7/10 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã.", "7/10", COMMUNES, None),
         ("en", "3 of 9 communes met the standard, averaging 16.4 criteria.", "3", COMMUNES, None),

@@ -338,7 +338,8 @@ def _criteria_after(after: str, lex: Lexicon) -> bool:
     counts = [  # "من أصل 8227 بلدية": the communes' own total, no count of criteria
         n
         for n in find_numbers(head[: hit.start()], lex.lang)
-        if communes is None or not communes.keywords.match(head, _next_word(head, n.end))
+        if n.kind == "number"  # "达到2024年度提高版新农村标准": a year counts no criteria
+        and (communes is None or not communes.keywords.match(head, _next_word(head, n.end)))
     ]
     if says(lex.all_words, head[: hit.start()]):
         return False  # "20个乡达到全部19项标准": all criteria met is the standard itself
