@@ -375,6 +375,8 @@ def test_x_of_y_keeps_the_denominator(lang, text, expected):
         # a commune's model tier is no DVK model ("model status", "normes exemplaires")
         ("en", "Of these, 109 have earned model status."),
         ("fr", "Parmi elles, 13 atteignent les normes exemplaires."),
+        # the cases behind citizens received are no petitions (no vi gold row codes "N vụ việc")
+        ("vi", "Trong năm, toàn tỉnh đã tiếp công dân, liên quan đến 762 vụ việc."),
         # the area a place covers is no land donated
         ("en", "Kien Giang province covers 634,613 hectares at the country's western tip."),
         ("zh", "该乡位于荣市郊区，自然面积642公顷多。"),
