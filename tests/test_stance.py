@@ -48,7 +48,7 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("zh", "宣布东平三个乡达到2024年度提高版新农村标准。", "三", COMMUNES, None),
         # an average of criteria after the count sorts no communes: they met the standard
         ("vi", "Huyện có 7/10 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã.", "7/10", COMMUNES, None),
-        ("en", "3 of 9 communes met the standard, averaging 16.4 criteria.", "3", COMMUNES, None),
+        ("vi", "Huyện có 7/10 xã đạt chuẩn với 17,2 tiêu chí.", "7/10", COMMUNES, None),  # decimal
         # exemplars honoured before the number are no models; models honoured after it stay
         ("es", "El congreso rindió homenaje a 321 ejemplos avanzados.", "321", MODELS, "honoured"),
         ("hu", "A kongresszus 100 példaképet is kitüntetett.", "100", MODELS, None),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from dvk_analysis.text.keywords import IndicatorRule, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch
@@ -124,7 +124,14 @@ the dev and tuned splits is below two billion dong (none below one), against 213
 ``funds_mobilized`` rows. On the tuned split a one-billion floor gained 4 matches, two
 billion 12."""
 
-C = TypeVar("C", bound=Any)
+
+class _Claimed(Protocol):
+    indicator: str
+    value: float
+    rule: str
+
+
+C = TypeVar("C", bound=_Claimed)
 
 
 def collected(claim: C) -> C:

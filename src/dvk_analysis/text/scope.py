@@ -465,7 +465,7 @@ def _capitalised(name: str) -> bool:
 
 
 @cache
-def _landmark(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _not_place_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     places = section(lang, "places")
     before = places.get("landmark_before", []) + places.get("outlet_before", [])
     after = places.get("outlet_after", [])
@@ -484,7 +484,7 @@ def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> l
     place of every figure after it ("Die Provinz Vinh Phuc nördlich von Hanoi ... 20.600
     Milliarden Dong" is Vinh Phuc's money, not Hanoi's).
     """
-    before, after = _landmark(lang)
+    before, after = _not_place_words(lang)
     route = _route_ends(text, places)
     return [
         p
