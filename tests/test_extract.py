@@ -2472,3 +2472,28 @@ def test_sessions_after_legal_sessions_in_their_paragraph_are_legal_education():
     assert ("legal_education_sessions", 4153) in found
     assert ("legal_education_participants", 285_000) in found
     assert ("propaganda_sessions", 40) in found  # a new paragraph names no legal education
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "During the operation, 331 households were relocated for the project.", 331),
+        ("de", "In der ersten Phase wurden in der Stadt 2.938 Haushalte umgesiedelt.", 2938),
+        ("vi", "Tại phường Hòa Minh, 100 hộ dân phải di dời để làm dự án.", 100),
+        ("fr", "La commune a affiché les plans d'indemnisation destinés à 42 foyers.", 42),
+        ("nl", "In de wijk kregen 899 huishoudens een vergoeding toegezegd.", 899),
+    ],
+)
+def test_households_relocated_or_compensated_are_affected_not_mobilised(lang, text, value):
+    found = _pairs(text, lang)
+    assert ("households_affected", value) in found
+    assert ("households_mobilized", value) not in found
+
+
+def test_households_asking_no_compensation_are_not_affected():
+    text = (
+        "Las dos familias derribaron sus muros y retranquearon sus portones sin pedir compensación."
+    )
+    assert not any(ind == "households_affected" for ind, _ in _pairs(text, "es"))
+    text = "Las 12 familias derribaron sus muros sin pedir compensación."
+    assert ("households_affected", 12) not in _pairs(text, "es")

@@ -407,16 +407,22 @@ it around: "donated 244 m2 without claiming any compensation" is a gift."""
 def recovery(clause: str, lex: Lexicon) -> bool:
     """Whether the clause is in the ``recover`` frame (the State recovers or compensates), with
     a recovery word that no ``without_words`` negates."""
+    return False in _recovery_negated(clause, lex)
+
+
+def _recovery_negated(clause: str, lex: Lexicon) -> list[bool]:
+    """For each recovery word of the clause, whether a ``without_words`` negates it."""
     if lex.recover is None:
-        return False
+        return []
+    flags = []
     for found in lex.recover.finditer(clause):
         before = clause[max(0, found.start() - NEGATION_REACH) : found.start()]
         after = clause[found.end() : found.end() + NEGATION_REACH // 2]
-        if lex.without_words is None or not (
-            lex.without_words.search(before) or lex.without_words.match(after.lstrip())
-        ):
-            return True
-    return False
+        flags.append(
+            lex.without_words is not None
+            and bool(lex.without_words.search(before) or lex.without_words.match(after.lstrip()))
+        )
+    return flags
 
 
 def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozenset[str]:
@@ -425,7 +431,10 @@ def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozen
     units, :mod:`extract` tests them in the number's list item); no donation in a clause of
     the ``recover`` frame."""
     present = {h.rule.name for h in hits if h.rule is not None}
-    recovered = recovery(clause, lex)
+    negated = _recovery_negated(clause, lex)
+    recovered = False in negated
+    # "derribaron sus muros sin pedir compensación": households who ask for nothing gave
+    gift = bool(negated) and not recovered
     return frozenset(
         r.name
         for r in lex.rules
@@ -433,6 +442,7 @@ def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozen
         and (r.need is None or r.need.search(clause))
         and (r.exclude is None or r.unit in ITEM_EXCLUDED or not r.exclude.search(clause))
         and not (recovered and r.name in DONATIONS)
+        and not (gift and r.name == "households_affected")
     )
 
 
