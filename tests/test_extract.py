@@ -2497,3 +2497,28 @@ def test_households_asking_no_compensation_are_not_affected():
     assert not any(ind == "households_affected" for ind, _ in _pairs(text, "es"))
     text = "Las 12 familias derribaron sus muros sin pedir compensación."
     assert ("households_affected", 12) not in _pairs(text, "es")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The section needs 624.13 hectares of land for the railway.", 6_241_300),
+        ("fr", "Le contrôle a mis au jour 28 000 m² de terrain utilisés en infraction.", 28_000),
+        ("es", "Allí más de 100 hogares tenían unos 3.000 m² de tierra dentro del trazado.", 3_000),
+        ("nl", "In totaal is 340 hectare landbouwgrond opnieuw verkaveld.", 3_400_000),
+    ],
+)
+def test_an_area_of_land_without_a_gift_is_no_land_donated(lang, text, value):
+    assert ("land_donated", value) not in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Households donated 1,200 square metres of land for the road.", 1_200),
+        ("fr", "Les habitants ont accepté de céder plus de 300 m² de terrain.", 300),
+        ("de", "Im Jahr 2012 traten 85 Haushalte fast 600 Quadratmeter Land ab.", 600),
+    ],
+)
+def test_land_given_is_land_donated(lang, text, value):
+    assert ("land_donated", value) in _pairs(text, lang)
