@@ -416,3 +416,23 @@ def test_a_minority_head_count_is_no_population_of_the_place(lang, text, total, 
     claims = extract_text(text, article_id="a", lang=lang, published="2024")
     found = [c.value for c in claims if c.indicator == "population"]
     assert total in found and part not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "rate", "total"),
+    [
+        ("vi", "Mỗi gia đình góp 100.000 đồng mỗi tháng, cả xóm góp 12 triệu đồng.", 100_000, 12e6),
+        (
+            "fr",
+            "Chaque foyer a versé 300 000 dongs; ChildFund a apporté 40 millions de dongs.",
+            3e5,
+            4e7,
+        ),
+        ("es", "Cada hogar aportó 8 millones de VND y el Estado 100 millones de VND.", 8e6, 1e8),
+        ("en", "Residents gave VND 2 million per person, VND 300 million in all.", 2e6, 3e8),
+    ],
+)
+def test_an_amount_per_unit_is_no_claim_but_the_sum_is(lang, text, rate, total):
+    values = [c.value for c in extract_text(text, article_id="a", lang=lang)]
+    assert rate not in values
+    assert total in values

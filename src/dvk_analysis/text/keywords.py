@@ -106,6 +106,8 @@ class Lexicon:
     screened: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
     stock_before: re.Pattern[str] | None = None
+    each_words: re.Pattern[str] | None = None
+    per_after: re.Pattern[str] | None = None
     network_words: re.Pattern[str] | None = None
     more_after: re.Pattern[str] | None = None
     compared: re.Pattern[str] | None = None
@@ -245,6 +247,8 @@ def lexicon(lang: str) -> Lexicon:
         screened=compile_keywords(section.get("screened", []), spaced, contains=True),
         change_after=compile_keywords(section.get("change_after", []), spaced, contains=True),
         stock_before=compile_keywords(section.get("stock_before", []), spaced),
+        each_words=compile_keywords(section.get("each_words", []), spaced, contains=True),
+        per_after=compile_keywords(section.get("per_after", []), spaced, contains=True),
         network_words=compile_keywords(section.get("network_words", []), spaced, contains=True),
         more_after=compile_keywords(section.get("more_after", []), spaced),
         compared=compile_keywords(section.get("compared", []), spaced, contains=True),

@@ -8,7 +8,8 @@ lexicon data (``plan_words``, ``plan_after``, ``plan_not``, ``average_words``, `
 ``met_words``, ``basically_words``, ``unmet_words``, ``candidate_words``, ``contest_words``,
 ``subgroup_words``,
 ``verdict``,
-``screened``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``); this module
+``screened``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``,
+``each_words``, ``per_after``); this module
 reads them on the number's own line or phrase.
 """
 
@@ -51,6 +52,8 @@ def not_stated_as_fact(
         return "not met"  # "met 12 of the 19 and basically met five, with two still unmet"
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
+    if indicator in RATED and _per_unit(head, tail, lex):
+        return "rate"  # "mỗi hội viên đóng góp 36.000 đồng một năm": per member, no total
     if indicator.startswith("dvk_models") and _honoured_before(before, lex):
         return "honoured"  # "rindió homenaje a 321 ejemplos avanzados": exemplars, no models
     if indicator in CASES and says(lex.verdict, head + tail):
@@ -127,6 +130,29 @@ def _contest_before(before: str, lex: Lexicon) -> bool:
         return lex.contest_words.search(before) is not None
     found = lex.contest_words.search(before, last.end())
     return found is not None and found.start() - last.end() <= CONTEST_REACH
+
+
+RATED = frozenset(
+    {"funds_mobilized", "ntm_funds_total", "ntm_funds_state", "land_donated", "working_days"}
+)
+"""Resources that can be stated per unit ("each household gave 10 million", "300 000 dongs par
+personne", "Minden háztartás 200–300 négyzetmétert adott"): the writers code the sum, never
+the rate (none of the 23 dev/tuned money rows that name "each" or "per" is the per-unit
+amount)."""
+
+PER_REACH = 40
+"""Most characters after a number in which a ``per_after`` phrase makes it a rate: room for
+the currency ("300 000 dongs par personne", "10 triệu đồng/hộ")."""
+
+
+def _per_unit(head: str, tail: str, lex: Lexicon) -> bool:
+    """Whether an amount is per unit: "each" (``each_words``) in its own phrase since the
+    number before it ("cada hogar aportó 8 millones y el Estado 100 millones": only the 8) or
+    a ``per_after`` phrase right after it."""
+    last = _LAST_NUMBER.search(head)
+    return says(lex.each_words, head[last.end() :] if last else head) or says(
+        lex.per_after, tail[:PER_REACH]
+    )
 
 
 LENGTHS = frozenset({"road_length", "canal_length"})
