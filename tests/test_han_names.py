@@ -31,3 +31,15 @@ def test_no_gloss_no_name_end():
 @pytest.mark.parametrize("text", ["县领导指导县各乡建设模式。", "一条通往村里的道路"])
 def test_a_verb_before_a_level_character_is_no_name(text):
     assert not [p for p in find_places(text, "zh") if p.admin_level in ("district", "village")]
+
+
+def test_a_han_place_glossed_at_another_mention_carries_the_gloss():
+    from dvk_analysis.text.extract import extract_text
+
+    text = (
+        "宁美（Ninh Mỹ）乡位于海港县。\n\n截至目前，宁美乡部分农户已献出400平方米土地。"
+        "\n\nCai Lay（丐礼）县已有15个乡。丐礼县已修建道路3公里。"
+    )
+    places = {c.value: c.place for c in extract_text(text, article_id="a", lang="zh")}
+    assert places[400] == "宁美（Ninh Mỹ）乡"
+    assert places[3000] == "Cai Lay（丐礼）县"

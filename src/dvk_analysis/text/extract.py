@@ -50,6 +50,7 @@ from dvk_analysis.text.breakdowns import (
 from dvk_analysis.text.context import ArticleContext, as_of_publication, carried_stocks
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
+from dvk_analysis.text.han_names import gloss_places
 from dvk_analysis.text.items import (
     HEAD_COUNTS,
     audience,
@@ -371,6 +372,7 @@ def extract_text(
     if context is None:
         return claims
     claims = carried_stocks(respective_places(text, claims, spans, context), context)
+    claims = gloss_places(text, claims) if lang == "zh" else claims
     return as_of_publication(claims, published)
 
 

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
+from typing import Protocol, TypeVar
 
 from dvk_analysis.gazetteer import alias_rows
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+class _Placed(Protocol):
+    place: str
+
+
+C = TypeVar("C", bound=_Placed)
 
 
 def han_name(text: str, pos: int, stop: str, final: str = "") -> tuple[int, int] | None:
@@ -76,3 +85,18 @@ def glossed_name(text: str, pos: int) -> int | None:
         text.rfind("(", max(0, pos - GLOSS_REACH), pos),
     )
     return opening if opening > 0 else None
+
+
+_GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,4})[（(][^）)\n]{2,25}[）)]([\u4e00-\u9fff])")
+_GLOSS_OF_LATIN = re.compile(
+    r"[^\W\d_](?:[^\W\d_]| ){1,24}[（(]([\u4e00-\u9fff]{1,4})[）)]([\u4e00-\u9fff])"
+)
+
+
+def gloss_places(text: str, claims: list[C]) -> list[C]:
+    """``claims`` whose Han place ("宁美乡") the article glosses at another mention
+    ("宁美（Ninh Mỹ）乡", "Cai Lay（丐礼）县") carry that glossed form: the Latin name
+    resolves the unit, and coders copy either script."""
+    found = [*_GLOSSED.finditer(text), *_GLOSS_OF_LATIN.finditer(text)]  # "Cai Lay（丐礼）县"
+    glossed = {m.group(1) + m.group(2): m.group().strip() for m in found}
+    return [replace(c, place=glossed[c.place]) if c.place in glossed else c for c in claims]
