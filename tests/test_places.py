@@ -606,3 +606,14 @@ def test_central_highlands_names(lang, text, name):
 )
 def test_a_han_province_is_one_of_the_known_provinces(text, names):
     assert [p.province for p in find_places(text, "zh") if p.admin_level == "province"] == names
+
+
+def test_an_arabic_new_rural_commune_is_no_commune_named_new_rural():
+    from dvk_analysis.text.extract import extract_text
+
+    text = (
+        "أصبحت ثانه تشان بلدية ريف جديد. "
+        "ومن هنا أقنعت البلدية الأهالي بالتبرع بـ٣٨٠٠٠ متر مربع من الأراضي."
+    )
+    places = [c.place for c in extract_text(text, article_id="a", lang="ar")]
+    assert places and not any("ريف" in p for p in places)
