@@ -84,3 +84,19 @@ def test_a_part_pointing_back_at_its_total_crosses_a_semicolon(lang, text):
     found = {(c.indicator, c.value, c.tier) for c in claims}
     assert ("communes_meeting_ntm", 14, "advanced") in found
     assert ("communes_meeting_ntm", 33, "standard") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "communes", "towns"),
+    [
+        # the list's full stop is followed by a paragraph break: the towns are still its own
+        ("ru", "В уезде 27 единиц общинного уровня: 25 общин и два посёлка.\n\nДалее.", 25, 2),
+        ("zh", "调整完成后，慕德县将有12个乡级行政单位，包括11个乡和1个市镇。", 11, 1),
+    ],
+)
+def test_communes_listed_before_the_towns_of_their_sentence(lang, text, communes, towns):
+    found = [
+        (c.indicator, c.value) for c in extract_text("T\n\n" + text, article_id="a", lang=lang)
+    ]
+    assert ("rural_communes", communes) in found
+    assert ("rural_communes", towns) not in found

@@ -225,10 +225,10 @@ def units_listed(text: str, number: NumberMatch, lex: Lexicon) -> IndicatorRule 
         return None
     if _after_towns(text, number.start, lex.town_words):
         return rule  # "19 городских кварталов, 12 посёлков и 93 общины": the last item
-    if CLAUSE_END.search(text, noun.end(), noun.end() + TOWN_REACH):
-        return None
     town = lex.town_words.search(text, noun.end(), noun.end() + TOWN_REACH)
-    if town is None or not _JOIN.sub("", text[noun.end() : town.start()]).strip():
+    if town is None or CLAUSE_END.search(text, noun.end(), town.start()):
+        return None  # the towns of another sentence (a full stop may close this list)
+    if not _JOIN.sub("", text[noun.end() : town.start()]).strip():
         return None  # "18 общинах и посёлках": one count of both kinds, no list
     joined = _JOIN.match(text, noun.end())
     return rule if joined is not None and joined.end() > noun.end() else None

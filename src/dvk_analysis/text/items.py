@@ -115,13 +115,14 @@ NOUN_AFTER = 40
 
 def _noun_after(text: str, number: NumberMatch, words: re.Pattern[str] | Unless) -> bool:
     """Whether one of ``words`` is the word right after ``number``, or after one adjective
-    ("19 городских кварталов", "14 urban wards")."""
+    ("19 городских кварталов", "14 urban wards"), or after a classifier and a syllable
+    written without spaces ("1个市镇")."""
     noun = len(text) - len(text[number.end :].lstrip())
     found = words.search(text, noun, noun + NOUN_AFTER)
     return found is not None and _ADJECTIVE.fullmatch(text, noun, found.start()) is not None
 
 
-_ADJECTIVE = re.compile(r"(?:[^\W\d_]+\s+)?")
+_ADJECTIVE = re.compile(r"(?:[^\W\d_]+\s+|[\u3400-\u9fff]{1,2})?")
 
 
 def listed(
