@@ -58,8 +58,10 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("en", "The commune has met 15 criteria.", "15", CRITERIA, None),
         ("en", "The commune has met 17 of 19 criteria.", "17", CRITERIA, None),
         # one project's price is no money mobilised for the programme, unless a unit mobilised it
+        # or it is under two billion dong (a small work that donors paid for)
         ("en", "The total investment was 812 billion VND.", "812", "ntm_funds_total", "cost"),
-        ("zh", "该桥载重3.5吨，总投资7亿越南盾。", "7亿", "ntm_funds_total", "cost"),
+        ("zh", "该桥载重3.5吨，总投资70亿越南盾。", "70亿", "ntm_funds_total", "cost"),
+        ("zh", "该桥载重3.5吨，总投资7亿越南盾。", "7亿", "ntm_funds_total", None),  # donors
         ("vi", "Xã đã huy động tổng kinh phí hơn 20 tỷ đồng.", "20", "ntm_funds_total", None),
     ],
 )  # fmt: skip

@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 
 from dvk_analysis.text.keywords import IndicatorRule, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch
-from dvk_analysis.text.stance import own_line, says
+from dvk_analysis.text.stance import PROGRAMME_MIN, own_line, says
 
 
 class _Sum(Protocol):
@@ -116,13 +116,6 @@ def people_part(
         and says(lex.of_which, before)
         and total.exclude.search(item) is not None
     )
-
-
-PROGRAMME_MIN = 2e9
-"""The smallest sum read as a programme's total: 1 of the 162 ``ntm_funds_total`` gold rows of
-the dev and tuned splits is below two billion dong (none below one), against 213 of 490
-``funds_mobilized`` rows. On the tuned split a one-billion floor gained 4 matches, two
-billion 12."""
 
 
 class _Claimed(Protocol):
