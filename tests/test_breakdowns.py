@@ -100,3 +100,26 @@ def test_communes_listed_before_the_towns_of_their_sentence(lang, text, communes
     ]
     assert ("rural_communes", communes) in found
     assert ("rural_communes", towns) not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "part"),
+    [
+        (
+            "en",
+            "Ha Noi has 382 communes meeting the new-style rural standard. Of these, 229 have "
+            "been recognised as advanced new-style rural communes.",
+            229,
+        ),
+        (
+            "hu",
+            "A projekt összesen 1 518 háztartás lakó- vagy mezőgazdasági földjét érinti; közülük "
+            "807 Quynh Vinh, 711 pedig Quynh Trang községben él.",
+            807,
+        ),
+    ],
+)
+def test_a_part_opened_by_of_these_takes_its_totals_indicator(lang, text, part):
+    claims = extract_text("T\n\n" + text, article_id="a", lang=lang)
+    total = claims[0].indicator
+    assert (total, part) in [(c.indicator, c.value) for c in claims]
