@@ -2522,3 +2522,11 @@ def test_an_area_of_land_without_a_gift_is_no_land_donated(lang, text, value):
 )
 def test_land_given_is_land_donated(lang, text, value):
     assert ("land_donated", value) in _pairs(text, lang)
+
+
+def test_a_list_item_that_names_its_tier_before_the_programme_is_a_part_by_tier():
+    text = (
+        "A tartományban 178 község elérte az új vidék szintjét. Közülük 43 község a magasabb "
+        "szintű, 4 pedig a mintaszintű új vidék követelményeit is teljesíti."
+    )
+    assert ("communes_meeting_ntm", 4) in _pairs(text, "hu")

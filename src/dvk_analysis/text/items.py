@@ -188,7 +188,7 @@ def listed(
     if exclude is not None and (exclude.search(own_words) or _noun_after(text, number, exclude)):
         return None  # "…, the district budgets VND 29,400 million", "…, 14 wards": ruled out
     tiers = tiers or {}
-    if any(_own_noun(h, claim.indicator, number.end, tiers) for h in hits):
+    if any(_own_noun(text, h, claim.indicator, number.end, tiers) for h in hits):
         return None  # "104 model areas and 1,037 model gardens": the item names its own noun
     # "..., Quang Trach 6.118 Mio. VND": a unit named by its name alone before the number
     own = _place_after(text, number, context) or bare_unit(
@@ -326,8 +326,14 @@ def own_tier(text: str, end: int, tiers: dict[str, re.Pattern[str]]) -> str | No
     return min(found)[1] if found else None
 
 
-def _own_noun(hit: Hit, indicator: str, end: int, tiers: dict[str, re.Pattern[str]]) -> bool:
-    if indicator in ACHIEVEMENTS and any(t.match(hit.word) for t in tiers.values()):
+def _own_noun(
+    text: str, hit: Hit, indicator: str, end: int, tiers: dict[str, re.Pattern[str]]
+) -> bool:
+    """Whether ``hit`` is a noun of the item's own after its number. A tier word, or a tier
+    named before it, names none ("et 12 le niveau modèle", "4 pedig a mintaszintű új vidék"):
+    the item is a part of the count by tier."""
+    named = any(t.match(hit.word) or t.search(text, end, hit.start) for t in tiers.values())
+    if indicator in ACHIEVEMENTS and named:
         return False
     return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
 
