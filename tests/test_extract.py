@@ -2530,3 +2530,15 @@ def test_a_list_item_that_names_its_tier_before_the_programme_is_a_part_by_tier(
         "szintű, 4 pedig a mintaszintű új vidék követelményeit is teljesíti."
     )
     assert ("communes_meeting_ntm", 4) in _pairs(text, "hu")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "目前，全省共有12319个人民自管组，成员达441170人。",
+        "该项目涉及931块土地，其中864块属于住户、个人和组织。",
+    ],
+)
+def test_a_classifier_before_people_and_individuals_with_organisations_are_no_models(text):
+    # "个" + "人民" is a classifier before "people's", not "个人" (a model individual)
+    assert not any(i.startswith("dvk_models") for i, _ in _pairs(text, "zh"))
