@@ -2542,3 +2542,9 @@ def test_a_list_item_that_names_its_tier_before_the_programme_is_a_part_by_tier(
 def test_a_classifier_before_people_and_individuals_with_organisations_are_no_models(text):
     # "个" + "人民" is a classifier before "people's", not "个人" (a model individual)
     assert not any(i.startswith("dvk_models") for i, _ in _pairs(text, "zh"))
+
+
+def test_a_qualified_four_digit_count_is_no_year():
+    text = "نظمت الإدارات في المقاطعة قرابة 2000 جلسة لنشر القوانين والتثقيف القانوني."
+    assert ("legal_education_sessions", 2000) in _pairs(text, "ar")
+    assert ("legal_education_sessions", 2000) not in _pairs(text.replace("قرابة ", ""), "ar")
