@@ -438,3 +438,14 @@ def test_an_amount_per_unit_is_no_claim_but_the_sum_is(lang, text, rate, total):
     values = [c.value for c in extract_text(text, article_id="a", lang=lang)]
     assert rate not in values
     assert total in values
+
+
+def test_populations_of_ethnic_groups_listed_after_one_are_no_populations():
+    text = (
+        "وتشكّل قومية التاي 52.58% من السكان بواقع 165,055 نسمة، تليها قومية الداو "
+        "(56,063 نسمة، 17.86%)، ثم النونغ (28,709 نسمة، 9.15%)."
+    )
+    found = [
+        (c.indicator, c.value) for c in extract_text("T\n\n" + text, article_id="a", lang="ar")
+    ]
+    assert not any(indicator == "population" for indicator, _ in found)

@@ -83,7 +83,7 @@ def not_stated_as_fact(
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
     if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
         return "group"  # "38 gemeenten aan 10 tot 14 criteria": communes sorted by progress
-    if indicator == "population" and says(lex.subgroup_words, head + tail):
+    if indicator == "population" and says(lex.subgroup_words, before + tail):
         return "subgroup"  # "其中少数民族66.7万人", "300 nghìn người thuộc các dân tộc thiểu số"
     if indicator == "population" and not MIN_POPULATION <= number.value <= MAX_POPULATION:
         return "no population"  # "32 communes and three townships, has a population of ..."
