@@ -252,3 +252,8 @@ def test_a_small_works_cost_is_what_its_donors_gave(lang, text, value):
     # as money mobilised); above, it is a project's price (``cost``)
     assert ("funds_mobilized", value) in _pairs(text, lang)
     assert not any(v == 812e9 for _, v in _pairs("The total investment was 812 billion VND.", "en"))
+
+
+def test_a_compensation_budget_is_no_programme_money():
+    text = "Tổng kinh phí bồi thường, hỗ trợ được duyệt là hơn 1.890 tỷ đồng."
+    assert not any(i.startswith("ntm_funds") for i, _ in _pairs(text, "vi"))
