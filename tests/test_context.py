@@ -259,3 +259,23 @@ def test_a_claim_dated_by_a_range_still_running_holds_as_of_publication(text):
     assert [(c.period_start, c.period_end) for c in claims] == [("", "2024-03-12")]
     finished = extract_text(text, article_id="t", lang="en", published="2026-01-05")
     assert [(c.period_start, c.period_end) for c in finished] == [("2021", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Trước khi sáp nhập, ba tỉnh cũ đã có 230/259 xã đạt chuẩn nông thôn mới."),
+        (
+            "en",
+            "Before the merger, the three former provinces had 230 of 259 communes meeting "
+            "the standard.",
+        ),
+    ],
+)
+def test_before_the_2025_merger_dates_a_figure_to_june_2025(lang, text):
+    from dvk_analysis.text.extract import extract_text
+
+    after = extract_text(text, article_id="a", lang=lang, published="2025-12-13")
+    assert (after[0].period_start, after[0].period_end) == ("", "2025-06")
+    before = extract_text(text, article_id="a", lang=lang, published="2019-12-13")
+    assert before[0].period_end == "2019-12-13"  # another, earlier merger

@@ -113,7 +113,7 @@ class ArticleContext:
         periods = sorted(
             (
                 _dateline_date(text, p)
-                for p in _periods(text, lang, published)
+                for p in _periods(text, lang, published) + merger_eve(text, lang, published)
                 if not inside(p.start, captions)  # a caption dates its photo only
             ),
             key=_start,
@@ -397,6 +397,33 @@ def _dateline_date(text: str, mention: PeriodMention) -> PeriodMention:
 
 def _start(mention: PlaceMention | PeriodMention) -> int:
     return mention.start
+
+
+MERGER_EVE = "2025-06"
+"""The last month before the provinces merged on 1 July 2025: "before the merger" dates a
+figure to it (``before_merger``), as the writers code it."""
+
+
+def merger_eve(text: str, lang: str, published: str | None) -> list[PeriodMention]:
+    """Mentions of the time before the 2025 merger ("Trước khi sáp nhập", "before the
+    merger"), each an open period up to :data:`MERGER_EVE`; none in a text published before
+    the merger, whose merger is another one."""
+    words = _before_merger(lang)
+    if words is None or (published or MERGER_EVE) < "2025-07":
+        return []
+    return [
+        PeriodMention(m.start(), m.end(), m.group(), None, MERGER_EVE, "end_of_year")
+        for m in words.finditer(text)
+    ]
+
+
+@cache
+def _before_merger(lang: str) -> re.Pattern[str] | None:
+    from dvk_analysis.text.lexicon import section
+    from dvk_analysis.text.patterns import compile_keywords
+
+    words = section(lang, "periods").get("before_merger", [])
+    return compile_keywords(words, lang != "zh", contains=True)
 
 
 def _periods(text: str, lang: str, published: str | None) -> list[PeriodMention]:
