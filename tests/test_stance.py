@@ -49,6 +49,9 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         # an average of criteria after the count sorts no communes: they met the standard
         ("vi", "Huyện có 7/10 xã đạt chuẩn, bình quân 17,2 tiêu chí/xã.", "7/10", COMMUNES, None),
         ("vi", "Huyện có 7/10 xã đạt chuẩn với 17,2 tiêu chí.", "7/10", COMMUNES, None),  # decimal
+        # a district named after the commune count: its own criteria, not the communes'
+        ("vi", "Có 38/38 xã đạt chuẩn, đồng thời huyện đạt 9/9 tiêu chí.", "9/9", CRITERIA, None),
+        ("vi", "Có 38/38 xã đạt chuẩn, đồng thời đạt 9/9 tiêu chí.", "9/9", CRITERIA, "group"),
         # exemplars honoured before the number are no models; models honoured after it stay
         ("es", "El congreso rindió homenaje a 321 ejemplos avanzados.", "321", MODELS, "honoured"),
         ("hu", "A kongresszus 100 példaképet is kitüntetett.", "100", MODELS, None),

@@ -353,8 +353,20 @@ def _counted_units_before(before: str, lex: Lexicon) -> bool:
         head = before[max(0, hit.start() - 20) : hit.start()]
         found = find_numbers(head, lex.lang)
         if found and not head[found[-1].end :].strip(" 个"):  # "20个乡": a classifier
-            return True
+            return not _larger_unit(before[hit.end() :], lex.lang)
     return False
+
+
+def _larger_unit(words: str, lang: str) -> bool:
+    """Whether ``words`` name a district or province ("38/38 xã đạt chuẩn, đồng thời huyện
+    hoàn thành 9/9 tiêu chí"): the criteria after it are that unit's, not the communes'."""
+    from dvk_analysis.text.places import level_word
+
+    tokens = _TOKEN.findall(words) if lang != "zh" else list(words)
+    return any(level_word(t, lang) in ("district", "province") for t in tokens)
+
+
+_TOKEN = re.compile(r"[^\W\d_]+")
 
 
 def _criteria_after(after: str, lex: Lexicon) -> bool:
