@@ -2554,3 +2554,12 @@ def test_hungarian_adjectives_between_a_count_and_its_noun():
     # Hungarian stacks adjectives before the noun: "12 kiemelkedő tekintélyes személyt"
     text = "A járási népi bizottság elnöke 12 kiemelkedő tekintélyes személyt tüntetett ki."
     assert ("individuals_honored", 12) in _pairs(text, "hu")
+
+
+def test_a_unit_named_before_a_bare_number_continues_a_count_list():
+    text = "T\n\nAmong the communes further behind, Sa Loong has met 12 criteria and Dak Ang 9."
+    claims = extract_text(text, article_id="a", lang="en", province="Kon Tum")
+    assert ("ntm_criteria_met", 9, "Dak Ang") in [(c.indicator, c.value, c.place) for c in claims]
+    text = text.replace("Dak Ang 9", "it rose to 9")  # no unit named: no item of the list
+    claims = extract_text(text, article_id="a", lang="en", province="Kon Tum")
+    assert 9 not in [c.value for c in claims]

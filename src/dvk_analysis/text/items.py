@@ -161,7 +161,9 @@ def listed(
     # "reçu 11 054 citoyens, dont 5 595 en 2012 et 5 459 en 2013": parts of a head count
     part = measured[0] is None and unit in HEAD_COUNTS and of_which is not None
     part = part and of_which.search(gap) is not None
-    if measured[0] != unit and not money and not part:
+    # "Sa Loong has met 12 criteria and Dak Ang 9": a unit named before a bare number
+    named = measured[0] is None and unit == "count"
+    if measured[0] != unit and not money and not part and not named:
         return None
     if not 0 < len(gap) <= LIST_GAP or "\n" in gap:
         return None
@@ -194,6 +196,8 @@ def listed(
     own = _place_after(text, number, context) or bare_unit(
         own_words, context.province, claim.admin_level
     )
+    if named and measured[0] != unit and bare_unit(own_words, context.province) is None:
+        return None
     if claim.indicator in FIELDS and own is None:
         return None  # "13 Modelle die Landwirtschaft, 7 das Bildungswesen": not one field
     tier = own_tier(text, number.end, tiers) or claim.tier
