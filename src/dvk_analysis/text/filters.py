@@ -212,19 +212,12 @@ def _in_quotes(text: str, pos: int) -> bool:
     return line.count('"') % 2 == 1 and '"' in left and '"' in text[pos : pos + 80]
 
 
-COUNTING = frozenset({"more_than", "nearly", "at_least", "less_than"})
-"""Qualifiers that make a number a quantity: no one writes "nearly 2000" of a year."""
-
-
 def is_year(number: NumberMatch, unit: str | None) -> bool:
-    """A bare four-digit number between 1900 and 2100 ("2023", "2025-2030") is a year, unless
-    a "more than"-type qualifier counts it ("قرابة 2000 جلسة", "hơn 2000 người"), as the
-    number's ``kind`` tells."""
+    """A bare four-digit number between 1900 and 2100 ("2023", "2025-2030") is a year."""
     raw = number.raw
     return (
         unit is None
         and number.multiplier == 1
-        and number.qualifier not in COUNTING
         and raw[:4].isdigit()
         and not raw[4:5].isdigit()
         and YEARS[0] <= int(raw[:4]) <= YEARS[1]

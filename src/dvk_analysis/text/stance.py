@@ -42,7 +42,8 @@ def not_stated_as_fact(
     if says(lex.plan_words, named) or says(lex.plan_after, after):
         return "plan"  # "the district wants six more communes to meet the standard"
     head, tail = own_phrase(before, after)
-    large = number.value >= PROGRAMME_MIN  # below, the cost of a small work its donors paid
+    # below, the cost of a small work its donors paid, unless parts by source follow
+    large = number.value >= PROGRAMME_MIN or says(lex.of_which, after)
     if indicator == "ntm_funds_total" and large and _project_cost(head, before, lex):
         return "cost"  # "the road, with a total investment of 812 billion VND": one project's price
     if indicator in RECOGNISED and says(lex.candidate_words, head + tail):
