@@ -2500,28 +2500,30 @@ def test_households_asking_no_compensation_are_not_affected():
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "value"),
+    ("lang", "text", "value", "donated"),
     [
-        ("en", "The section needs 624.13 hectares of land for the railway.", 6_241_300),
-        ("fr", "Le contrôle a mis au jour 28 000 m² de terrain utilisés en infraction.", 28_000),
-        ("es", "Allí más de 100 hogares tenían unos 3.000 m² de tierra dentro del trazado.", 3_000),
-        ("nl", "In totaal is 340 hectare landbouwgrond opnieuw verkaveld.", 3_400_000),
+        # an area of land is no gift unless its clause gives it
+        ("en", "The section needs 624.13 hectares of land for the railway.", 6_241_300, False),
+        (
+            "fr",
+            "Le contrôle a mis au jour 28 000 m² de terrain utilisés en infraction.",
+            28_000,
+            False,
+        ),
+        (
+            "es",
+            "Allí más de 100 hogares tenían unos 3.000 m² de tierra dentro del trazado.",
+            3e3,
+            False,
+        ),
+        ("nl", "In totaal is 340 hectare landbouwgrond opnieuw verkaveld.", 3_400_000, False),
+        ("en", "Households donated 1,200 square metres of land for the road.", 1_200, True),
+        ("fr", "Les habitants ont accepté de céder plus de 300 m² de terrain.", 300, True),
+        ("de", "Im Jahr 2012 traten 85 Haushalte fast 600 Quadratmeter Land ab.", 600, True),
     ],
 )
-def test_an_area_of_land_without_a_gift_is_no_land_donated(lang, text, value):
-    assert ("land_donated", value) not in _pairs(text, lang)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "value"),
-    [
-        ("en", "Households donated 1,200 square metres of land for the road.", 1_200),
-        ("fr", "Les habitants ont accepté de céder plus de 300 m² de terrain.", 300),
-        ("de", "Im Jahr 2012 traten 85 Haushalte fast 600 Quadratmeter Land ab.", 600),
-    ],
-)
-def test_land_given_is_land_donated(lang, text, value):
-    assert ("land_donated", value) in _pairs(text, lang)
+def test_land_is_donated_only_when_its_clause_gives_it(lang, text, value, donated):
+    assert (("land_donated", value) in _pairs(text, lang)) is donated
 
 
 def test_a_list_item_that_names_its_tier_before_the_programme_is_a_part_by_tier():
