@@ -432,8 +432,9 @@ def _recovery_negated(clause: str, lex: Lexicon) -> list[bool]:
 def allowed_indicators(clause: str, hits: Sequence[Hit], lex: Lexicon) -> frozenset[str]:
     """Indicators with a keyword (or ``unit_only``) in the clause whose required words
     (``need``) are in it too, and their excluded words (``not``) not (for ``ITEM_EXCLUDED``
-    units, :mod:`extract` tests them in the number's list item); no donation in a clause of
-    the ``recover`` frame."""
+    units, :mod:`extract` tests them in the number's list item); no donation and no programme
+    money in a clause of the ``recover`` frame (``NOT_RECOVERED``), and no households affected
+    where every recovery word is negated ("sin pedir compensación": they gave)."""
     present = {h.rule.name for h in hits if h.rule is not None}
     negated = _recovery_negated(clause, lex)
     recovered = False in negated

@@ -19,6 +19,7 @@ import re
 
 from dvk_analysis.text.keywords import CASES, NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, expr_start, find_numbers
+from dvk_analysis.text.places import level_word
 from dvk_analysis.text.ranges import continues_range
 from dvk_analysis.text.units import find_unit
 
@@ -361,8 +362,6 @@ def _counted_units_before(before: str, lex: Lexicon) -> bool:
 def _larger_unit(words: str, lang: str) -> bool:
     """Whether ``words`` name a district or province ("38/38 xã đạt chuẩn, đồng thời huyện
     hoàn thành 9/9 tiêu chí"): the criteria after it are that unit's, not the communes'."""
-    from dvk_analysis.text.places import level_word
-
     tokens = _TOKEN.findall(words) if lang != "zh" else list(words)
     return any(level_word(t, lang) in ("district", "province") for t in tokens)
 
