@@ -406,8 +406,9 @@ figure to it (``before_merger``), as the writers code it."""
 
 def merger_eve(text: str, lang: str, published: str | None) -> list[PeriodMention]:
     """Mentions of the time before the 2025 merger ("Trước khi sáp nhập", "before the
-    merger"), each an open period up to :data:`MERGER_EVE`; none in a text published before
-    the merger, whose merger is another one."""
+    merger"), each an open period up to :data:`MERGER_EVE`, of kind ``end_of_year`` (it
+    behaves like "by the end of 2024": an open start, carried to the next sentences); none in
+    a text published before the merger, whose merger is another one."""
     words = _before_merger(lang)
     if words is None or (published or MERGER_EVE) < "2025-07":
         return []
