@@ -365,6 +365,28 @@ def test_a_year_after_criteria_met_is_still_the_period():
     assert [(m.period_start, m.period_end) for m in found] == [("2020", "2020")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "vi",
+            "Kế hoạch giai đoạn 2021-2025, tầm nhìn đến năm 2030: năm 2023 huyện làm đường.",
+        ),
+        ("zh", "执行2021—2025年阶段、面向2030年的计划，2023年全县修路。"),
+        (
+            "en",
+            "Under the plan for 2021-2025 with a vision to 2030, the district built roads in 2023.",
+        ),
+        ("es", "Con el plan 2021-2025 y visión a 2030, en 2023 el distrito construyó caminos."),
+    ],
+)
+def test_a_plans_horizon_is_never_the_period(lang, text):
+    # "vision to 2030" names where a plan looks, not when a figure holds
+    found = find_periods(text, lang, "2024")
+    assert "2030" not in {m.period_end for m in found}
+    assert ("2023", "2023") in {(m.period_start, m.period_end) for m in found}
+
+
 def test_german_als_when_is_no_comparison():
     found = find_periods(
         "Als im Oktober 2020 die Gemeinde 45 Versammlungen hielt, kamen alle.", "de"

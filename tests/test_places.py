@@ -568,6 +568,8 @@ def test_an_article_before_a_level_word_is_no_name():
         ("新会乡是新州县的一个偏远乡。", ["新州"]),  # "a remote commune" is no name
         ("新中乡即将迎来新农村达标乡的挂牌。", ["新中"]),  # Tân Trung; "达标乡" describes it
         ("太原省各级单位迎接省级检查，开展村级活动。", ["太原"]),  # verbs before 省 / 村
+        ("槟椥省动员建成19座村文化室。", ["槟椥"]),  # a classifier: "19 village halls"
+        ("槟椥省拓宽了4条村道，总长5.3公里。", ["槟椥"]),  # 村道 is a village road
     ],
 )
 def test_a_describing_word_before_a_han_level_character_is_no_name(text, names):

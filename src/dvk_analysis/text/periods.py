@@ -314,7 +314,7 @@ def _rules(lang: str) -> _Rules:
         (len(name), num, re.compile(rf"(?<!\w){re.escape(name)}\w*"))
         for name, num in months.items()
     )
-    compare = lex.get("compare_before", [])
+    compare = lex.get("compare_before", []) + lex.get("horizon_before", [])
     return _Rules(
         months,
         numbers,
@@ -323,7 +323,9 @@ def _rules(lang: str) -> _Rules:
         families,
         unions,
         month_patterns,
-        re.compile(rf"(?:{_alt(compare)})[^.;,:!?\n]{{0,28}}$", flags) if compare else None,
+        re.compile(rf"(?:{_alt(compare)})[^.;,:!?\n，；：。！？、]{{0,28}}$", flags)
+        if compare
+        else None,
         _began(lex.get("began_words", [])),
         *_criteria_set(lex, flags),
     )
@@ -497,8 +499,8 @@ def _compared(text: str, start: int, rules: _Rules) -> bool:
     """True when a comparison word stands shortly before ``start`` in the same clause.
 
     "up 20 compared with 2020", "so với năm 2020": the year is the baseline of a comparison,
-    never the period the figure covers (any language: the words are the lexicon's
-    ``compare_before``).
+    never the period the figure covers; nor is a plan's horizon, "vision to 2030" (any
+    language: the words are the lexicon's ``compare_before`` and ``horizon_before``).
     """
     if rules.compare is None:
         return False
