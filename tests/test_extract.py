@@ -1678,6 +1678,24 @@ def test_the_claim_beside_a_plan_word_or_a_decrease(lang, text, expected):
     assert [c.value for c in claims] == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a merger's resolution fixes the count; "will have" is its effective date, no plan
+        ("ru", "В новой провинции будет 96 единиц общинного уровня.", [("communes_total", 96)]),
+        # the count ends its clause after its subject, as petitions' counts do
+        (
+            "ru",
+            "Единиц общинного уровня насчитывается 124: это кварталы и общины.",
+            [("communes_total", 124)],
+        ),
+    ],
+)
+def test_a_decreed_count_of_units_is_a_claim(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [(c.indicator, c.value) for c in claims] == expected
+
+
 def test_a_headline_restates_the_body_and_is_no_claim():
     text = (
         "Lam Dong logs more than seven thousand petitions in 2023\n"

@@ -528,7 +528,11 @@ them down by verdict or state after the totals (``stance``)."""
 _GLOSS = re.compile(r"\s*(?:[(（]|الـ?)\s*")
 """A bracket right after a noun opens its count ("100% of its communes (137 of 137)"), and so
 does the Arabic article glued to the number ("البلديات الـ5": the 5 communes)."""
-_CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;。；！？؛]|$)")
+_CLAUSE_FINAL = re.compile(r"\s*(?:[.!?;:。；！？؛：]|$)")
+
+SUBJECT_COUNTS = CASES | {"communes_total", "rural_communes"}
+"""Counts that may end their clause after their subject: "Complaints proper numbered 6,627.",
+"Единиц общинного уровня насчитывается 124:"."""
 
 
 _ITEM_SEPARATOR = re.compile(r"[,;，、；،]")
@@ -608,7 +612,7 @@ def nearest_keyword(
         subject = (
             final
             and side == "before"
-            and rule.name in CASES
+            and rule.name in SUBJECT_COUNTS
             and not any(hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None)
         )
         off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side

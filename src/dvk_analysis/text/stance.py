@@ -40,7 +40,8 @@ def not_stated_as_fact(
     ):
         return "set size"  # "19 criteria" is the set; "below 6 criteria" sorts communes
     named = lex.plan_not.sub(" ", before) if lex.plan_not is not None else before
-    if says(lex.plan_words, named) or says(lex.plan_after, after):
+    planned = says(lex.plan_words, named) or says(lex.plan_after, after)
+    if planned and indicator not in DECREED:
         return "plan"  # "the district wants six more communes to meet the standard"
     head, tail = own_phrase(before, after)
     # below, the cost of a small work its donors paid, unless parts by source follow
@@ -113,6 +114,10 @@ RECOGNISED = frozenset(
 
 
 PARTICIPANTS = frozenset({"propaganda_participants", "legal_education_participants"})
+
+DECREED = frozenset({"communes_total", "rural_communes"})
+"""Counts a resolution fixes: "the new province will have 96 commune-level units" states what
+the merger decided, in the future tense of its effective date, not a plan."""
 """Head counts of sessions: the entrants of contests held beside them are not theirs."""
 
 CONTEST_REACH = 12
