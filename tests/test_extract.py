@@ -1892,6 +1892,11 @@ def test_a_model_residential_quarter_is_a_village_not_a_model():
         ("es", "La aldea tiene 63 hogares y 300 habitantes.", 300),
         ("ar", "ويبلغ عدد سكان القرية 1619 نسمة.", 1_619),
         ("hu", "A községben 14 525 ember él.", 14_525),
+        # merger texts give each unit's area and residents together, or after the merger
+        ("ru", "Общины Вантхо (8,48 км², 4 102 жителя) и Кифу объединяются.", 4_102),
+        ("es", "Tras la fusión, Khanh Long tendrá 75,20 km² y 1.520 habitantes.", 1_520),
+        ("en", "The village is home to more than 400 Mong people in 76 households.", 400),
+        ("de", "In der Gemeinde wohnen 810 Haushalte mit 3.369 Menschen.", 3_369),
     ],
 )
 def test_population_of_a_place(lang, text, value):
@@ -1903,6 +1908,11 @@ def test_population_of_a_place(lang, text, value):
     [
         # people who act are no population without a word of living or counting
         ("en", "More than 300 residents attended the propaganda session.", 300),
+        (
+            "en",
+            "Most residents have insurance, and about 88,000 people receive assistance.",
+            88_000,
+        ),
         ("nl", "De voorzitters hielden 82 dialogen met de bevolking.", 82),
         # a count of units or a sum of money next to the word is no population
         ("en", "It has 32 communes and three townships, has a population of 90,000.", 3),

@@ -115,7 +115,7 @@ RECOGNISED = frozenset(
 
 PARTICIPANTS = frozenset({"propaganda_participants", "legal_education_participants"})
 
-DECREED = frozenset({"communes_total", "rural_communes"})
+DECREED = frozenset({"communes_total", "rural_communes", "population"})
 """Counts a resolution fixes: "the new province will have 96 commune-level units" states what
 the merger decided, in the future tense of its effective date, not a plan."""
 """Head counts of sessions: the entrants of contests held beside them are not theirs."""
