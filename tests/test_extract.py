@@ -2233,9 +2233,21 @@ def test_delegates_of_a_congress_are_no_propaganda_audience(lang, text):
             "Bij de reguliere ontvangst ging het om 303 ontvangstmomenten met 344 personen.",
             [("citizens_received", 344)],
         ),
+        # delegates attending propaganda conferences are their audience
+        (
+            "en",
+            "The department co-organised 15 grassroots propaganda conferences, attended by "
+            "nearly 1,200 delegates.",
+            [("propaganda_sessions", 15), ("propaganda_participants", 1_200)],
+        ),
+        (
+            "hu",
+            "A szövetség több mint 15 000 tájékoztató alkalmat szervezett.",
+            [("propaganda_sessions", 15_000)],
+        ),
     ],
 )
-def test_participants_honoured_people_and_received_people_in_ru_and_nl(lang, text, expected):
+def test_participants_honoured_people_and_received_people(lang, text, expected):
     assert _pairs(text, lang) == expected
 
 
