@@ -834,6 +834,11 @@ def test_start_of_year_to_now_is_january_to_publication(lang, text):
         ("hu", "A járás 2023-ban összegzett. A járásban 125 modell működött, több, mint 2022-ben."),
         ("ar", "في عام 2023 عقدت المنطقة مؤتمرا. وبلغ عدد النماذج 125 نموذجاً، بزيادة عن عام 2022."),
         ("en", "The district met in 2023. It had 125 models, up 4.2 percentage points on 2022."),
+        # the preposition belongs to the comparison word: "qu'en 2021"
+        (
+            "fr",
+            "Le district a fait le bilan 2023. Il compte 125 modèles, soit 4 de moins qu'en 2022.",
+        ),
     ],
 )
 def test_a_year_in_a_comparison_is_not_the_period(lang, text):

@@ -447,7 +447,7 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
             elif mention is not None and _names_set(text, m, rules):
                 taken.add(m.start(), m.end())  # the figure holds now: "current"
                 out.append(PeriodMention(m.start(), m.end(), m.group(), None, pub, "current"))
-            elif mention is not None and not _compared(text, m.start(), rules):
+            elif mention is not None and not _compared(text, m, rules):
                 taken.add(m.start(), m.end())
                 out.append(mention)
     out = [_opened(m, text, rules, pub) for m in sorted(out, key=lambda p: p.start)]
@@ -495,16 +495,15 @@ def _drop_joined_ends(mentions: list[PeriodMention], text: str) -> list[PeriodMe
 _OTHER_DIGIT = re.compile("[٠-٩۰-۹]")
 
 
-def _compared(text: str, start: int, rules: _Rules) -> bool:
-    """True when a comparison word stands shortly before ``start`` in the same clause.
-
-    "up 20 compared with 2020", "so với năm 2020": the year is the baseline of a comparison,
-    never the period the figure covers; nor is a plan's horizon, "vision to 2030" (any
-    language: the words are the lexicon's ``compare_before`` and ``horizon_before``).
-    """
+def _compared(text: str, m: re.Match[str], rules: _Rules) -> bool:
+    """True when a comparison word stands shortly before mention ``m`` (or its first digit:
+    "qu'en 2021" has the mention "en 2021") in the same clause. "up 20 compared with 2020": the
+    year is a comparison's baseline, never the period the figure covers; nor is a plan's
+    horizon, "vision to 2030" (the lexicon's ``compare_before`` and ``horizon_before``)."""
     if rules.compare is None:
         return False
-    return rules.compare.search(text[max(0, start - 45) : start]) is not None
+    digit = m.start() + next((i for i, c in enumerate(m.group()) if c.isdigit()), 0)
+    return any(rules.compare.search(text[max(0, s - 45) : s]) for s in (m.start(), digit))
 
 
 def _names_set(text: str, m: re.Match[str], rules: _Rules) -> bool:
