@@ -9,6 +9,7 @@ import pytest
 from dvk_analysis.codebook import ADMIN_LEVELS
 from dvk_analysis.gazetteer import (
     UnknownPlaceError,
+    known_name,
     provinces,
     resolve_province,
     slugify,
@@ -619,3 +620,32 @@ def test_an_arabic_new_rural_commune_is_no_commune_named_new_rural():
     )
     places = [c.place for c in extract_text(text, article_id="a", lang="ar")]
     assert places and not any("ريف" in p for p in places)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # a syllable that is also a word of the language: the gazetteer knows the place
+        ("en", "Than Uyen district has 10 communes.", "Than Uyen"),
+        ("en", "Than Thuoc commune held 20 sessions.", "Than Thuoc"),
+        ("hu", "A Ha Quang járásban 300 háztartás adott földet.", "Ha Quang"),
+        # the word itself still goes: no place is called "The Tan Lap" or "A Kinh Mon"
+        ("en", "In The Tan Lap commune 20 villages.", "Tan Lap"),
+        ("hu", "KINH MON – A Kinh Mon járás vezetői szerint", "Kinh Mon"),
+    ],
+)
+def test_a_stopword_that_begins_a_known_place_is_kept(lang, text, name):
+    assert [p.name for p in find_places(text, lang)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("name", "level", "known"),
+    [
+        ("Ha Tinh", "province", True),
+        ("Than Uyen", "district", True),
+        ("The Tan Lap", "commune", False),
+        ("Ha Tinh", "village", False),  # villages are not in the reference tables
+    ],
+)
+def test_known_name_asks_the_reference_tables(name, level, known):
+    assert known_name(name, level) is known

@@ -437,6 +437,16 @@ def _legacy_ward_to_2025() -> dict[str, tuple[str, str]]:
     return out
 
 
+def known_name(name: str, level: str) -> bool:
+    """Whether some province, district or commune anywhere is called ``name`` at ``level``:
+    tells a place's first syllable from a word of the text's language ("Ha Tinh", "Than
+    Uyen" against Hungarian "ha" (if) and English "than")."""
+    tier = UNIT_TIERS.get(level)
+    if tier == "province":
+        return find_province(name) is not None
+    return tier in ("district", "commune") and (tier, name_key(name)) in _unit_index()
+
+
 def lookup_unit(name: str, level: str, hint: Province | None) -> _Unit | None:
     """Return the unit called ``name`` at ``level``, preferring the hinted province."""
     tier = UNIT_TIERS[level]

@@ -20,6 +20,7 @@ from dvk_analysis.gazetteer import (
     alias_rows,
     find_province,
     fold,
+    known_name,
     lookup_unit,
     name_key,
     province_tables,
@@ -236,6 +237,13 @@ def _trim_stopwords(tokens: list[tuple[int, int]], text: str, rules: _LangRules,
     return tokens
 
 
+def _stopword(tokens: list[tuple[int, int]], text: str, rules: _LangRules, level: str) -> bool:
+    """Whether a name's first token is a word of the text's language ("A", "The"), not the
+    first syllable of a place known at that level ("Ha Tinh", "Than Uyen")."""
+    (a, b), end = tokens[0], tokens[-1][1]
+    return text[a:b].casefold() in rules.stopwords and not known_name(text[a:end], level)
+
+
 def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int, int] | None:
     """Return the span of the name that starts at ``pos`` (after a level word)."""
     i = pos
@@ -316,7 +324,7 @@ def _name_before(
         if not m or (m.group().isdigit() and not last) or not _is_name_token(m.group(), level):
             break  # a number ends a village's name ("Na Hy 2 village"), never begins one
         tokens.insert(0, m.span())
-        if len(tokens) > 1 and m.group().casefold() in rules.stopwords:
+        if len(tokens) > 1 and _stopword(tokens, text, rules, level):
             break  # "KINH MON – A Kinh Mon járás": no name reaches back over an article
         k = m.start()
         while k > 0 and m.start() - k < 3 and text[k - 1] in " \u00a0-–":
@@ -324,7 +332,8 @@ def _name_before(
         if k == m.start() or " – " in text[k - 1 : m.start() + 1]:
             break  # nor over a dateline's dash
         cur = k
-    tokens = _trim_stopwords(tokens, text, rules, lead=True)
+    while tokens and _stopword(tokens, text, rules, level):
+        tokens = tokens[1:]
     if all(text[a:b].isdigit() for a, b in tokens):
         return None  # "12 villages": a count, no name
     return (tokens[0][0], tokens[-1][1])
