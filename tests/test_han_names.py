@@ -14,6 +14,9 @@ from dvk_analysis.text.places import find_places
         ("据介绍，前江省Cai Lay（丐礼）县15/15个乡均已达标。", "Cai Lay", "district"),
         ("包括富禄（Phu Loc）县在内的各县", "富禄", "district"),
         ("永庆（Vinh Khanh）乡党委", "永庆", "commune"),
+        # as many characters as the gloss has syllables
+        ("在黄树皮（Hoàng Su Phì）县，", "黄树皮", "district"),
+        ("美隆南（My Long Nam）乡有100户捐地。", "美隆南", "commune"),
     ],
 )
 def test_a_name_glossed_before_its_level_character_is_found(text, name, level):
@@ -43,3 +46,10 @@ def test_a_han_place_glossed_at_another_mention_carries_the_gloss():
     places = {c.value: c.place for c in extract_text(text, article_id="a", lang="zh")}
     assert places[400] == "宁美（Ninh Mỹ）乡"
     assert places[3000] == "Cai Lay（丐礼）县"
+
+
+def test_a_three_syllable_glossed_name_is_read_whole_at_its_other_mentions():
+    text = "在黄树皮（Hoàng Su Phì）县，全部面积并入。调整后，黄树皮县共有24个乡级行政单位。"
+    assert [p.name for p in find_places(text, "zh")] == ["黄树皮", "黄树皮"]
+    # a bare gloss of two syllables keeps the two characters before it
+    assert [p.name for p in find_places("在鹏福（Bằng Phúc）乡，", "zh")] == ["鹏福"]

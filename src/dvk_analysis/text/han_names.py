@@ -27,15 +27,18 @@ class _Placed(Protocol):
 C = TypeVar("C", bound=_Placed)
 
 
-def han_name(text: str, pos: int, stop: str, final: str = "") -> tuple[int, int] | None:
+def han_name(
+    text: str, pos: int, stop: str, final: str = "", known: Sequence[str] = ()
+) -> tuple[int, int] | None:
     """Return the name before a Han level suffix at ``pos`` ("兴安" in "兴安省").
 
-    A known alias ending at ``pos`` wins ("胡志明" in "胡志明市"); otherwise the two Han
+    A known alias ending at ``pos`` wins ("胡志明" in "胡志明市"; ``known``: the article's own
+    glossed names, :func:`glossed_names`); otherwise the two Han
     characters before the suffix (most Vietnamese names have two syllables), unless one of them
     is in the lexicon's ``han_stop`` ("全省", "农村" are not names). The second may be one of
     ``final`` even so: "和" is "and" but also the syllable Hòa ("协和县" is Hiệp Hòa district).
     """
-    for alias in han_aliases():
+    for alias in (*known, *han_aliases()):
         if text.endswith(alias, 0, pos):
             return (pos - len(alias), pos)
     start = pos - 2
@@ -85,6 +88,29 @@ def glossed_name(text: str, pos: int) -> int | None:
         text.rfind("(", max(0, pos - GLOSS_REACH), pos),
     )
     return opening if opening > 0 else None
+
+
+def gloss_span(text: str, opening: int, pos: int, stop: str) -> tuple[int, int] | None:
+    """The Han name before a Latin gloss, as many characters as the gloss has syllables
+    ("黄树皮（Hoàng Su Phì）县": three, not the two of :func:`han_name`); None when the gloss
+    is no Latin name of three or four syllables or the characters before it cannot be one."""
+    words = text[opening + 1 : pos - 1].split()
+    n = len(words)
+    if not 3 <= n <= 4 or not all(w[:1].isupper() and w.isalpha() for w in words):
+        return None
+    name = text[opening - n : opening] if opening >= n else ""
+    ok = len(name) == n and all(HAN.match(c) and c not in stop for c in name)
+    return (opening - n, opening) if ok else None
+
+
+_LATIN_GLOSS = re.compile(r"[（(]([^）)\n]{2,25})[）)][\u4e00-\u9fff]")
+
+
+def glossed_names(text: str, stop: str) -> tuple[str, ...]:
+    """The names of three or four syllables the article glosses (:func:`gloss_span`), so that
+    its other mentions ("黄树皮县" after "黄树皮（Hoàng Su Phì）县") read them whole."""
+    spans = (gloss_span(text, m.start(), m.end() - 1, stop) for m in _LATIN_GLOSS.finditer(text))
+    return tuple(dict.fromkeys(text[a:b] for a, b in filter(None, spans)))
 
 
 _GLOSSED = re.compile(r"([\u4e00-\u9fff]{1,4})[（(][^）)\n]{2,25}[）)]([\u4e00-\u9fff])")

@@ -28,7 +28,15 @@ from dvk_analysis.gazetteer import (
     resolve_unit_name,
 )
 from dvk_analysis.text.arabic_names import NUMBERED, arabic_name
-from dvk_analysis.text.han_names import HAN, glossed_name, han_aliases, han_false, han_name
+from dvk_analysis.text.han_names import (
+    HAN,
+    gloss_span,
+    glossed_name,
+    glossed_names,
+    han_aliases,
+    han_false,
+    han_name,
+)
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import at_candidates, stem_alternation
 from dvk_analysis.text.spans import latest_before
@@ -420,20 +428,23 @@ def find_places(text: str, lang: str, province_hint: str | None = None) -> list[
             if span:
                 found.append(_mention(text, word_start, span[1], span, level, hint))
     if rules.after is not None:
+        known = glossed_names(text, rules.han_stop) if rules.script == "han" else ()
         for start, end, _, word in _level_words(rules.after, rules.after_fast, text):
             level = rules.level_of(word)
             if rules.script == "han":
                 if han_false(text, start, rules.han_false_words):
                     continue
-                span = han_name(text, start, rules.han_stop, rules.han_final)
+                span = han_name(text, start, rules.han_stop, rules.han_final, known)
                 if span and level == "province" and text[span[0] : span[1]] not in han_aliases():
                     continue  # every province has a known Han name: "动员省内" is no province
                 if span is None and start and fold(text[start - 1]).isascii():
                     span = _name_before(text, start, rules, level, need_sep=False)
                 if span is None and (opening := glossed_name(text, start)) is not None:
                     # "美隆南（My Long Nam）乡", "Cai Lay（丐礼）县": the name before its gloss
-                    span = han_name(text, opening, rules.han_stop, rules.han_final) or (
-                        _name_before(text, opening, rules, level, need_sep=False)
+                    span = (
+                        gloss_span(text, opening, start, rules.han_stop)
+                        or han_name(text, opening, rules.han_stop, rules.han_final)
+                        or _name_before(text, opening, rules, level, need_sep=False)
                     )
             else:
                 span = _name_before(text, start, rules, level)
