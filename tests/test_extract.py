@@ -2527,6 +2527,9 @@ def test_sessions_after_legal_sessions_in_their_paragraph_are_legal_education():
         ("vi", "Tại phường Hòa Minh, 100 hộ dân phải di dời để làm dự án.", 100),
         ("fr", "La commune a affiché les plans d'indemnisation destinés à 42 foyers.", 42),
         ("nl", "In de wijk kregen 899 huishoudens een vergoeding toegezegd.", 899),
+        # "受……影响": affected by a project named in between; land to be given up
+        ("zh", "龙安省境内有2290户居民受环城4号公路项目影响。", 2290),
+        ("zh", "道路沿线共有75户需要让出土地。", 75),
     ],
 )
 def test_households_relocated_or_compensated_are_affected_not_mobilised(lang, text, value):
