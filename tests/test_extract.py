@@ -898,6 +898,9 @@ def test_other_claims_carry_no_measure_or_tier():
         ("nl", "In 2024 voldeden 15 gemeenten aan het verkeerscriterium."),
         ("vi", "Năm 2024, có 15 xã đạt tiêu chí giao thông."),
         ("zh", "2024年，全省有15个乡达到交通标准。"),
+        # a standard named for one field: culture, access to the law
+        ("fr", "Par ailleurs, 99 des 166 communes répondent aux normes culturelles."),
+        ("en", "In 2021, 195 of 200 communes met the national standard on access to the law."),
     ],
 )
 def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
