@@ -909,6 +909,19 @@ def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("hu", "A térség 42 községe még nem érte el az új vidék szintjét.", []),
+        ("en", "So far 15 communes have met the standard and 5 have not yet met it.", [15]),
+        ("vi", "Toàn huyện có 15 xã đạt chuẩn nông thôn mới, còn 5 xã chưa đạt chuẩn.", [15]),
+    ],
+)
+def test_units_that_have_not_yet_met_the_standard_are_no_claim(lang, text, expected):
+    found = [v for i, v in _pairs(text, lang) if i == "communes_meeting_ntm"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "level"),
     [
         (

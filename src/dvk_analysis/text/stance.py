@@ -54,6 +54,8 @@ def not_stated_as_fact(
         return "contest"  # "45 Wettbewerbe ..., an denen sich 107.000 Menschen beteiligten"
     if indicator == "ntm_criteria_met" and _not_met(before, head, tail, lex):
         return "not met"  # "met 12 of the 19 and basically met five, with two still unmet"
+    if indicator in RECOGNISED and says(lex.unmet_words, _own_stretch(head, tail)):
+        return "not met"  # "42 communes have not yet met the standard"
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in RATED and _per_unit(head, tail, lex):
@@ -328,10 +330,15 @@ def _not_met(before: str, head: str, tail: str, lex: Lexicon) -> bool:
     the number's own stretch (between its neighbouring numbers), or a ``basically_words``
     word there after a count the unit met in full ("Noong Het met 12 and basically met 5";
     "basically met 19/19" alone is how reports say a commune met the set)."""
-    own = head[len(head) - len(_NUMBER_ON.split(head)[-1]) :] + " " + _NUMBER_ON.split(tail)[0]
+    own = _own_stretch(head, tail)
     if says(lex.unmet_words, own):
         return True
     return says(lex.basically_words, own) and _NUMBER_ON.search(before) is not None
+
+
+def _own_stretch(head: str, tail: str) -> str:
+    """The number's phrase between its neighbouring numbers."""
+    return head[len(head) - len(_NUMBER_ON.split(head)[-1]) :] + " " + _NUMBER_ON.split(tail)[0]
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
