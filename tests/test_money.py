@@ -246,3 +246,36 @@ def test_a_total_of_two_billion_or_more_stays_the_programmes():
 def test_a_compensation_budget_is_no_programme_money():
     text = "Tổng kinh phí bồi thường, hỗ trợ được duyệt là hơn 1.890 tỷ đồng."
     assert not any(i.startswith("ntm_funds") for i, _ in _pairs(text, "vi"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Thai Binh province mobilised and integrated resources worth an estimated VND 22,236 "
+            "billion, in cash, labour, donated land and assets.",
+        ),
+        (
+            "nl",
+            "De provincie heeft middelen gemobiliseerd en geïntegreerd ter waarde van 22.236 "
+            "miljard VND, in contanten, arbeid en geschonken grond.",
+        ),
+        ("vi", "Huyện đã lồng ghép, huy động được trên 22.236 tỷ đồng để xây dựng nông thôn mới."),
+    ],
+)
+def test_money_mobilised_and_integrated_is_the_programmes_total(lang, text):
+    claims = extract_text(text, article_id="a", lang=lang)
+    assert [(c.indicator, c.value) for c in claims] == [("ntm_funds_total", 22_236e9)]
+
+
+def test_only_the_first_sum_after_mobilised_and_integrated_is_pooled():
+    text = (
+        "The district mobilised and integrated VND 500 billion, of which residents "
+        "contributed VND 120 billion."
+    )
+    claims = extract_text(text, article_id="a", lang="en")
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("ntm_funds_total", 500e9),
+        ("funds_mobilized", 120e9),
+    ]

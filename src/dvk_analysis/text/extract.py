@@ -93,6 +93,7 @@ from dvk_analysis.text.money import (
     money_left_out,
     part_of,
     people_part,
+    pooled,
 )
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.openings import title_end
@@ -439,6 +440,8 @@ def _claim(
         own = {h.rule for h in hits if item_start <= h.start and h.end <= item_end}
         candidates = [c for c in candidates if c.rule in own] or candidates
     chosen = prefer_predicate(choose(candidates, lex), candidates)
+    if unit == "VND" and (total := pooled(text, number, clause_span, lex)) is not None:
+        chosen = Candidate(total, 0.0, "pooled", False, "before")  # "mobilised and integrated"
     if field_fits(field, chosen, lex, unit, number.start):
         chosen = Candidate(field.rule, 0.0, field.word, False, "after")
     if chosen is None and unit == "VND" and people_part(text, number, clause_span, item, lex):

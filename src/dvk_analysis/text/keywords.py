@@ -99,6 +99,7 @@ class Lexicon:
     unmet_words: re.Pattern[str] | None = None
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
+    pooled: re.Pattern[str] | None = None
     cost_words: re.Pattern[str] | None = None
     candidate_words: re.Pattern[str] | None = None
     contest_words: re.Pattern[str] | None = None
@@ -240,6 +241,7 @@ def lexicon(lang: str) -> Lexicon:
         unmet_words=compile_keywords(section.get("unmet_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
+        pooled=compile_keywords(section.get("pooled_words", []), spaced, contains=True),
         cost_words=compile_keywords(section.get("cost_words", []), spaced, contains=True),
         candidate_words=compile_keywords(section.get("candidate_words", []), spaced, contains=True),
         contest_words=compile_keywords(section.get("contest_words", []), spaced, contains=True),

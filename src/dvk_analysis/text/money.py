@@ -78,6 +78,19 @@ def mobilised_by_unit(
     return not says(total.exclude, before + after)
 
 
+def pooled(
+    text: str, number: NumberMatch, clause_span: tuple[int, int], lex: Lexicon
+) -> IndicatorRule | None:
+    """The programme total's rule when a sum is the first after "mobilised and integrated"
+    (``pooled_words``): "Thai Binh mobilised and integrated resources worth VND 22,236
+    billion, in cash, labour, donated land" pools other programmes' capital with what was
+    mobilised, so it is the money from all sources, whatever gifts the clause lists after it."""
+    before, _ = own_line(text, number, clause_span)
+    found = list(lex.pooled.finditer(before)) if lex.pooled is not None else []
+    first = bool(found) and not any(c.isdigit() for c in before[found[-1].end() :])
+    return rule_named(lex, "ntm_funds_total") if first else None
+
+
 MONEY_SCALE = 1e6
 """A word multiplier of at least a million ("millones", "tỷ", "млрд", "亿") on a bare number
 marks an amount of money in a report on resources."""
