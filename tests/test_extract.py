@@ -2622,3 +2622,14 @@ def test_a_unit_named_before_a_bare_number_continues_a_count_list():
     text = text.replace("Dak Ang 9", "it rose to 9")  # no unit named: no item of the list
     claims = extract_text(text, article_id="a", lang="en", province="Kon Tum")
     assert 9 not in [c.value for c in claims]
+
+
+def test_es_teaching_the_law_is_legal_education():
+    text = (
+        "El primero, dedicado a mejorar la enseñanza del derecho en las escuelas, "
+        "organizó 230 sesiones para 171.000 asistentes."
+    )
+    assert _pairs(text, "es") == [
+        ("legal_education_sessions", 230),
+        ("legal_education_participants", 171_000),
+    ]
