@@ -2026,6 +2026,12 @@ def test_a_number_of_persons_counts_people_never_documents(lang, text, expected)
         ),
         # Arabic-Indic digits and "و" (and) list the labels too
         ("ar", "سكان المجموعات السكنية ٢٢٥ و٢٢٦ و٢٢٧ بنوا 30 كيلومترا من الطرق."),
+        # plots are numbered too: "kavels 9, 12, 13 en 16"
+        (
+            "nl",
+            "In zone 2 zijn de funderingen van kavels 9, 12, 13 en 16 klaar en liggen de wegen "
+            "1 en 2 onder steenslag. Er is 30 km wegen aangelegd.",
+        ),
     ],
 )
 def test_the_numbers_listed_after_a_label_are_labels_too(lang, text):
