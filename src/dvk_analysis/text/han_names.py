@@ -103,7 +103,7 @@ def gloss_span(text: str, opening: int, pos: int, stop: str) -> tuple[int, int] 
     return (opening - n, opening) if ok else None
 
 
-_LATIN_GLOSS = re.compile(r"[（(]([^）)\n]{2,25})[）)][\u4e00-\u9fff]")
+_LATIN_GLOSS = re.compile(r"[（(][^）)\n]{2,25}[）)][\u4e00-\u9fff]")
 
 
 def glossed_names(text: str, stop: str) -> tuple[str, ...]:

@@ -235,13 +235,11 @@ def _is_name_token(tok: str, level: str) -> bool:
     return bool(_VI_SYLLABLE.fullmatch(fold(tok)))
 
 
-def _trim_stopwords(tokens: list[tuple[int, int]], text: str, rules: _LangRules, lead: bool):
-    """Drop stopwords ("The", "In", "A") from the outer end of a name's tokens."""
-    while tokens:
-        a, b = tokens[0] if lead else tokens[-1]
-        if text[a:b].casefold() not in rules.stopwords:
-            break
-        tokens.pop(0 if lead else -1)
+def _trim_stopwords(tokens: list[tuple[int, int]], text: str, rules: _LangRules):
+    """Drop stopwords ("The", "In", "A") from the end of a name read after its level word
+    (a name read before it drops them from its start: :func:`_stopword`)."""
+    while tokens and text[slice(*tokens[-1])].casefold() in rules.stopwords:
+        tokens.pop()
     return tokens
 
 
@@ -281,7 +279,7 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
         if not sep:
             break
         cur = sep.end()
-    tokens = _trim_stopwords(tokens, text, rules, lead=False)
+    tokens = _trim_stopwords(tokens, text, rules)
     return (tokens[0][0], tokens[-1][1]) if tokens else None
 
 

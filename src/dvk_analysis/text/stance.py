@@ -116,12 +116,12 @@ RECOGNISED = frozenset(
 
 
 PARTICIPANTS = frozenset({"propaganda_participants", "legal_education_participants"})
+"""Head counts of sessions: the entrants of contests held beside them are not theirs."""
 
 DECREED = frozenset({"communes_total", "rural_communes", "population"})
 """Counts a resolution fixes: "the new province will have 96 commune-level units", "Khanh Long
 tendrá 1.520 habitantes" state what the merger decided, in the future tense of its effective
 date, not a plan."""
-"""Head counts of sessions: the entrants of contests held beside them are not theirs."""
 
 CONTEST_REACH = 12
 """Most characters between a number and the contest word that makes it a count of contests
