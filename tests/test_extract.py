@@ -1931,6 +1931,7 @@ def test_population_of_a_place(lang, text, value):
             88_000,
         ),
         ("en", "The district has mobilised 1,200 people to clear the roads.", 1_200),
+        ("ru", "Число участников составляет 300 человек.", 300),
         ("nl", "De voorzitters hielden 82 dialogen met de bevolking.", 82),
         # a count of units or a sum of money next to the word is no population
         ("en", "It has 32 communes and three townships, has a population of 90,000.", 3),
