@@ -503,7 +503,7 @@ def _compared(text: str, m: re.Match[str], rules: _Rules) -> bool:
     if rules.compare is None:
         return False
     digit = m.start() + next((i for i, c in enumerate(m.group()) if c.isdigit()), 0)
-    return any(rules.compare.search(text[max(0, s - 45) : s]) for s in (m.start(), digit))
+    return any(rules.compare.search(text[max(0, s - 45) : s]) for s in {m.start(), digit})
 
 
 def _names_set(text: str, m: re.Match[str], rules: _Rules) -> bool:
