@@ -279,3 +279,25 @@ def test_only_the_first_sum_after_mobilised_and_integrated_is_pooled():
         ("ntm_funds_total", 500e9),
         ("funds_mobilized", 120e9),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        (
+            "de",
+            "Seit 2016 hat der Bezirk für die soziale Sicherung 12 Milliarden Dong mobilisiert.",
+            12e9,
+        ),
+        ("zh", "2021年，全县共动员“为了穷人”基金逾35亿越南盾。", 35e8),
+        ("ar", "وبلغت القيمة الإجمالية للمساعدات 4.5 مليار دونغ.", 4.5e9),
+        ("en", "In total, the district mobilised VND 9 billion for poor households.", 9e9),
+        ("vi", "Tổng cộng huyện đã huy động 9 tỷ đồng quà Tết cho hộ nghèo.", 9e9),
+    ],
+)
+def test_money_for_the_poor_or_for_gifts_is_money_mobilised_not_the_programmes(lang, text, value):
+    # a unit's total for relief (the poor, gifts, social security) is money given, never the
+    # NTM programme's money from all sources, however large
+    pairs = _pairs(text, lang)
+    assert ("funds_mobilized", value) in pairs
+    assert not [v for i, v in pairs if i == "ntm_funds_total"]
