@@ -279,3 +279,27 @@ def test_before_the_2025_merger_dates_a_figure_to_june_2025(lang, text):
     assert (after[0].period_start, after[0].period_end) == ("", "2025-06")
     before = extract_text(text, article_id="a", lang=lang, published="2019-12-13")
     assert before[0].period_end == "2019-12-13"  # another, earlier merger
+
+
+def _commune_counts(text: str, lang: str, province: str) -> list[tuple[str, str]]:
+    claims = extract_text(text, article_id="a", lang=lang, province=province)
+    return [(c.place, c.admin_level) for c in claims if c.indicator == "communes_meeting_ntm"]
+
+
+def test_a_count_of_communes_is_never_a_communes():
+    # the commune recognised is the newcomer; the count is its district's
+    text = (
+        "Op 3 mei werd de gemeente Vinh Cong erkend. Daarmee hebben 10 van de 12 gemeenten "
+        "in het district de NTM-norm gehaald."
+    )
+    places = _commune_counts(text, "nl", "Long An")
+    assert places and all(level not in ("commune", "village") for _, level in places)
+
+
+def test_a_bare_district_name_before_a_count_of_communes_is_the_district():
+    text = (
+        "De gemeenten Binh Hung (district Binh Chanh) en Trung Chanh (district Hoc Mon) zijn "
+        "erkend.\n\nIn totaal hebben 33 gemeenten de NTM-norm gehaald. Per district: Cu Chi 20 "
+        "van de 20 gemeenten, Hoc Mon 3 van de 10."
+    )
+    assert ("Cu Chi", "district") in _commune_counts(text, "nl", "Hồ Chí Minh")

@@ -25,12 +25,14 @@ from dvk_analysis.text.places import (
     find_places,
     province_mention,
     sentence_starts,
+    unit_in,
 )
 from dvk_analysis.text.scope import (
     address_chains,
     caption_spans,
     former_places,
     inside,
+    level_rank,
     named_again,
     scoped_places,
     without_landmarks,
@@ -166,6 +168,19 @@ class ArticleContext:
                 return "", "", self.province
         return self.described(mention)
 
+    def holder(self, claim: C) -> tuple[str, str, str]:
+        """The unit holding communes for :func:`held_by_larger` (place, level, province)."""
+        province = claim.province or self.province
+        if province and unit_in(claim.place, "district", province):
+            return claim.place, "district", province
+        i = bisect_right(self.place_starts, claim.start)
+        larger = next((p for p in reversed(self.places[:i]) if level_rank(p.admin_level) > 1), None)
+        if larger is None and self.province:
+            larger = province_mention(self.province)
+        return (
+            self.described(larger) if larger else (claim.place, claim.admin_level, claim.province)
+        )
+
     def paragraph_start(self, pos: int) -> int:
         return self.paragraphs[bisect_right(self.paragraphs, pos) - 1]
 
@@ -284,6 +299,36 @@ def carried_stocks(claims: list[C], context: ArticleContext) -> list[C]:
     return [
         replace(c, period_start="", period_end=context.published)
         if c.indicator in STOCKS and context.period_from_earlier_paragraph(c.start)
+        else c
+        for c in claims
+    ]
+
+
+def in_context(claims: list[C], context: ArticleContext) -> list[C]:
+    """The passes over all of an article's claims that its context decides: stocks dated by an
+    earlier paragraph (:func:`carried_stocks`), counts of communes on a commune
+    (:func:`held_by_larger`)."""
+    return held_by_larger(carried_stocks(claims, context), context)
+
+
+COMMUNE_SETS = frozenset(
+    {"communes_meeting_ntm", "rural_communes", "communes_total", "share_communes_meeting_ntm"}
+)
+"""Counts of communes. A commune holds no communes, so such a count is never a commune's or
+a village's: 1 of 708 such gold rows is coded at commune level."""
+
+
+def held_by_larger(claims: list[C], context: ArticleContext) -> list[C]:
+    """``claims`` with a count of communes placed on a commune or village moved to the unit
+    that holds communes: the same bare name when the gazetteer knows it as a district of the
+    province ("Per district: Cu Chi 20 van de 20 gemeenten"), else the last larger unit named
+    before the number, else the article's province. A commune named nearby is the example or
+    the newcomer ("with Vinh Cong recognised, 10 of the district's 12 communes ...")."""
+    return [
+        replace(
+            c, **dict(zip(("place", "admin_level", "province"), context.holder(c), strict=True))
+        )
+        if c.indicator in COMMUNE_SETS and 0 <= level_rank(c.admin_level) <= 1
         else c
         for c in claims
     ]

@@ -47,7 +47,7 @@ from dvk_analysis.text.breakdowns import (
     opens_part,
     units_listed,
 )
-from dvk_analysis.text.context import ArticleContext, as_of_publication, carried_stocks
+from dvk_analysis.text.context import ArticleContext, as_of_publication, in_context
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.han_names import gloss_places
@@ -372,7 +372,7 @@ def extract_text(
         same_unit[measured[0]] = previous
     if context is None:
         return claims
-    claims = carried_stocks(respective_places(text, claims, spans, context), context)
+    claims = in_context(respective_places(text, claims, spans, context), context)
     claims = gloss_places(text, claims) if lang == "zh" else claims
     return as_of_publication(claims, published)
 
