@@ -301,3 +301,29 @@ def test_money_for_the_poor_or_for_gifts_is_money_mobilised_not_the_programmes(l
     pairs = _pairs(text, lang)
     assert ("funds_mobilized", value) in pairs
     assert not [v for i, v in pairs if i == "ntm_funds_total"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The repairs cost 14,000,000 dong in total.", 14e6),
+        ("de", "Insgesamt kostete die Brücke mehr als 1,38 Milliarden Dong.", 1.38e9),
+        ("nl", "De bouw kostte in totaal 89.000.000 dong.", 89e6),
+        ("zh", "该桥长21米，总造价4.5亿越南盾。", 4.5e8),
+        ("vi", "Toàn bộ kinh phí xây dựng là 300 triệu đồng, do một gia đình tài trợ.", 300e6),
+    ],
+)
+def test_the_cost_of_a_small_work_is_money_given(lang, text, value):
+    # below two billion dong a work's cost is what its donors gave (the writers' convention)
+    assert ("funds_mobilized", value) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Baukosten beliefen sich auf knapp 40 Milliarden Dong."),
+        ("en", "The bridge cost VND 45 billion."),
+    ],
+)
+def test_the_cost_of_a_large_project_is_no_money_mobilised(lang, text):
+    assert not [v for i, v in _pairs(text, lang) if i.endswith(("mobilized", "total"))]

@@ -46,7 +46,8 @@ def not_stated_as_fact(
     head, tail = own_phrase(before, after)
     # below, the cost of a small work its donors paid, unless parts by source follow
     large = number.value >= PROGRAMME_MIN or says(lex.of_which, after)
-    if indicator == "ntm_funds_total" and large and _project_cost(head, before, lex):
+    priced = head if indicator == "ntm_funds_total" else _own_stretch(head, "")
+    if indicator in MONEY_TOTALS and large and _project_cost(priced, before, lex):
         return "cost"  # "the road, with a total investment of 812 billion VND": one project's price
     if indicator in RECOGNISED and says(lex.candidate_words, head + tail):
         return "candidates"  # "2 xã đăng ký đạt chuẩn", "les dossiers de trois communes"
@@ -149,6 +150,12 @@ the dev and tuned splits is below two billion dong (none below one), against 213
 ``funds_mobilized`` rows. On the tuned split a one-billion floor gained 4 matches, two
 billion 12. Below it, a cost is what donors gave for one small work ("the bridge cost 450
 million dong in total"; ``money.collected``), not the price of a state project."""
+
+MONEY_TOTALS = frozenset({"ntm_funds_total", "funds_mobilized"})
+"""Sums a cost word can price: from :data:`PROGRAMME_MIN` up, the cost of one project is no
+money mobilised, whichever of the two its keywords suggest. For money given the cost word
+must stand in the sum's own stretch, after any number before it: "the budget gave 103
+billion and residents gave 2.9 billion" prices neither."""
 
 RATED = frozenset(
     {"funds_mobilized", "ntm_funds_total", "ntm_funds_state", "land_donated", "working_days"}
