@@ -303,3 +303,22 @@ def test_a_bare_district_name_before_a_count_of_communes_is_the_district():
         "van de 20 gemeenten, Hoc Mon 3 van de 10."
     )
     assert ("Cu Chi", "district") in _commune_counts(text, "nl", "Hồ Chí Minh")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "By 30 June 2023, 6,022 communes had met the new rural standard.",
+            ("", "2023-06-30"),
+        ),
+        ("en", "In June 2023, 6,022 communes had met the new rural standard.", ("", "2023-06")),
+        # a year stays a closed period: "in 2023" is how the writers date a year's stock
+        ("en", "In 2023, 6,022 communes had met the new rural standard.", ("2023", "2023")),
+    ],
+)
+def test_a_stock_dated_to_a_day_or_month_holds_as_of_that_date(lang, text, expected):
+    claims = extract_text(text, article_id="a", lang=lang, published="2024-01-10")
+    stock = next(c for c in claims if c.indicator == "communes_meeting_ntm")
+    assert (stock.period_start, stock.period_end) == expected
