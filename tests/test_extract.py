@@ -2618,6 +2618,9 @@ def test_hungarian_adjectives_between_a_count_and_its_noun():
     # Hungarian stacks adjectives before the noun: "12 kiemelkedő tekintélyes személyt"
     text = "A járási népi bizottság elnöke 12 kiemelkedő tekintélyes személyt tüntetett ki."
     assert ("individuals_honored", 12) in _pairs(text, "hu")
+    # up to 35 characters: "3 560 közvetlen jogi tájékoztató összejövetelt"
+    text = "A szervek 3560 közvetlen jogi tájékoztató összejövetelt tartottak."
+    assert ("legal_education_sessions", 3560) in _pairs(text, "hu")
 
 
 def test_a_unit_named_before_a_bare_number_continues_a_count_list():
