@@ -442,6 +442,10 @@ def test_never_raises_and_spans_are_consistent(text, lang):
         ("استوفت 5813 بلدية من أصل 8227 بلدية", "ar", 5813, 8227),
         ("29 коммун из 120 достигли стандарта", "ru", 29, 120),
         ("12 communes sur 18 ont atteint la norme", "fr", 12, 18),
+        # a hyphenated noun or adjective is one word; "sur un total de" is "sur"
+        ("154 communes néo-rurales sur 182", "fr", 154, 182),
+        ("32 communes titrées sur un total de 80", "fr", 32, 80),
+        ("15 new-style communes out of a total of 18", "en", 15, 18),
         # a number word over digits ("five of the 19"): the same fraction
         ("the commune met five of the 19 criteria", "en", 5, 19),
         ("la comuna cumplió cinco de los 19 criterios", "es", 5, 19),

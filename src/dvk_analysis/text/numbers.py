@@ -207,7 +207,8 @@ def _of_rx(words: list[str], owner: list[str], after_noun: bool) -> str | None:
     "29 коммун из 120"): one or two words."""
     if not words:
         return None
-    noun = f"{WS}+[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+)?" if after_noun else ""
+    word = "[^\\W\\d_]+(?:-[^\\W\\d_]+)*"  # "néo-rurales", "new-style"
+    noun = f"{WS}+{word}(?:{WS}+{word})?" if after_noun else ""
     name = f"[^\\W\\d_]+(?:{WS}+[^\\W\\d_]+){{0,2}}"
     owns = f"(?:{name}(?:{'|'.join(map(re.escape, owner))}){WS}+)?" if owner else ""
     return f"{noun}{WS}+(?:{alternation(words)}){WS}+{owns}(?={D}|[^\\W\\d_])"
