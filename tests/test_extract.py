@@ -900,11 +900,21 @@ def test_other_claims_carry_no_measure_or_tier():
         # a standard named for one field: culture, access to the law
         ("fr", "Par ailleurs, 99 des 166 communes répondent aux normes culturelles."),
         ("en", "In 2021, 195 of 200 communes met the national standard on access to the law."),
+        ("fr", "Dix communes remplissent ce critère."),
     ],
 )
 def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
     found = {i for i, _ in _pairs(text, lang)}
     assert not found & {"ntm_criteria_met", "communes_meeting_ntm"}
+
+
+def test_a_count_of_criteria_beside_a_count_of_communes_is_no_single_criterion():
+    # "0,3 critère" counts criteria (an average's rise); it names no one criterion
+    text = (
+        "La province comptait 154 communes néo-rurales sur 182, en hausse de 0,3 critère par "
+        "commune."
+    )
+    assert ("communes_meeting_ntm", 154) in _pairs(text, "fr")
 
 
 @pytest.mark.parametrize(
