@@ -166,6 +166,9 @@ def test_place_key_ignores_level_words_inflection_and_diacritics():
     # articles from the lexicons' [places] articles: "the former province of" is "former"
     assert place_key("the former province of Phu Tho") == place_key("former Phu Tho")
     assert place_key("la commune de Thien Loc") == place_key("Thien Loc")
+    # an adjective between the level word and its linker describes the unit
+    assert place_key("distrito montañoso de Thanh Son") == place_key("Thanh Son")
+    assert place_key("commune frontalière de Ia Dom") == place_key("Ia Dom")
 
 
 def test_place_and_period_scored_on_matched_claims_only():

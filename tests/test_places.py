@@ -649,3 +649,16 @@ def test_a_stopword_that_begins_a_known_place_is_kept(lang, text, name):
 )
 def test_known_name_asks_the_reference_tables(name, level, known):
     assert known_name(name, level) is known
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "level"),
+    [
+        ("es", "El distrito montañoso de Thanh Son tiene 23 comunas.", "Thanh Son", "district"),
+        ("fr", "La commune frontalière de Ia Dom compte trois villages.", "Ia Dom", "commune"),
+        ("nl", "Het district van Kim Son telt 187.000 inwoners.", "Kim Son", "district"),
+    ],
+)
+def test_one_adjective_may_stand_between_the_level_word_and_its_linker(lang, text, name, level):
+    mention = _one(find_places(text, lang), name)
+    assert mention.admin_level == level

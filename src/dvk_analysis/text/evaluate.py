@@ -300,7 +300,8 @@ def place_key(place: object) -> str:
     """
     from dvk_analysis.gazetteer import slugify
 
-    text = _PARENS.sub(" ", str(place or "")).split(",")[0].casefold()
+    text = _PARENS.sub(" ", str(place or "")).split(",")[0]
+    text = _ADJECTIVE.sub(" ", text).casefold()  # "distrito montañoso de Thanh Son"
     text = _ELISION.sub("", text)  # "l'ancienne" -> "ancienne"
     for word in _level_phrases():
         text = text.replace(word, " ")
@@ -315,6 +316,9 @@ def place_key(place: object) -> str:
 
 
 _PARENS = re.compile(r"[(（][^)）]*[)）]")
+_ADJECTIVE = re.compile(r"(?<=\w)\s+[a-zà-ÿ]+(?=\s+(?:de|del|du|d['’]|van)\s)")
+"""A lowercase word between a unit's level word and its linker describes the unit
+("montañoso", "frontalière", "norteña"); it does not tell one unit from another."""
 _ELISION = re.compile(r"\b[ld][’']")
 
 

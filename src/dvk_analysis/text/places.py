@@ -135,7 +135,10 @@ def _rules(lang: str) -> _LangRules:
     link = ""
     if linkers := lex.get("linkers", []):
         alt = "|".join(re.escape(x) for x in sorted(linkers, key=len, reverse=True))
-        link = rf"(?:[ \u00a0]+(?-i:{alt})(?:(?<=['’])|(?=[ \u00a0])))?"
+        # one adjective may stand between the level word and its linker ("distrito montañoso
+        # de Thanh Son", "commune frontalière de Ia Dom")
+        linker = rf"[ \u00a0]+(?-i:{alt})(?:(?<=['’])|(?=[ \u00a0]))"
+        link = rf"(?:[ \u00a0]+(?-i:[a-zà-ÿ]+)(?={linker}))?(?:{linker})?"
     lead = r"(?<![\w\-])"
     if clitics := lex.get("clitics", []):
         lead += "(?:" + "|".join(re.escape(c) for c in clitics) + ")?"
