@@ -327,3 +327,43 @@ def test_the_cost_of_a_small_work_is_money_given(lang, text, value):
 )
 def test_the_cost_of_a_large_project_is_no_money_mobilised(lang, text):
     assert not [v for i, v in _pairs(text, lang) if i.endswith(("mobilized", "total"))]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("vi", "Năm 2013, tỉnh Phú Yên đầu tư hơn 405 tỷ đồng cho xây dựng nông thôn mới.", 405e9),
+        (
+            "nl",
+            "De stad heeft in 2016 ruim 1.213 miljard dong geïnvesteerd in het nieuwe platteland.",
+            1213e9,
+        ),
+        ("hu", "A járás 560,558 milliárd dongot fordított a programra.", 560.558e9),
+        (
+            "en",
+            "As of January 2013, spending on the programme had reached VND 6,900 billion.",
+            6900e9,
+        ),
+    ],
+)
+def test_a_sum_a_unit_invested_in_the_programme_is_its_total(lang, text, value):
+    assert _pairs(text, lang) == [("ntm_funds_total", value)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "totals"),
+    [
+        # the state budget named: the state's part, never the total
+        ("en", "The state budget invested VND 500 billion in new rural development.", []),
+        # a small sum: one work's money, not a programme's
+        ("vi", "Xã đầu tư 800 triệu đồng cho xây dựng nông thôn mới.", []),
+        # a part after "of which" is no total of its own
+        (
+            "hu",
+            "A programokra 5,3 milliárd dongot fordítottak: ebből a program 3,5 milliárdot.",
+            [5.3e9],
+        ),
+    ],
+)
+def test_invested_money_that_is_no_programme_total(lang, text, totals):
+    assert [v for i, v in _pairs(text, lang) if i == "ntm_funds_total"] == totals

@@ -100,6 +100,8 @@ class Lexicon:
     visit_after: re.Pattern[str] | None = None
     unit_mobilised: re.Pattern[str] | None = None
     pooled: re.Pattern[str] | None = None
+    invested: re.Pattern[str] | None = None
+    programme: re.Pattern[str] | None = None
     cost_words: re.Pattern[str] | None = None
     candidate_words: re.Pattern[str] | None = None
     contest_words: re.Pattern[str] | None = None
@@ -242,6 +244,8 @@ def lexicon(lang: str) -> Lexicon:
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
         pooled=compile_keywords(section.get("pooled_words", []), spaced, contains=True),
+        invested=compile_keywords(section.get("invested_words", []), spaced, contains=True),
+        programme=compile_keywords(section.get("programme_words", []), spaced, contains=True),
         cost_words=compile_keywords(section.get("cost_words", []), spaced, contains=True),
         candidate_words=compile_keywords(section.get("candidate_words", []), spaced, contains=True),
         contest_words=compile_keywords(section.get("contest_words", []), spaced, contains=True),

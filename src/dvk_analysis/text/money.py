@@ -85,10 +85,30 @@ def pooled(
     (``pooled_words``): "Thai Binh mobilised and integrated resources worth VND 22,236
     billion, in cash, labour, donated land" pools other programmes' capital with what was
     mobilised, so it is the money from all sources, whatever gifts the clause lists after it."""
-    before, _ = own_line(text, number, clause_span)
+    before, after = own_line(text, number, clause_span)
     found = list(lex.pooled.finditer(before)) if lex.pooled is not None else []
     first = bool(found) and not any(c.isdigit() for c in before[found[-1].end() :])
-    return rule_named(lex, "ntm_funds_total") if first else None
+    total = rule_named(lex, "ntm_funds_total")
+    invested = not says(lex.of_which, before) and _invested(before + after, number, total, lex)
+    return total if first or invested else None
+
+
+def _invested(line: str, number: NumberMatch, total: IndicatorRule | None, lex: Lexicon) -> bool:
+    """Whether a programme-sized sum is what a unit invested in or spent on the NTM programme
+    (``invested_words`` and ``programme_words`` in its clause: "Phu Yen invested VND 405
+    billion in new rural development", "全省已投入逾1.4万亿越盾", "hat der Kreis 898 Milliarden
+    Dong investiert"): the programme's money from all sources, as the writers code it. A giver
+    or the state budget named in the clause (the total's excluded words, the budget's keywords)
+    keeps the sum theirs, and a part after "of which" is never the total."""
+    state = rule_named(lex, "ntm_funds_state")
+    return (
+        total is not None
+        and number.value >= PROGRAMME_MIN
+        and says(lex.invested, line)
+        and says(lex.programme, line)
+        and not says(total.exclude, line)
+        and not (state is not None and says(state.keywords, line))
+    )
 
 
 MONEY_SCALE = 1e6
