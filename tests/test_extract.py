@@ -2598,6 +2598,10 @@ def test_households_asking_no_compensation_are_not_affected():
         ("en", "Households donated 1,200 square metres of land for the road.", 1_200, True),
         ("fr", "Les habitants ont accepté de céder plus de 300 m² de terrain.", 300, True),
         ("de", "Im Jahr 2012 traten 85 Haushalte fast 600 Quadratmeter Land ab.", 600, True),
+        # singular past and infinitive with "zu"
+        ("de", "Sein Nachbar überließ dem Staat 1.600 Quadratmeter.", 1_600, True),
+        ("de", "Er überzeugte die Familie, 1.500 Quadratmeter Gartenland abzugeben.", 1_500, True),
+        ("es", "Su vecino dio otros 200 m² de terreno para el camino.", 200, True),
     ],
 )
 def test_land_is_donated_only_when_its_clause_gives_it(lang, text, value, donated):
