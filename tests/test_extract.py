@@ -908,6 +908,18 @@ def test_communes_meeting_one_single_criterion_are_no_ntm_claim(lang, text):
     assert not found & {"ntm_criteria_met", "communes_meeting_ntm"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Đến nay 6 xã trong huyện đã đạt đủ 19 tiêu chí."),
+        ("nl", "Inmiddels hebben 6 van de 11 gemeenten alle 19 criteria vervuld."),
+        ("de", "Inzwischen haben 6 Gemeinden alle 19 Kriterien geschafft."),
+    ],
+)
+def test_communes_that_met_all_19_criteria_meet_the_standard(lang, text):
+    assert ("communes_meeting_ntm", 6) in _pairs(text, lang)
+
+
 def test_a_count_of_criteria_beside_a_count_of_communes_is_no_single_criterion():
     # "0,3 critère" counts criteria (an average's rise); it names no one criterion
     text = (
