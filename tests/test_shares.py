@@ -89,3 +89,19 @@ def test_a_share_stated_on_its_own_quotes_its_clause():
     claims = extract_text(text, article_id="a", lang="vi", published="2024-01-01")
     share = next(c for c in claims if c.indicator == "share_communes_meeting_ntm")
     assert "số xã" in share.quote
+
+
+def test_the_parts_of_a_share_of_communes_are_counts_of_communes_with_their_tier():
+    # "100 per cent of the communes ... Of these, 229 advanced and 109 model": parts of a total
+    # written as a share
+    text = (
+        "Figures show that 100 per cent of Ha Noi's communes have reached the new-style rural "
+        "standard. Of these, 229 have been recognised as advanced new-style rural communes and "
+        "109 have earned model status."
+    )
+    claims = extract_text(text, article_id="a", lang="en")
+    parts = [(c.indicator, c.value, c.tier) for c in claims if c.unit == "count"]
+    assert parts == [
+        ("communes_meeting_ntm", 229, "advanced"),
+        ("communes_meeting_ntm", 109, "model"),
+    ]

@@ -107,7 +107,7 @@ from dvk_analysis.text.respectively import (
     respective_places,
 )
 from dvk_analysis.text.scope import level_rank
-from dvk_analysis.text.shares import SHARE, share_after_count, share_of_communes
+from dvk_analysis.text.shares import SHARE, as_count, share_after_count, share_of_communes
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
 from dvk_analysis.text.units import currency_before, unit_before, visits
 
@@ -236,7 +236,6 @@ def extract_text(
     pending: list[NumberMatch] = []  # numbers without unit or claim since the last claim
     shares: list[NumberMatch] = []  # percentages since the last claim
     communes = rule_named(lex, "communes_meeting_ntm")
-    communes_words = communes.keywords if communes is not None else None
     same_unit: dict[str | None, tuple[Claim, str | None]] = {}  # the last claim per unit
     tiers = {value: words for column, value, words in lex.scales if column == "tier"}
     fields: dict[int, Hit] = {}  # "120, 80 and 58 ... respectively": each number's own field
@@ -258,12 +257,13 @@ def extract_text(
                     context is not None and context.sentence_start(number.start) <= previous[0].end
                 )
                 share = share_after_count(
-                    text, number, previous[0], between, bool(shares), communes_words, same
+                    text, number, previous[0], between, bool(shares), communes, same
                 )
             own = share is None and share_of_communes(text, number, communes, spans, lex)
             if own:  # "100% số xã đạt chuẩn": a share with no count before it
                 context = context or ArticleContext.build(text, lang, published, province)
                 share = _own_share(number, context, article_id, text[own[0] : own[1]].strip())
+                same_unit[None] = (as_count(share), None)  # "Of these, 229 ..." its parts
             if share is not None:
                 claims.append(share)
             shares.append(number)

@@ -11,6 +11,7 @@ standard is a share on its own, with no count before it (:func:`share_of_commune
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from dataclasses import replace
@@ -52,14 +53,14 @@ def share_after_count(
     previous: C | None,
     between: int,
     shared: bool,
-    communes: re.Pattern[str] | None,
+    communes: IndicatorRule | None,
     same_sentence: bool,
 ) -> C | None:
     """The share claim of a percentage ``number`` that follows a count of communes, else None.
 
     ``previous`` is the last claim before the number, ``between`` how many numbers stand
     between the two, ``shared`` whether a percentage came after ``previous`` already and
-    ``communes`` the language's keywords for communes: a percentage "of" anything else (the
+    ``communes`` the language's rule for communes: a percentage "of" anything else (the
     criteria, the households, the plan) is no share of communes; ``same_sentence`` whether
     the count stands in the percentage's sentence.
     """
@@ -68,7 +69,8 @@ def share_after_count(
     if number.start - previous.end > GAP or not same_sentence or not 0 < number.value <= 100:
         return None
     owner = _OF_WHAT.match(text, max(number.end, number.expr_end))
-    if owner is not None and not _names_communes(owner.group(1), communes):
+    words = communes.keywords if communes is not None else None
+    if owner is not None and not _names_communes(owner.group(1), words):
         return None  # "75 % des critères", "97 Prozent der Haushalte", "98.46% of the plan"
     return replace(
         previous,
@@ -88,6 +90,14 @@ def _names_communes(words: str, communes: re.Pattern[str] | None) -> bool:
     """Whether one of the (up to six) words after "of" is a communes keyword ("de
     l'ensemble de ses communes", "of all the communes")."""
     return communes is not None and any(communes.fullmatch(w) for w in re.split(r"['’\s]+", words))
+
+
+def as_count(share: C) -> C:
+    """A share of communes as the count that its "of these" parts break down: "100 per cent
+    of Ha Noi's communes have reached the standard. Of these, 229 have been recognised as
+    advanced ... and 109 have earned model status". Its size is unknown, so no part is too
+    large for it."""
+    return replace(share, indicator="communes_meeting_ntm", unit="count", value=math.inf)
 
 
 def share_of_communes(
