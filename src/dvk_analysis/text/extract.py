@@ -56,8 +56,10 @@ from dvk_analysis.text.items import (
     audience,
     case_general,
     case_kin,
+    finer_place_after,
     item_exclude,
     listed,
+    listed_unit,
     number_fields,
     own_tier,
     part_claim,
@@ -97,7 +99,6 @@ from dvk_analysis.text.money import (
 )
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.openings import title_end
-from dvk_analysis.text.places import bare_unit, located_at
 from dvk_analysis.text.pool import Job, extract_all, workers_for
 from dvk_analysis.text.ranges import continues_range
 from dvk_analysis.text.respectively import (
@@ -106,7 +107,6 @@ from dvk_analysis.text.respectively import (
     respective_fields,
     respective_places,
 )
-from dvk_analysis.text.scope import level_rank
 from dvk_analysis.text.shares import SHARE, as_count, share_after_count, share_of_communes
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
 from dvk_analysis.text.units import currency_before, unit_before, visits
@@ -473,8 +473,8 @@ def _claim(
         number,
         factor,
         context,
-        (item_start not in (c_start, *others) and _listed_unit(text, item_start, expr, context))
-        or _finer_place_after(text, number, item_end, context, lex.lang),
+        (item_start not in (c_start, *others) and listed_unit(text, item_start, expr, context))
+        or finer_place_after(text, number, item_end, context, lex.lang),
     )
     if indicator in WHOLE_SETS and fields["denominator"] is None and whole_set(text, number, lex):
         fields["denominator"] = fields["value"]  # "all 19 criteria" is 19 of 19, so are communes
@@ -505,30 +505,6 @@ WHOLE_SETS = NEED_SHARE | {"communes_meeting_ntm"}
 NEEDS_PERSONS = frozenset({"citizens_received"})
 """Indicators counted in people: the number must be written with a person or visit word
 ("503 állampolgárt", "2,759 times"); a bare number beside the keyword counts receptions."""
-
-
-def _listed_unit(
-    text: str, item_start: int, expr: tuple[int, int], context: ArticleContext
-) -> tuple[str, str, str] | None:
-    """The unit a later list item names by its name alone before its number ("..., Quang
-    Trach 6.118 Mio. VND"), else None: the first item's place does not hold for it."""
-    level = context.place_at(expr[0])[1]
-    return bare_unit(text[item_start : expr[0]], context.province, level)
-
-
-def _finer_place_after(
-    text: str, number: NumberMatch, item_end: int, context: ArticleContext, lang: str
-) -> tuple[str, str, str] | None:
-    """A smaller unit named after the number in its own list item, where the figure holds ("a
-    road of 2,300 m in Phu Son commune"), else None: the unit named before the number is then
-    the larger one that holds it."""
-    after = context.mention_within(number.end, item_end)
-    if after is None or not located_at(text, after, lang):
-        return None
-    before = context.place_at(number.start)
-    if level_rank(after.admin_level) < level_rank(before[1]):
-        return context.described(after)
-    return None
 
 
 def _tier_named(

@@ -28,7 +28,8 @@ from dvk_analysis.text.keywords import (
 )
 from dvk_analysis.text.numbers import expr_start
 from dvk_analysis.text.patterns import Unless
-from dvk_analysis.text.places import bare_unit
+from dvk_analysis.text.places import bare_unit, located_at
+from dvk_analysis.text.scope import level_rank
 
 if TYPE_CHECKING:
     from dvk_analysis.text.numbers import NumberMatch
@@ -356,3 +357,27 @@ def item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
         return lex.town_words  # "85 communes, 14 wards and three special zones"
     rule = rule_named(lex, indicator)
     return rule.exclude if rule is not None and rule.unit in ITEM_EXCLUDED else None
+
+
+def listed_unit(
+    text: str, item_start: int, expr: tuple[int, int], context: ArticleContext
+) -> tuple[str, str, str] | None:
+    """The unit a later list item names by its name alone before its number ("..., Quang
+    Trach 6.118 Mio. VND"), else None: the first item's place does not hold for it."""
+    level = context.place_at(expr[0])[1]
+    return bare_unit(text[item_start : expr[0]], context.province, level)
+
+
+def finer_place_after(
+    text: str, number: NumberMatch, item_end: int, context: ArticleContext, lang: str
+) -> tuple[str, str, str] | None:
+    """A smaller unit named after the number in its own list item, where the figure holds ("a
+    road of 2,300 m in Phu Son commune"), else None: the unit named before the number is then
+    the larger one that holds it."""
+    after = context.mention_within(number.end, item_end)
+    if after is None or not located_at(text, after, lang):
+        return None
+    before = context.place_at(number.start)
+    if level_rank(after.admin_level) < level_rank(before[1]):
+        return context.described(after)
+    return None
