@@ -123,3 +123,32 @@ def test_a_part_opened_by_of_these_takes_its_totals_indicator(lang, text, part):
     claims = extract_text("T\n\n" + text, article_id="a", lang=lang)
     total = claims[0].indicator
     assert (total, part) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "parts"),
+    [
+        (
+            "en",
+            "The city has 72 rural communes taking part in the programme. Of these, 59 meet the "
+            "new rural standard, 13 the advanced standard and 2 the model standard.",
+            [59, 13, 2],
+        ),
+        (
+            "ru",
+            "В провинции 88 общин участвуют в программе. Из них 26 соответствуют стандарту.",
+            [26],
+        ),
+        # parts that meet no standard are no communes meeting it
+        (
+            "en",
+            "The district has 20 rural communes taking part in the programme. Of these, 12 are "
+            "in mountainous areas.",
+            [],
+        ),
+    ],
+)
+def test_parts_of_a_count_of_communes_that_meet_the_standard(lang, text, parts):
+    claims = extract_text(text, article_id="a", lang=lang, published="2025-08-01")
+    found = [c.value for c in claims if c.indicator == "communes_meeting_ntm"]
+    assert found == parts

@@ -336,7 +336,10 @@ def extract_text(
                 if claim is not None and claim.indicator not in extra:
                     claim = None
         # "Davon liegen 2,3 km in"; "47 communes ... Of these, 35 reached the advanced standard"
-        total = same_unit.get(measured[0]) if measured[0] else tiered(same_unit.get(None))
+        clause = text[c_start:c_end]
+        total = (
+            same_unit.get(measured[0]) if measured[0] else tiered(same_unit.get(None), clause, lex)
+        )
         # "erledigt 222/233 Eingaben. Davon waren 203/208 Beschwerden": resolved ones
         resolved = claim is not None and previous is not None
         resolved = resolved and claim.indicator == case_general(previous[0].indicator, lex)

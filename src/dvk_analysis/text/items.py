@@ -343,10 +343,25 @@ def _own_noun(
     return end <= hit.start < end + ITEM_NOUN and (hit.rule is None or hit.rule.name != indicator)
 
 
-def tiered(entry: tuple[C, str | None] | None) -> tuple[C, str | None] | None:
+def tiered(
+    entry: tuple[C, str | None] | None, clause: str = "", lex: Lexicon | None = None
+) -> tuple[C, str | None] | None:
     """The last bare count when it counts units that reach an NTM tier: its parts ("Of these,
-    229 advanced and 109 model") need no noun."""
-    return entry if entry is not None and entry[0].indicator in TIERED_UNITS else None
+    229 advanced and 109 model") need no noun. A count of a place's communes is such a total
+    for parts whose ``clause`` says they meet the standard (the required words of
+    ``communes_meeting_ntm``): "The city has 72 rural communes. Of these, 59 meet the
+    standard, 13 the advanced one"."""
+    if entry is None or entry[0].indicator in TIERED_UNITS:
+        return entry
+    met = rule_named(lex, "communes_meeting_ntm") if lex is not None else None
+    need = met.need if met is not None else None
+    if entry[0].indicator in COMMUNE_TOTALS and need is not None and need.search(clause):
+        return replace(entry[0], indicator="communes_meeting_ntm"), entry[1]
+    return None
+
+
+COMMUNE_TOTALS = frozenset({"rural_communes", "communes_total"})
+"""Counts of a place's communes, whose parts may be the communes that met the standard."""
 
 
 def item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:
