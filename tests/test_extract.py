@@ -2667,3 +2667,16 @@ def test_es_teaching_the_law_is_legal_education():
         ("legal_education_sessions", 230),
         ("legal_education_participants", 171_000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The province has 120 rural communes.", 120),
+        ("fr", "La province compte 120 communes rurales.", 120),
+        ("de", "Die Provinz hat 120 Landgemeinden.", 120),
+        ("es", "El punto de partida de las 147 comunas rurales era muy bajo.", 147),
+    ],
+)
+def test_communes_called_rural_are_the_places_rural_communes(lang, text, value):
+    assert ("rural_communes", value) in _pairs(text, lang)
