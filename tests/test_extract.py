@@ -2680,3 +2680,17 @@ def test_es_teaching_the_law_is_legal_education():
 )
 def test_communes_called_rural_are_the_places_rural_communes(lang, text, value):
     assert ("rural_communes", value) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("勇上村共有410户、1425名居民。", [1425]),
+        # a residents' group, or residents taking part, are no population
+        ("全省共有1271名有威望人士，分布在939个村、屯和居民组。", []),
+        ("活动吸引了300名居民参加。", []),
+    ],
+)
+def test_zh_residents_of_a_place_are_its_population(text, expected):
+    claims = extract_text(text, article_id="a", lang="zh")
+    assert [c.value for c in claims if c.indicator == "population"] == expected
