@@ -84,7 +84,8 @@ def pooled(
     """The programme total's rule when a sum is the first after "mobilised and integrated"
     (``pooled_words``): "Thai Binh mobilised and integrated resources worth VND 22,236
     billion, in cash, labour, donated land" pools other programmes' capital with what was
-    mobilised, so it is the money from all sources, whatever gifts the clause lists after it."""
+    mobilised, so it is the money from all sources, whatever gifts the clause lists after it.
+    So is a sum a unit invested in the programme (:func:`_invested`)."""
     before, after = own_line(text, number, clause_span)
     found = list(lex.pooled.finditer(before)) if lex.pooled is not None else []
     first = bool(found) and not any(c.isdigit() for c in before[found[-1].end() :])
