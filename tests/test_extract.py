@@ -2614,6 +2614,8 @@ def test_households_asking_no_compensation_are_not_affected():
         ("de", "Sein Nachbar überließ dem Staat 1.600 Quadratmeter.", 1_600, True),
         ("de", "Er überzeugte die Familie, 1.500 Quadratmeter Gartenland abzugeben.", 1_500, True),
         ("es", "Su vecino dio otros 200 m² de terreno para el camino.", 200, True),
+        # a separable verb: "traten ... ab"
+        ("de", "Sie traten außerdem 2.300 Quadratmeter Wohnland ab.", 2_300, True),
     ],
 )
 def test_land_is_donated_only_when_its_clause_gives_it(lang, text, value, donated):

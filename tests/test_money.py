@@ -367,3 +367,21 @@ def test_a_sum_a_unit_invested_in_the_programme_is_its_total(lang, text, value):
 )
 def test_invested_money_that_is_no_programme_total(lang, text, totals):
     assert [v for i, v in _pairs(text, lang) if i == "ntm_funds_total"] == totals
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("vi", "Từ năm 2019 đến nay, Mặt trận các cấp đã vận động được hơn 900 tỉ đồng.", 900e9),
+        (
+            "es",
+            "El Fondo de los tres niveles recaudó, por su parte, 54.500 millones de dongs.",
+            54.5e9,
+        ),
+        ("zh", "2023年，省祖国阵线共募集逾183亿越南盾。", 183e8),
+        # a sum for the poor stays money given even when parts follow it ("of which")
+        ("zh", "全省共募集逾183亿越南盾，用于帮助本省贫困户，其中12.56亿越南盾用于建房。", 183e8),
+    ],
+)
+def test_more_verbs_of_raising_money(lang, text, value):
+    assert ("funds_mobilized", value) in _pairs(text, lang)
