@@ -2696,3 +2696,13 @@ def test_communes_called_rural_are_the_places_rural_communes(lang, text, value):
 def test_zh_residents_of_a_place_are_its_population(text, expected):
     claims = extract_text(text, article_id="a", lang="zh")
     assert [c.value for c in claims if c.indicator == "population"] == expected
+
+
+def test_communes_named_before_a_comma_list_their_criteria_across_semicolons():
+    text = (
+        "A octubre de 2019, Tan Loc Bac ya cumplía 19/19 criterios; Tan Loc Dong, 17/19; "
+        "Tan Phu, 16/19; Bien Bach, 14/19."
+    )
+    claims = extract_text(text, article_id="a", lang="es", province="Cà Mau")
+    found = [(c.place, c.value) for c in claims if c.indicator == "ntm_criteria_met"]
+    assert found == [("Tan Loc Bac", 19), ("Tan Loc Dong", 17), ("Tan Phu", 16), ("Bien Bach", 14)]

@@ -185,9 +185,10 @@ def listed(
     hits = [h for h in hits if (h.start, h.end) not in own_spans]
     if any(_other_keyword(h, claim.indicator) and items_start <= h.start < gap_end for h in hits):
         return None
-    own_words = text[
-        gap_start + [m.end() for m in list_separator(context.lang).finditer(gap)][-1] : gap_end
-    ]
+    seps = list(list_separator(context.lang).finditer(gap))
+    own_words = text[gap_start + seps[-1].end() : gap_end]
+    if not own_words.strip() and len(seps) > 1:  # "; Tan Loc Dong, 17/19": the name, a comma
+        own_words = text[gap_start + seps[-2].end() : gap_start + seps[-1].start()]
     if exclude is not None and (exclude.search(own_words) or _noun_after(text, number, exclude)):
         return None  # "…, the district budgets VND 29,400 million", "…, 14 wards": ruled out
     tiers = tiers or {}
