@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
 
+from dvk_analysis.text.appositions import apposed_places
 from dvk_analysis.text.bare_units import bare_units
 from dvk_analysis.text.filters import DATELINE_LEAD
 from dvk_analysis.text.keywords import ACHIEVEMENTS, lexicon
@@ -109,6 +110,7 @@ class ArticleContext:
         places = former_places(text, without_landmarks(text, places, lang), lang)
         places = named_again(text, places)
         places = bare_units(text, places, province or "", lang)
+        places = apposed_places(text, places, province or "", lang)
         places = scoped_places(text, places, _article_province(places, province))
         places = address_chains(text, places)
         captions = caption_spans(text)
