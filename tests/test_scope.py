@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dvk_analysis.text.extract import extract_text
+from dvk_analysis.text.scope import scope_matches
 
 
 @pytest.mark.parametrize(
@@ -504,3 +505,17 @@ def test_a_name_two_units_share_is_no_unit_alone():
     places = find_places(text, "en")
     assert {p.admin_level for p in places if p.name == "Hai Hau"} == {"district", "commune"}
     assert len(named_again(text, places)) == len(places)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Huyện gồm 8 xã và 1 thị trấn.", [(0, 5, "district")]),
+        ("Sau 7 năm, huyện đã có 6/8 xã đạt chuẩn.", [(11, 16, "district")]),
+        ("Xã có 5 thôn.", [(0, 2, "commune")]),
+        # a kind of unit, no anaphora: "an NTM district"
+        ("Huyện phấn đấu đạt chuẩn huyện nông thôn mới.", [(0, 5, "district")]),
+    ],
+)
+def test_a_vietnamese_level_word_before_a_verb_is_the_unit_named_before(text, expected):
+    assert scope_matches(text) == expected

@@ -143,6 +143,13 @@ _SCOPE_ANCHOR = re.compile(
 Scanning the whole alternation at every position was a quarter of the extractor's time."""
 
 
+_VI_VERBS = "(?:đã|có|gồm|hiện|cũng|đang|vẫn|sẽ|còn|vừa|tiếp tục|phấn đấu)(?!\\w)"
+"""The verbs after which a bare Vietnamese level word is the unit named before ("Huyện gồm 8
+xã", "xã đã huy động"): Vietnamese has no article, and "huyện nông thôn mới" is a kind."""
+_VI_LEVELS = frozenset({"tỉnh", "Tỉnh", "huyện", "Huyện", "xã", "Xã"})
+VERB_REACH = 14
+"""How far after a Vietnamese level word its verb is looked for."""
+
 _ANAPHORA = re.compile(
     "|".join(
         f"(?P<{level}>{'|'.join(f'(?:{w})' for w in words)})"
@@ -158,6 +165,7 @@ _ANAPHORA = re.compile(
                 r"(?<!Из них )(?<!\w)провинци(?:я|и|ю|ей)(?!\w| [А-ЯЁA-Z])",
                 r"(?<!\w)(?:[وب]?ال|لل)مقاطعة(?!\w| السابقة)",
                 r"该省|本省",
+                r"(?<!\w)[Tt]ỉnh(?= " + _VI_VERBS + ")",
             ),
             "district": (
                 r"[Tt]he district(?!\w| of| [A-Z])",
@@ -172,6 +180,7 @@ _ANAPHORA = re.compile(
                 r"[Aa] (?:kerület|járás)(?:ban|ben|nak|nek|ból|ből|on|ön)?(?!\w)",
                 r"(?<!\w)(?:[وب]?ال|لل)مديرية(?!\w| السابقة)",
                 r"该[县郡]|本[县郡]",
+                r"(?<!\w)[Hh]uyện(?= " + _VI_VERBS + ")",
             ),
             "commune": (
                 r"[Tt]he commune(?!\w| of| [A-Z])",
@@ -182,13 +191,15 @@ _ANAPHORA = re.compile(
                 r"[Aa] község(?:ben|nek|ből)?(?!\w)",
                 r"(?<!\w)(?:[وب]?ال|لل)بلدية(?!\w| السابقة)",
                 r"该[乡镇]|本[乡镇]",
+                r"(?<!\w)[Xx]ã(?= " + _VI_VERBS + ")",
             ),
         }.items()
     )
 )
 """A level word after an article, no name after it: "the district", "der Bezirk", "el
 distrito", "a kerület", "该县" stand for the unit of that level named before, "the province",
-"la provincia", "该省" for the article's province (:func:`scoped_places`).
+"la provincia", "该省" for the article's province (:func:`scoped_places`). Vietnamese has no
+article: a level word before a verb ("Huyện gồm 8 xã", "xã đã huy động") is the anaphora.
 One case-sensitive scan: the level words are too frequent to anchor ``_SCOPE``'s search."""
 
 
@@ -200,7 +211,8 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
     taken = [(a, b) for a, b, _ in found]
     for level_word in _LEVEL_WORD.finditer(text):
         lo = max(0, level_word.start() - 8)
-        m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + 3))
+        reach = VERB_REACH if level_word.group() in _VI_LEVELS else 3  # "Huyện gồm": the verb
+        m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + reach))
         if m is None or m.end() < level_word.end():
             continue
         if not any(a < m.end() and m.start() < b for a, b in taken):
@@ -211,7 +223,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
     r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|[省县郡乡镇]"
-    r"|مقاطعة|مديرية|بلدية"
+    r"|مقاطعة|مديرية|بلدية|[Tt]ỉnh|[Hh]uyện|[Xx]ã"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
 with its alternation cost a third of the scope stage)."""
