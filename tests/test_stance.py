@@ -253,6 +253,9 @@ def test_units_named_one_by_one_after_a_colon_are_no_group():
         ("ru", "Поставлена цель получить 56 общин «новой деревни» повышенного уровня."),
         ("ru", "К концу 2019 года стандарту будут отвечать 96 из 97 общин провинции."),
         ("es", "La provincia espera tener 26 comunas que cumplan los criterios en 2015."),
+        ("en", "Long An expects 10 more communes to reach the standard by the end of 2015."),
+        ("en", "The province will help 12 more communes meet the new rural standard."),
+        ("nl", "Tot 2018 zal het programma 12 gemeenten helpen de NTM-norm te halen."),
     ],
 )
 def test_goals_futures_and_hopes_are_plans(lang, text):
