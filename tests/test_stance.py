@@ -455,3 +455,31 @@ def test_populations_of_ethnic_groups_listed_after_one_are_no_populations():
         (c.indicator, c.value) for c in extract_text("T\n\n" + text, article_id="a", lang="ar")
     ]
     assert not any(indicator == "population" for indicator, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "nl",
+            "De 247 gemeenten die aan het programma deelnemen zijn opgeschoten.\n\n14 gemeenten "
+            "voldoen nu aan 15 tot 18 criteria. 63 gemeenten halen 10 tot 14 criteria.",
+            [247],
+        ),
+        ("en", "So far 62 communes have met between 14 and 18 criteria.", []),
+        # the range belongs to the second count, not the first
+        (
+            "es",
+            "50 comunas ya lo han completado y 178 de sus 386 comunas han cumplido entre 14 y 18 "
+            "criterios.",
+            [50],
+        ),
+    ],
+)
+def test_communes_sorted_by_a_range_of_criteria_are_no_count(lang, text, expected):
+    claims = extract_text(text, article_id="t", lang=lang, published="2024-01-01")
+    counts = ("communes_meeting_ntm", "rural_communes", "communes_total")
+    found = [c.value for c in claims if c.indicator in counts]
+    # only the counts written before a noun of communes; a range's first number ("15 tot 18")
+    # taking the count's unit is another, still open error
+    assert [v for v in found if v in (14, 63, 62, 50, 178, 247)] == expected
