@@ -57,8 +57,6 @@ def not_stated_as_fact(
         return "not met"  # "met 12 of the 19 and basically met five, with two still unmet"
     if indicator in RECOGNISED and says(lex.unmet_words, _own_stretch(head, tail)):
         return "not met"  # "42 communes have not yet met the standard"
-    if indicator in COMMUNE_COUNTS and _criteria_range(tail, lex):
-        return "by criteria"  # "14 gemeenten voldoen aan 15 tot 18 criteria": a distribution
     if says(lex.average_words, before) or says(lex.average_words, _NUMBER_ON.split(tail)[0]):
         return "average"  # "on average each commune met 14.25 criteria", "16 on average"
     if indicator in RATED and _per_unit(head, tail, lex):
@@ -89,7 +87,7 @@ def not_stated_as_fact(
         return "stock"  # "Het district heeft 26,5 km wegen van klasse A, 36,6 km van klasse B"
     if indicator in NEED_SHARE and _counted_units_before(before, lex):
         return "group"  # "69/85 xã đạt 19/19 tiêu chí": a group's level, no unit's count
-    if indicator == "communes_meeting_ntm" and _criteria_after(after, lex):
+    if indicator in COMMUNE_COUNTS and _criteria_after(after, lex):
         return "group"  # "38 gemeenten aan 10 tot 14 criteria": communes sorted by progress
     if indicator == "population" and says(lex.subgroup_words, before + tail):
         return "subgroup"  # "其中少数民族66.7万人", "300 nghìn người thuộc các dân tộc thiểu số"
@@ -352,21 +350,6 @@ def _own_stretch(head: str, tail: str) -> str:
 
 COMMUNE_COUNTS = frozenset({"communes_meeting_ntm", "rural_communes", "communes_total"})
 """Counts of communes, which a report may sort by the criteria they meet."""
-
-_TWO_NUMBERS = re.compile(r"(\d+)\s*(?:[-–—]\s*|(?P<word>[^\W\d]+)\s+)(\d+)")
-
-
-def _criteria_range(tail: str, lex: Lexicon) -> bool:
-    """Whether a range of criteria follows a count of communes in its phrase ("15 tot 18
-    criteria", "15–18 kritériumnál", "between 14 and 18 criteria"): the communes are sorted by
-    the criteria they meet, no count of communes that met the standard or took part."""
-    criteria = rule_named(lex, "ntm_criteria_met")
-    m = _TWO_NUMBERS.search(tail)  # the next numbers: "50 ... and 178 of 386 ... 14 to 18" is none
-    if m is None or criteria is None or any(c.isdigit() for c in tail[: m.start()]):
-        return False
-    word = m.group("word")
-    joined = word is None or says(lex.range_words, word) or says(lex.between_and, word)
-    return joined and criteria.keywords.search(tail, m.end(), m.end() + 20) is not None
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
