@@ -139,6 +139,12 @@ def test_a_part_opened_by_of_these_takes_its_totals_indicator(lang, text, part):
             "В провинции 88 общин участвуют в программе. Из них 26 соответствуют стандарту.",
             [26],
         ),
+        (
+            "nl",
+            "Can Tho telt nu 72 gemeenten op het platteland. Daarvan voldoen er 59 aan de "
+            "standaard van het nieuwe platteland, 13 aan de geavanceerde standaard.",
+            [59, 13],
+        ),
         # parts that meet no standard are no communes meeting it
         (
             "en",

@@ -2678,6 +2678,7 @@ def test_es_teaching_the_law_is_legal_education():
         ("fr", "La province compte 120 communes rurales.", 120),
         ("de", "Die Provinz hat 120 Landgemeinden.", 120),
         ("es", "El punto de partida de las 147 comunas rurales era muy bajo.", 147),
+        ("nl", "Can Tho telt nu 72 gemeenten op het platteland.", 72),
     ],
 )
 def test_communes_called_rural_are_the_places_rural_communes(lang, text, value):
