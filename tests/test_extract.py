@@ -2707,3 +2707,22 @@ def test_communes_named_before_a_comma_list_their_criteria_across_semicolons():
     claims = extract_text(text, article_id="a", lang="es", province="Cà Mau")
     found = [(c.place, c.value) for c in claims if c.indicator == "ntm_criteria_met"]
     assert found == [("Tan Loc Bac", 19), ("Tan Loc Dong", 17), ("Tan Phu", 16), ("Bien Bach", 14)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("vi", "Năm 2023, Sở Tư pháp đã tổ chức 12 hội nghị tuyên truyền cho 1.500 lượt người."),
+        (
+            "nl",
+            "Het departement van Justitie hield 12 voorlichtingsconferenties voor 1.500 "
+            "deelnemers.",
+        ),
+        ("en", "The provincial Department of Justice held 12 conferences for 1,500 participants."),
+    ],
+)
+def test_sessions_the_justice_department_holds_are_legal_education(lang, text):
+    assert _pairs(text, lang) == [
+        ("legal_education_sessions", 12),
+        ("legal_education_participants", 1500),
+    ]
