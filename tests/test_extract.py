@@ -2726,3 +2726,8 @@ def test_sessions_the_justice_department_holds_are_legal_education(lang, text):
         ("legal_education_sessions", 12),
         ("legal_education_participants", 1500),
     ]
+
+
+def test_hu_communes_that_won_the_title_meet_the_standard():
+    text = "Eddig 42 község és Tieu Can járás nyerte el a címet."
+    assert ("communes_meeting_ntm", 42) in _pairs(text, "hu")
