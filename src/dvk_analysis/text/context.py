@@ -18,7 +18,7 @@ from typing import TypeVar
 from dvk_analysis.text.appositions import apposed_places
 from dvk_analysis.text.bare_units import bare_units
 from dvk_analysis.text.filters import DATELINE_LEAD
-from dvk_analysis.text.keywords import ACHIEVEMENTS, lexicon
+from dvk_analysis.text.keywords import ACHIEVEMENTS, COMMUNE_COUNTS, lexicon
 from dvk_analysis.text.openings import dateline_units
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import (
@@ -313,9 +313,7 @@ def in_context(claims: list[C], context: ArticleContext) -> list[C]:
     return held_by_larger(stocks_as_of(carried_stocks(claims, context)), context)
 
 
-COMMUNE_SETS = frozenset(
-    {"communes_meeting_ntm", "rural_communes", "communes_total", "share_communes_meeting_ntm"}
-)
+COMMUNE_SETS = COMMUNE_COUNTS | {"share_communes_meeting_ntm"}
 """Counts of communes. A commune holds no communes, so such a count is never a commune's or
 a village's: 1 of 708 such gold rows is coded at commune level."""
 

@@ -20,6 +20,7 @@ from dvk_analysis.text.enumerations import SHARED_JOIN, list_separator
 from dvk_analysis.text.keywords import (
     ACHIEVEMENTS,
     CASES,
+    COMMUNE_TOTALS,
     ITEM_EXCLUDED,
     TIERED_UNITS,
     Hit,
@@ -359,10 +360,6 @@ def tiered(
     if entry[0].indicator in COMMUNE_TOTALS and need is not None and need.search(clause):
         return replace(entry[0], indicator="communes_meeting_ntm"), entry[1]
     return None
-
-
-COMMUNE_TOTALS = frozenset({"rural_communes", "communes_total"})
-"""Counts of a place's communes, whose parts may be the communes that met the standard."""
 
 
 def item_exclude(indicator: str, lex: Lexicon) -> re.Pattern[str] | None:

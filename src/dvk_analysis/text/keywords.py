@@ -562,6 +562,11 @@ TIERED_UNITS = frozenset(
 )
 """Units that reach a tier of the NTM standard: a "model" after their noun is the tier."""
 
+COMMUNE_TOTALS = frozenset({"rural_communes", "communes_total"})
+"""Counts of a place's communes: their parts may be the communes that met the standard."""
+COMMUNE_COUNTS = COMMUNE_TOTALS | {"communes_meeting_ntm"}
+"""Every count of communes: a report may sort any of them by the criteria they meet."""
+
 
 def _unit_between(hits: Sequence[Hit], lo: int, hit: Hit) -> bool:
     """Whether a noun of a unit that reaches an NTM tier stands between ``lo`` and ``hit``, or

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from dvk_analysis.text.keywords import CASES, NEED_SHARE, Lexicon, rule_named
+from dvk_analysis.text.keywords import CASES, COMMUNE_COUNTS, NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, expr_start, find_numbers
 from dvk_analysis.text.places import level_word
 from dvk_analysis.text.ranges import continues_range
@@ -346,10 +346,6 @@ def _not_met(before: str, head: str, tail: str, lex: Lexicon) -> bool:
 def _own_stretch(head: str, tail: str) -> str:
     """The number's phrase between its neighbouring numbers."""
     return head[len(head) - len(_NUMBER_ON.split(head)[-1]) :] + " " + _NUMBER_ON.split(tail)[0]
-
-
-COMMUNE_COUNTS = frozenset({"communes_meeting_ntm", "rural_communes", "communes_total"})
-"""Counts of communes, which a report may sort by the criteria they meet."""
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
