@@ -33,6 +33,24 @@ def _shares(text: str, lang: str) -> list[tuple[float, str, str]]:
             "decir, el 97,2 %.",
             0.972,
         ),
+        (  # "of the total" is the count's own whole
+            "fr",
+            "Ces efforts ont permis à 265 communes, soit 57,6 % du total, d'atteindre les normes "
+            "de la nouvelle ruralité.",
+            0.576,
+        ),
+        (
+            "en",
+            "As of April 2020, 160 of the province's 178 communes had been recognised as meeting "
+            "the new-rural standard, nearly 90 per cent of the total.",
+            0.9,
+        ),
+        (  # a long clause between the count and its share (more than 90 characters)
+            "es",
+            "Al cierre de ese año, 17 de las 29 comunas habían alcanzado ya el estándar de nueva "
+            "ruralidad modelo, es decir, el 58,6 %.",
+            0.586,
+        ),
     ],
 )
 def test_the_share_after_a_count_of_communes(lang, text, share):

@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 
 SHARE = "share_communes_meeting_ntm"
 COUNTS = frozenset({"communes_meeting_ntm"})
-GAP = 90
-"""Characters between the count and its share at most ("123 communes aux normes de la
-nouvelle ruralité sur un total de 193, soit un taux de 63,7 %")."""
+GAP = 160
+"""Characters between the count and its share at most ("17 de las 29 comunas habían alcanzado
+ya el estándar de nueva ruralidad modelo, es decir, el 58,6 %"); the share must still be the
+first percentage after the count, in its sentence, with at most one number between."""
 
 _OF_WHAT = re.compile(
     r"\s*(?:%|percent|per cent|procent|Prozent|százalék\w*|процент\w*|٪)?\s*"
@@ -35,6 +36,12 @@ _OF_WHAT = re.compile(
     re.IGNORECASE,
 )
 """What a percentage is of, when the text says: "75 % des critères" names the criteria."""
+
+_TOTAL = re.compile(
+    r"(?:the\s+|het\s+)?(?:total|totaal|totale|Gesamtzahl|összes\w*|общего|tổng)\b", re.I
+)
+"""A percentage "of the total" ("soit 65,8 % du total", "nearly 90 per cent of the total") is of
+the count's own whole: the communes, when it follows a count of communes."""
 
 
 class _Count(Protocol):
@@ -70,7 +77,11 @@ def share_after_count(
         return None
     owner = _OF_WHAT.match(text, max(number.end, number.expr_end))
     words = communes.keywords if communes is not None else None
-    if owner is not None and not _names_communes(owner.group(1), words):
+    if (
+        owner is not None
+        and not _TOTAL.match(owner.group(1))
+        and not _names_communes(owner.group(1), words)
+    ):
         return None  # "75 % des critères", "97 Prozent der Haushalte", "98.46% of the plan"
     return replace(
         previous,
