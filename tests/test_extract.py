@@ -794,6 +794,8 @@ def test_cjk_ten_thousands_with_decimals():
         ("de", "Auf dem Kongress erhielten 6 Persönlichkeiten den Orden der Arbeit.", 6),
         ("vi", "Huyện đã trao giấy khen cho 9 người có uy tín tiêu biểu.", 9),
         ("hu", "A 2018-as évért 9 polgárt tüntettek ki.", 9),
+        ("zh", "会上，30名有威望人士因成绩突出，获省人民委员会颁发奖状。", 30),
+        ("zh", "此前，省委常委会已决定向1086名党员颁发党龄纪念章。", 1086),
     ],
 )
 def test_people_honoured_by_any_name_are_individuals_honoured(lang, text, value):
@@ -801,9 +803,23 @@ def test_people_honoured_by_any_name_are_individuals_honoured(lang, text, value)
     assert _pairs(text, lang) == [("individuals_honored", value)]
 
 
-def test_honours_are_collectives_and_individuals_not_models():
-    text = "The province honoured 25 collectives and 40 individuals for skilled mass mobilization."
-    assert _pairs(text, "en") == [("collectives_honored", 25), ("individuals_honored", 40)]
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The province honoured 25 collectives and 40 individuals for skilled mass "
+            "mobilization.",
+        ),
+        (
+            "nl",
+            "Tijdens het programma eerde het Front 25 collectieven en 40 personen die uitblonken.",
+        ),
+        ("es", "La provincia distinguió a 25 colectivos y 40 personas por sus logros."),
+    ],
+)
+def test_honours_are_collectives_and_individuals_not_models(lang, text):
+    assert _pairs(text, lang) == [("collectives_honored", 25), ("individuals_honored", 40)]
 
 
 @pytest.mark.parametrize(
