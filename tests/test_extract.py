@@ -2747,3 +2747,15 @@ def test_sessions_the_justice_department_holds_are_legal_education(lang, text):
 def test_hu_communes_that_won_the_title_meet_the_standard():
     text = "Eddig 42 község és Tieu Can járás nyerte el a címet."
     assert ("communes_meeting_ntm", 42) in _pairs(text, "hu")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cầu làm bằng bê tông cốt thép, ép cọc, gác dầm, dài 27 m, mặt cầu rộng 4 m.", []),
+        ("Xã đã bê tông hóa 12 km đường nông thôn.", [("road_length", 12_000)]),
+    ],
+)
+def test_concrete_is_a_road_only_when_roads_are_concreted(text, expected):
+    # "bê tông cốt thép" (reinforced concrete) is what bridges are made of
+    assert _pairs(text, "vi") == expected
