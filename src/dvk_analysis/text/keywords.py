@@ -18,6 +18,7 @@ from typing import Any
 from dvk_analysis import codebook
 from dvk_analysis.text.lexicon import LANGUAGES
 from dvk_analysis.text.lexicon import section as _section
+from dvk_analysis.text.partitives import Partitive, partitive_head, partitive_words
 from dvk_analysis.text.patterns import (
     NEVER,
     Unless,
@@ -108,6 +109,7 @@ class Lexicon:
     verdict: re.Pattern[str] | None = None
     screened: re.Pattern[str] | None = None
     change_after: re.Pattern[str] | None = None
+    partitive: Partitive = (None, None)
     stock_before: re.Pattern[str] | None = None
     each_words: re.Pattern[str] | None = None
     per_after: re.Pattern[str] | None = None
@@ -243,6 +245,7 @@ def lexicon(lang: str) -> Lexicon:
         unmet_words=compile_keywords(section.get("unmet_words", []), spaced, contains=True),
         visit_after=compile_keywords(section.get("visit_after", []), spaced),
         unit_mobilised=compile_keywords(section.get("unit_mobilised", []), spaced, contains=True),
+        partitive=partitive_words(section, spaced),
         pooled=compile_keywords(section.get("pooled_words", []), spaced, contains=True),
         invested=compile_keywords(section.get("invested_words", []), spaced, contains=True),
         programme=compile_keywords(section.get("programme_words", []), spaced, contains=True),
@@ -621,9 +624,13 @@ def nearest_keyword(
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
         subject = (
-            final
-            and side == "before"
-            and rule.name in SUBJECT_COUNTS
+            side == "before"
+            and (
+                final
+                and rule.name in SUBJECT_COUNTS
+                or bare
+                and partitive_head(text, hit.start, hit.end, lex.partitive)
+            )
             and not any(hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None)
         )
         off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side
