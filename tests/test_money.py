@@ -100,6 +100,14 @@ def test_a_sum_a_unit_mobilised_itself_is_its_total_from_all_sources(lang, text,
         ("zh", "全乡共筹集2958.73亿越南盾，其中社区筹集25亿越南盾。", "25亿"),
         ("en", "Residents gave VND 3 billion.", "3 billion"),
         ("en", "The People's Committee said people gave VND 3 billion.", "3 billion"),
+        # a mass organisation mobilises society's money, not the programme's
+        (
+            "fr",
+            "Les associations de paysans de Đà Nẵng ont mobilisé plus de 35 milliards de dongs.",
+            "35 milliards",
+        ),
+        ("es", "La Unión de Mujeres del barrio movilizó 10,34 mil millones de dongs.", "10,34"),
+        ("nl", "Het comité van het Vaderlands Front mobiliseerde 111 miljard dong.", "111"),
     ],
 )
 def test_a_named_giver_or_a_part_keeps_the_peoples_share(lang, text, needle):
