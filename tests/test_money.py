@@ -393,3 +393,31 @@ def test_invested_money_that_is_no_programme_total(lang, text, totals):
 )
 def test_more_verbs_of_raising_money(lang, text, value):
     assert ("funds_mobilized", value) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("nl", "Het Fonds voor de Armen ontving 95,5 miljard dong.", 95.5e9),
+        ("ru", "Городской фонд помощи пострадавшим принял почти 5 млрд донгов.", 5e9),
+        # "Del total" opens the parts of the sum before: no programme total
+        (
+            "es",
+            "El Frente recaudó 9.600 millones de dongs. Del total, el fondo provincial recibió "
+            "más de 4.000 millones de dongs.",
+            4e9,
+        ),
+    ],
+)
+def test_money_a_fund_received_is_money_given(lang, text, value):
+    pairs = _pairs(text, lang)
+    assert ("funds_mobilized", value) in pairs
+    assert ("ntm_funds_total", value) not in pairs
+
+
+def test_of_the_total_opens_the_parts_of_a_sum():
+    text = (
+        "La provincia movilizó 117.580 millones de dongs en total. De esa cantidad, 25.125 "
+        "millones de dongs fueron al Fondo «Por los pobres»."
+    )
+    assert ("funds_mobilized", 25.125e9) in _pairs(text, "es")
