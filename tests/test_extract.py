@@ -2759,3 +2759,23 @@ def test_hu_communes_that_won_the_title_meet_the_standard():
 def test_concrete_is_a_road_only_when_roads_are_concreted(text, expected):
     # "bê tông cốt thép" (reinforced concrete) is what bridges are made of
     assert _pairs(text, "vi") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "vi",
+            "Sở Nội vụ mở trên 30 cuộc tập huấn về Hiến pháp năm 2013, thu hút 6.000 người "
+            "tham dự.",
+            [("legal_education_sessions", 30), ("legal_education_participants", 6000)],
+        ),
+        (
+            "nl",
+            "Voor de rechtsvoorlichting organiseerden de diensten 34 voorlichtingsklassen.",
+            [("legal_education_sessions", 34)],
+        ),
+    ],
+)
+def test_classes_on_the_constitution_and_the_law_are_legal_education(lang, text, expected):
+    assert _pairs(text, lang) == expected
