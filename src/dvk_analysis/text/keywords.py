@@ -623,15 +623,10 @@ def nearest_keyword(
             continue  # "113 communes néo-rurales modèles": the communes' tier, no DVK model
         if bare and between:
             continue  # a bare count names its noun next to it, never across another number
-        subject = (
-            side == "before"
-            and (
-                final
-                and rule.name in SUBJECT_COUNTS
-                or bare
-                and partitive_head(text, hit.start, hit.end, lex.partitive)
-            )
-            and not any(hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None)
+        ends = side == "before" and final and rule.name in SUBJECT_COUNTS
+        opens = side == "before" and bare and partitive_head(text, hit, lex)
+        subject = (ends or opens) and not any(
+            hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None
         )
         off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side
         glossed = side == "before" and _GLOSS.fullmatch(text, hit.end, lo) is not None

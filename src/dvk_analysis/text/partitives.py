@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from dvk_analysis.text.patterns import compile_keywords
 
@@ -36,6 +36,15 @@ _SUFFIX = re.compile(r"\w*\s*")
 Partitive = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
 
 
+class _Keyword(Protocol):
+    start: int
+    end: int
+
+
+class _Lexicon(Protocol):
+    partitive: Partitive
+
+
 def partitive_words(section: Mapping[str, Any], spaced: bool) -> Partitive:
     """The compiled opening and closing words of a language's partitive phrases."""
     before = compile_keywords(section.get("partitive", []), spaced)
@@ -43,11 +52,12 @@ def partitive_words(section: Mapping[str, Any], spaced: bool) -> Partitive:
     return before, after
 
 
-def partitive_head(text: str, start: int, end: int, words: Partitive) -> bool:
-    """Whether the keyword at ``start:end`` is the head of a partitive phrase that opens its
-    sentence or clause: "Van de gemeenten voldoen er 325 aan de norm", "Из 12 общин уезда 8
+def partitive_head(text: str, hit: _Keyword, lex: _Lexicon) -> bool:
+    """Whether the keyword ``hit`` is the head of a partitive phrase that opens its sentence
+    or clause: "Van de gemeenten voldoen er 325 aan de norm", "Из 12 общин уезда 8
     соответствуют", "a községek közül 188 a fejlett"."""
-    before, after = words
+    start, end = hit.start, hit.end
+    before, after = lex.partitive
     if text[end : end + 1] in ("'", "’"):
         return False  # "Of the commune's 1,781 houses": the commune owns the head
     if after is not None and after.match(text, _SUFFIX.match(text, end).end()):
