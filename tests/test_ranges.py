@@ -42,3 +42,16 @@ def test_a_range_of_units_is_no_range_of_criteria():
     text = "La provincia tiene 6 comunas que cumplen el estándar y 5 a 7 aldeas."
     claims = extract_text(text, article_id="t", lang="es", published="2022-07-01")
     assert ("communes_meeting_ntm", 6) in [(c.indicator, c.value) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "Donors contributed from 80 to 90 million dong to the fund.", 80e6),
+        ("ru", "Жители пожертвовали от 80 до 90 млн донгов на каждый дом.", 80e6),
+    ],
+)
+def test_the_multiplier_word_after_a_range_scales_its_first_number(lang, text, value):
+    # "80 to 90 million": 80 is 80 million, never 80 dong
+    values = [c.value for c in extract_text(text, article_id="t", lang=lang) if c.unit == "VND"]
+    assert values == [value]

@@ -402,6 +402,8 @@ def _measure(
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length
+    if tail is not None and number.multiplier == 1 and tail.multiplier > 1:
+        factor *= tail.multiplier  # "от 80 до 90 млн": the range's word scales both numbers
     return unit, factor, unit_end
 
 
