@@ -2779,3 +2779,15 @@ def test_concrete_is_a_road_only_when_roads_are_concreted(text, expected):
 )
 def test_classes_on_the_constitution_and_the_law_are_legal_education(lang, text, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Alley 622 on Nguyen Kiem Street in Phu Nhuan district is one example."),
+        ("de", "Sie wohnt in der Gasse 175 an der Straße Nr. 2 und spendete Land für die Straßen."),
+        ("zh", "图为富润郡阮劲街694巷，居民献地后巷道变得宽敞通畅。"),
+    ],
+)
+def test_an_alley_number_is_a_name_not_a_count(lang, text):
+    assert _pairs(text, lang) == []
