@@ -2791,3 +2791,26 @@ def test_classes_on_the_constitution_and_the_law_are_legal_education(lang, text,
 )
 def test_an_alley_number_is_a_name_not_a_count(lang, text):
     assert _pairs(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Hauptstadt Hanoi hat 61 Landgemeinden den Titel des erweiterten neuen ländlichen "
+            "Raums verliehen.",
+            ("communes_meeting_ntm", 61),
+        ),
+        (
+            "Zugleich erkannte das Volkskomitee 45 Gemeinden als Modellgemeinden an.",
+            ("communes_meeting_ntm", 45),
+        ),
+        (
+            "Von 2021 bis 2023 erkannte der Premierminister insgesamt 12 Landkreise als Kreise des "
+            "Neuen Ländlichen Raums an.",
+            ("districts_meeting_ntm", 12),
+        ),
+    ],
+)
+def test_de_units_given_the_title_or_recognised_with_a_separable_verb_meet_it(text, expected):
+    assert expected in _pairs(text, "de")
