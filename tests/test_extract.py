@@ -2814,3 +2814,9 @@ def test_an_alley_number_is_a_name_not_a_count(lang, text):
 )
 def test_de_units_given_the_title_or_recognised_with_a_separable_verb_meet_it(text, expected):
     assert expected in _pairs(text, "de")
+
+
+def test_hu_a_residents_meeting_is_a_session_not_residents():
+    # "lakossági" (residents', public) is an adjective, no unit of persons
+    text = "A pártbizottság 3 lakossági gyűlést tartott a tervezetről."
+    assert _pairs(text, "hu") == [("propaganda_sessions", 3)]
