@@ -47,6 +47,7 @@ from dvk_analysis.text.breakdowns import (
     opens_part,
     units_listed,
 )
+from dvk_analysis.text.choice import choose, prefer_predicate
 from dvk_analysis.text.context import ArticleContext, as_of_publication, in_context
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
 from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
@@ -77,12 +78,10 @@ from dvk_analysis.text.keywords import (
     Lexicon,
     achievement_scale,
     allowed_indicators,
-    choose,
     clause_hits,
     lexicon,
     nearest_keyword,
     postposed_classifier,
-    prefer_predicate,
     rule_named,
     rules_of_unit,
 )
