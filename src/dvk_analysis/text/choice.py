@@ -3,9 +3,8 @@
 :mod:`keywords` finds, for each indicator the clause admits, the keyword nearest to a number
 (a :class:`~dvk_analysis.text.keywords.Candidate`); this module picks one: the nearest, unless
 a finer indicator's keyword belongs to the number ("233 new models"), a predicate outranks a
-description ("74 households along the route agreed to move"), models turn out to be honours,
-or the number heads a list of fields ("950 models across the economic, cultural-social and
-defence fields": all of them, no single field).
+description ("74 households along the route agreed to move") or the models turn out to be
+honours ("premió a 7 modelos colectivos").
 """
 
 from __future__ import annotations
