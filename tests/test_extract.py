@@ -2820,3 +2820,8 @@ def test_hu_a_residents_meeting_is_a_session_not_residents():
     # "lakossági" (residents', public) is an adjective, no unit of persons
     text = "A pártbizottság 3 lakossági gyűlést tartott a tervezetről."
     assert _pairs(text, "hu") == [("propaganda_sessions", 3)]
+
+
+def test_ar_households_a_project_affects():
+    text = "واحتاج المشروع إلى نحو 1500 متر مربع داخل ممر الخط، ما أثر على قرابة 400 أسرة."
+    assert ("households_affected", 400) in _pairs(text, "ar")
