@@ -2825,3 +2825,18 @@ def test_hu_a_residents_meeting_is_a_session_not_residents():
 def test_ar_households_a_project_affects():
     text = "واحتاج المشروع إلى نحو 1500 متر مربع داخل ممر الخط، ما أثر على قرابة 400 أسرة."
     assert ("households_affected", 400) in _pairs(text, "ar")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Toàn bộ 382/382 xã của thành phố đã đạt chuẩn nông thôn mới.",
+            [("communes_meeting_ntm", 382)],
+        ),
+        ("Xã đã hoàn thành bộ 19 tiêu chí nông thôn mới.", []),
+    ],
+)
+def test_vi_all_counts_though_a_set_is_no_count(text, expected):
+    # "bộ" (a set) before a number names the criteria set; "toàn bộ" (all) counts
+    assert _pairs(text, "vi") == expected

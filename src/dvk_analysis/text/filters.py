@@ -307,8 +307,10 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     if bare and not amount and listed != digits_before and _ends_with(listed, lex.labels, lex.lang):
         return "label"
     before = text[max(0, number.expr_start - 40) : number.expr_start].rstrip(" \u00a0#:")
-    if _ends_with(before, lex.not_before, lex.lang):
-        return "not_before"
+    if _ends_with(before, lex.not_before, lex.lang) and not _ends_with(
+        before, lex.all_words, lex.lang
+    ):
+        return "not_before"  # but "toàn bộ 382/382 xã": "all" counts, though "bộ" is a set
     if _not_after(text, unit_end, lex):
         return "not_after"
     has_unit = unit_end > max(number.end, number.expr_end)
