@@ -468,3 +468,16 @@ def test_a_larger_second_number_after_the_noun_is_no_denominator():
         m for m in find_numbers("300 households out of 25 hamlets", "en") if m.kind == "number"
     ]
     assert [(m.value, m.denominator) for m in numbers] == [(300, None), (25, None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("nl", "Vinh Bao heeft nu 8 van zijn 29 gemeenten binnen de norm.", [(8, 29)]),
+        ("fr", "La province compte 73 sur ses 86 communes aux normes.", [(73, 86)]),
+    ],
+)
+def test_x_of_its_y_is_one_count_with_its_denominator(lang, text, expected):
+    # "van zijn", "sur ses": the possessive joins a count to its whole like "of"
+    numbers = [n for n in find_numbers(text, lang) if n.kind == "number"]
+    assert [(n.value, n.denominator) for n in numbers] == expected
