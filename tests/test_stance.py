@@ -480,3 +480,16 @@ def test_communes_sorted_by_a_range_of_criteria_are_no_count(lang, text, expecte
     claims = extract_text(text, article_id="t", lang=lang, published="2024-01-01")
     counts = ("communes_meeting_ntm", "rural_communes", "communes_total")
     assert [c.value for c in claims if c.indicator in counts] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "For 2020 the province wants at least two more communes to reach the standard."),
+        ("zh", "按照计划，该省今年将再推动11个乡达标。"),
+        ("ru", "По плану на 2023 год 3 из 12 общин смогут претендовать на стандарт."),
+    ],
+)
+def test_what_a_plan_wants_is_no_claim(lang, text):
+    claims = extract_text(text, article_id="t", lang=lang)
+    assert [c.indicator for c in claims if c.indicator.startswith("communes")] == []
