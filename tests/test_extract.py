@@ -2840,3 +2840,8 @@ def test_ar_households_a_project_affects():
 def test_vi_all_counts_though_a_set_is_no_count(text, expected):
     # "bộ" (a set) before a number names the criteria set; "toàn bộ" (all) counts
     assert _pairs(text, "vi") == expected
+
+
+def test_the_route_of_a_project_that_recovers_land_is_no_rural_road():
+    text = "坊人民委员会批准了补偿、支持和安置方案，该路段长4公里，涉及33个住户。"
+    assert "road_length" not in [indicator for indicator, _ in _pairs(text, "zh")]
