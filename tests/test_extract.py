@@ -2845,3 +2845,10 @@ def test_vi_all_counts_though_a_set_is_no_count(text, expected):
 def test_the_route_of_a_project_that_recovers_land_is_no_rural_road():
     text = "坊人民委员会批准了补偿、支持和安置方案，该路段长4公里，涉及33个住户。"
     assert "road_length" not in [indicator for indicator, _ in _pairs(text, "zh")]
+
+
+def test_nl_land_residents_contributed_with_a_separable_verb_is_donated():
+    text = (
+        "De inwoners droegen ruim 4,2 miljard dong bij, in geld en in de vorm van 47.634 m2 grond."
+    )
+    assert ("land_donated", 47_634) in _pairs(text, "nl")
