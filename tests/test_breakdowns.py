@@ -158,3 +158,21 @@ def test_parts_of_a_count_of_communes_that_meet_the_standard(lang, text, parts):
     claims = extract_text(text, article_id="a", lang=lang, published="2025-08-01")
     found = [c.value for c in claims if c.indicator == "communes_meeting_ntm"]
     assert found == parts
+
+
+def test_an_of_which_word_may_open_a_new_paragraph():
+    total = "Funds for the Poor in An Giang have received gifts worth more than VND151.737 billion."
+    part = "Of that amount, the provincial-level fund took in VND16.93 billion."
+    claims = extract_text(total + "\n\n" + part, article_id="t", lang="en")
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("funds_mobilized", 151.737e9),
+        ("funds_mobilized", 16.93e9),
+    ]
+
+
+def test_a_new_paragraph_without_an_of_which_word_breaks_nothing_down():
+    text = "Residents gave VND 5 billion.\n\nThe district built 3 km of roads."
+    assert [c.indicator for c in extract_text(text, article_id="t", lang="en")] == [
+        "funds_mobilized",
+        "road_length",
+    ]

@@ -97,6 +97,7 @@ def breaks_down(
     total: Stated,
     neighbours: Sequence[float] = (),
     pointed: bool = False,
+    opened: bool = False,
 ) -> bool:
     """Whether ``number`` may be a part of the ``total`` claimed before it.
 
@@ -106,11 +107,13 @@ def breaks_down(
     across semicolons, whatever the sizes. ``neighbours``: the values of the other
     quantities of the number's clause, which are parts too and so at most the total.
     ``pointed``: the part points back at the total ("; 14 of them", "28 ervan"), across a
-    semicolon or a sentence between them too.
+    semicolon or a sentence between them too. ``opened``: the part's clause opens with an "of
+    which" word, which may start a new paragraph ("...VND151.737 billion.\n\nOf that amount,
+    the provincial fund took in VND16.93 billion").
     """
     gap = text[total.end : number.start]
     field = total.indicator in FIELDS
-    if not 0 < len(gap) <= BREAKDOWN_GAP or "\n" in gap:
+    if not 0 < len(gap) <= BREAKDOWN_GAP or gap.count("\n") > (2 if opened else 0):
         return False
     if not field and max((number.value, *neighbours)) > total.value:
         return False  # every part is at most the total: "63 ..., 137 ..., and 32 ..." is none
@@ -159,7 +162,8 @@ def opens_part(
     tail = text[number.expr_end : number.expr_end + 40].lstrip()
     found = lex.of_which.match(head) if lex.of_which is not None else None
     pointed = bool(lex.of_which_after and lex.of_which_after.match(tail))
-    return (found is not None or pointed) and breaks_down(text, number, total, neighbours, pointed)
+    opened = found is not None
+    return (opened or pointed) and breaks_down(text, number, total, neighbours, pointed, opened)
 
 
 SOURCED_TOTALS = frozenset({"ntm_funds_total"})
