@@ -176,3 +176,14 @@ def test_a_new_paragraph_without_an_of_which_word_breaks_nothing_down():
         "funds_mobilized",
         "road_length",
     ]
+
+
+def test_every_part_of_a_total_is_measured_against_the_total_not_the_part_before():
+    # 32.58 and 102.227 exceed the first part (16.93), never the total
+    text = (
+        "Funds for the Poor received gifts worth more than VND151.737 billion. Of that amount, "
+        "the provincial fund got VND16.93 billion, district funds VND32.58 billion and commune "
+        "funds VND102.227 billion."
+    )
+    values = [c.value for c in extract_text(text, article_id="t", lang="en")]
+    assert values == [151.737e9, 16.93e9, 32.58e9, 102.227e9]

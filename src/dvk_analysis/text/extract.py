@@ -371,7 +371,8 @@ def extract_text(
         claim = collected(audience(claim, previous[0] if previous else None, context))
         claims.extend([*shared_unit(text, pending, number, claim, measured[1], context), claim])
         previous, pending, shares = (claim, measured[0]), [], []
-        same_unit[measured[0]] = previous
+        if "+part" not in claim.rule:  # a part leaves its total to the parts after it
+            same_unit[measured[0]] = previous
     if context is None:
         return claims
     claims = in_context(respective_places(text, claims, spans, context), context)
