@@ -123,3 +123,24 @@ def test_the_parts_of_a_share_of_communes_are_counts_of_communes_with_their_tier
         ("communes_meeting_ntm", 229, "advanced"),
         ("communes_meeting_ntm", 109, "model"),
     ]
+
+
+def test_a_share_after_a_partitive_head_is_the_share_of_communes():
+    text = "Van de gemeenten in Y Yen voldoet inmiddels 100 procent aan de norm."
+    assert [v for v, _, _ in _shares(text, "nl")] == [1.0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # one criterion, not the standard: the communes rule's not-words hold for shares too
+        ("es", "En materia de planificación, el 100 % de las comunas ya cumple el criterio."),
+        (
+            "en",
+            "Also in 2021, 195 of the province's 200 communes met the national standard on "
+            "access to the law, or 97.5 per cent, up 0.5 per cent.",
+        ),
+    ],
+)
+def test_a_share_of_communes_meeting_one_criterion_is_no_ntm_share(lang, text):
+    assert _shares(text, lang) == []

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from dvk_analysis.text.patterns import compile_keywords
 
@@ -71,3 +71,18 @@ def partitive_head(text: str, hit: _Keyword, lex: _Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def opens_with_partitive(
+    text: str, nouns: re.Pattern[str], lo: int, hi: int, lex: _Lexicon
+) -> bool:
+    """Whether a noun of ``nouns`` between ``lo`` and ``hi`` heads a partitive phrase: "Van de
+    gemeenten in Y Yen voldoet 100 procent aan de norm" (a share of the communes)."""
+    return any(
+        partitive_head(text, _Span(m.start(), m.end()), lex) for m in nouns.finditer(text, lo, hi)
+    )
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int

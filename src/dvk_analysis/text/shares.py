@@ -123,20 +123,26 @@ def share_of_communes(
     reached the standard", "100% số xã đạt chuẩn", "100%的乡已达到新农村标准": a percentage
     of the communes, in a clause that says they meet the standard (the communes rule's
     ``need``), stated as a fact."""
+    from dvk_analysis.text.partitives import opens_with_partitive
     from dvk_analysis.text.stance import not_stated_as_fact
 
     if communes is None or communes.need is None or not 0 < number.value <= 100:
         return None
     end = max(number.end, number.expr_end)
     owner = _OF_WHAT.match(text, end)
-    if owner is not None:
-        named = _names_communes(owner.group(1), communes.keywords)
-    else:  # Chinese: "100%的乡"
-        named = lex.lang == "zh" and communes.keywords.match(text, end + 1) is not None
-        named = named and text[end : end + 1] == "的"
     i = bisect_right(spans, (number.start, len(text))) - 1  # spans are sorted, not nested
     clause = spans[i] if i >= 0 and number.start < spans[i][1] else (number.start, end)
+    if owner is not None:
+        named = _names_communes(owner.group(1), communes.keywords)
+    elif lex.lang == "zh":  # "100%的乡"
+        named = communes.keywords.match(text, end + 1) is not None and text[end : end + 1] == "的"
+    else:  # "Van de gemeenten in Y Yen voldoet 100 procent aan de norm": a partitive head
+        head = text[clause[0] : number.start]
+        named = not any(c.isdigit() for c in head) and opens_with_partitive(
+            text, communes.keywords, clause[0], number.start, lex
+        )
     said = communes.need.search(text, clause[0], clause[1]) is not None
+    said = said and not (communes.exclude and communes.exclude.search(text[clause[0] : clause[1]]))
     if named and said and not not_stated_as_fact(text, number, clause, SHARE, lex):
         return clause
     return None
