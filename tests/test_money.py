@@ -352,6 +352,11 @@ def test_the_cost_of_a_large_project_is_no_money_mobilised(lang, text):
             "As of January 2013, spending on the programme had reached VND 6,900 billion.",
             6900e9,
         ),
+        (
+            "en",
+            "Kon Tum city put nearly VND45.7 billion into building new rural areas in 2011-2013.",
+            45.7e9,
+        ),
     ],
 )
 def test_a_sum_a_unit_invested_in_the_programme_is_its_total(lang, text, value):
