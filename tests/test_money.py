@@ -405,6 +405,7 @@ def test_more_verbs_of_raising_money(lang, text, value):
     [
         ("nl", "Het Fonds voor de Armen ontving 95,5 miljard dong.", 95.5e9),
         ("ru", "Городской фонд помощи пострадавшим принял почти 5 млрд донгов.", 5e9),
+        ("nl", "170 miljoen dong werd overgemaakt door het fonds van het Centraal Comité.", 170e6),
         # "Del total" opens the parts of the sum before: no programme total
         (
             "es",
