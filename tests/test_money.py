@@ -427,3 +427,8 @@ def test_of_the_total_opens_the_parts_of_a_sum():
         "millones de dongs fueron al Fondo «Por los pobres»."
     )
     assert ("funds_mobilized", 25.125e9) in _pairs(text, "es")
+
+
+def test_nl_workdays_worth_money_are_money_given():
+    text = "De werkdagen die zij leverden waren bijna 20 miljard dong waard."
+    assert _pairs(text, "nl") == [("funds_mobilized", 20e9)]
