@@ -2852,3 +2852,14 @@ def test_nl_land_residents_contributed_with_a_separable_verb_is_donated():
         "De inwoners droegen ruim 4,2 miljard dong bij, in geld en in de vorm van 47.634 m2 grond."
     )
     assert ("land_donated", 47_634) in _pairs(text, "nl")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Las autoridades han convencido a 51 hogares para que cedan parte de sus terrenos."),
+        ("en", "The commune persuaded 51 households to give part of their land."),
+    ],
+)
+def test_households_persuaded_to_give_are_households_mobilised(lang, text):
+    assert ("households_mobilized", 51) in _pairs(text, lang)
