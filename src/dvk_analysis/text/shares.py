@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from dvk_analysis.text.numbers import NumberMatch
+from dvk_analysis.text.partitives import opens_with_partitive
 
 if TYPE_CHECKING:
     from dvk_analysis.text.keywords import IndicatorRule, Lexicon
@@ -123,7 +124,6 @@ def share_of_communes(
     reached the standard", "100% số xã đạt chuẩn", "100%的乡已达到新农村标准": a percentage
     of the communes, in a clause that says they meet the standard (the communes rule's
     ``need``), stated as a fact."""
-    from dvk_analysis.text.partitives import opens_with_partitive
     from dvk_analysis.text.stance import not_stated_as_fact
 
     if communes is None or communes.need is None or not 0 < number.value <= 100:
