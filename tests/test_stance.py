@@ -358,6 +358,8 @@ def test_participants_of_sessions_beside_a_contest_still_count():
         ("vi", "Các hộ đã cùng lắp đặt 1,3 km đường điện chiếu sáng.", ROAD),
         ("hu", "A járásban 56 falusi út kapott új közvilágítást.", "roads"),
         ("en", "Youth unions installed street lighting on 19 village roads.", "roads"),
+        # walls, fences and hedges moved back along a road are no road built
+        ("zh", "在金新—和合路段，群众捐出宅基地105平方米，并拆除55米砖墙。", ROAD),
     ],
 )
 def test_networks_and_lines_along_roads_are_no_roads_built(lang, text, indicator):
