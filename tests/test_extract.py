@@ -1580,6 +1580,13 @@ def test_model_and_new_in_new_rural_phrases_name_no_dvk_model():
     assert not {c.indicator for c in claims} & {"dvk_models", "dvk_models_new"}
 
 
+def test_the_whole_commune_before_a_number_is_its_scope_not_its_noun():
+    # "全乡19项标准": "the whole commune" (lexicon `ignore`) heads the sentence; the
+    # number counts the criteria after it, not communes
+    (claim,) = extract_text("全乡19项标准已全部达标。", article_id="a", lang="zh")
+    assert (claim.indicator, claim.value, claim.denominator) == ("ntm_criteria_met", 19, 19)
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
