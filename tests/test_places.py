@@ -551,6 +551,7 @@ def test_a_name_stops_at_an_article_or_a_dateline_dash_but_keeps_its_own_words(
         ("vi", "Thành phố Hà Nội có 382 xã.", "province"),
         ("zh", "河内市有382个乡。", "province"),
         ("vi", "Thành phố Bắc Ninh có 12 xã.", "city"),  # a provincial city
+        ("ar", "استقبلت مدينة كان ثو 2616 عريضة.", "province"),  # an Arabic alias
     ],
 )
 def test_a_centrally_run_city_is_a_unit_of_province_level(lang, text, level):
@@ -662,3 +663,8 @@ def test_known_name_asks_the_reference_tables(name, level, known):
 def test_one_adjective_may_stand_between_the_level_word_and_its_linker(lang, text, name, level):
     mention = _one(find_places(text, lang), name)
     assert mention.admin_level == level
+
+
+def test_an_arabic_province_name_resolves_through_the_alias_table():
+    found = find_places("وفي مقاطعة داك لاك استوفت 43 بلدية المعايير.", "ar")
+    assert _one(found, "داك لاك").province == "Đắk Lắk"
