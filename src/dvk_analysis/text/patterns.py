@@ -26,6 +26,9 @@ from functools import cache, cached_property
 WS = "[ \t\u00a0\u202f\u2009]"
 """One horizontal space of any kind (no newline: a phrase never spans lines)."""
 
+PHRASE_END = re.compile(r"[,;:!?()،؛，；。：、]|\.(?!\d)")
+"""Punctuation that ends a phrase, in every script (a stop only when no digit follows: "1.5")."""
+
 AND_WORDS = r"(?:and|en|et|y|und|és|illetve|và|и|e)"
 """The words that join the last two items of a list in the corpus languages (Arabic joins
 with the letter و, Chinese with 、)."""

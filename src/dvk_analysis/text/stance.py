@@ -19,6 +19,7 @@ import re
 
 from dvk_analysis.text.keywords import CASES, COMMUNE_COUNTS, NEED_SHARE, Lexicon, rule_named
 from dvk_analysis.text.numbers import NumberMatch, expr_start, find_numbers
+from dvk_analysis.text.patterns import PHRASE_END
 from dvk_analysis.text.places import level_word
 from dvk_analysis.text.ranges import continues_range
 from dvk_analysis.text.units import find_unit
@@ -211,7 +212,7 @@ def _line_length(before: str, tail: str, indicator: str, lex: Lexicon) -> bool:
     lines = lex.line_words
     head = tail[:LINE_NOUN]
     if indicator == "roads":  # "56 falusi út kapott új közvilágítást": roads lit, not built
-        return says(lines, _PHRASE_END.split(tail)[0] + _PHRASE_END.split(before)[-1])
+        return says(lines, PHRASE_END.split(tail)[0] + PHRASE_END.split(before)[-1])
     return indicator == "road_length" and _other_length(before, head, indicator, lines, lex, -1)
 
 
@@ -262,7 +263,7 @@ def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexico
     (``network_words``): the length is the network the place has, not what was built ("the
     commune has 39.7 km of asphalt roads, 32.7 km of concrete roads")."""
     head = text[clause_start : expr_start(number)]
-    if says(lex.network_words, _PHRASE_END.split(head)[-1]):
+    if says(lex.network_words, PHRASE_END.split(head)[-1]):
         return True  # "mạng lưới giao thông khá đa dạng với khoảng 7.000 km đường bộ"
     if lex.stock_before is None:
         return False
@@ -280,7 +281,6 @@ def _stock_before(text: str, number: NumberMatch, clause_start: int, lex: Lexico
 
 _NUMBER_ON = re.compile(r"\d")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
-_PHRASE_END = re.compile(r"[,;:!?()،؛，；。：、]|\.(?!\d)")
 
 
 LIST_ITEM = 80
@@ -311,8 +311,8 @@ def own_phrase(before: str, after: str) -> tuple[str, str]:
     separator word ("and") does not end a phrase, since numbers joined by it share the verb.
     """
     after = _ASIDE.sub("", after)  # "368-cal (16,52 százalékkal) többet"
-    ends = list(_PHRASE_END.finditer(before))
-    stop = _PHRASE_END.search(after)
+    ends = list(PHRASE_END.finditer(before))
+    stop = PHRASE_END.search(after)
     return before[ends[-1].end() if ends else 0 :], after[: stop.start() if stop else len(after)]
 
 
