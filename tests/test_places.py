@@ -279,10 +279,23 @@ def test_arabic_words_after_level_word_are_not_names():
     assert found == []
 
 
-def test_arabic_function_word_after_level_word_is_not_a_name():
-    # "في" passes the transliteration test (short, long vowel) but is in ar.toml's stopwords
-    found = find_places("زارت الوفود قرية في المقاطعة.", "ar")
-    assert found == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "زارت الوفود قرية في المقاطعة.",
+        "وفي القرية التابعة للبلدية نفسها، ساهمت 4 أسر بالأرض.",  # "the commune itself"
+    ],
+)
+def test_arabic_function_word_after_level_word_is_not_a_name(text):
+    # "في" and "نفسها" pass the transliteration test (short, long vowel) but are in
+    # ar.toml's stopwords
+    assert find_places(text, "ar") == []
+
+
+def test_an_arabic_name_stops_before_all_of_them():
+    # "بلديات كو تشي كلها": the communes of Cu Chi, all of them
+    (found,) = find_places("واستوفت المعايير بلديات كو تشي كلها، وفق التقرير.", "ar")
+    assert found.name == "كو تشي"
 
 
 @pytest.mark.parametrize(
