@@ -514,7 +514,8 @@ def test_chinese_one_syllable_villages():
 
 
 @pytest.mark.parametrize(
-    ("text", "name"), [("北江省协和县老年人协会", "协和县"), ("在和平县", "和平县")]
+    ("text", "name"),
+    [("北江省协和县老年人协会", "协和县"), ("在和平县", "和平县"), ("周城县12个乡中", "周城县")],
 )
 def test_han_final_syllable_that_is_also_a_stop_character(text, name):
     # 和 is "and" (a stop character) but also the syllable Hòa; as a name's last syllable it
@@ -524,6 +525,11 @@ def test_han_final_syllable_that_is_also_a_stop_character(text, name):
 
 def test_han_and_between_two_levels_is_no_name():
     assert find_places("乡和县的干部", "zh") == []
+
+
+def test_han_small_towns_are_no_unit():
+    # 城 may end a name (周城县) but "中小城镇" are small towns in general
+    assert find_places("发展中小城镇", "zh") == []
 
 
 def test_a_unit_named_without_its_level_word_is_found_in_the_gazetteer():
