@@ -519,3 +519,19 @@ def test_a_name_two_units_share_is_no_unit_alone():
 )
 def test_a_vietnamese_level_word_before_a_verb_is_the_unit_named_before(text, expected):
     assert scope_matches(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В общине Халинь, в самом сердце паводкового района, 30 семей отдали землю.",
+        "Жители жилого района построили дорогу.",
+        "Для каждого района выделено 5 млрд донгов.",
+    ],
+)
+def test_a_russian_district_word_after_an_adjective_is_no_anaphor(text):
+    # "паводкового района" is a flood area, "жилого района" a residential one, "каждого
+    # района" any district: none stands for the district named before
+    from dvk_analysis.text.scope import scope_matches
+
+    assert scope_matches(text) == []

@@ -172,6 +172,7 @@ _ANAPHORA = re.compile(
                 r"[Dd](?:er|em|en|es) Bezirks?(?!\w| [A-Z])",
                 r"(?:[Dd](?:er|em|en|es)|[Ii]m) Kreis(?:es)?(?!\w| [A-Z])",
                 r"(?:[Hh]et|[Vv]an het) stadsdeel(?!\w| [A-Z])",
+                r"(?<!жилого )(?<!каждого )(?<!паводкового )(?<!одноимённого )(?<!одноименного )"
                 r"(?<!\w)(?:уезда|района)(?!\w| [А-ЯЁ])",
                 r"(?<!\w)(?:уездн|районн)\w+ уровн\w+",
                 r"(?:[Ee]l|del) distrito(?!\w| de)",
