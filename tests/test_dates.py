@@ -30,6 +30,9 @@ def test_parse_date(lang, written, expected):
         ("30 September", "2022-06-29", "2021-09-30"),  # still to come: last year's
         ("29 June", "2022-06-29", "2022-06-29"),  # the publication day itself
         ("June", "2022-08", "2022-06"),
+        ("November", "2024-11", "2024-11"),  # the publication's own month, known to the month
+        ("12 November", "2024-11", "2024-11-12"),
+        ("December", "2024-11", "2023-12"),  # still to come
         ("30 June", None, None),  # no publication date: no year to give it
     ],
 )

@@ -34,7 +34,8 @@ def date_this_year(s: str, month_patterns: MonthPatterns, pub: str | None) -> st
     if month is None:
         return None
     year = int(pub[:4])
-    if f"{month[0]:02d}-{int(month[1] or 1):02d}" > (pub[5:] or "12-31"):
+    latest = (pub[5:] + "-31")[:5] if len(pub) == 7 else pub[5:] or "12-31"  # a month: its end
+    if f"{month[0]:02d}-{int(month[1] or 1):02d}" > latest:
         year -= 1  # "by 30 September" in a paper of March: last September
     return iso(str(year), str(month[0]), month[1])
 
