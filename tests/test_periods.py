@@ -48,6 +48,25 @@ def test_single_year_in_every_language(lang, text, written):
     assert (m.period_start, m.period_end, m.kind) == ("2023", "2023", "year")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "written"),
+    [
+        ("es", "A lo largo de 2023 la provincia organizó 70 sesiones.", "A lo largo de 2023"),
+        ("fr", "Au cours de 2023, la province a tenu 70 séances.", "Au cours de 2023"),
+        (
+            "de",
+            "Im Laufe des Jahres 2023 hielt die Provinz 70 Sitzungen ab.",
+            "Im Laufe des Jahres 2023",
+        ),
+        ("nl", "Gedurende 2023 hield de provincie 70 sessies.", "Gedurende 2023"),
+        ("ru", "За 2023 год провинция провела 70 собраний.", "За 2023"),
+    ],
+)
+def test_a_year_after_a_during_word_is_that_year(lang, text, written):
+    m = _only(text, lang)
+    assert (m.text, m.period_start, m.period_end) == (written, "2023", "2023")
+
+
 def test_counts_that_look_like_years_are_not_years():
     assert find_periods("The province mobilised 2000 households and 1990 workers.", "en") == []
     assert find_periods("Tỉnh có 2015 hộ dân tham gia.", "vi") == []
@@ -222,6 +241,8 @@ def test_end_of_year():
     assert (m.period_start, m.period_end, m.kind) == (None, "2022-12", "end_of_year")
     m = _only("By the end of 2022, 40 communes met the standard.", "en")
     assert m.period_end == "2022-12"
+    m = _only("Al cierre de 2022 la provincia suma 80 comunas.", "es")
+    assert (m.period_start, m.period_end) == (None, "2022-12")
 
 
 def test_recent_and_past_years():
