@@ -2105,6 +2105,9 @@ def test_zh_propaganda_of_the_partys_line_and_the_states_laws_is_no_legal_educat
     assert found.get("propaganda_participants") == 33_000
     assert not any(i.startswith("legal_") for i in found)
     assert ("legal_education_sessions", 982) in _pairs("全省边防部队开展普法宣传982场。", "zh")
+    # law training and meetings on the law: legal education, whatever the meetings' noun
+    text = "省民族委员会与司法厅协调配合，共举办法律培训和宣传会议1854场。"
+    assert ("legal_education_sessions", 1854) in _pairs(text, "zh")
 
 
 def test_a_measured_number_takes_the_noun_of_its_own_list_item():
