@@ -144,3 +144,14 @@ def test_a_share_after_a_partitive_head_is_the_share_of_communes():
 )
 def test_a_share_of_communes_meeting_one_criterion_is_no_ntm_share(lang, text):
     assert _shares(text, lang) == []
+
+
+def test_the_words_saying_what_a_share_is_of_come_from_the_lexicon():
+    # the lexicon's share_of words: "of the households" is no share of communes, "of the
+    # total" (share_total) is
+    from dvk_analysis.text.shares import _of_what, _total
+
+    owner = _of_what("en").match(" per cent of the households said so", 0)
+    assert owner is not None and owner.group(1).startswith("the households")
+    assert _total("en").match("the total") is not None
+    assert _of_what("hu") is None  # Hungarian names the whole before the percentage

@@ -256,7 +256,7 @@ def extract_text(
                     context is not None and context.sentence_start(number.start) <= previous[0].end
                 )
                 share = share_after_count(
-                    text, number, previous[0], between, bool(shares), communes, same
+                    text, number, previous[0], between, bool(shares), communes, same, lang
                 )
             own = share is None and share_of_communes(text, number, communes, spans, lex)
             if own:  # "100% số xã đạt chuẩn": a share with no count before it

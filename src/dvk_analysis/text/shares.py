@@ -15,10 +15,13 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.numbers import NumberMatch
 from dvk_analysis.text.partitives import opens_with_partitive
+from dvk_analysis.text.patterns import stem_alternation
 
 if TYPE_CHECKING:
     from dvk_analysis.text.keywords import IndicatorRule, Lexicon
@@ -30,19 +33,44 @@ GAP = 160
 ya el estándar de nueva ruralidad modelo, es decir, el 58,6 %"); the share must still be the
 first percentage after the count, in its sentence, with at most one number between."""
 
-_OF_WHAT = re.compile(
-    r"\s*(?:%|percent|per cent|procent|Prozent|százalék\w*|процент\w*|٪)?\s*"
-    r"(?:of|des|du|de la|de los|de las|de|der|van de|van|из|من|số)\s+"
-    r"([^\W\d_]+(?:(?:['’]|\s+)[^\W\d_]+){0,5})",
-    re.IGNORECASE,
-)
-"""What a percentage is of, when the text says: "75 % des critères" names the criteria."""
 
-_TOTAL = re.compile(
-    r"(?:the\s+|het\s+)?(?:total|totaal|totale|Gesamtzahl|összes\w*|общего|tổng)\b", re.I
-)
-"""A percentage "of the total" ("soit 65,8 % du total", "nearly 90 per cent of the total") is of
-the count's own whole: the communes, when it follows a count of communes."""
+@cache
+def _of_what(lang: str) -> re.Pattern[str] | None:
+    """What a percentage is of, when the text says: "75 % des critères" names the criteria.
+
+    The language's ``[indicators] share_of`` words ("of", "des", "van de") after the number and
+    its percent word (``[numbers] percent``), then up to six words; None for a language that
+    names what a share is of before it (Hungarian "a községek 78%-a", Chinese "的").
+    """
+    of = section(lang, "indicators").get("share_of", [])
+    if not of:
+        return None
+    percent = "|".join(_word(w) for w in section(lang, "numbers").get("percent", []))
+    return re.compile(
+        rf"\s*(?:{percent})?\s*(?:{stem_alternation(of)})\s+"
+        r"([^\W\d_]+(?:(?:['’]|\s+)[^\W\d_]+){0,5})",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _total(lang: str) -> re.Pattern[str]:
+    """A percentage "of the total" (``[indicators] share_total``: "soit 65,8 % du total", "nearly
+    90 per cent of the total") is of the count's own whole: the communes, when it follows a
+    count of communes."""
+    words = section(lang, "indicators").get("share_total", [])
+    return re.compile(rf"(?:{stem_alternation(words)})(?!\w)", re.IGNORECASE)
+
+
+def _owner(text: str, end: int, lang: str) -> re.Match[str] | None:
+    """The "of ..." phrase right after a percentage ending at ``end``, if the text has one."""
+    of_what = _of_what(lang)
+    return of_what.match(text, end) if of_what is not None else None
+
+
+def _word(word: str) -> str:
+    """A lexicon word as a regex: a final ``*`` takes any ending ("százalék*")."""
+    return stem_alternation([word.rstrip("*")], stems=word.endswith("*"))
 
 
 class _Count(Protocol):
@@ -63,6 +91,7 @@ def share_after_count(
     shared: bool,
     communes: IndicatorRule | None,
     same_sentence: bool,
+    lang: str,
 ) -> C | None:
     """The share claim of a percentage ``number`` that follows a count of communes, else None.
 
@@ -70,17 +99,17 @@ def share_after_count(
     between the two, ``shared`` whether a percentage came after ``previous`` already and
     ``communes`` the language's rule for communes: a percentage "of" anything else (the
     criteria, the households, the plan) is no share of communes; ``same_sentence`` whether
-    the count stands in the percentage's sentence.
+    the count stands in the percentage's sentence; ``lang`` the text's language.
     """
     if previous is None or previous.indicator not in COUNTS or shared or between > 1:
         return None
     if number.start - previous.end > GAP or not same_sentence or not 0 < number.value <= 100:
         return None
-    owner = _OF_WHAT.match(text, max(number.end, number.expr_end))
+    owner = _owner(text, max(number.end, number.expr_end), lang)
     words = communes.keywords if communes is not None else None
     if (
         owner is not None
-        and not _TOTAL.match(owner.group(1))
+        and not _total(lang).match(owner.group(1))
         and not _names_communes(owner.group(1), words)
     ):
         return None  # "75 % des critères", "97 Prozent der Haushalte", "98.46% of the plan"
@@ -129,7 +158,7 @@ def share_of_communes(
     if communes is None or communes.need is None or not 0 < number.value <= 100:
         return None
     end = max(number.end, number.expr_end)
-    owner = _OF_WHAT.match(text, end)
+    owner = _owner(text, end, lex.lang)
     i = bisect_right(spans, (number.start, len(text))) - 1  # spans are sorted, not nested
     clause = spans[i] if i >= 0 and number.start < spans[i][1] else (number.start, end)
     if owner is not None:
