@@ -37,3 +37,18 @@ def test_a_province_name_or_an_unknown_name_is_no_bare_unit():
     text = "CA MAU – Hoang Van đạt 19/19 tiêu chí nông thôn mới."
     assert [level for _, _, level in _places(text, "vi", "Cà Mau")] != ["commune"]
     assert all(place != "Hoang Van" for _, place, _ in _places(text, "vi", "Cà Mau"))
+
+
+def test_a_name_of_two_levels_takes_the_level_its_list_named_first():
+    # since the 2025 merger "Dong Anh" is a district and a commune of Ha Noi; the list's first
+    # item says "Bezirk", so the items named alone after it are districts
+    text = "Die meisten hat der Bezirk Soc Son mit 12 Modellen, gefolgt von Dong Anh mit 8."
+    claims = extract_text(text, article_id="a", lang="de", province="Hà Nội")
+    (eight,) = [c for c in claims if c.value == 8]
+    assert (eight.place, eight.admin_level) == ("Dong Anh", "district")
+
+
+def test_a_name_of_two_levels_alone_says_nothing():
+    text = "Dong Anh hat 8 Modelle."
+    claims = extract_text(text, article_id="a", lang="de", province="Hà Nội")
+    assert [c.place for c in claims if c.value == 8] != ["Dong Anh"]

@@ -47,7 +47,7 @@ def bare_units(
         i = bisect_right(starts, start)
         if (i and places[i - 1].end > start) or (i < len(places) and places[i].start < end):
             continue  # inside or across a mention already found
-        unit = _confirmed(name, province)
+        unit = _confirmed(name, province, _listed_level(text, places, i, start))
         if unit is not None:
             level, unit_province = unit
             added.append(PlaceMention(start, end, name, name, level, unit_province))
@@ -72,8 +72,29 @@ def _a_province(name: str) -> bool:
 
 
 @cache
-def _confirmed(name: str, province: str) -> tuple[str, str] | None:
+def _confirmed(name: str, province: str, listed: str = "") -> tuple[str, str] | None:
     """(level, province) of the one level at which the gazetteer knows ``name`` in
-    ``province``; None when it knows none, or both."""
+    ``province``; when it knows both, the ``listed`` level (see :func:`_listed_level`); else
+    None.
+
+    Why: since the 2025 merger many communes carry their former district's name ("Dong Anh",
+    "Soc Son"), so the name alone says nothing; in a list whose first item named its level
+    ("der Bezirk Soc Son mit 12, gefolgt von Dong Anh mit 8") the items share it.
+    """
     found = [(lv, p) for lv in ("commune", "district") if (p := unit_in(name, lv, province))]
+    if len(found) == 2:
+        found = [f for f in found if f[0] == listed]
     return found[0] if len(found) == 1 else None
+
+
+_LIST_REACH = 120
+"""Characters between a list's first, level-named item and a later item named alone."""
+
+
+def _listed_level(text: str, places: Sequence[PlaceMention], i: int, start: int) -> str:
+    """The level of the place named last before ``start`` (index ``i`` in ``places``) when it
+    stands in the same sentence, at most ``_LIST_REACH`` characters before; else ""."""
+    if not i or start - places[i - 1].end > _LIST_REACH:
+        return ""
+    between = text[places[i - 1].end : start]
+    return "" if re.search(r"[.!?\n](?!\d)", between) else places[i - 1].admin_level
