@@ -117,6 +117,27 @@ def test_range_of_months():
 @pytest.mark.parametrize(
     ("lang", "text"),
     [
+        ("en", "Since February 10, the commune has held 12 meetings."),
+        ("fr", "Depuis le 10 février, la commune a tenu 12 réunions."),
+        ("de", "Seit dem 10. Februar hielt die Gemeinde 12 Treffen ab."),
+        ("es", "Desde el 10 de febrero, la comuna celebró 12 reuniones."),
+    ],
+)
+def test_since_a_day_without_its_year_runs_from_that_day_this_year_to_publication(lang, text):
+    m = _only(text, lang, "2024-06-15")
+    assert (m.period_start, m.period_end, m.kind) == ("2024-02-10", "2024-06-15", "since")
+
+
+def test_since_a_day_still_to_come_starts_no_period():
+    # "from 1 July (the merger's day) the new province will have ...": a plan, not a period
+    # running since last July
+    found = find_periods("Since July 1, the new province will have 96 communes.", "en", "2025-06")
+    assert [m.kind for m in found if m.kind == "since"] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
         ("en", "From 2013 to now, the province has built 19,300 models."),
         ("en", "From 2013 to the present, the province has built 19,300 models."),
         ("en", "Since 2013, the province has built 19,300 models."),

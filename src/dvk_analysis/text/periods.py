@@ -30,6 +30,8 @@ from dvk_analysis.text.this_year import (
     day_this_year,
     month_suffixed,
     month_this_year,
+    since_this_year,
+    this_year_period,
     until_this_year,
     year_to_date,
 )
@@ -267,6 +269,7 @@ def _rules(lang: str) -> _Rules:
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
         *_until(lex, atom, tail, lead),
         *until_this_year(lex, mon, of),
+        *since_this_year(lex, mon, of),
         *month_suffixed(lex, mon, of),
         *day_this_year(mon, of),
         *month_this_year(lex, mon, of),
@@ -621,20 +624,11 @@ def _build(
         start, end = None, parse_date(groups["a"], rules.month_patterns)
         if end is None:
             return None
-    elif kind == "day_this_year":
-        start = end = date_this_year(groups["a"], rules.month_patterns, pub)
-        if end is None or len(end) < 10:
+    elif kind.endswith("_this_year"):
+        found = this_year_period(kind, date_this_year(groups["a"], rules.month_patterns, pub), pub)
+        if found is None:
             return None
-        kind = "day"
-    elif kind == "month_this_year":
-        start = end = date_this_year(groups["a"], rules.month_patterns, pub)
-        if end is None:
-            return None
-        kind = "month"
-    elif kind == "until_this_year":
-        start, end, kind = None, date_this_year(groups["a"], rules.month_patterns, pub), "until"
-        if end is None:
-            return None
+        start, end, kind = found
     elif kind == "since":
         start, end = parse_date(groups["a"], rules.month_patterns), pub
         if start is None:

@@ -21,6 +21,17 @@ def until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
     return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
 
 
+def since_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
+    """ "Since February 10", "depuis le 10 février", "seit dem 10. Februar": a since word before
+    a day and month, or a month, with no year: that day of the publication's year (the one
+    before when it is still to come) up to the publication."""
+    if not lex.get("since_before"):
+        return []
+    day_month, no_year = _day_month(mon, of)
+    since = rf"(?:{_alt(lex['since_before'])})\s*(?:(?:the|le|el|dem|den)\s+)?"
+    return [("since_this_year", rf"{since}(?P<a>{day_month}){no_year}")]
+
+
 def day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
     """ "El domingo 27 de noviembre", "on October 23", "20. Dezember", "12月20日": a day of a
     named month with no year is a day of the publication's year (the one before when that
@@ -83,3 +94,22 @@ def year_to_date(year: str | None, pub: str | None) -> tuple[str | None, str | N
     if not pub:
         return year, None
     return (f"{year}-01", pub) if pub[:4] >= year else (None, None)
+
+
+def this_year_period(
+    kind: str, date: str | None, pub: str | None
+) -> tuple[str | None, str | None, str] | None:
+    """(start, end, kind) of a ``*_this_year`` match whose day or month ``date`` got the
+    publication's year (:func:`dates.date_this_year`); None when it does not make one.
+
+    A day alone is that day; a month alone that month; after an until word the end of an
+    open period; after a since word the start of a period up to the publication, unless the
+    day is still to come (then the year before was given): "с 1 июля" in June starts a plan.
+    """
+    if date is None or (kind == "day_this_year" and len(date) < 10):
+        return None
+    if kind == "until_this_year":
+        return None, date, "until"
+    if kind == "since_this_year":
+        return (date, pub, "since") if pub and date[:4] == pub[:4] else None
+    return date, date, "day" if kind == "day_this_year" else "month"
