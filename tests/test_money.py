@@ -432,3 +432,10 @@ def test_of_the_total_opens_the_parts_of_a_sum():
 def test_nl_workdays_worth_money_are_money_given():
     text = "De werkdagen die zij leverden waren bijna 20 miljard dong waard."
     assert _pairs(text, "nl") == [("funds_mobilized", 20e9)]
+
+
+def test_russian_passive_mobilised_is_the_programmes_total():
+    # "было привлечено" (was mobilised), with no giver named: money from all sources
+    text = "В 2016 году в Ламдонге в общей сложности было привлечено более 5 640 млрд донгов."
+    (claim,) = extract_text(text, article_id="a", lang="ru", province="Lâm Đồng")
+    assert (claim.indicator, claim.value) == ("ntm_funds_total", 5_640_000_000_000)
