@@ -499,3 +499,19 @@ def test_what_a_plan_wants_is_no_claim(lang, text):
     assert [
         c.indicator for c in claims if c.indicator in ("communes_meeting_ntm", "road_length")
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "exceeding the plan's target by 11": a change against the plan, no targets met
+        ("仅2014年一年，全市就有71个乡达标，比计划目标多出11个。", [71]),
+        # "the target is to have 10 district-level units meet the standard by 2025": a plan
+        ("隆安省的目标是到2025年有10个县级单位达到标准。", []),
+        # the commune's value added is economic output, no money mobilised
+        ("经过五年实施，全乡增加值总额已达3878亿越盾。", []),
+    ],
+)
+def test_chinese_excess_over_plan_targets_and_value_added_are_no_claims(text, kept):
+    claims = extract_text(text, article_id="t", lang="zh", published="2014-12-31")
+    assert [c.value for c in claims] == kept
