@@ -515,3 +515,10 @@ def test_what_a_plan_wants_is_no_claim(lang, text):
 def test_chinese_excess_over_plan_targets_and_value_added_are_no_claims(text, kept):
     claims = extract_text(text, article_id="t", lang="zh", published="2014-12-31")
     assert [c.value for c in claims] == kept
+
+
+def test_a_future_road_is_a_plan():
+    # "Будущая ... дорога" (the future road): its length is planned, not built
+    text = "Будущая межсельская дорога длиной более 1 км свяжет Кхесай 1 с хутором Шонхай."
+    claims = extract_text(text, article_id="t", lang="ru", published="2014-12-31")
+    assert [c.indicator for c in claims] == []
