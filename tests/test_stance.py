@@ -522,3 +522,19 @@ def test_a_future_road_is_a_plan():
     text = "Будущая межсельская дорога длиной более 1 км свяжет Кхесай 1 с хутором Шонхай."
     claims = extract_text(text, article_id="t", lang="ru", published="2014-12-31")
     assert [c.indicator for c in claims] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ar", "وخُصصت الموارد لشراء 32 متراً مكعباً من الحجارة لترميم الطريق الريفي."),
+        ("fr", "Ils ont acheté 32 mètres cubes de pierre pour réparer la route."),
+        ("es", "Compraron 32 metros cúbicos de piedra para reparar el camino."),
+        ("vi", "Người dân góp 32 mét khối đá để sửa đường."),
+        ("hu", "32 köbméter követ vettek az út javítására."),
+    ],
+)
+def test_a_volume_is_no_road_length(lang, text):
+    # cubic metres (lexicon not_after: "cubes", "مكعباً", "khối") measure stone, not a road
+    claims = extract_text(text, article_id="t", lang=lang, published="2020-01-01")
+    assert [c.indicator for c in claims] == []
