@@ -538,3 +538,15 @@ def test_a_volume_is_no_road_length(lang, text):
     # cubic metres (lexicon not_after: "cubes", "مكعباً", "khối") measure stone, not a road
     claims = extract_text(text, article_id="t", lang=lang, published="2020-01-01")
     assert [c.indicator for c in claims] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GRDP per head in 2025 is estimated at VND50.73 million, 1.4 times the 2020 level.",
+        "The committee set the goal of having all 11 communes recognised by the end of 2020.",
+    ],
+)
+def test_output_per_head_and_a_goal_are_no_claims(text):
+    claims = extract_text(text, article_id="t", lang="en", published="2020-06-01")
+    assert [c.value for c in claims] == []
