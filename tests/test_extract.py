@@ -1535,6 +1535,19 @@ def test_amounts_are_no_labels_and_plural_budgets_are_the_states(lang, text, exp
     assert _pairs(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a length or an area after a label word is a quantity: no road numbered 180
+        ("en", "The volunteers paved a road 180 m long.", [("road_length", 180)]),
+        # a bare number after it stays a label: route 16
+        ("en", "The volunteers repaired road 16 with 200 m of drains.", [("canal_length", 200)]),
+    ],
+)
+def test_a_measured_number_after_a_label_word_is_a_quantity(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
 def test_an_item_continues_the_list_of_its_own_unit():
     text = (
         "In A gaben 60 Haushalte 4.800 m² ab, in B 61 Haushalte 3.050 m² und in C 64 "

@@ -398,7 +398,7 @@ def _measure(
         unit, factor = (found.unit, found.factor) if found else (None, factor)
     if unit is None and (visit_end := visits(text, last, lex)):
         unit, unit_end = "persons", visit_end  # "received citizens 2,759 times"
-    if is_year(number, unit) or skipped(text, number, unit_end, lex):
+    if is_year(number, unit) or skipped(text, number, unit_end, lex, unit in ("m", "m2")):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length

@@ -276,8 +276,14 @@ def _not_after(text: str, unit_end: int, lex: Lexicon) -> bool:
     return _DIGIT.match(text, _skip_space(text, found.end())) is None
 
 
-def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str | None:
-    """Return why ``number`` is not a quantity, or ``None`` when it may be one."""
+def skipped(
+    text: str, number: NumberMatch, unit_end: int, lex: Lexicon, measured: bool = False
+) -> str | None:
+    """Return why ``number`` is not a quantity, or ``None`` when it may be one.
+
+    ``measured``: a length or an area unit follows the number, which makes it a quantity even
+    after a label word ("a road 180 m long" is no road number 180).
+    """
     if number.percent:
         return "percent"
     if number.kind in ("date", "time"):
@@ -300,7 +306,7 @@ def skipped(text: str, number: NumberMatch, unit_end: int, lex: Lexicon) -> str 
     # more than 900 m²") makes the number a quantity.
     digits_before = text[max(0, number.start - 40) : number.start].rstrip(" \u00a0#:")
     amount = number.multiplier != 1  # "деревни 386,99 млрд": an amount is never a label
-    if not amount and _ends_with(digits_before, lex.labels, lex.lang):
+    if not amount and not measured and _ends_with(digits_before, lex.labels, lex.lang):
         return "label"
     listed = _LABEL_LIST_TAIL.sub("", digits_before)  # "provinciale wegen 601, 602 en 605"
     bare = unit_end <= max(number.end, number.expr_end)  # "..., 605 en 30 km": a length
