@@ -2118,6 +2118,11 @@ def test_zh_propaganda_of_the_partys_line_and_the_states_laws_is_no_legal_educat
     assert found.get("propaganda_participants") == 33_000
     assert not any(i.startswith("legal_") for i in found)
     assert ("legal_education_sessions", 982) in _pairs("全省边防部队开展普法宣传982场。", "zh")
+    # a long modifier ending in 的 between the count of sessions and its noun
+    text = "各级农民协会组织了400多场传达党的主张、国家政策法律的宣传会。"
+    assert ("propaganda_sessions", 400) in _pairs(text, "zh")
+    # ... but with 个 the noun follows the classifier: gardens, no criteria
+    assert _pairs("另有1300个园子达到收入高、景观美的标准园要求。", "zh") == []
     # law training and meetings on the law: legal education, whatever the meetings' noun
     text = "省民族委员会与司法厅协调配合，共举办法律培训和宣传会议1854场。"
     assert ("legal_education_sessions", 1854) in _pairs(text, "zh")

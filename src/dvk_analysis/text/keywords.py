@@ -514,7 +514,15 @@ def _unquoted_gap(
             for m in ignore.finditer(between)
             if (m.start() <= 2 if hit.start >= span[1] else m.end() >= len(between) - 2)
         ]
+    if hit.start >= span[1] and _HAN_MODIFIED.fullmatch(between):
+        return 1  # "400多场传达党的主张、国家政策法律的宣传会": the noun after its modifier
     return len(between) - sum(len(m.group()) for m in names)
+
+
+_HAN_MODIFIED = re.compile(r"[多余]?[场次期批][^，。；：！？,.;:!?\s\d]{1,40}的")
+"""A Chinese count of events (sessions: 场, 次, 期, 批) and a modifier ending in 的 before the
+counted noun: the modifier may be long, but the noun is the count's all the same. (With 个 the
+noun follows the classifier itself: "1300个园子达到...的标准" counts gardens.)"""
 
 
 CLASSIFIER_LANGS = frozenset({"zh"})
