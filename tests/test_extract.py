@@ -2891,3 +2891,18 @@ def test_nl_land_residents_contributed_with_a_separable_verb_is_donated():
 )
 def test_households_persuaded_to_give_are_households_mobilised(lang, text):
     assert ("households_mobilized", 51) in _pairs(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the districts in the elative ("of the 15 districts, 9") and the possessive
+        ("A tartományban a 15 járásból 9-et ismertek el az új vidék egységének.", [9]),
+        ("A tartomány 12 járása elérte az új vidék szintjét.", [12]),
+        # "one of the 5 districts" names the set, no count of districts
+        ("Phuoc Long járása egyike annak az 5 járásnak, amelyet új vidékké nyilvánítottak.", []),
+    ],
+)
+def test_hungarian_district_forms_and_one_of_the_set(text, expected):
+    claims = extract_text(text, article_id="a", lang="hu")
+    assert [c.value for c in claims if c.indicator == "districts_meeting_ntm"] == expected
