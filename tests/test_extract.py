@@ -1540,6 +1540,8 @@ def test_amounts_are_no_labels_and_plural_budgets_are_the_states(lang, text, exp
     [
         # a length or an area after a label word is a quantity: no road numbered 180
         ("en", "The volunteers paved a road 180 m long.", [("road_length", 180)]),
+        # a head count too: "in the group, 46 households gave land"
+        ("hu", "A csoportban 46 háztartás adott földet.", [("households_mobilized", 46)]),
         # a bare number after it stays a label: route 16
         ("en", "The volunteers repaired road 16 with 200 m of drains.", [("canal_length", 200)]),
     ],

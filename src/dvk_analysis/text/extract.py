@@ -50,7 +50,7 @@ from dvk_analysis.text.breakdowns import (
 from dvk_analysis.text.choice import choose, prefer_predicate
 from dvk_analysis.text.context import ArticleContext, as_of_publication, in_context
 from dvk_analysis.text.enumerations import field_fits, item_span, own_fields
-from dvk_analysis.text.filters import MIN_LENGTH_M, is_year, skipped
+from dvk_analysis.text.filters import MEASURED, MIN_LENGTH_M, is_year, skipped
 from dvk_analysis.text.han_names import gloss_places
 from dvk_analysis.text.items import (
     HEAD_COUNTS,
@@ -398,7 +398,7 @@ def _measure(
         unit, factor = (found.unit, found.factor) if found else (None, factor)
     if unit is None and (visit_end := visits(text, last, lex)):
         unit, unit_end = "persons", visit_end  # "received citizens 2,759 times"
-    if is_year(number, unit) or skipped(text, number, unit_end, lex, unit in ("m", "m2")):
+    if is_year(number, unit) or skipped(text, number, unit_end, lex, unit in MEASURED):
         return None
     if unit == "m" and number.value * factor < MIN_LENGTH_M:
         return None  # a width or height ("3.5 m wide"), never a built length

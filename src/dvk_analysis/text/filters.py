@@ -276,13 +276,18 @@ def _not_after(text: str, unit_end: int, lex: Lexicon) -> bool:
     return _DIGIT.match(text, _skip_space(text, found.end())) is None
 
 
+MEASURED = frozenset({"m", "m2", "households", "persons"})
+"""Units that make a number a quantity even after a label word: "a road 180 m long", "A
+csoportban 46 háztartás": no road or group numbered so (``skipped``'s ``measured``)."""
+
+
 def skipped(
     text: str, number: NumberMatch, unit_end: int, lex: Lexicon, measured: bool = False
 ) -> str | None:
     """Return why ``number`` is not a quantity, or ``None`` when it may be one.
 
-    ``measured``: a length or an area unit follows the number, which makes it a quantity even
-    after a label word ("a road 180 m long" is no road number 180).
+    ``measured``: a unit of :data:`MEASURED` follows the number, which makes it a quantity
+    even after a label word ("a road 180 m long" is no road number 180).
     """
     if number.percent:
         return "percent"
