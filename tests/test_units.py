@@ -147,3 +147,25 @@ def test_lexicon_entry_without_factor_is_rejected(monkeypatch):
 )
 def test_a_currency_word_before_a_number_unless_it_ends_a_place_name(text, expected):
     assert currency_before(text, text.rindex(" ") + 1, "en") is expected
+
+
+def test_the_unit_of_a_reverse_fraction_stands_on_its_whole():
+    from dvk_analysis.text.numbers import find_numbers
+    from dvk_analysis.text.units import unit_inside
+
+    text = "a csoport 55 háztartásából 46 már önként földet adott"
+    (part,) = find_numbers(text, "hu")
+    found = unit_inside(text, part, "hu")
+    assert (part.value, part.denominator, found.unit) == (46, 55, "households")
+    (plain,) = find_numbers("46 háztartás adott földet", "hu")
+    assert unit_inside("46 háztartás adott földet", plain, "hu") is None
+
+
+def test_a_reverse_fraction_counts_the_households_of_its_whole():
+    from dvk_analysis.text.extract import extract_text
+
+    text = "A csoport 55 háztartásából 46 már Tet előtt önként földet adott."
+    claims = extract_text(text, article_id="a", lang="hu")
+    assert [(c.indicator, c.value, c.denominator) for c in claims] == [
+        ("households_mobilized", 46, 55)
+    ]

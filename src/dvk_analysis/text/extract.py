@@ -108,7 +108,7 @@ from dvk_analysis.text.respectively import (
 )
 from dvk_analysis.text.shares import SHARE, as_count, share_after_count, share_of_communes
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
-from dvk_analysis.text.units import currency_before, unit_before, visits
+from dvk_analysis.text.units import currency_before, unit_before, unit_inside, visits
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -393,6 +393,8 @@ def _measure(
         currency_before(text, pos, lex.lang) for pos in (expr_start(number), number.start)
     ):
         unit = "VND"  # "VND 81.4 billion"
+    if unit is None and (inside := unit_inside(text, number, lex.lang)):
+        unit, factor = inside.unit, inside.factor  # "55 háztartásából 46"
     if unit is None and postposed_classifier(text, max(last.end, last.expr_end), lex.lang):
         found = unit_before(text, expr_start(number), lex.lang)  # "工日3000个"
         unit, factor = (found.unit, found.factor) if found else (None, factor)

@@ -182,6 +182,7 @@ _SPACES = re.compile(" *")
 class _Number(Protocol):
     start: int
     end: int
+    expr_start: int
     expr_end: int
 
 
@@ -203,3 +204,20 @@ def visits(text: str, number: _Number, lex: Lexicon) -> int:
         + text[found.start() : stop if stop >= 0 else found.end() + 60]
     )
     return found.end() if (rule.need or rule.keywords).search(around) else 0
+
+
+_FIRST_NUMBER = re.compile(r"[\d٠-٩][\d٠-٩.,\s\u00a0]*?(?=[^\d٠-٩.,\s\u00a0])")
+
+
+def unit_inside(text: str, number: _Number, lang: str) -> UnitMatch | None:
+    """The unit written between the whole and the part of a reverse fraction ("55
+    háztartásából 46": 46 of 55 households), or None.
+
+    Why: Hungarian names the whole first and puts the part's unit on it, so no unit follows
+    the part; without this the part is a bare count that needs a keyword next to it.
+    """
+    if number.expr_start >= number.start:
+        return None
+    first = _FIRST_NUMBER.match(text, number.expr_start, number.start)
+    found = find_unit(text, first.end(), lang) if first else None
+    return found if found is not None and found.end <= number.start else None
