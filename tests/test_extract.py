@@ -2908,3 +2908,24 @@ def test_households_persuaded_to_give_are_households_mobilised(lang, text):
 def test_hungarian_district_forms_and_one_of_the_set(text, expected):
     claims = extract_text(text, article_id="a", lang="hu")
     assert [c.value for c in claims if c.indicator == "districts_meeting_ntm"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Verdiensturkunden" (certificates of merit) is an honour, compounded
+        (
+            "Verdiensturkunden gingen in diesem Zeitraum an 802 Kollektive beziehungsweise "
+            "2.070 Einzelpersonen.",
+            [("collectives_honored", 802), ("individuals_honored", 2070)],
+        ),
+        # "hergegeben" (given away) gives land
+        (
+            "In seinem Weiler haben mehr als 50 Haushalte zusammen 6.000 Quadratmeter Land "
+            "für Straßen hergegeben.",
+            [("households_mobilized", 50), ("land_donated", 6000)],
+        ),
+    ],
+)
+def test_german_compound_honours_and_land_given_away(text, expected):
+    assert _pairs(text, "de") == expected
