@@ -30,6 +30,7 @@ from dvk_analysis.text.this_year import (
     day_this_year,
     month_suffixed,
     month_this_year,
+    since_day,
     since_this_year,
     this_year_period,
     until_this_year,
@@ -167,6 +168,7 @@ class _Rules:
     began: re.Pattern[str] | None = None  # a start verb near a date: the period starts there
     set_before: re.Pattern[str] | None = None  # a criteria set's words right before a mention
     set_after: re.Pattern[str] | None = None  # ... or right after it
+    since_day: re.Pattern[str] | None = None  # a since word right before a day of no year
 
 
 def _months(lex: dict) -> dict[str, int]:
@@ -269,7 +271,6 @@ def _rules(lang: str) -> _Rules:
         ("since", rf"(?P<a>{atom}){tail}\s*(?:{since_a})"),
         *_until(lex, atom, tail, lead),
         *until_this_year(lex, mon, of),
-        *since_this_year(lex, mon, of),
         *month_suffixed(lex, mon, of),
         *day_this_year(mon, of),
         *month_this_year(lex, mon, of),
@@ -331,6 +332,7 @@ def _rules(lang: str) -> _Rules:
         else None,
         _began(lex.get("began_words", [])),
         *_criteria_set(lex, flags),
+        since_day(lex, flags),
     )
 
 
@@ -454,6 +456,7 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
                 taken.add(m.start(), m.end())
                 out.append(mention)
     out = [_opened(m, text, rules, pub) for m in sorted(out, key=lambda p: p.start)]
+    out = [since_this_year(m, text, rules.since_day, pub) for m in out]
     return _drop_joined_ends(out, text)
 
 

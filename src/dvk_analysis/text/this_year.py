@@ -8,7 +8,14 @@ then gives the year (the one before when that day is still to come).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from dvk_analysis.text.patterns import stem_alternation as _alt
+
+if TYPE_CHECKING:
+    from dvk_analysis.text.periods import PeriodMention
 
 
 def until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
@@ -19,17 +26,6 @@ def until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
         return []
     day_month, no_year = _day_month(mon, of)
     return [("until_this_year", rf"(?:{_alt(lex['until_before'])})\s*(?P<a>{day_month}){no_year}")]
-
-
-def since_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
-    """ "Since February 10", "depuis le 10 février", "seit dem 10. Februar": a since word before
-    a day and month, or a month, with no year: that day of the publication's year (the one
-    before when it is still to come) up to the publication."""
-    if not lex.get("since_before"):
-        return []
-    day_month, no_year = _day_month(mon, of)
-    since = rf"(?:{_alt(lex['since_before'])})\s*(?:(?:the|le|el|dem|den)\s+)?"
-    return [("since_this_year", rf"{since}(?P<a>{day_month}){no_year}")]
 
 
 def day_this_year(mon: str, of: str) -> list[tuple[str, str]]:
@@ -103,13 +99,35 @@ def this_year_period(
     publication's year (:func:`dates.date_this_year`); None when it does not make one.
 
     A day alone is that day; a month alone that month; after an until word the end of an
-    open period; after a since word the start of a period up to the publication, unless the
-    day is still to come (then the year before was given): "с 1 июля" in June starts a plan.
+    open period.
     """
     if date is None or (kind == "day_this_year" and len(date) < 10):
         return None
     if kind == "until_this_year":
         return None, date, "until"
-    if kind == "since_this_year":
-        return (date, pub, "since") if pub and date[:4] == pub[:4] else None
     return date, date, "day" if kind == "day_this_year" else "month"
+
+
+def since_day(lex: dict, flags: int) -> re.Pattern[str] | None:
+    """The language's since words (``since_before``), with an article, ending right before a
+    day ("Since February 10", "depuis le 10 février", "seit dem 10. Februar")."""
+    words = lex.get("since_before", [])
+    if not words:
+        return None
+    return re.compile(rf"(?:{_alt(words)})\s*(?:(?:the|le|el|dem|den)\s+)?$", flags)
+
+
+def since_this_year(
+    mention: PeriodMention, text: str, since: re.Pattern[str] | None, pub: str | None
+) -> PeriodMention:
+    """A day of the publication's year after a since word starts a period up to publication.
+
+    Why here and not as a pattern: the day is found anyway (``day_this_year``); a pattern of
+    its own would scan every article for the since words again. A day still to come (given
+    the year before) is a plan's start ("с 1 июля" in June): it stays a day.
+    """
+    if since is None or mention.kind != "day" or not pub or mention.period_start is None:
+        return mention
+    if mention.period_start[:4] != pub[:4] or not since.search(text, 0, mention.start):
+        return mention
+    return replace(mention, period_end=pub, kind="since")
