@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from dvk_analysis.text.patterns import stem_alternation as _alt
 
-if TYPE_CHECKING:
-    from dvk_analysis.text.periods import PeriodMention
+
+class _Mention(Protocol):
+    start: int
+    kind: str
+    period_start: str | None
+
+
+M = TypeVar("M", bound=_Mention)
 
 
 def until_this_year(lex: dict, mon: str, of: str) -> list[tuple[str, str]]:
@@ -117,9 +123,7 @@ def since_day(lex: dict, flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{_alt(words)})\s*(?:(?:the|le|el|dem|den)\s+)?$", flags)
 
 
-def since_this_year(
-    mention: PeriodMention, text: str, since: re.Pattern[str] | None, pub: str | None
-) -> PeriodMention:
+def since_this_year(mention: M, text: str, since: re.Pattern[str] | None, pub: str | None) -> M:
     """A day of the publication's year after a since word starts a period up to publication.
 
     Why here and not as a pattern: the day is found anyway (``day_this_year``); a pattern of
