@@ -550,3 +550,17 @@ def test_a_volume_is_no_road_length(lang, text):
 def test_output_per_head_and_a_goal_are_no_claims(text):
     claims = extract_text(text, article_id="t", lang="en", published="2020-06-01")
     assert [c.value for c in claims] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dat project kost in totaal 482 miljard dong.",  # a project's price (cost_words)
+        "In het district staan nog zeven bruggen op stapel, voor in totaal 11,5 miljard dong.",
+        "Voor 2015 staat de aanleg van nog eens 116 kilometer plattelandsweg op het programma.",
+        "De tuineconomie bracht meer dan 122 miljard dong op.",  # output, no gift
+    ],
+)
+def test_dutch_prices_plans_and_output_are_no_claims(text):
+    claims = extract_text(text, article_id="t", lang="nl", published="2014-12-31")
+    assert [c.value for c in claims] == []
