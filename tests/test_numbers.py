@@ -481,3 +481,9 @@ def test_x_of_its_y_is_one_count_with_its_denominator(lang, text, expected):
     # "van zijn", "sur ses": the possessive joins a count to its whole like "of"
     numbers = [n for n in find_numbers(text, lang) if n.kind == "number"]
     assert [(n.value, n.denominator) for n in numbers] == expected
+
+
+def test_spanish_below_is_less_than():
+    # "por debajo de 6 criterios": communes below six criteria, no count of criteria met
+    (number,) = find_numbers("se quedaban por debajo de 6 criterios", "es")
+    assert (number.value, number.qualifier) == (6, "less_than")
