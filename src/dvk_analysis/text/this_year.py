@@ -123,6 +123,10 @@ def since_day(lex: dict, flags: int) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{_alt(words)})\s*(?:(?:the|le|el|dem|den)\s+)?$", flags)
 
 
+SINCE_REACH = 40
+"""Characters before a day in which its since word ends ("a partir del", "since the")."""
+
+
 def since_this_year(mention: M, text: str, since: re.Pattern[str] | None, pub: str | None) -> M:
     """A day of the publication's year after a since word starts a period up to publication.
 
@@ -132,6 +136,7 @@ def since_this_year(mention: M, text: str, since: re.Pattern[str] | None, pub: s
     """
     if since is None or mention.kind != "day" or not pub or mention.period_start is None:
         return mention
-    if mention.period_start[:4] != pub[:4] or not since.search(text, 0, mention.start):
+    lead = max(0, mention.start - SINCE_REACH)  # the words right before it, not the article
+    if mention.period_start[:4] != pub[:4] or not since.search(text, lead, mention.start):
         return mention
     return replace(mention, period_end=pub, kind="since")
