@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dvk_analysis.text.extract import extract_text
-from dvk_analysis.text.respectively import listed_names
+from dvk_analysis.text.respectively import listed_names, respectively_words
 
 
 def _places(text: str, lang: str) -> list[tuple[float, str, str]]:
@@ -45,6 +45,20 @@ def test_listed_names(before, names):
             "By June, Hoa Binh province and Quang Tri province had 51 and 42 new-style rural "
             "communes respectively.",
             [(51, "Hoa Binh province", "province"), (42, "Quang Tri province", "province")],
+        ),
+        # an article before the second place
+        (
+            "fr",
+            "Le district de Le Thuy et le district de Quang Ninh ont reçu respectivement 37 et "
+            "27 personnes.",
+            [(37, "district de Le Thuy", "district"), (27, "district de Quang Ninh", "district")],
+        ),
+        # a capitalised German level word before the list names the level of every name
+        (
+            "de",
+            "Die Gemeinden Nam Giang und Nam Kim folgen mit 25 beziehungsweise 24 Haushalten, die "
+            "Land abtraten.",
+            [(25, "Nam Giang", "commune"), (24, "Nam Kim", "commune")],
         ),
     ],
 )
@@ -112,3 +126,10 @@ def test_models_of_several_fields_named_together_are_models_of_all_fields(lang, 
 def test_fields_named_in_clauses_before_a_respectively_list(text, expected):
     claims = extract_text(text, article_id="t", lang="en", published="2020-07-01")
     assert [(c.indicator, c.value) for c in claims] == expected
+
+
+def test_respectively_words_belong_to_their_language():
+    # Hungarian "rendre" (respectively) is the French verb "to render"
+    assert respectively_words("hu").search("37, illetve 27 fő rendre") is not None
+    assert respectively_words("fr").search("rendre visite aux 37 familles") is None
+    assert respectively_words("de").search("433, 93 bzw. 121 Haushalte") is not None

@@ -283,7 +283,7 @@ def extract_text(
             hit_cache[clause_index] = (hits, allowed_indicators(clause, hits, lex))
             quantities = [n.start for n in in_clause if not n.percent]
             fields.update(
-                respective_fields(clause, hits, hit_cache[clause_index][1], quantities)
+                respective_fields(clause, hits, hit_cache[clause_index][1], quantities, lang)
                 or fields_before_semicolons(text, spans, clause_index, quantities, lex)
             )
             items = [(n.start, n.end) for n in in_clause if not n.percent]

@@ -1,8 +1,8 @@
 """'Respectively' lists: "120, 80 and 58 models in economy, culture and defence respectively".
 
-A clause with a respectively word (respectively, lần lượt, respectivement, respectivamente,
-jeweils, respectievelijk, 分别, соответственно, rendre, على التوالي) that lists as many numbers as
-it names fields of one indicator gives the k-th number the k-th field, in every language. The
+A clause with a respectively word of its language (``[indicators] respectively``: respectively,
+lần lượt, respectivement, jeweils, 分别, соответственно, rendre, على التوالي ...) that lists as many
+numbers as it names fields of one indicator gives the k-th number the k-th field. The
 fields are the keywords of indicators that refine the same general one (dvk_models_economic,
 ..._culture_society, ...), in text order, one per field ("culture-society" is one field).
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from dvk_analysis.text.keywords import (
@@ -21,28 +22,34 @@ from dvk_analysis.text.keywords import (
     allowed_indicators,
     clause_hits,
 )
-from dvk_analysis.text.patterns import AND_WORDS
+from dvk_analysis.text.lexicon import section
+from dvk_analysis.text.patterns import AND_WORDS, stem_alternation
 from dvk_analysis.text.places import PlaceMention, bare_unit, level_word
 
 if TYPE_CHECKING:
     from dvk_analysis.text.context import ArticleContext
 
-RESPECTIVELY = re.compile(
-    r"respectively|lần lượt|respectivement|respectivamente|jeweils|respectievelijk|分别|分別"
-    r"|соответственно|rendre|على التوالي",
-    re.IGNORECASE,
-)
+
+@cache
+def respectively_words(lang: str) -> re.Pattern[str]:
+    """The language's respectively words (``[indicators] respectively``), anywhere in a word.
+
+    Why per language: a word of one language can be an ordinary word of another (Hungarian
+    "rendre" is the French verb "to render").
+    """
+    words = section(lang, "indicators").get("respectively", [])
+    return re.compile(stem_alternation(words), re.IGNORECASE)
 
 
 def respective_fields(
-    clause: str, hits: Sequence[Hit], allowed: frozenset[str], numbers: Sequence[int]
+    clause: str, hits: Sequence[Hit], allowed: frozenset[str], numbers: Sequence[int], lang: str
 ) -> dict[int, Hit]:
     """Number start -> the field keyword it takes; empty when the clause is no such list.
 
     ``numbers`` are the starts of the clause's quantities (text offsets, in order); one more
     number than fields is a total before the list, left to the general indicator.
     """
-    if len(numbers) < 2 or RESPECTIVELY.search(clause) is None:
+    if len(numbers) < 2 or respectively_words(lang).search(clause) is None:
         return {}
     fields: list[Hit] = []
     for hit in sorted(hits, key=lambda h: h.start):
@@ -71,12 +78,12 @@ def fields_before_semicolons(
     first = index
     while first and text[spans[first - 1][0] : spans[first - 1][1]].rstrip()[-1:] in ";；؛":
         first -= 1
-    if first == index or RESPECTIVELY.search(text, *spans[index]) is None:
+    if first == index or respectively_words(lex.lang).search(text, *spans[index]) is None:
         return {}
     start, end = spans[first][0], spans[index][1]
     hits = clause_hits(text[start:end], start, lex)
     return respective_fields(
-        text[start:end], hits, allowed_indicators(text[start:end], hits, lex), numbers
+        text[start:end], hits, allowed_indicators(text[start:end], hits, lex), numbers, lex.lang
     )
 
 
@@ -89,12 +96,13 @@ _UPPER = "".join(
 _NAME = rf"[{_UPPER}][\w'’-]*(?: (?:[{_UPPER}][\w'’-]*|\d+\b))*"
 _JOIN = (
     rf"(?:\s*[,、]\s*(?:{AND_WORDS}\s+)?|\s+{AND_WORDS}\s+)"
-    r"(?:(?:à|in|im|en|a|au|в|во|ở|tại)\s+)?"
+    r"(?:(?:à|in|im|en|a|au|в|во|ở|tại)\s+)?(?:(?:the|le|la|les|het|de|die|der|el|los|las)\s+)?"
 )
 _LIST = re.compile(rf"{_NAME}(?:{_JOIN}{_NAME})+")
 _JOINED = re.compile(_JOIN)
 """Two or more capitalised names joined by commas or an "and" word of the corpus languages,
-each maybe after a preposition ("à Bo Trach et à Tuyen Hoa", "Dong Du, Le Loi en Hung Hoa")."""
+each maybe after a preposition or an article ("à Bo Trach et à Tuyen Hoa", "Dong Du, Le Loi en
+Hung Hoa", "le district de Le Thuy et le district de Quang Ninh")."""
 
 
 def listed_names(before: str) -> list[tuple[int, int]]:
@@ -137,9 +145,9 @@ def respective_places(
     the level of the word before the list ("drie gehuchten: ..."), else units the gazetteer
     knows; a list with a name of no known level changes nothing.
     """
-    out = list(claims)
+    out, words = list(claims), respectively_words(context.lang)
     for c_start, c_end in clause_spans:
-        if RESPECTIVELY.search(text, c_start, c_end) is None:
+        if words.search(text, c_start, c_end) is None:
             continue
         inside = [i for i, c in enumerate(out) if c_start <= c.start < c_end]
         for indicator in dict.fromkeys(out[i].indicator for i in inside):
@@ -161,8 +169,10 @@ def _places_of_list(
     names = listed_names(text[start:first])
     if k < 2 or len(names) != k:
         return []
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 1) : start + names[0][0]])
-    listed_level = level_word(before[-1], context.lang) if before else None
+    names[0], listed_level = _after_level_word(text[start:], names[0], context.lang)
+    if listed_level is None:
+        before = re.findall(r"[^\W\d_]+", text[max(0, start - 1) : start + names[0][0]])
+        listed_level = level_word(before[-1], context.lang) if before else None
     found = []
     for a, b in names:
         name = text[start + a : start + b]
@@ -173,6 +183,19 @@ def _places_of_list(
         else:
             return []
     return found
+
+
+def _after_level_word(
+    sentence: str, span: tuple[int, int], lang: str
+) -> tuple[tuple[int, int], str | None]:
+    """The first listed name without the capitalised level word it starts with, and that
+    word's level: in German every noun is capitalised, so "Die Gemeinden Nam Giang und Nam Kim"
+    lists "Nam Giang" and "Nam Kim", both communes."""
+    words = list(re.finditer(r"\S+", sentence[span[0] : span[1]]))
+    for k, word in enumerate(words[:-1]):
+        if (level := level_word(word.group(), lang)) is not None:
+            return (span[0] + words[k + 1].start(), span[1]), level
+    return span, None
 
 
 def _listed_mentions(
