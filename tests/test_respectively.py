@@ -133,3 +133,28 @@ def test_respectively_words_belong_to_their_language():
     assert respectively_words("hu").search("37, illetve 27 fő rendre") is not None
     assert respectively_words("fr").search("rendre visite aux 37 familles") is None
     assert respectively_words("de").search("433, 93 bzw. 121 Haushalte") is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Die Zahl der Kollektive und Einzelpersonen, die Belobigungen erhielten, lag bei "
+            "4.222 beziehungsweise 19.729.",
+        ),
+        (
+            "fr",
+            "Les collectifs et les individus récompensés étaient respectivement 4 222 et 19 729.",
+        ),
+        ("en", "The collectives and individuals commended numbered 4,222 and 19,729 respectively."),
+        ("es", "Los colectivos e individuos homenajeados fueron 4.222 y 19.729, respectivamente."),
+        ("vi", "Số tập thể và cá nhân được khen thưởng lần lượt là 4.222 và 19.729."),
+    ],
+)
+def test_a_respectively_list_of_two_indicators_pairs_them_in_order(lang, text):
+    claims = extract_text(text, article_id="t", lang=lang)
+    assert [(c.indicator, c.value) for c in claims] == [
+        ("collectives_honored", 4222),
+        ("individuals_honored", 19729),
+    ]

@@ -196,11 +196,14 @@ def field_fits(
     field: Hit | None, chosen: Candidate | None, lex: Lexicon, unit: str | None, at: int
 ) -> bool:
     """Whether the field of the number's list item (``field``) replaces ``chosen``: only
-    within one family ("economic models" for "models"), never over another indicator, and
+    within one family ("economic models" for "models"), never over another indicator (but
+    for a respectively list of indicators, which pairs each number with its own), and
     only after the number (at ``at``) when its rule says so (``after_only``)."""
     if field is None or field.rule is None or field.rule not in rules_of_unit(lex, unit):
         return False
     if field.rule.after_only and field.start < at:
         return False
     family = field.rule.refines
+    if family is None:  # a respectively list of indicators ("4.222 bzw. 19.729"): its own
+        return True
     return chosen is None or family in (chosen.rule.name, chosen.rule.refines)

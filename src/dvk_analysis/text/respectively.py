@@ -62,10 +62,32 @@ def respective_fields(
     if len(numbers) == len(fields) + 1 and len(fields) >= 2:
         numbers = numbers[1:]  # "258 models, of which 120, 80 and 58 ... respectively": a total
     if len(fields) != len(numbers):
-        return {}
+        return _indicators_listed(hits, allowed, numbers)
     if len({h.rule.refines for h in fields if h.rule is not None}) != 1:
         return {}
     return dict(zip(numbers, fields, strict=True))
+
+
+def _indicators_listed(
+    hits: Sequence[Hit], allowed: frozenset[str], numbers: Sequence[int]
+) -> dict[int, Hit]:
+    """Number start -> the keyword of its own indicator, when the clause names k indicators
+    of no family together, all before or all after its k numbers: "the collectives and
+    individuals honoured numbered 4,222 and 19,729 respectively" pairs them in order."""
+    listed: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if hit.rule is None or hit.rule.refines or hit.rule.name not in allowed:
+            continue
+        if listed and hit.start < listed[-1].end:
+            return {}  # one word, two indicators ("communes"): no list to pair
+        if not listed or listed[-1].rule is not hit.rule:
+            listed.append(hit)
+    names = {h.rule.name for h in listed if h.rule is not None}
+    if len(numbers) < 2 or len(listed) != len(numbers) or len(names) != len(listed):
+        return {}
+    if not (listed[-1].end <= numbers[0] or listed[0].start > numbers[-1]):
+        return {}
+    return dict(zip(numbers, listed, strict=True))
 
 
 def fields_before_semicolons(
