@@ -18,7 +18,7 @@ from dvk_analysis.gazetteer import (
 from dvk_analysis.paths import data_dir
 from dvk_analysis.text import places
 from dvk_analysis.text.lexicon import LANGUAGES
-from dvk_analysis.text.places import PlaceMention, find_places, nearest_place
+from dvk_analysis.text.places import PlaceMention, find_places, nearest_place, sentence_starts
 
 # --- resolve_province -----------------------------------------------------------------------
 
@@ -687,3 +687,14 @@ def test_one_adjective_may_stand_between_the_level_word_and_its_linker(lang, tex
 def test_an_arabic_province_name_resolves_through_the_alias_table():
     found = find_places("وفي مقاطعة داك لاك استوفت 43 بلدية المعايير.", "ar")
     assert _one(found, "داك لاك").province == "Đắk Lắk"
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("Hai xã. Ba xã", [0, 7]),
+        ("全县15个乡均已达标。满意率达99%。", [0, 11, 19]),  # no space after "。"
+    ],
+)
+def test_sentences_start_after_a_stop_or_a_line_break(text, starts):
+    assert sentence_starts(text) == starts

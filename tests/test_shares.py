@@ -66,6 +66,8 @@ def test_the_share_after_a_count_of_communes(lang, text, share):
         ("fr", "Il n'y avait que 26 communes remplissant plus de 75 % des critères."),
         ("en", "By September 320/411 communes had met the standard, or 98.46% of the plan."),
         ("en", "The district has 12 communes meeting the standard. Incomes rose 8%."),
+        # Chinese writes no space after "。": still another sentence
+        ("zh", "全县15个乡均已达到新农村标准。当地群众的满意率达99.97%。"),
     ],
 )
 def test_a_percentage_of_something_else_or_in_another_sentence_is_no_share(lang, text):

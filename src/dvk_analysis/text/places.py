@@ -536,7 +536,9 @@ def _dedupe(found: list[PlaceMention]) -> list[PlaceMention]:
 
 # --- which place governs a number -----------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?。！？؟]+[\"'”»)]*(?=\s)|\n+")
+_SENTENCE_END = re.compile(r"[.!?。！？؟]+[\"'”»)]*(?=\s)|[。！？]+[”」』）]*|\n+")
+"""Where a sentence ends: a stop before a space, a Chinese full stop with or without one
+(Chinese puts no space after "。"), a line break."""
 
 
 def sentence_starts(text: str) -> list[int]:
