@@ -207,6 +207,32 @@ def test_a_sentence_listing_units_is_not_carried_to_the_next():
     assert context.place_at(text.index("Xuan"))[0] != "Ho Chi Minh City"  # inside the list
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "needle", "place"),
+    [
+        (
+            "zh",
+            "兴安省表彰了多个村。"
+            "位于原太平省地区的北东关（Bac Dong Quan）乡东安（Dong An）村共有187户。"
+            "村民积极出工出资，其中48户家庭为拓宽道路捐献了土地。",
+            "48户",
+            "东安（Dong An）村",
+        ),
+        (
+            "hu",
+            "Hung Yen tartomány több falut díjazott. "
+            "Thai Binh tartomány Bac Dong Quan községének Dong An falujában 187 háztartás él. "
+            "A lakók közül 48 háztartás adott földet az útra.",
+            "48 ",
+            "Dong An falujában",
+        ),
+    ],
+)
+def test_an_address_from_the_widest_unit_down_carries_its_last_unit(lang, text, needle, place):
+    context = ArticleContext.build(text, lang, "2025-08-18", "Hưng Yên")
+    assert context.place_at(text.index(needle))[0] == place
+
+
 def test_a_stock_dated_by_the_publication_year_holds_as_of_publication():
     text = (
         "In 2018 the commune has met 19/19 criteria. In 2018 residents contributed 2 billion dong."

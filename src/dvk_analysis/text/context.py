@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TypeVar
@@ -198,12 +198,14 @@ class ArticleContext:
 
     def _carried(self, i: int) -> PlaceMention:
         """The place a later sentence inherits: the last mention (index ``i``) before it, or,
-        when that mention's sentence lists units, the last one before that list."""
+        when that mention's sentence lists units, the last one before that list. An address
+        written from the widest unit down ("原太平省地区的北东关乡东安村", the province's commune's
+        village) ends with the unit it is about, and is carried."""
         j = i
         while j >= 0:
             lo = self.sentence_start(self.places[j].start)
             first = bisect_left(self.place_starts, lo)
-            if j - first + 1 < self.LIST_SENTENCE:
+            if j - first + 1 < self.LIST_SENTENCE or _narrowing(self.places[first : j + 1]):
                 return self.places[j]
             j = first - 1
         return self.places[i]
@@ -337,6 +339,13 @@ def in_context(claims: list[C], context: ArticleContext) -> list[C]:
     earlier paragraph (:func:`carried_stocks`) or to one day (:func:`stocks_as_of`), counts of
     communes on a commune (:func:`held_by_larger`)."""
     return held_by_larger(stocks_as_of(carried_stocks(claims, context)), context)
+
+
+def _narrowing(mentions: Sequence[PlaceMention]) -> bool:
+    """Whether each mention is a smaller unit than the one before: an address from the widest
+    unit down, as Chinese and Hungarian write it."""
+    ranks = [level_rank(m.admin_level) for m in mentions]
+    return all(a > b >= 0 for a, b in zip(ranks, ranks[1:], strict=False))
 
 
 COMMUNE_SETS = COMMUNE_COUNTS | {"share_communes_meeting_ntm"}
