@@ -265,9 +265,11 @@ def test_central_highlands_names_may_end_in_r(lang, text, name):
     assert [p.name for p in find_places(text, lang)][0] == name
 
 
-def test_arabic_three_syllable_name_ends_at_a_mark():
+def test_arabic_three_syllable_name_ends_at_a_mark_or_a_stopword():
     found = find_places("نظمت بلدية فينه ثانه ترونغ، التابعة لمنطقة تشاو فو، جلسة", "ar")
     assert _one(found, "فينه ثانه ترونغ").admin_level == "commune"
+    found = find_places("حضرها 50 شخصًا من بلدية فينه ثانه ترونغ في المديرية", "ar")
+    assert [p.name for p in found] == ["فينه ثانه ترونغ"]
     # a verb after a two-syllable name is no third syllable
     assert [p.name for p in find_places("في قرية فينه داي أزال السكان الأسوار", "ar")] == [
         "فينه داي"

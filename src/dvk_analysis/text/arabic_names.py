@@ -39,7 +39,7 @@ def arabic_name(
             return (i, number.end())
         if not t or not _ar_name_word(t.group(), stopwords):
             break
-        if k == 2 and not _AR_NAME_END.match(text, t.end()):
+        if k == 2 and not _ends_name(text, t.end(), stopwords):
             break  # a third syllable ("فينه ثانه ترونغ،") only where the name ends at a mark
         end = t.end()
         sp = _SPACES.match(text, end)
@@ -50,6 +50,16 @@ def arabic_name(
 
 
 _AR_NAME_END = re.compile(r"\s*(?:[،,.:؛)(]|$)", re.MULTILINE)
+
+
+def _ends_name(text: str, end: int, stopwords: frozenset[str]) -> bool:
+    """Whether a name may end at ``end``: before a mark, or before a stopword ("بلدية فينه
+    ثانه ترونغ في ...")."""
+    if _AR_NAME_END.match(text, end):
+        return True
+    sp = _SPACES.match(text, end)
+    word = _AR_TOKEN.match(text, sp.end()) if sp else None
+    return word is not None and word.group() in stopwords
 
 
 def _ar_name_word(word: str, stopwords: frozenset[str]) -> bool:
