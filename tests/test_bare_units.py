@@ -52,3 +52,19 @@ def test_a_name_of_two_levels_alone_says_nothing():
     text = "Dong Anh hat 8 Modelle."
     claims = extract_text(text, article_id="a", lang="de", province="Hà Nội")
     assert [c.place for c in claims if c.value == 8] != ["Dong Anh"]
+
+
+def test_arabic_units_listed_one_per_line_take_the_level_of_the_line_before():
+    intro = "وفي ما يلي عدد المعايير التي استوفتها كل بلدية في المديرية حتى الآن:\n"
+    items = "داك ساو: 7 معايير.\nفان شوي: 6 معايير.\nمانغ ري: 6 معايير."
+    text = "أبدت مديرية تو مو رونغ تقدماً.\n" + intro + items
+    assert _places(text, "ar", "Kon Tum") == [
+        (7, "داك ساو", "commune"),
+        (6, "فان شوي", "commune"),
+        (6, "مانغ ري", "commune"),
+    ]
+    # without a level word in the line before, the names stay unknown: the district holds
+    no_level = (
+        "أبدت مديرية تو مو رونغ تقدماً.\nوفي ما يلي المعايير التي استوفتها حتى الآن:\n" + items
+    )
+    assert {level for _, _, level in _places(no_level, "ar", "Kon Tum")} == {"district"}

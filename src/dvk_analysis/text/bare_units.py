@@ -4,8 +4,10 @@
 "0,77 km in Phuoc Ha und 0,85 km in Nhi Ha": once the district is named, reports list its
 communes by name alone. A run of capitalised Vietnamese syllables that the gazetteer confirms
 as a commune (else a district) of the article's province, with a figure right after it in its
-clause (or before it, with a locative word between), is that unit. Latin script only; a name
-the gazetteer knows at both levels, and a province's name, say nothing alone.
+clause (or before it, with a locative word between), is that unit. A name the gazetteer
+knows at both levels, and a province's name, say nothing alone. Arabic letters mark no name
+and the gazetteer knows no Arabic spelling: there only a list of one unit per line, after a
+line naming their level, gives names (:func:`listed_lines`).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from collections.abc import Sequence
 from functools import cache
 
 from dvk_analysis.gazetteer import find_province
+from dvk_analysis.text.arabic_names import arabic_name
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.openings import name_runs
-from dvk_analysis.text.places import PlaceMention, located_at, unit_in
+from dvk_analysis.text.places import PlaceMention, level_word, located_at, unit_in
 
 _FIGURE_AFTER = re.compile(r"[^.;:!?\n\d]{0,30}\d")
 """A figure in the name's clause, at most 30 characters on: the name heads a list item."""
@@ -31,7 +34,10 @@ def bare_units(
     text: str, places: Sequence[PlaceMention], province: str, lang: str
 ) -> list[PlaceMention]:
     """``places`` plus the units named without a level word next to a figure (sorted)."""
-    if section(lang, "places").get("script", "latin") != "latin" or not province:
+    script = section(lang, "places").get("script", "latin")
+    if script == "arabic":
+        return listed_lines(text, places, province, lang)
+    if script != "latin" or not province:
         return list(places)
     starts = [p.start for p in places]
     added: list[PlaceMention] = []
@@ -98,3 +104,53 @@ def _listed_level(text: str, places: Sequence[PlaceMention], i: int, start: int)
         return ""
     between = text[places[i - 1].end : start]
     return "" if re.search(r"[.!?\n](?!\d)", between) else places[i - 1].admin_level
+
+
+_ITEM_LINE = re.compile(r"^([^:\n]+?)\s*:\s*[0-9٠-٩]", re.MULTILINE)
+"""A line that opens with a name, a colon and a figure: "داك ساو: 7 معايير."."""
+
+
+def listed_lines(
+    text: str, places: Sequence[PlaceMention], province: str, lang: str
+) -> list[PlaceMention]:
+    """``places`` plus the units of a list written one per line, "name: figure", after a line
+    that names their level ("the criteria met by each commune of the district:").
+
+    Why: Arabic letters mark no name, so a name alone is only known as one by its place in
+    such a list; two lines or more make the list, and the first level word of the line before
+    it gives the level of all its names.
+    """
+    stopwords = frozenset(section(lang, "places").get("stopwords", []))
+    items = [
+        (m.start(1), m.end(1))
+        for m in _ITEM_LINE.finditer(text)
+        if arabic_name(text, m.start(1), stopwords) == (m.start(1), m.end(1))
+    ]
+    added: list[PlaceMention] = []
+    for block in _blocks(text, items):
+        level = _intro_level(text, block[0][0], lang)
+        if level is None or len(block) < 2:
+            continue
+        for a, b in block:
+            if not any(p.start < b and a < p.end for p in places):
+                added.append(PlaceMention(a, b, text[a:b], text[a:b], level, province or None))
+    return sorted([*places, *added], key=lambda p: p.start) if added else list(places)
+
+
+def _blocks(text: str, items: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``items`` grouped into runs on consecutive lines (one blank line between allowed)."""
+    out: list[list[tuple[int, int]]] = []
+    for a, b in items:
+        between = text[out[-1][-1][1] : a] if out else ""
+        next_line = between.count("\n") in (1, 2) and not between.split("\n", 1)[1].strip()
+        if next_line:
+            out[-1].append((a, b))
+        else:
+            out.append([(a, b)])
+    return out
+
+
+def _intro_level(text: str, start: int, lang: str) -> str | None:
+    """The level named first in the last non-blank line before ``start``, else None."""
+    before = text[:start].rstrip().rsplit("\n", 1)[-1]
+    return next((lvl for w in before.split() if (lvl := level_word(w, lang))), None)
