@@ -66,6 +66,11 @@ def _reason(text: str, needle: str, indicator: str, lang: str) -> str | None:
         ("zh", "该桥载重3.5吨，总投资70亿越南盾。", "70亿", "ntm_funds_total", "cost"),
         ("zh", "该桥载重3.5吨，总投资7亿越南盾。", "7亿", "ntm_funds_total", None),  # donors
         ("vi", "Xã đã huy động tổng kinh phí hơn 20 tỷ đồng.", "20", "ntm_funds_total", None),
+        # a sentence that opens with "if" states a condition; a dateline in capitals does not
+        ("nl", "Als zes gemeenten slagen, heeft het 11/11.", "11/11", COMMUNES, "condition"),
+        ("fr", "Si six communes passent, il en aura 11 sur 11.", "11", COMMUNES, "condition"),
+        ("hu", "Ha hat község eléri, a járásban 11 község lesz.", "11", COMMUNES, "condition"),
+        ("hu", "HA TINH – A tartományban 160 kérelmet fogadtak.", "160", PETITIONS, None),
     ],
 )  # fmt: skip
 def test_the_reason_a_number_is_no_claim(lang, text, needle, indicator, reason):

@@ -117,6 +117,7 @@ class Lexicon:
     network_words: re.Pattern[str] | None = None
     more_after: re.Pattern[str] | None = None
     compared: re.Pattern[str] | None = None
+    if_words: re.Pattern[str] | None = None
     between: re.Pattern[str] | None = None
     between_and: re.Pattern[str] | None = None
     scales: tuple[tuple[str, str, re.Pattern[str]], ...] = ()  # (column, value, words)
@@ -262,6 +263,7 @@ def lexicon(lang: str) -> Lexicon:
         network_words=compile_keywords(section.get("network_words", []), spaced, contains=True),
         more_after=compile_keywords(section.get("more_after", []), spaced),
         compared=compile_keywords(section.get("compared", []), spaced, contains=True),
+        if_words=compile_keywords(section.get("if_words", []), spaced),
         scales=_scales(section, spaced),
     )
 

@@ -9,7 +9,7 @@ lexicon data (``plan_words``, ``plan_after``, ``plan_not``, ``average_words``, `
 ``subgroup_words``,
 ``verdict``,
 ``screened``, ``change_after``, ``more_after`` with ``compared``, ``stock_before``,
-``each_words``, ``per_after``); this module
+``each_words``, ``per_after``, ``if_words``); this module
 reads them on the number's own line or phrase.
 """
 
@@ -40,6 +40,8 @@ def not_stated_as_fact(
         or not _counts_set(before + after + list_heading(text, number.start), lex)
     ):
         return "set size"  # "19 criteria" is the set; "below 6 criteria" sorts communes
+    if _opens_with(lex.if_words, before):
+        return "condition"  # "Als de zes gemeenten worden erkend, heeft het district 11/11"
     named = lex.plan_not.sub(" ", before) if lex.plan_not is not None else before
     planned = says(lex.plan_words, named) or says(lex.plan_after, after)
     if planned and indicator not in DECREED:
@@ -346,6 +348,14 @@ def _not_met(before: str, head: str, tail: str, lex: Lexicon) -> bool:
 def _own_stretch(head: str, tail: str) -> str:
     """The number's phrase between its neighbouring numbers."""
     return head[len(head) - len(_NUMBER_ON.split(head)[-1]) :] + " " + _NUMBER_ON.split(tail)[0]
+
+
+def _opens_with(words: re.Pattern[str] | None, before: str) -> bool:
+    """Whether one of ``words`` opens ``before`` (the number's clause up to it): a sentence
+    that opens with "if" states what would follow, not what is. A word in capitals is a
+    dateline's place ("HA TINH –", Hungarian "ha" is "if")."""
+    found = words.match(before.lstrip(" \t\"'“”«»(–—-")) if words is not None else None
+    return found is not None and not found.group().isupper()
 
 
 def says(words: re.Pattern[str] | None, clause: str) -> bool:
