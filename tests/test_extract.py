@@ -2277,6 +2277,20 @@ def test_models_are_sustained_only_by_a_word_after_the_number(lang, text, expect
     assert _pairs(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "образованы" (formed) and "примерно" (about) share a stem with the model words
+        ("Из них 9 кварталов образованы заново.", []),
+        ("В провинции построено примерно 1 800 домов.", []),
+        ("В провинции действуют 1 157 образцовых моделей.", [("dvk_models", 1157)]),
+        ("Провинция подготовила 12 примеров.", [("dvk_models", 12)]),
+    ],
+)
+def test_ru_model_words_are_not_other_words_of_their_stem(text, expected):
+    assert [p for p in _pairs(text, "ru") if p[0].startswith("dvk_models")] == expected
+
+
 def test_fractions_of_one_base_share_the_noun_named_after_the_last():
     text = (
         "Es folgen An Thai mit 12/19, An Linh ebenfalls mit 12/19 und Phuoc Sang mit 11/19 "
