@@ -2291,6 +2291,18 @@ def test_ru_model_words_are_not_other_words_of_their_stem(text, expected):
     assert [p for p in _pairs(text, "ru") if p[0].startswith("dvk_models")] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 指标 are targets or indicators (chỉ tiêu), 标准 the NTM criteria (tiêu chí)
+        ("2025年，永隆省完成了决议提出的29项指标中的23项。", [("targets_met", 23)]),
+        ("该乡已达到19/19项标准。", [("ntm_criteria_met", 19)]),
+    ],
+)
+def test_zh_targets_are_no_criteria(text, expected):
+    assert _pairs(text, "zh") == expected
+
+
 def test_fractions_of_one_base_share_the_noun_named_after_the_last():
     text = (
         "Es folgen An Thai mit 12/19, An Linh ebenfalls mit 12/19 und Phuoc Sang mit 11/19 "
