@@ -2303,6 +2303,18 @@ def test_zh_targets_are_no_criteria(text, expected):
     assert _pairs(text, "zh") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # households helped ("cho": for) are not households that gave
+        ("Quỹ Vì người nghèo đã hỗ trợ sửa chữa nhà ở cho 1.047 hộ nghèo.", []),
+        ("Trong năm, 120 hộ đã hiến đất làm đường.", [("households_mobilized", 120)]),
+    ],
+)
+def test_vi_households_helped_are_not_mobilised(text, expected):
+    assert _pairs(text, "vi") == expected
+
+
 def test_fractions_of_one_base_share_the_noun_named_after_the_last():
     text = (
         "Es folgen An Thai mit 12/19, An Linh ebenfalls mit 12/19 und Phuoc Sang mit 11/19 "
