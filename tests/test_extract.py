@@ -2315,6 +2315,20 @@ def test_vi_households_helped_are_not_mobilised(text, expected):
     assert _pairs(text, "vi") == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a national target programme is no target met
+        ("en", "The meeting reviewed three national target programmes.", []),
+        ("hu", "Elsőbbséget kapott a három nemzeti célprogram ismertetése.", []),
+        ("ru", "Проект связан с тремя национальными целевыми программами.", []),
+        ("en", "Gia Lai met 14 of its 21 main targets for 2023.", [("targets_met", 14)]),
+    ],
+)
+def test_target_programmes_are_no_targets_met(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
 def test_fractions_of_one_base_share_the_noun_named_after_the_last():
     text = (
         "Es folgen An Thai mit 12/19, An Linh ebenfalls mit 12/19 und Phuoc Sang mit 11/19 "
