@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dvk_analysis.text.extract import extract_text
 
 
@@ -20,3 +22,23 @@ def test_a_refinement_after_the_number_describes_it_not_its_neighbour():
 def test_what_households_did_outranks_where_they_live():
     text = "74 households along the route agreed to move their gates."
     assert _pairs(text, "en") == [("households_mobilized", 74)]
+
+
+CULTURE = "dvk_models_culture_society"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "indicator"),
+    [
+        # a field that opens the sentence names the field of its count, however far on
+        ("ru", "В культурной сфере провинция поддерживает 961 модель.", CULTURE),
+        ("de", "Im kulturellen Bereich unterhält und entwickelt die Provinz 961 Modelle.",
+         CULTURE),
+        # a field word inside the sentence, far from the count, names none
+        ("ru", "Провинция, известная своей культурной жизнью, поддерживает 961 модель.",
+         "dvk_models"),
+    ],
+)  # fmt: skip
+def test_a_field_that_opens_the_sentence_refines_its_count(lang, text, indicator):
+    claims = extract_text(text, article_id="t", lang=lang)
+    assert [(c.indicator, c.value) for c in claims] == [(indicator, 961)]

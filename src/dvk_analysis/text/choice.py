@@ -58,7 +58,7 @@ def choose(candidates: list[Candidate], lex: Lexicon) -> Candidate | None:
         for c in candidates
         if c.rule.refines == best.rule.name
         and not c.between
-        and lex.refine_side in (c.side, "both")
+        and (c.side == "heading" or lex.refine_side in (c.side, "both"))
     ]
     if refining:
         # "197 models maintained, and 233 new models": the refinement after the number (on the

@@ -273,6 +273,10 @@ def lexicon(lang: str) -> Lexicon:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A keyword that may name a number's indicator. ``side``: "before" or "after" the number,
+    or "heading" for a field that opens the sentence (:func:`_field_head`), which refines its
+    count whatever side the language's refinements take."""
+
     rule: IndicatorRule
     distance: float
     keyword: str
@@ -594,6 +598,28 @@ def _unit_between(hits: Sequence[Hit], lo: int, hit: Hit) -> bool:
     )
 
 
+_FIELD_HEAD = re.compile(r"(?:^|[.;:!?\n]\s*)(?:[^\s,;:.]+\s+){0,2}$")
+
+
+NOT_FIELDS = frozenset({"dvk_models_new", "dvk_models_sustained"})
+"""Refinements that say how new a model is, not its field: "197 sustained, 233 new"."""
+
+
+def _field_head(text: str, hit: Hit, rule: IndicatorRule, hits: Sequence[Hit], lo: int) -> bool:
+    """Whether ``hit``, a field keyword, stands in the words that open its sentence with no
+    other field before the count at ``lo``: "В культурной сфере провинция поддерживает 961
+    модель" names the field of the sentence's count, however far on the count stands."""
+    if not rule.refines or rule.name in NOT_FIELDS:
+        return False
+    if _FIELD_HEAD.search(text[max(0, hit.start - 40) : hit.start]) is None:
+        return False
+    return not any(
+        hit.end <= h.start and h.end <= lo and h.rule.refines == rule.refines
+        for h in hits
+        if h.rule is not None and h.rule is not rule and h.rule.name not in NOT_FIELDS
+    )
+
+
 TIER_NOUN_GAP = 2
 """Characters between a "model" adjective and the unit noun it qualifies (a space)."""
 
@@ -640,6 +666,8 @@ def nearest_keyword(
         subject = (ends or opens) and not any(
             hit.end <= h.start and h.end <= lo for h in hits if h.rule is not None
         )
+        heads = side == "before" and bare and _field_head(text, hit, rule, hits, lo)
+        subject = subject or heads
         off_side = rule.refines is None and prefer not in (side, "both") and not rule.either_side
         glossed = side == "before" and _GLOSS.fullmatch(text, hit.end, lo) is not None
         if bare and off_side and not subject and not glossed:
@@ -649,5 +677,5 @@ def nearest_keyword(
         weight = 1.0 if prefer in (side, "both") else 1.6
         distance = gap * weight * (3.0 if between else 1.0) * (10.0 if claimed else 1.0)
         if best is None or distance < best.distance:
-            best = Candidate(rule, distance, hit.word, between, side)
+            best = Candidate(rule, distance, hit.word, between, "heading" if heads else side)
     return best

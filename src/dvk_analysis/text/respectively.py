@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from dvk_analysis.text.keywords import (
+    NOT_FIELDS,
     Hit,
     IndicatorRule,
     Lexicon,
@@ -231,10 +232,6 @@ def _listed_mentions(
         return []
     joins = (text[a.end : b.start] for a, b in zip(chosen, chosen[1:], strict=False))
     return chosen if all(_JOINED.fullmatch(j) for j in joins) else []
-
-
-NOT_FIELDS = frozenset({"dvk_models_new", "dvk_models_sustained"})
-"""Refinements that say how new a model is, not its field: "197 sustained, 233 new"."""
 
 
 def fields_listed(hits: Sequence[Hit], rule: IndicatorRule, numbers: Sequence[int]) -> bool:
