@@ -158,3 +158,26 @@ def test_a_respectively_list_of_two_indicators_pairs_them_in_order(lang, text):
         ("collectives_honored", 4222),
         ("individuals_honored", 19729),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Затем в 2014, 2015 и 2016 годах стандарт выполнили соответственно 8, 9 и 21 община.",
+        ),
+        ("en", "Then 8, 9 and 21 communes met the standard in 2014, 2015 and 2016 respectively."),
+    ],
+)
+def test_each_figure_of_a_respectively_list_takes_its_own_year(lang, text):
+    claims = extract_text(text, article_id="t", lang=lang, published="2020-07-01")
+    assert [(c.value, c.period_start, c.period_end) for c in claims] == [
+        (8, "2014", "2014"),
+        (9, "2015", "2015"),
+        (21, "2016", "2016"),
+    ]
+    # without the respectively word the years are no list of the figures' own
+    plain = text.replace(" respectively", "").replace(" соответственно", "")
+    claims = extract_text(plain, article_id="t", lang=lang, published="2020-07-01")
+    assert {c.period_start for c in claims} != {"2014", "2015", "2016"}

@@ -105,6 +105,7 @@ from dvk_analysis.text.respectively import (
     fields_listed,
     respective_fields,
     respective_places,
+    respective_years,
 )
 from dvk_analysis.text.shares import SHARE, as_count, share_after_count, share_of_communes
 from dvk_analysis.text.stance import not_stated_as_fact, whole_set
@@ -375,7 +376,8 @@ def extract_text(
             same_unit[measured[0]] = previous
     if context is None:
         return claims
-    claims = in_context(respective_places(text, claims, spans, context), context)
+    claims = respective_years(text, respective_places(text, claims, spans, context), spans, lang)
+    claims = in_context(claims, context)
     claims = gloss_places(text, claims) if lang == "zh" else claims
     return as_of_publication(claims, published)
 

@@ -5,6 +5,9 @@ lần lượt, respectivement, jeweils, 分别, соответственно, re
 numbers as it names fields of one indicator gives the k-th number the k-th field. The
 fields are the keywords of indicators that refine the same general one (dvk_models_economic,
 ..._culture_society, ...), in text order, one per field ("culture-society" is one field).
+The k-th number likewise takes the k-th of k listed places (:func:`respective_places`), years
+(:func:`respective_years`) or indicators ("4.222 beziehungsweise 19.729" collectives and
+individuals).
 """
 
 from __future__ import annotations
@@ -178,6 +181,48 @@ def respective_places(
             places = _places_of_list(text, out[group[0]].start, len(group), context)
             for i, (place, level, province) in zip(group, places, strict=False):
                 out[i] = replace(out[i], place=place, admin_level=level, province=province)
+    return out
+
+
+_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_YEAR_JOIN = re.compile(rf"\s*(?:[,、]\s*(?:{AND_WORDS}\s+)?|\s+{AND_WORDS}\s+|\s*و\s*)")
+
+
+class _Dated(_Placed, Protocol):
+    period_start: str
+    period_end: str
+
+
+D = TypeVar("D", bound=_Dated)
+
+
+def respective_years(
+    text: str, claims: list[D], clause_spans: Sequence[tuple[int, int]], lang: str
+) -> list[D]:
+    """Claims with the k-th of k listed years given to the k-th of k figures: "в 2014, 2015 и
+    2016 годах стандарт выполнили соответственно 8, 9 и 21 община" dates each count by its own
+    year, not all three by the span of the years. Only a clause with a respectively word, k >= 2
+    claims of one indicator and exactly k years in it, written as one list."""
+    out, words = list(claims), respectively_words(lang)
+    for c_start, c_end in clause_spans:
+        if words.search(text, c_start, c_end) is None:
+            continue
+        inside = [i for i, c in enumerate(out) if c_start <= c.start < c_end]
+        years = [
+            m
+            for m in _YEAR.finditer(text, c_start, c_end)
+            if not any(c.start <= m.start() < c.end for c in out)
+        ]
+        joined = all(
+            _YEAR_JOIN.fullmatch(text, a.end(), b.start())
+            for a, b in zip(years, years[1:], strict=False)
+        )
+        for indicator in dict.fromkeys(out[i].indicator for i in inside):
+            group = [i for i in inside if out[i].indicator == indicator]
+            if len(group) < 2 or len(group) != len(years) or not joined:
+                continue
+            for i, year in zip(group, years, strict=True):
+                out[i] = replace(out[i], period_start=year.group(), period_end=year.group())
     return out
 
 
