@@ -517,11 +517,18 @@ def test_chinese_one_syllable_villages():
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("北江省协和县老年人协会", "协和县"), ("在和平县", "和平县"), ("周城县12个乡中", "周城县")],
+    [
+        ("北江省协和县老年人协会", "协和县"),
+        ("在和平县", "和平县"),
+        ("周城县12个乡中", "周城县"),
+        # 会 (meeting) and 建 (build) are also the syllables Hội and Kiến
+        ("新会乡党委书记介绍", "新会乡"),
+        ("使德建乡达到新农村标准", "德建乡"),
+    ],
 )
 def test_han_final_syllable_that_is_also_a_stop_character(text, name):
     # 和 is "and" (a stop character) but also the syllable Hòa; as a name's last syllable it
-    # stays in the name
+    # stays in the name (so do 城, 建, 会)
     assert name in [p.text for p in find_places(text, "zh")]
 
 
@@ -588,7 +595,7 @@ def test_an_article_before_a_level_word_is_no_name():
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("新会乡是新州县的一个偏远乡。", ["新州"]),  # "a remote commune" is no name
+        ("新会乡是新州县的一个偏远乡。", ["新会", "新州"]),  # "a remote commune" is no name
         ("新中乡即将迎来新农村达标乡的挂牌。", ["新中"]),  # Tân Trung; "达标乡" describes it
         ("太原省各级单位迎接省级检查，开展村级活动。", ["太原"]),  # verbs before 省 / 村
         ("槟椥省动员建成19座村文化室。", ["槟椥"]),  # a classifier: "19 village halls"
