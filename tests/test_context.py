@@ -171,6 +171,21 @@ def test_a_landmark_is_no_place_of_the_figures(lang, text):
     ("lang", "text"),
     [
         (
+            "en",
+            "The city of Viet Tri, capital of the northern province of Phu Tho, has 128 models.",
+        ),
+        ("nl", "De stad Viet Tri, de hoofdstad van de provincie Phu Tho, telt 128 modellen."),
+    ],
+)
+def test_the_province_a_city_is_the_capital_of_is_no_place_of_the_figures(lang, text):
+    context = ArticleContext.build(text, lang, "2024-01-01", "Phú Thọ")
+    assert "Viet Tri" in context.place_at(text.index("128"))[0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
             "es",
             "Los habitantes del distrito de Cu M'gar aportaron dinero, informa el periódico "
             "Dak Lak. Construyeron 7,5 km de caminos.",

@@ -482,16 +482,20 @@ def _not_place_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
     places = section(lang, "places")
     before = places.get("landmark_before", []) + places.get("outlet_before", [])
     after = places.get("outlet_after", [])
+    capital = places.get("capital_of", [])
+    # "capital of the northern province of Phu Tho": up to four words before the unit
+    of = rf"|(?:{alternation(capital)})(?:\s+[^\W\d]+){{0,4}}" if capital else ""
     return (
-        re.compile(rf"(?:{alternation(before)})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"(?:{alternation(before)}{of})\s*$", re.IGNORECASE) if before else None,
         re.compile(rf"\s*(?:{alternation(after)})", re.IGNORECASE) if after else None,
     )
 
 
 def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> list[PlaceMention]:
-    """The mentions less those written as a landmark ("nördlich von Hanoi", "near Hue") or as
-    the name of a news outlet ("informa el periódico Dak Lak", "the Lang Son newspaper":
-    ``outlet_before``, ``outlet_after``).
+    """The mentions less those written as a landmark ("nördlich von Hanoi", "near Hue", the
+    province a city is the capital of: ``capital_of``) or as the name of a news outlet
+    ("informa el periódico Dak Lak", "the Lang Son newspaper": ``outlet_before``,
+    ``outlet_after``).
 
     Why: a landmark locates the unit the article is about; taken as a place, it becomes the
     place of every figure after it ("Die Provinz Vinh Phuc nördlich von Hanoi ... 20.600
@@ -502,7 +506,7 @@ def without_landmarks(text: str, places: Sequence[PlaceMention], lang: str) -> l
     return [
         p
         for i, p in enumerate(places)
-        if not (before and before.search(text, max(0, p.start - 30), p.start))
+        if not (before and before.search(text, max(0, p.start - 60), p.start))
         and not (after and after.match(text, p.end))
         and i not in route
     ]
