@@ -70,6 +70,20 @@ from dvk_analysis.text.scope import scope_matches
             "Tan Phu",
             "commune",
         ),
+        (
+            # an apposition between the two: "a mountainous district of"
+            "en",
+            "By 2009, people in A Luoi, a mountainous district of Thua Thien Hue province, had "
+            "given more than 200 hectares of land.",
+            "A Luoi",
+            "district",
+        ),
+        (
+            "es",
+            "Kon Plong, un distrito montañoso de la provincia de Kon Tum, tiene 27.000 habitantes.",
+            "Kon Plong",
+            "district",
+        ),
     ],
 )
 def test_an_address_reports_on_its_smallest_unit(lang, text, place, level):

@@ -362,7 +362,8 @@ def level_rank(level: str) -> int:
 
 
 _ADDRESS_GAP = re.compile(
-    r"[\s,，、،()（）\-–]*(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|en|dans|"
+    r"[\s,，、،()（）\-–]*(?:(?:a|an|un|une|una|ein|eine|einer|een)\s+(?:[^\W\d_]+\s+){1,3})?"
+    r"(?:(?:of|của|thuộc|de|del|de la|du|des|van|van de|der|des|in|im|en|dans|"
     r"в|في|من|的|所属)[\s,]*(?:(?:het|de|der|the|la|le|el)\s+)?(?:[A-Z][\w-]*\s+){0,2}"
     r"(?:(?:province|provincia|provincie|Provinz)(?:\s+[^\W\d_]+)?\s+(?:of|de|del|van|von)\s+)?)?"
     r"(?:[^,.;:!?\n\d]{1,40}[,，、،][\s]*)?"
@@ -370,12 +371,12 @@ _ADDRESS_GAP = re.compile(
     re.IGNORECASE,
 )
 """What may stand between a unit and the larger unit that holds it in an address: commas,
-brackets, "of", "in het" ("gemeente Xuan Giang, in het district Soc Son"), a region's name
-after it and a province word with its "of" ("Kien Luong district in the Mekong Delta province
-of Kien Giang", "en la provincia norteña de Phu Tho"), a middle unit not
-recognised as one, up to its comma ("Gemeinde Tan Phu in der Kleinstadt (Thi xa) Cai Lay,
-Provinz Tien Giang"), Arabic "التابعة ل"
-(belonging to) and the clitics "ب" / "ل" glued to the larger unit's level word."""
+brackets, an apposition ("A Luoi, a mountainous district of Thua Thien Hue"), "of", "in het"
+("gemeente Xuan Giang, in het district Soc Son"), a region's name after it and a province
+word with its "of" ("Kien Luong district in the Mekong Delta province of Kien Giang", "en la
+provincia norteña de Phu Tho"), a middle unit not recognised as one, up to its comma
+("Gemeinde Tan Phu in der Kleinstadt (Thi xa) Cai Lay, Provinz Tien Giang"), Arabic
+"التابعة ل" (belonging to) and the clitics "ب" / "ل" glued to the larger unit's level word."""
 
 
 def _rank(mention: PlaceMention) -> int:
