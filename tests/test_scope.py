@@ -549,3 +549,26 @@ def test_a_russian_district_word_after_an_adjective_is_no_anaphor(text):
     from dvk_analysis.text.scope import scope_matches
 
     assert scope_matches(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "община" (the commune) and "деревня" (the village) alone stand for the unit named
+        # before; the programme's name ("новой деревни") and a named unit do not
+        ("К концу 2022 года община выполнила все 19 критериев.", [(18, 24, "commune")]),
+        ("Мы строим дорогу в нашей деревне.", [(25, 32, "village")]),
+        ("Строительство новой деревни идёт в общине Намчунг.", []),
+    ],
+)
+def test_russian_commune_and_village_words_alone_are_anaphors(text, expected):
+    assert scope_matches(text) == expected
+
+
+def test_a_russian_commune_anaphor_takes_the_commune_named_before():
+    text = (
+        "Община Намчунг находится в уезде Тыки провинции Хайзыонг. "
+        "К концу 2022 года община выполнила все 19 критериев."
+    )
+    claims = extract_text(text, article_id="t", lang="ru", province="Hải Dương")
+    assert [(c.place, c.admin_level) for c in claims] == [("Община Намчунг", "commune")]

@@ -190,9 +190,14 @@ _ANAPHORA = re.compile(
                 r"[Ll]a commune(?!\w| de)",
                 r"[Dd]e gemeente(?!\w| [A-Z])",
                 r"[Aa] község(?:ben|nek|ből)?(?!\w)",
+                r"(?<!каждой )(?<!одноимённой )(?<!одноименной )(?<!\w)(?:общин|коммун)(?:а|е|у|ой)"
+                r"(?!\w| [А-ЯЁ])",
                 r"(?<!\w)(?:[وب]?ال|لل)بلدية(?!\w| السابقة)",
                 r"该[乡镇]|本[乡镇]",
                 r"(?<!\w)[Xx]ã(?= " + _VI_VERBS + ")",
+            ),
+            "village": (
+                r"(?<!новой )(?<!новая )(?<!новую )(?<!\w)деревн(?:я|е|ю|ей)(?!\w| [А-ЯЁ\d])",
             ),
         }.items()
     )
@@ -223,7 +228,8 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
-    r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|[省县郡乡镇]"
+    r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|общин|коммун|деревн"
+    r"|[省县郡乡镇]"
     r"|مقاطعة|مديرية|بلدية|[Tt]ỉnh|[Hh]uyện|[Xx]ã"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
