@@ -572,3 +572,18 @@ def test_a_russian_commune_anaphor_takes_the_commune_named_before():
     )
     claims = extract_text(text, article_id="t", lang="ru", province="Hải Dương")
     assert [(c.place, c.admin_level) for c in claims] == [("Община Намчунг", "commune")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Cao Pha village lies in Minh Khuong commune. The village gave 1,500 m2."),
+        ("de", "Das Dorf Hoa Mau liegt in der Gemeinde Phong Hoa. Im Dorf gaben die Bewohner "
+         "1.500 Quadratmeter Land ab."),
+        ("es", "La aldea de Sung 2 está en la comuna de Tan Lac. La aldea cedió 1.500 m2 de "
+         "terreno."),
+    ],
+)  # fmt: skip
+def test_the_village_alone_stands_for_the_village_named_before(lang, text):
+    claims = extract_text(text, article_id="t", lang=lang, province="Tuyên Quang")
+    assert [c.admin_level for c in claims] == ["village"]

@@ -197,7 +197,15 @@ _ANAPHORA = re.compile(
                 r"(?<!\w)[Xx]ã(?= " + _VI_VERBS + ")",
             ),
             "village": (
+                r"[Tt]he (?:village|hamlet)(?!\w| of| [A-Z\d])",
+                r"(?<!de )(?<!du )[Ll]e (?:village|hameau)(?!\w| d[eu'’]| [A-Z\d])",
+                r"(?:[Dd](?:as|em|es)|[Ii]m) Dorf(?:es)?(?!\w| [A-Z\d])",
+                r"(?:[Ll]a aldea|[Ee]l caserío)(?!\w| de| [A-Z\d])",
+                r"[Hh]et (?:dorp|gehucht)(?!\w| [A-Z\d])",
+                r"[Aa] falu(?:ban|nak|ból|ba)?(?!\w)",
                 r"(?<!новой )(?<!новая )(?<!новую )(?<!\w)деревн(?:я|е|ю|ей)(?!\w| [А-ЯЁ\d])",
+                r"(?<!\w)(?:[وب]?ال|لل)قرية(?!\w| السابقة| [\d٠-٩])",
+                r"该村|本村",
             ),
         }.items()
     )
@@ -229,7 +237,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
     r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|общин|коммун|деревн"
-    r"|[省县郡乡镇]"
+    r"|village|hamlet|hameau|Dorf|aldea|caserío|dorp|gehucht|falu|قرية|[省县郡乡镇村]"
     r"|مقاطعة|مديرية|بلدية|[Tt]ỉnh|[Hh]uyện|[Xx]ã"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
