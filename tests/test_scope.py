@@ -587,3 +587,27 @@ def test_a_russian_commune_anaphor_takes_the_commune_named_before():
 def test_the_village_alone_stands_for_the_village_named_before(lang, text):
     claims = extract_text(text, article_id="t", lang=lang, province="Tuyên Quang")
     assert [c.admin_level for c in claims] == ["village"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "province", "expected"),
+    [
+        # "the city" is the city named before, after a province named later ...
+        (
+            "en",
+            "The city of Viet Tri lies in Phu Tho province. The city has built 128 models.",
+            "Phú Thọ",
+            ("The city of Viet Tri", "city"),
+        ),
+        # ... and a centrally-run city, a unit of province level, with no city named before
+        (
+            "nl",
+            "Ho Chi Minhstad telt 58 gemeenten. De stad bouwde 1.500 wegen.",
+            "Hồ Chí Minh",
+            ("Ho Chi Minhstad", "province"),
+        ),
+    ],
+)
+def test_the_city_alone_stands_for_the_city_named_before(lang, text, province, expected):
+    claims = extract_text(text, article_id="t", lang=lang, province=province)
+    assert [(c.place, c.admin_level) for c in claims][-1] == expected

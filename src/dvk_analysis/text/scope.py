@@ -32,7 +32,7 @@ from dvk_analysis.gazetteer import UNIT_TIERS
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.openings import headline_unit
 from dvk_analysis.text.patterns import alternation
-from dvk_analysis.text.places import PlaceMention
+from dvk_analysis.text.places import PlaceMention, centrally_run
 
 _SCOPE_WORDS: dict[str, tuple[str, ...]] = {
     "national": (
@@ -196,6 +196,16 @@ _ANAPHORA = re.compile(
                 r"该[乡镇]|本[乡镇]",
                 r"(?<!\w)[Xx]ã(?= " + _VI_VERBS + ")",
             ),
+            "city": (
+                r"(?<!in )[Tt]he city(?!\w| of| [A-Z\d])",
+                r"(?<!de )[Ll]a ville(?!\w| d[e'’]| [A-Z\d])",
+                r"[Dd](?:ie|er) Stadt(?!\w| [A-Z\d])",
+                r"[Ll]a ciudad(?!\w| de| [A-Z\d])",
+                r"[Dd]e stad(?!\w| [A-Z\d])",
+                r"[Aa] város(?:ban|nak|ból)?(?!\w)",
+                r"(?<!\w)(?:[وب]?ال|لل)مدينة(?!\w| السابقة)",
+                r"该市|本市|全市",
+            ),
             "village": (
                 r"[Tt]he (?:village|hamlet)(?!\w| of| [A-Z\d])",
                 r"(?<!de )(?<!du )[Ll]e (?:village|hameau)(?!\w| d[eu'’]| [A-Z\d])",
@@ -237,7 +247,8 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
     r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|общин|коммун|деревн"
-    r"|village|hamlet|hameau|Dorf|aldea|caserío|dorp|gehucht|falu|قرية|[省县郡乡镇村]"
+    r"|village|hamlet|hameau|Dorf|aldea|caserío|dorp|gehucht|falu|قرية|city|ville|Stadt|ciudad"
+    r"|stad|város|مدينة|[省县郡乡镇村市]"
     r"|مقاطعة|مديرية|بلدية|[Tt]ỉnh|[Hh]uyện|[Xx]ã"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
@@ -324,6 +335,14 @@ def inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+def _of_level(mention: PlaceMention, level: str) -> bool:
+    """Whether ``mention`` is a unit of ``level``; "the city" is also a centrally-run city,
+    a unit of province level (Hà Nội, Đà Nẵng)."""
+    if mention.admin_level == level:
+        return True
+    return level == "city" and mention.admin_level == "province" and centrally_run(mention.name)
+
+
 def scoped_places(
     text: str, places: Sequence[PlaceMention], province: PlaceMention | None
 ) -> list[PlaceMention]:
@@ -350,10 +369,13 @@ def scoped_places(
                 continue
             added.append(replace(province, start=start, end=end, text=phrase))
             continue
-        before = [p for p in kept if p.admin_level == level and p.end <= start]
+        before = [p for p in kept if _of_level(p, level) and p.end <= start]
         prov = province.province if province is not None else None
         if before:
             added.append(replace(before[-1], start=start, end=end))
+            continue
+        if level == "city" and province is not None and centrally_run(province.name):
+            added.append(replace(province, start=start, end=end, text=phrase))  # Hà Nội
             continue
         if level not in headline:  # looked up once per level
             headline[level] = headline_unit(text, prov or "", level)
