@@ -611,3 +611,15 @@ def test_the_village_alone_stands_for_the_village_named_before(lang, text):
 def test_the_city_alone_stands_for_the_city_named_before(lang, text, province, expected):
     claims = extract_text(text, article_id="t", lang=lang, province=province)
     assert [(c.place, c.admin_level) for c in claims][-1] == expected
+
+
+def test_a_vietnamese_village_or_city_word_before_a_verb_is_the_unit_named_before():
+    text = (
+        "Thôn Đồng Tâm là thôn khó khăn nhất của xã Thiện Lộc. Thôn đã vận động 50 hộ hiến đất. "
+        "Thành phố Hà Tĩnh có 6 xã. Thành phố đã huy động 12 tỷ đồng."
+    )
+    claims = extract_text(text, article_id="t", lang="vi", province="Hà Tĩnh")
+    assert [(c.value, c.admin_level) for c in claims if c.value in (50, 12e9)] == [
+        (50, "village"),
+        (12e9, "city"),
+    ]

@@ -146,7 +146,22 @@ Scanning the whole alternation at every position was a quarter of the extractor'
 _VI_VERBS = "(?:đã|có|gồm|hiện|cũng|đang|vẫn|sẽ|còn|vừa|tiếp tục|phấn đấu)(?!\\w)"
 """The verbs after which a bare Vietnamese level word is the unit named before ("Huyện gồm 8
 xã", "xã đã huy động"): Vietnamese has no article, and "huyện nông thôn mới" is a kind."""
-_VI_LEVELS = frozenset({"tỉnh", "Tỉnh", "huyện", "Huyện", "xã", "Xã"})
+_VI_LEVELS = frozenset(
+    {
+        "tỉnh",
+        "Tỉnh",
+        "huyện",
+        "Huyện",
+        "xã",
+        "Xã",
+        "thôn",
+        "Thôn",
+        "ấp",
+        "Ấp",
+        "thành phố",
+        "Thành phố",
+    }
+)
 VERB_REACH = 14
 """How far after a Vietnamese level word its verb is looked for."""
 
@@ -205,6 +220,7 @@ _ANAPHORA = re.compile(
                 r"[Aa] város(?:ban|nak|ból)?(?!\w)",
                 r"(?<!\w)(?:[وب]?ال|لل)مدينة(?!\w| السابقة)",
                 r"该市|本市|全市",
+                r"(?<!\w)[Tt]hành phố(?= " + _VI_VERBS + ")",
             ),
             "village": (
                 r"[Tt]he (?:village|hamlet)(?!\w| of| [A-Z\d])",
@@ -216,6 +232,7 @@ _ANAPHORA = re.compile(
                 r"(?<!новой )(?<!новая )(?<!новую )(?<!\w)деревн(?:я|е|ю|ей)(?!\w| [А-ЯЁ\d])",
                 r"(?<!\w)(?:[وب]?ال|لل)قرية(?!\w| السابقة| [\d٠-٩])",
                 r"该村|本村",
+                r"(?<!\w)(?:[Tt]hôn|[Ấấ]p)(?= " + _VI_VERBS + ")",
             ),
         }.items()
     )
@@ -248,7 +265,7 @@ _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
     r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|общин|коммун|деревн"
     r"|village|hamlet|hameau|Dorf|aldea|caserío|dorp|gehucht|falu|قرية|city|ville|Stadt|ciudad"
-    r"|stad|város|مدينة|[省县郡乡镇村市]"
+    r"|stad|város|مدينة|[省县郡乡镇村市]|[Tt]hành phố|[Tt]hôn|[Ấấ]p"
     r"|مقاطعة|مديرية|بلدية|[Tt]ỉnh|[Hh]uyện|[Xx]ã"
 )
 """The level words of ``_ANAPHORA``: it is tried only around them (a scan of the whole text
