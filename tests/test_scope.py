@@ -623,3 +623,9 @@ def test_a_vietnamese_village_or_city_word_before_a_verb_is_the_unit_named_befor
         (50, "village"),
         (12e9, "city"),
     ]
+
+
+@pytest.mark.parametrize("word", ["المنطقة", "المديرية"])
+def test_arabic_district_words_alone_are_anaphors(word):
+    text = f"نظمت {word} ١٬٠٥٠ جلسة دعائية."
+    assert scope_matches(text) == [(5, 5 + len(word), "district")]

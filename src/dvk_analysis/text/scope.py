@@ -194,7 +194,7 @@ _ANAPHORA = re.compile(
                 r"(?:[Ll]e|du|au) district(?!\w| de)",
                 r"[Hh]et district(?!\w| [A-Z])",
                 r"[Aa] (?:kerület|járás)(?:ban|ben|nak|nek|ból|ből|on|ön)?(?!\w)",
-                r"(?<!\w)(?:[وب]?ال|لل)مديرية(?!\w| السابقة)",
+                r"(?<!\w)(?:[وب]?ال|لل)(?:مديرية|منطقة)(?!\w| السابقة)",
                 r"该[县郡]|本[县郡]",
                 r"(?<!\w)[Hh]uyện(?= " + _VI_VERBS + ")",
             ),
@@ -264,7 +264,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
 _LEVEL_WORD = re.compile(
     r"province|provincia|Provinz|provincie|tartomány|megy|провинци|district|distrito|Bezirk|Kreis"
     r"|stadsdeel|kerület|járás|commune|comuna|Gemeinde|gemeente|község|уезд|район|общин|коммун|деревн"
-    r"|village|hamlet|hameau|Dorf|aldea|caserío|dorp|gehucht|falu|قرية|city|ville|Stadt|ciudad"
+    r"|village|hamlet|hameau|Dorf|aldea|caserío|dorp|gehucht|falu|قرية|منطقة|city|ville|Stadt|ciudad"
     r"|stad|város|مدينة|[省县郡乡镇村市]|[Tt]hành phố|[Tt]hôn|[Ấấ]p"
     r"|مقاطعة|مديرية|بلدية|[Tt]ỉnh|[Hh]uyện|[Xx]ã"
 )
