@@ -200,6 +200,9 @@ def test_hungarian_inflected_level_words():
     assert commune.province == "Lạng Sơn"
     assert commune.text == "Khuat Xa községben"
     assert _one(found, "Lai Chau").province == "Lai Châu"
+    # "tanya" lengthens its last vowel before a suffix
+    (hamlet,) = find_places("Trai Hoa tanyán 55 háztartás ajánlott fel földet.", "hu")
+    assert (hamlet.name, hamlet.admin_level) == ("Trai Hoa", "village")
 
 
 def test_dutch_gemeente_and_district():
