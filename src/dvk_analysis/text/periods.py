@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from dvk_analysis.text.dates import date_this_year, parse_date
+from dvk_analysis.text.day_ranges import join_day_ranges
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import LazyPattern
 from dvk_analysis.text.patterns import stem_alternation as _alt
@@ -457,6 +458,7 @@ def find_periods(text: str, lang: str, published: str | None = None) -> list[Per
                 out.append(mention)
     out = [_opened(m, text, rules, pub) for m in sorted(out, key=lambda p: p.start)]
     out = [since_this_year(m, text, rules.since_day, pub) for m in out]
+    out = join_day_ranges(out, text, lang)
     return _drop_joined_ends(out, text)
 
 
