@@ -24,6 +24,11 @@ def _periods(text: str, lang: str, published: str = "2025-11-01") -> list[tuple[
         # the first day's year is the second's, or the year before when its month is later
         ("de", "Vom 1. November bis 30. April 2024 empfing die Stelle 84 Besuche.",
          ("2023-11-01", "2024-04-30")),
+        # the first day by its number alone, in the second day's month
+        ("en", "From 18 to 22 August 2025, the department held 28 conferences.",
+         ("2025-08-18", "2025-08-22")),
+        ("de", "Vom 18. bis 22. August 2025 hielt das Amt 28 Konferenzen ab.",
+         ("2025-08-18", "2025-08-22")),
     ],
 )  # fmt: skip
 def test_a_span_of_days_is_one_period(lang, text, expected):

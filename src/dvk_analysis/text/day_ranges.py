@@ -45,9 +45,10 @@ def _connector(lang: str) -> re.Pattern[str]:
 
 def join_day_ranges(mentions: list[M], text: str, lang: str) -> list[M]:
     """``mentions`` (sorted) with each day followed by a connector and a later day joined
-    into one range from the first day to the second."""
+    into one range from the first day to the second, and a day's number alone before the
+    connector ("From 18 to 22 August 2025", "Vom 18. bis 22. August") read in its month."""
     out: list[M] = []
-    for m in mentions:
+    for m in map(lambda m: _from_day_number(m, text, lang), mentions):
         prev = out[-1] if out else None
         joined = _joined(prev, m, text, lang) if prev is not None else None
         if joined is not None:
@@ -75,3 +76,27 @@ def _joined(a: M, b: M, text: str, lang: str) -> M | None:
     return replace(
         a, end=b.end, text=text[a.start : b.end], period_start=first, period_end=last, kind="range"
     )
+
+
+def _from_day_number(m: M, text: str, lang: str) -> M:
+    """``m`` widened to the day number and connector written right before it ("18 to 22
+    August 2025": from the 18th), when the number is an earlier day of its month."""
+    end = m.period_end or ""
+    if m.kind not in LAST_KINDS or len(end) != 10:
+        return m
+    before = _DAY_BEFORE.search(text, max(0, m.start - 12), m.start)
+    gap = text[before.end(1) : m.start].removeprefix(".") if before else ""  # "18. bis"
+    if before is None or _connector(lang).fullmatch(gap) is None:
+        return m
+    if not gap.strip() and not m.kind.startswith("until"):
+        return m  # "18 22 August": no connector
+    day = int(before.group(1))
+    if not 1 <= day < int(end[8:]):
+        return m
+    start = f"{end[:8]}{day:02d}"
+    return replace(m, start=before.start(1), text=text[before.start(1) : m.end],
+                   period_start=start, kind="range")  # fmt: skip
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})\.?\s*(?:\S{1,3}\s*)?$")
+"""A day's number near the end of the text before a mention (with its connector after it)."""
