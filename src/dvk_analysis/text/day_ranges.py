@@ -48,8 +48,9 @@ def join_day_ranges(mentions: list[M], text: str, lang: str) -> list[M]:
     into one range from the first day to the second, and a day's number alone before the
     connector ("From 18 to 22 August 2025", "Vom 18. bis 22. August") read in its month."""
     out: list[M] = []
-    for m in map(lambda m: _from_day_number(m, text, lang), mentions):
+    for m in mentions:
         prev = out[-1] if out else None
+        m = _from_day_number(m, text, lang, prev.end if prev is not None else 0)
         joined = _joined(prev, m, text, lang) if prev is not None else None
         if joined is not None:
             out[-1] = joined
@@ -78,13 +79,14 @@ def _joined(a: M, b: M, text: str, lang: str) -> M | None:
     )
 
 
-def _from_day_number(m: M, text: str, lang: str) -> M:
+def _from_day_number(m: M, text: str, lang: str, floor: int) -> M:
     """``m`` widened to the day number and connector written right before it ("18 to 22
-    August 2025": from the 18th), when the number is an earlier day of its month."""
+    August 2025": from the 18th), when the number is an earlier day of its month and no part
+    of the mention before (which ends at ``floor``: "October 17 to November 18")."""
     end = m.period_end or ""
     if m.kind not in LAST_KINDS or len(end) != 10:
         return m
-    before = _DAY_BEFORE.search(text, max(0, m.start - 12), m.start)
+    before = _DAY_BEFORE.search(text, max(floor, m.start - 12), m.start)
     gap = text[before.end(1) : m.start].removeprefix(".") if before else ""  # "18. bis"
     if before is None or _connector(lang).fullmatch(gap) is None:
         return m
