@@ -554,14 +554,16 @@ def test_a_russian_district_word_after_an_adjective_is_no_anaphor(text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # "община" (the commune) and "деревня" (the village) alone stand for the unit named
-        # before; the programme's name ("новой деревни") and a named unit do not
+        # "уезде" (the district), "община" (the commune) and "деревня" (the village) alone
+        # stand for the unit named before; the programme's name ("новой деревни") and a named
+        # unit do not
         ("К концу 2022 года община выполнила все 19 критериев.", [(18, 24, "commune")]),
         ("Мы строим дорогу в нашей деревне.", [(25, 32, "village")]),
+        ("Всего в уезде забетонировано 70 км дорог.", [(8, 13, "district")]),
         ("Строительство новой деревни идёт в общине Намчунг.", []),
     ],
 )
-def test_russian_commune_and_village_words_alone_are_anaphors(text, expected):
+def test_russian_district_commune_and_village_words_alone_are_anaphors(text, expected):
     assert scope_matches(text) == expected
 
 
