@@ -13,7 +13,7 @@ individuals).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -149,6 +149,7 @@ def listed_names(before: str) -> list[tuple[int, int]]:
 
 class _Placed(Protocol):
     start: int
+    end: int
     indicator: str
     place: str
     admin_level: str
@@ -171,17 +172,26 @@ def respective_places(
     the level of the word before the list ("drie gehuchten: ..."), else units the gazetteer
     knows; a list with a name of no known level changes nothing.
     """
-    out, words = list(claims), respectively_words(context.lang)
+    out = list(claims)
+    for _, group in _groups(text, out, clause_spans, context.lang):
+        places = _places_of_list(text, out[group[0]].start, len(group), context)
+        for i, (place, level, province) in zip(group, places, strict=False):
+            out[i] = replace(out[i], place=place, admin_level=level, province=province)
+    return out
+
+
+def _groups(
+    text: str, claims: Sequence[_Placed], clause_spans: Sequence[tuple[int, int]], lang: str
+) -> Iterator[tuple[tuple[int, int], list[int]]]:
+    """(clause span, indexes of its claims of one indicator) for each indicator of each clause
+    with a respectively word of ``lang``."""
+    words = respectively_words(lang)
     for c_start, c_end in clause_spans:
         if words.search(text, c_start, c_end) is None:
             continue
-        inside = [i for i, c in enumerate(out) if c_start <= c.start < c_end]
-        for indicator in dict.fromkeys(out[i].indicator for i in inside):
-            group = [i for i in inside if out[i].indicator == indicator]
-            places = _places_of_list(text, out[group[0]].start, len(group), context)
-            for i, (place, level, province) in zip(group, places, strict=False):
-                out[i] = replace(out[i], place=place, admin_level=level, province=province)
-    return out
+        inside = [i for i, c in enumerate(claims) if c_start <= c.start < c_end]
+        for indicator in dict.fromkeys(claims[i].indicator for i in inside):
+            yield (c_start, c_end), [i for i in inside if claims[i].indicator == indicator]
 
 
 _YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
@@ -203,11 +213,8 @@ def respective_years(
     2016 годах стандарт выполнили соответственно 8, 9 и 21 община" dates each count by its own
     year, not all three by the span of the years. Only a clause with a respectively word, k >= 2
     claims of one indicator and exactly k years in it, written as one list."""
-    out, words = list(claims), respectively_words(lang)
-    for c_start, c_end in clause_spans:
-        if words.search(text, c_start, c_end) is None:
-            continue
-        inside = [i for i, c in enumerate(out) if c_start <= c.start < c_end]
+    out = list(claims)
+    for (c_start, c_end), group in _groups(text, out, clause_spans, lang):
         years = [
             m
             for m in _YEAR.finditer(text, c_start, c_end)
@@ -217,12 +224,10 @@ def respective_years(
             _YEAR_JOIN.fullmatch(text, a.end(), b.start())
             for a, b in zip(years, years[1:], strict=False)
         )
-        for indicator in dict.fromkeys(out[i].indicator for i in inside):
-            group = [i for i in inside if out[i].indicator == indicator]
-            if len(group) < 2 or len(group) != len(years) or not joined:
-                continue
-            for i, year in zip(group, years, strict=True):
-                out[i] = replace(out[i], period_start=year.group(), period_end=year.group())
+        if len(group) < 2 or len(group) != len(years) or not joined:
+            continue
+        for i, year in zip(group, years, strict=True):
+            out[i] = replace(out[i], period_start=year.group(), period_end=year.group())
     return out
 
 
