@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 
 from dvk_analysis.text.lexicon import section
 from dvk_analysis.text.patterns import stem_alternation
-
-if TYPE_CHECKING:
-    from dvk_analysis.text.periods import PeriodMention
 
 FIRST_KINDS = frozenset({"day", "date", "since"})
 """Mentions that may open a span of days (a day, written with or without its year)."""
@@ -28,17 +25,32 @@ LAST_KINDS = frozenset({"day", "date", "until", "until_this_year"})
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
+class _Mention(Protocol):
+    """The fields of ``periods.PeriodMention`` read here (a Protocol: periods imports this
+    module, so importing its class back would make a cycle)."""
+
+    start: int
+    end: int
+    text: str
+    period_start: str | None
+    period_end: str | None
+    kind: str
+
+
+M = TypeVar("M", bound=_Mention)
+
+
 @cache
 def _connector(lang: str) -> re.Pattern[str]:
     words = ["-", "–", "—", *section(lang, "periods").get("range_connectors", [])]
     return re.compile(rf"\s*(?:(?:{stem_alternation(words)})\s*)?", re.IGNORECASE)
 
 
-def join_day_ranges(mentions: list[PeriodMention], text: str, lang: str) -> list[PeriodMention]:
+def join_day_ranges(mentions: list[M], text: str, lang: str) -> list[M]:
     """``mentions`` (sorted) with each day followed by a connector and a later day joined
     into one range from the first day to the second, and a day's number alone before the
     connector ("From 18 to 22 August 2025", "Vom 18. bis 22. August") read in its month."""
-    out: list[PeriodMention] = []
+    out: list[M] = []
     for m in mentions:
         prev = out[-1] if out else None
         m = _from_day_number(m, text, lang, prev.end if prev is not None else 0)
@@ -50,7 +62,7 @@ def join_day_ranges(mentions: list[PeriodMention], text: str, lang: str) -> list
     return out
 
 
-def _joined(a: PeriodMention, b: PeriodMention, text: str, lang: str) -> PeriodMention | None:
+def _joined(a: M, b: M, text: str, lang: str) -> M | None:
     """``a`` and ``b`` as one span of days, or None when they are no such span."""
     if a.kind not in FIRST_KINDS or b.kind not in LAST_KINDS:
         return None
@@ -70,7 +82,7 @@ def _joined(a: PeriodMention, b: PeriodMention, text: str, lang: str) -> PeriodM
     )
 
 
-def _from_day_number(m: PeriodMention, text: str, lang: str, floor: int) -> PeriodMention:
+def _from_day_number(m: M, text: str, lang: str, floor: int) -> M:
     """``m`` widened to the day number and connector written right before it ("18 to 22
     August 2025": from the 18th), when the number is an earlier day of its month and no part
     of the mention before (which ends at ``floor``: "October 17 to November 18")."""

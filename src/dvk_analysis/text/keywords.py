@@ -599,6 +599,7 @@ def _unit_between(hits: Sequence[Hit], lo: int, hit: Hit) -> bool:
 
 
 _FIELD_HEAD = re.compile(r"(?:^|[.;:!?\n]\s*)(?:[^\s,;:.]+\s+){0,2}$")
+"""The start of a sentence and at most two words ("В", "Im Bereich") before a keyword."""
 
 
 NOT_FIELDS = frozenset({"dvk_models_new", "dvk_models_sustained"})

@@ -147,21 +147,9 @@ _VI_VERBS = "(?:đã|có|gồm|hiện|cũng|đang|vẫn|sẽ|còn|vừa|tiếp t
 """The verbs after which a bare Vietnamese level word is the unit named before ("Huyện gồm 8
 xã", "xã đã huy động"): Vietnamese has no article, and "huyện nông thôn mới" is a kind."""
 _VI_LEVELS = frozenset(
-    {
-        "tỉnh",
-        "Tỉnh",
-        "huyện",
-        "Huyện",
-        "xã",
-        "Xã",
-        "thôn",
-        "Thôn",
-        "ấp",
-        "Ấp",
-        "thành phố",
-        "Thành phố",
-    }
-)
+    {"tỉnh", "Tỉnh", "huyện", "Huyện", "xã", "Xã", "thôn", "Thôn", "ấp", "Ấp", "thành phố",
+     "Thành phố"}
+)  # fmt: skip
 VERB_REACH = 14
 """How far after a Vietnamese level word its verb is looked for."""
 
@@ -238,7 +226,8 @@ _ANAPHORA = re.compile(
     )
 )
 """A level word after an article, no name after it: "the district", "der Bezirk", "el
-distrito", "a kerület", "该县" stand for the unit of that level named before, "the province",
+distrito", "a kerület", "该县", "the village", "the city" stand for the unit of that level named
+before ("the city" also for a centrally-run city of province level), "the province",
 "la provincia", "该省" for the article's province (:func:`scoped_places`). Vietnamese has no
 article: a level word before a verb ("Huyện gồm 8 xã", "xã đã huy động") is the anaphora.
 One case-sensitive scan: the level words are too frequent to anchor ``_SCOPE``'s search."""
@@ -545,9 +534,10 @@ def _not_place_words(lang: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
     after = places.get("outlet_after", [])
     capital = places.get("capital_of", [])
     # "capital of the northern province of Phu Tho": up to four words before the unit
-    of = rf"|(?:{alternation(capital)})(?:\s+[^\W\d]+){{0,4}}" if capital else ""
+    parts = [alternation(before)] if before else []
+    parts += [rf"(?:{alternation(capital)})(?:\s+[^\W\d]+){{0,4}}"] if capital else []
     return (
-        re.compile(rf"(?:{alternation(before)}{of})\s*$", re.IGNORECASE) if before else None,
+        re.compile(rf"(?:{'|'.join(parts)})\s*$", re.IGNORECASE) if parts else None,
         re.compile(rf"\s*(?:{alternation(after)})", re.IGNORECASE) if after else None,
     )
 
