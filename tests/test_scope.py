@@ -631,3 +631,16 @@ def test_a_vietnamese_village_or_city_word_before_a_verb_is_the_unit_named_befor
 def test_arabic_district_words_alone_are_anaphors(word):
     text = f"نظمت {word} ١٬٠٥٠ جلسة دعائية."
     assert scope_matches(text) == [(5, 5 + len(word), "district")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation of the unit may follow an English level word; a name may not
+        ("Of that amount, the commune People's Committee gave 22 million.", [(16, 27, "commune")]),
+        ("The district Party Committee met.", [(0, 12, "district")]),
+        ("Then the commune Hoa Binh met the standard.", []),
+    ],
+)
+def test_an_organisation_of_the_unit_after_an_english_level_word(text, expected):
+    assert scope_matches(text) == expected

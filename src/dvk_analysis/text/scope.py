@@ -152,6 +152,13 @@ _VI_LEVELS = frozenset(
 )  # fmt: skip
 VERB_REACH = 14
 """How far after a Vietnamese level word its verb is looked for."""
+LOOK_AHEAD = 12
+"""How far after another level word an anaphor's look-ahead reads ("the commune People's
+Committee" is the commune's, "the commune Hoa Binh" names one)."""
+
+_NOT_NAMED = r"(?! (?!People|Party|Front|Youth|Women|Farmers|Fatherland|Veterans)[A-Z\d])"
+"""No name after an English level word ("the commune Hoa Binh"), but an organisation of the
+unit may follow ("the commune People's Committee", "the district Party Committee")."""
 
 _ANAPHORA = re.compile(
     "|".join(
@@ -171,7 +178,7 @@ _ANAPHORA = re.compile(
                 r"(?<!\w)[Tt]ỉnh(?= " + _VI_VERBS + ")",
             ),
             "district": (
-                r"[Tt]he district(?!\w| of| [A-Z])",
+                r"[Tt]he district(?!\w| of)" + _NOT_NAMED,
                 r"[Dd](?:er|em|en|es) Bezirks?(?!\w| [A-Z])",
                 r"(?:[Dd](?:er|em|en|es)|[Ii]m) Kreis(?:es)?(?!\w| [A-Z])",
                 r"(?:[Hh]et|[Vv]an het) stadsdeel(?!\w| [A-Z])",
@@ -187,7 +194,7 @@ _ANAPHORA = re.compile(
                 r"(?<!\w)[Hh]uyện(?= " + _VI_VERBS + ")",
             ),
             "commune": (
-                r"[Tt]he commune(?!\w| of| [A-Z])",
+                r"[Tt]he commune(?!\w| of)" + _NOT_NAMED,
                 r"[Dd](?:ie|er) Gemeinde(?!\w| [A-Z])",
                 r"[Ll]a comuna(?!\w| de)",
                 r"[Ll]a commune(?!\w| de)",
@@ -200,7 +207,7 @@ _ANAPHORA = re.compile(
                 r"(?<!\w)[Xx]ã(?= " + _VI_VERBS + ")",
             ),
             "city": (
-                r"(?<!in )[Tt]he city(?!\w| of| [A-Z\d])",
+                r"(?<!in )[Tt]he city(?!\w| of)" + _NOT_NAMED,
                 r"(?<!de )[Ll]a ville(?!\w| d[e'’]| [A-Z\d])",
                 r"[Dd](?:ie|er) Stadt(?!\w| [A-Z\d])",
                 r"[Ll]a ciudad(?!\w| de| [A-Z\d])",
@@ -211,7 +218,7 @@ _ANAPHORA = re.compile(
                 r"(?<!\w)[Tt]hành phố(?= " + _VI_VERBS + ")",
             ),
             "village": (
-                r"[Tt]he (?:village|hamlet)(?!\w| of| [A-Z\d])",
+                r"[Tt]he (?:village|hamlet)(?!\w| of)" + _NOT_NAMED,
                 r"(?<!de )(?<!du )[Ll]e (?:village|hameau)(?!\w| d[eu'’]| [A-Z\d])",
                 r"(?:[Dd](?:as|em|es)|[Ii]m) Dorf(?:es)?(?!\w| [A-Z\d])",
                 r"(?:[Ll]a aldea|[Ee]l caserío)(?!\w| de| [A-Z\d])",
@@ -241,7 +248,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
     taken = [(a, b) for a, b, _ in found]
     for level_word in _LEVEL_WORD.finditer(text):
         lo = max(0, level_word.start() - 8)
-        reach = VERB_REACH if level_word.group() in _VI_LEVELS else 3  # "Huyện gồm": the verb
+        reach = VERB_REACH if level_word.group() in _VI_LEVELS else LOOK_AHEAD  # "Huyện gồm"
         m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + reach))
         if m is None or m.end() < level_word.end():
             continue
