@@ -200,6 +200,10 @@ def test_hungarian_inflected_level_words():
     assert commune.province == "Lạng Sơn"
     assert commune.text == "Khuat Xa községben"
     assert _one(found, "Lai Chau").province == "Lai Châu"
+    # a person's three-syllable name before the commune's is no part of it
+    found = find_places("Nguyen Manh Hung Van Hoi községben 120 m2 földet adott.", "hu")
+    assert [m.name for m in found] == ["Van Hoi"]
+    assert [m.name for m in find_places("A Ho Chi Minh város lakói", "hu")] == ["Ho Chi Minh"]
     # "tanya" lengthens its last vowel before a suffix
     (hamlet,) = find_places("Trai Hoa tanyán 55 háztartás ajánlott fel földet.", "hu")
     assert (hamlet.name, hamlet.admin_level) == ("Trai Hoa", "village")

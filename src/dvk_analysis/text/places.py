@@ -343,9 +343,25 @@ def _name_before(
         cur = k
     while tokens and _stopword(tokens, text, rules, level):
         tokens = tokens[1:]
+    if len(tokens) >= 3 and _after_surname(text, tokens[0][0]):
+        tokens = tokens[2:]  # "Nguyen Manh Hung Van Hoi községben": Van Hoi, not Manh Hung
     if all(text[a:b].isdigit() for a, b in tokens):
         return None  # "12 villages": a count, no name
     return (tokens[0][0], tokens[-1][1])
+
+
+SURNAMES = frozenset(
+    {"nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ngo",
+     "duong", "dinh", "truong", "trinh"}
+)  # fmt: skip
+"""Vietnamese family names that are no place's first syllable (Lê, Hồ, Lý are: Le Thuy, Ho Chi
+Minh, Ly Nhan). One right before a run of names starts a person's three-syllable name."""
+
+
+def _after_surname(text: str, start: int) -> bool:
+    """Whether the word right before ``start`` is one of :data:`SURNAMES` (folded)."""
+    m = _TOKEN_END.search(text, max(0, start - 12), max(0, start - 1))
+    return m is not None and text[m.end() : start] == " " and fold(m.group()).casefold() in SURNAMES
 
 
 _LATIN_CHARS = r"A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff'’"
