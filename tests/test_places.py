@@ -204,6 +204,9 @@ def test_hungarian_inflected_level_words():
     found = find_places("Nguyen Manh Hung Van Hoi községben 120 m2 földet adott.", "hu")
     assert [m.name for m in found] == ["Van Hoi"]
     assert [m.name for m in find_places("A Ho Chi Minh város lakói", "hu")] == ["Ho Chi Minh"]
+    # in Cyrillic a family name after the unit's name begins a person's
+    found = find_places("Почти за 10 лет уезда Эашуп Нгуен Ван сказал", "ru")
+    assert [m.name for m in found] == ["Эашуп"]
     # "tanya" lengthens its last vowel before a suffix
     (hamlet,) = find_places("Trai Hoa tanyán 55 háztartás ajánlott fel földet.", "hu")
     assert (hamlet.name, hamlet.admin_level) == ("Trai Hoa", "village")

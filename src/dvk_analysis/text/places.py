@@ -275,6 +275,8 @@ def _name_after(text: str, pos: int, rules: _LangRules, level: str) -> tuple[int
         ok = _is_name_token(tok, level) or (cyrillic and tok[0].isupper() and tok.isalpha())
         if not ok or (tok.isdigit() and _FRACTION.match(text, t.end())):
             break  # "деревни 386,99 млрд": an amount, not "village 386"
+        if cyrillic and tokens and tok.casefold() in SURNAMES:
+            break  # "уезда Эашуп Нгуен Ван": a person's name follows the unit's
         tokens.append(t.span())
         if tok.isdigit():
             break
@@ -351,11 +353,11 @@ def _name_before(
 
 
 SURNAMES = frozenset(
-    {"nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ngo",
-     "duong", "dinh", "truong", "trinh"}
+    {"nguyen", "tran", "pham", "hoang", "huynh", "phan", "vu", "dang", "bui", "ngo", "truong",
+     "нгуен", "чан", "фам", "хоанг", "хюинь", "фан", "ву", "во", "данг", "буй", "нго", "зыонг"}
 )  # fmt: skip
-"""Vietnamese family names that are no place's first syllable (Lê, Hồ, Lý are: Le Thuy, Ho Chi
-Minh, Ly Nhan). One right before a run of names starts a person's three-syllable name."""
+"""Family names rarely in a place's name (Lê, Hồ, Đinh are: Le Thuy): one before a run of names
+starts a person's three syllables; in Cyrillic (a place is one word) one after a name ends it."""
 
 
 def _after_surname(text: str, start: int) -> bool:
