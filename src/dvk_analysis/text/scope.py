@@ -153,8 +153,18 @@ _VI_LEVELS = frozenset(
 VERB_REACH = 14
 """How far after a Vietnamese level word its verb is looked for."""
 LOOK_AHEAD = 12
-"""How far after another level word an anaphor's look-ahead reads ("the commune People's
-Committee" is the commune's, "the commune Hoa Binh" names one)."""
+"""How far after another level word an anaphor's look-ahead reads when a capitalised word
+follows ("the commune People's Committee" is the commune's, "the commune Hoa Binh" names
+one); 3 characters otherwise, as a longer window costs every search."""
+
+
+def _reach(text: str, level_word: re.Match[str]) -> int:
+    """Characters after ``level_word`` that its anaphor search may read (see ``LOOK_AHEAD``)."""
+    if level_word.group() in _VI_LEVELS:
+        return VERB_REACH  # "Huyện gồm": the verb
+    after = text[level_word.end() : level_word.end() + 3]  # "уезд" may end in "а Д"
+    return LOOK_AHEAD if any(c.isupper() for c in after) else 3
+
 
 _NOT_NAMED = r"(?! (?!People|Party|Front|Youth|Women|Farmers|Fatherland|Veterans)[A-Z\d])"
 """No name after an English level word ("the commune Hoa Binh"), but an organisation of the
@@ -248,8 +258,7 @@ def scope_matches(text: str) -> list[tuple[int, int, str]]:
     taken = [(a, b) for a, b, _ in found]
     for level_word in _LEVEL_WORD.finditer(text):
         lo = max(0, level_word.start() - 8)
-        reach = VERB_REACH if level_word.group() in _VI_LEVELS else LOOK_AHEAD  # "Huyện gồm"
-        m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + reach))
+        m = _ANAPHORA.search(text, lo, min(len(text), level_word.end() + _reach(text, level_word)))
         if m is None or m.end() < level_word.end():
             continue
         if not any(a < m.end() and m.start() < b for a, b in taken):
