@@ -120,7 +120,7 @@ def listed_lines(
     such a list; two lines or more make the list, and the first level word of the line before
     it gives the level of all its names.
     """
-    stopwords = frozenset(section(lang, "places").get("stopwords", []))
+    stopwords = _stopwords(lang)
     items = [
         (m.start(1), m.end(1))
         for m in _ITEM_LINE.finditer(text)
@@ -135,6 +135,11 @@ def listed_lines(
             if not any(p.start < b and a < p.end for p in places):
                 added.append(PlaceMention(a, b, text[a:b], text[a:b], level, province or None))
     return sorted([*places, *added], key=lambda p: p.start) if added else list(places)
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    return frozenset(section(lang, "places").get("stopwords", []))
 
 
 def _blocks(text: str, items: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:

@@ -23,6 +23,8 @@ FIRST_KINDS = frozenset({"day", "date", "since"})
 LAST_KINDS = frozenset({"day", "date", "until", "until_this_year"})
 """Mentions that may close it; an "until" mention holds its connector ("au 13 octobre")."""
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})\.?\s*(?:\S{1,3}\s*)?$")
+"""A day's number near the end of the text before a mention (with its connector after it)."""
 
 
 class _Mention(Protocol):
@@ -101,7 +103,3 @@ def _from_day_number(m: M, text: str, lang: str, floor: int) -> M:
     start = f"{end[:8]}{day:02d}"
     return replace(m, start=before.start(1), text=text[before.start(1) : m.end],
                    period_start=start, kind="range")  # fmt: skip
-
-
-_DAY_BEFORE = re.compile(r"(?<![\d.,/])(\d{1,2})\.?\s*(?:\S{1,3}\s*)?$")
-"""A day's number near the end of the text before a mention (with its connector after it)."""
